@@ -1,0 +1,3 @@
+from bpa_desktop.app import main
+
+raise SystemExit(main())

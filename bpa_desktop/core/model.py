@@ -1,0 +1,215 @@
+"""The trade's records as frozen dataclasses.
+
+These are what the Workspace hands to the UI and the CLI (never ORM rows) and what the
+engine (rules, pay, rota, budget) computes with. Plain Python: no Qt, no SQLAlchemy.
+
+Instants are timezone-aware ``datetime`` objects (the engine works in Europe/Oslo; storage
+keeps UTC). Calendar dates are ``datetime.date``. Identifiers given by the database are
+``int``; the engine keys shifts by the assistant's id as a string, because shift files
+(``bpa-shifts/1``) name assistants with free text ids such as ``"a1"``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class EmployerKind(str, enum.Enum):
+    MUNICIPALITY = "municipality"
+    PRIVATE_PROVIDER = "private_provider"
+
+
+class AssistantKind(str, enum.Enum):
+    PERMANENT = "permanent"  # fast assistent
+    SUBSTITUTE = "substitute"  # vikar
+    ON_CALL = "on_call"  # tilkallingsvikar
+
+
+class Agreement(str, enum.Enum):
+    """Working-time agreement presets (DOMAIN.md)."""
+
+    AML = "aml"
+    INDIVIDUAL = "individual"
+    TARIFF = "tariff"
+    HOME_EMPLOYER = "home-employer"
+    RELIEF = "relief"
+
+
+class AbsenceKind(str, enum.Enum):
+    SELF_CERTIFIED = "egenmelding"
+    SICK_NOTE = "sykmelding"
+    HOLIDAY = "ferie"
+    LEAVE = "permisjon"
+    CHILD_SICK = "sykt_barn"
+
+
+class ShiftKind(str, enum.Enum):
+    """Why a worked or planned shift exists."""
+
+    PLANNED = "planned"
+    EXTRA = "extra"
+    OVERTIME = "overtime"
+    SWAP = "swap"
+    SUBSTITUTE = "substitute"
+
+
+class TimesheetStatus(str, enum.Enum):
+    DRAFT = "draft"
+    CONFIRMED = "confirmed"  # by the assistant
+    ATTESTED = "attested"  # by the arbeidsleder: locked
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A half-open span of time [start, end) between two aware instants."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def hours(self) -> float:
+        return (self.end - self.start).total_seconds() / 3600
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """One person's BPA scheme (ordning)."""
+
+    id: int | None
+    name: str  # what the user calls it, e.g. "Ola sin ordning"
+    recipient_name: str
+    leader_name: str
+    employer_kind: EmployerKind
+    employer_name: str
+    employer_org_no: str  # 9 digits (organisasjonsnummer)
+    municipality: str
+    agreement: Agreement = Agreement.AML
+    pay_profile: str = "ks"
+
+
+@dataclass(frozen=True)
+class Vedtak:
+    """A municipal decision granting hours per week for a period. History is kept."""
+
+    id: int | None
+    arrangement_id: int | None
+    hours_per_week: float
+    valid_from: date
+    valid_to: date | None
+    reference: str = ""  # the municipality's case/decision number
+    services: str = ""  # e.g. "praktisk bistand, egenomsorg"
+
+
+@dataclass(frozen=True)
+class Assistant:
+    id: int | None
+    arrangement_id: int | None
+    name: str
+    employee_no: str  # the employer's employee number (ansattnummer)
+    employment_percent: float
+    kind: AssistantKind = AssistantKind.PERMANENT
+    start_date: date | None = None
+    end_date: date | None = None  # set when employment ends; the row is kept
+    colour: str = "#4e79a7"
+
+    def active_on(self, day: date) -> bool:
+        return (self.start_date is None or self.start_date <= day) and (
+            self.end_date is None or day <= self.end_date
+        )
+
+
+@dataclass(frozen=True)
+class ShiftTemplate:
+    """A named vaktkode, e.g. D 08:00-16:00 or N 22:00-08:00 with passive 00:00-06:00.
+
+    Times are wall-clock ``HH:MM``; an end at or before the start means the next day.
+    """
+
+    code: str
+    name: str
+    start: str
+    end: str
+    passive_start: str | None = None
+    passive_end: str | None = None
+    colour: str = "#bab0ac"
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Shift:
+    """One work period of one assistant.
+
+    ``assistant`` is the assistant's id as text (``str(Assistant.id)`` for stored data).
+    """
+
+    assistant: str
+    start: datetime
+    end: datetime
+    passive: tuple[Interval, ...] = ()
+    id: str | None = None
+    code: str | None = None  # the template code it came from, if any
+    kind: ShiftKind = ShiftKind.PLANNED
+
+    @property
+    def hours(self) -> float:
+        return (self.end - self.start).total_seconds() / 3600
+
+
+@dataclass(frozen=True)
+class Absence:
+    id: int | None
+    assistant_id: int
+    kind: AbsenceKind
+    start: date
+    end: date  # inclusive
+    percent: int = 100  # graded sick leave (gradert sykmelding)
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Timesheet:
+    id: int | None
+    assistant_id: int
+    period_start: date
+    period_end: date  # inclusive
+    status: TimesheetStatus = TimesheetStatus.DRAFT
+    version: int = 1
+    supersedes_id: int | None = None
+    content_hash: str | None = None
+    correction_reason: str = ""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    actor: str  # a role ("arbeidsleder", "assistent", "system"), never a name
+    action: str
+    entity: str
+    entity_id: int | None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ArrangementSetup:
+    """Everything the first-run flow collects, written in one transaction."""
+
+    arrangement: Arrangement
+    vedtak: Vedtak
+    assistants: tuple[Assistant, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class PayLine:
+    """One payroll line: hours of one kind for one assistant, under the employer's code."""
+
+    assistant: str
+    pay_code: str  # the employer's lønnsart (editable in the profile)
+    kind: str  # the profile's line id, e.g. "ordinary", "evening-night", "holiday", "overtime-50"
+    description: str  # Norwegian bokmål label for people
+    hours: float
+    rate: float | None = None  # kr per hour when known
