@@ -1,8 +1,9 @@
 """Headless entry point `bpa`.
 
-Each sub-command lives in `bpa_desktop/commands/<name>.py` with a `register(subparsers)`
-function; modules are imported here so `bpa --help` lists them all, while heavy imports
-(SQLAlchemy, ReportLab) stay inside the command functions to keep start-up fast.
+Each sub-command group lives in `bpa_desktop/commands/<name>.py` with a
+`register(subparsers)` function that adds its parser and sets `handler`. Modules are found
+by listing the package, so adding a command is adding a file. Heavy imports (SQLAlchemy,
+ReportLab, httpx) stay inside the handler functions to keep start-up fast.
 
 Exit codes (DESIGN.md): 0 done and nothing wrong, 1 done and the input breaks a rule,
 2 the input could not be read.
@@ -12,9 +13,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
-COMMAND_MODULES = ("engine", "demo")
+from bpa_desktop import commands
 
 
 class CliError(Exception):
@@ -24,8 +26,8 @@ class CliError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bpa", description="bpa-desktop, headless")
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"bpa_desktop.commands.{name}")
+    for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
         module.register(subparsers)
     return parser
 

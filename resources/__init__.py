@@ -1,0 +1,1 @@
+"""Data files shipped with bpa-desktop (installed as the package bpa_desktop.resources)."""
