@@ -73,7 +73,8 @@ class Interval:
 
     @property
     def hours(self) -> float:
-        return (self.end - self.start).total_seconds() / 3600
+        # Elapsed time: timestamps, because datetimes sharing a tzinfo subtract wall clocks.
+        return (self.end.timestamp() - self.start.timestamp()) / 3600
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,8 @@ class Shift:
 
     @property
     def hours(self) -> float:
-        return (self.end - self.start).total_seconds() / 3600
+        # Elapsed time: timestamps, because datetimes sharing a tzinfo subtract wall clocks.
+        return (self.end.timestamp() - self.start.timestamp()) / 3600
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,131 @@
+"""GUI entry point `bpa-desktop`.
+
+    bpa-desktop [--demo | --db PATH] [--page NAME] [--lang nb|en] [--screenshot FILE.png]
+
+`--screenshot` renders the main window on the named page to a PNG once the page has its
+data, then exits; it needs no display under QT_QPA_PLATFORM=offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+PAGE_NAMES = ("oversikt", "turnus", "timelister", "assistenter", "vedtak", "rapporter", "synk", "innstillinger")
+SCREENSHOT_SIZE = (1280, 800)
+LOAD_TIMEOUT_MS = 30000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bpa-desktop", description="BPA rota, timesheets and hour account")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--demo", action="store_true", help="open a freshly built demo arrangement")
+    source.add_argument("--db", type=Path, help="database file (default: under the user data folder)")
+    parser.add_argument("--page", choices=PAGE_NAMES, default="oversikt", help="page to open")
+    parser.add_argument("--lang", choices=("nb", "en"), help="language (default: nb, or the system's)")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                        help="render the window to a PNG and exit")
+    return parser
+
+
+def demo_path() -> Path:
+    """The demo database lives beside the real one; rebuilt on every launch so dates are current."""
+    from platformdirs import user_data_dir
+
+    from bpa_desktop.storage.paths import APP_NAME
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "demo.sqlite"
+
+
+def build_fresh_demo(path: Path) -> None:
+    from bpa_desktop.demo import build_demo
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    build_demo(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from bpa_desktop.storage.errors import DatabaseError
+    from bpa_desktop.ui.translation import choose_language, install_language
+
+    QCoreApplication.setOrganizationName("bpa-desktop")
+    QCoreApplication.setApplicationName("bpa-desktop")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    language = choose_language(args.lang, QSettings())
+    translators = install_language(app, language)
+
+    headless = args.screenshot is not None or QApplication.platformName() in ("offscreen", "minimal")
+    try:
+        workspace = open_workspace(args)
+    except DatabaseError as error:
+        # the file is left untouched; say why in words and stop
+        if headless:
+            print(str(error), file=sys.stderr)
+        else:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the database"), str(error))
+        return 2
+
+    from bpa_desktop.ui.context import AppContext
+    from bpa_desktop.ui.main_window import MainWindow
+
+    ctx = AppContext(workspace)
+    window = MainWindow(ctx, offer_first_run=args.screenshot is None)
+    window.show_page(args.page)
+    try:
+        if args.screenshot is not None:
+            return take_screenshot(app, window, args.screenshot)
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        return app.exec()
+    finally:
+        ctx.runner.wait_for_done()
+        window.close()
+        window.deleteLater()
+        workspace.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def open_workspace(args: argparse.Namespace):
+    from bpa_desktop.workspace import Workspace
+
+    if args.demo:
+        path = demo_path()
+        build_fresh_demo(path)
+        return Workspace.open(path)
+    return Workspace.open(args.db)
+
+
+def take_screenshot(app, window, path: Path) -> int:
+    """Show the window, wait for the page's data (signal, not a sleep), save a PNG."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    page = window.current_page
+    if not page.is_loaded:
+        loop = QEventLoop()
+        page.loaded.connect(loop.quit)
+        QTimer.singleShot(LOAD_TIMEOUT_MS, loop.quit)  # a safety net, not a wait
+        loop.exec()
+        if not page.is_loaded:
+            print(f"The page {page.page_id} did not load within {LOAD_TIMEOUT_MS // 1000} s", file=sys.stderr)
+            return 1
+    app.processEvents()  # let layouts settle after the models reset
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path), "PNG"):
+        print(f"Could not write {path}", file=sys.stderr)
+        return 2
+    return 0

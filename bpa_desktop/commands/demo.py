@@ -1,0 +1,58 @@
+"""`bpa demo --db PATH`: create the sample arrangement that `bpa-desktop --demo` shows."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "demo",
+        help="lag en database med en eksempelordning (opprett demo database)",
+        description="Create a database with a realistic, fictional arrangement whose "
+        "dates are relative to today.",
+    )
+    parser.add_argument("--db", type=Path, required=True, metavar="PATH", help="database file")
+    parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.add_argument(
+        "--today", type=date.fromisoformat, metavar="YYYY-MM-DD",
+        help="pretend today is this date (default: today)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from bpa_desktop.cli import CliError
+
+    path: Path = args.db
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    if path.exists() and not args.force:
+        raise CliError(f"{path} finnes allerede; bruk --force for å erstatte den")
+    if path.is_dir():
+        raise CliError(f"{path} er en mappe")
+    for file in (path, *companions):
+        file.unlink(missing_ok=True)
+
+    from bpa_desktop.demo import build_demo
+    from bpa_desktop.workspace import Workspace
+
+    today = args.today or date.today()
+    arrangement_id = build_demo(path, today=today)
+    with Workspace.open(path) as ws:
+        far_past, far_future = date(1900, 1, 1), date(2999, 12, 31)
+        summary = {
+            "db": str(path),
+            "today": today.isoformat(),
+            "arrangement_id": arrangement_id,
+            "vedtak": len(ws.list_vedtak(arrangement_id)),
+            "assistants": len(ws.list_assistants(arrangement_id)),
+            "shift_templates": len(ws.list_shift_templates(arrangement_id)),
+            "planned_shifts": len(ws.list_planned_shifts(arrangement_id, far_past, far_future)),
+            "worked_shifts": len(ws.list_worked_shifts(arrangement_id, far_past, far_future)),
+            "absences": len(ws.list_absences(arrangement_id, far_past, far_future)),
+        }
+    print(json.dumps(summary, indent=2))
+    return 0

@@ -1,0 +1,136 @@
+"""The vedtak hour account: granted, planned, worked, remaining and a year-end forecast.
+
+Definitions (DOMAIN.md "The vedtak and the hour account"):
+
+* ``granted`` for a calendar year = for every vedtak, weekly hours x the number of its days
+  that fall in the year / 7 (a vedtak without an end runs to the end of the year). A change
+  mid-year is simply two vedtak with their own periods.
+* ``start_balance`` = hours of this year's grant already used before this account's records
+  begin (e.g. worked with the previous provider when the arrangement moved). A negative value
+  gives hours back.
+* ``worked`` = hours of the worked (registered) shifts that start in the year.
+* ``planned`` = hours of planned shifts that start in the year on or after ``today``: the
+  shifts not yet worked. Planned shifts before ``today`` are replaced by the worked record.
+* ``remaining`` = granted - start_balance - worked - planned: hours still free to plan.
+* ``forecast`` = the hours expected to be *used* by 31 December: start_balance + worked +
+  planned, plus the days after the last planned day (and after today) at the pace used so far
+  (or the vedtak pace when less than a week has been used). Compare it with ``granted``.
+
+Passive hours count 1:1 unless ``passive_factor`` says otherwise (the arrangement's choice).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bpa_desktop.core import calendar as cal
+from bpa_desktop.core.model import Shift, Vedtak
+
+
+@dataclass(frozen=True)
+class HourAccount:
+    year: int
+    granted: float
+    planned: float
+    worked: float
+    remaining: float
+    forecast: float
+    start_balance: float = 0.0
+
+    @property
+    def forecast_remaining(self) -> float:
+        """Hours left unused at year end if the forecast holds (negative: over the grant)."""
+        return self.granted - self.forecast
+
+
+def _period_in_year(vedtak: Vedtak, year: int) -> tuple[date, date] | None:
+    first = max(vedtak.valid_from, date(year, 1, 1))
+    last = min(vedtak.valid_to or date(year, 12, 31), date(year, 12, 31))
+    return (first, last) if first <= last else None
+
+
+def granted_hours(vedtak_list: Sequence[Vedtak], year: int) -> float:
+    """Hours granted for a calendar year: weekly hours x days in the year / 7, per vedtak."""
+    total = 0.0
+    for vedtak in vedtak_list:
+        period = _period_in_year(vedtak, year)
+        if period:
+            total += vedtak.hours_per_week * ((period[1] - period[0]).days + 1) / 7
+    return total
+
+
+def granted_on(vedtak_list: Sequence[Vedtak], day: date) -> float:
+    """Hours granted per day on ``day`` (the vedtak pace), 0 outside every vedtak."""
+    return sum(
+        v.hours_per_week / 7
+        for v in vedtak_list
+        if v.valid_from <= day and (v.valid_to is None or day <= v.valid_to)
+    )
+
+
+def shift_hours(shift: Shift, passive_factor: float = 1.0) -> float:
+    """Hours a shift uses of the vedtak (passive hours times ``passive_factor``)."""
+    passive = sum(p.hours for p in shift.passive)
+    return shift.hours - passive + passive_factor * passive
+
+
+def _start_day(shift: Shift) -> date:
+    return cal.to_local(shift.start).date()
+
+
+def hour_account(
+    vedtak_list: Sequence[Vedtak],
+    year: int,
+    planned: Sequence[Shift],
+    worked: Sequence[Shift],
+    today: date,
+    start_balance: float = 0.0,
+    *,
+    passive_factor: float = 1.0,
+) -> HourAccount:
+    """The account for one calendar year as seen on ``today`` (definitions in the module doc)."""
+    granted = granted_hours(vedtak_list, year)
+    worked_hours = sum(
+        shift_hours(s, passive_factor) for s in worked if _start_day(s).year == year
+    )
+    future = [s for s in planned if _start_day(s).year == year and _start_day(s) >= today]
+    planned_hours = sum(shift_hours(s, passive_factor) for s in future)
+    used = start_balance + worked_hours + planned_hours
+
+    year_start, year_end = date(year, 1, 1), date(year, 12, 31)
+    covered_until = max([today - timedelta(days=1)] + [_start_day(s) for s in future])
+    covered_until = min(max(covered_until, year_start - timedelta(days=1)), year_end)
+    granted_days = [d for d in cal.days(year_start, year_end) if granted_on(vedtak_list, d) > 0]
+    covered = [d for d in granted_days if d <= covered_until]
+    uncovered = [d for d in granted_days if d > covered_until]
+    if len(covered) >= 7:
+        pace = (worked_hours + planned_hours + start_balance) / len(covered)
+        projected = pace * len(uncovered)
+    else:
+        projected = sum(granted_on(vedtak_list, d) for d in uncovered)
+    return HourAccount(
+        year=year,
+        granted=granted,
+        planned=planned_hours,
+        worked=worked_hours,
+        remaining=granted - used,
+        forecast=used + projected,
+        start_balance=start_balance,
+    )
+
+
+def expiring_vedtak(
+    vedtak_list: Sequence[Vedtak], today: date, within_days: int = 60
+) -> list[Vedtak]:
+    """Vedtak that end within ``within_days`` of ``today`` with no later vedtak to take over,
+    so the UI can warn before the grant runs out."""
+    result = []
+    for vedtak in vedtak_list:
+        if vedtak.valid_to is None or not today <= vedtak.valid_to <= today + timedelta(within_days):
+            continue
+        next_day = vedtak.valid_to + timedelta(days=1)
+        if granted_on(vedtak_list, next_day) == 0:
+            result.append(vedtak)
+    return sorted(result, key=lambda v: v.valid_to)

@@ -1,0 +1,309 @@
+"""Hours of a shift by pay window, and pay-code profiles that turn windows into payroll lines.
+
+``window_hours(shift)`` gives the DOMAIN.md windows (contract): ``total``, ``passive``,
+``evening`` 17-21, ``night`` 21-06, ``saturday``, ``sunday`` and ``holiday`` (named public
+holidays, not ordinary Sundays). Windows overlap by design. Lengths are elapsed time unless
+the employer pays on nominal clock hours (``nominal=True``, or ``nominal_clock_hours`` in the
+profile).
+
+A profile (``resources/profiles/<name>.json``, format ``bpa-pay-profile/1``) is data:
+
+* ``windows``: extra tariff windows, as clauses ``{"days": [...], "from": "HH:MM", "to": "HH:MM"}``
+  (day selectors in ``core.windows.DAY_SELECTORS``: weekday names, ``holiday``,
+  ``easter-saturday``, ``noon-eve`` ...);
+* ``passive``: ``factor`` (e.g. ``"1/3"``), ``switch_bonus_hours`` (added for each switch from
+  passive into active time inside the passive period, counted in the windows that hold the
+  switch) and ``fully_active_share`` (if the active time inside the passive period is at least
+  this share of that period, the whole shift is paid as active);
+* ``lines``: payroll lines in order. Each has ``id``, the employer's ``pay_code`` (lønnsart,
+  a placeholder the user edits), a Norwegian ``description``, the ``window`` it counts,
+  optional ``except`` windows (supplements that do not stack: the hours already paid by
+  those windows are left out), optional ``kinds`` / ``exclude_kinds`` (shift kinds, e.g.
+  overtime) and an optional default ``rate``.
+
+All supplement lines count *converted* hours (passive time at the profile's factor).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from importlib import resources
+
+from bpa_desktop.core import windows as win
+from bpa_desktop.core.model import PayLine, Shift
+
+PROFILE_FORMAT = "bpa-pay-profile/1"
+
+
+class ProfileError(ValueError):
+    """A pay-code profile that is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class PassiveRule:
+    factor: float = 1.0
+    switch_bonus_hours: float = 0.0
+    fully_active_share: float | None = None
+
+
+@dataclass(frozen=True)
+class PayLineSpec:
+    id: str
+    pay_code: str
+    description: str
+    window: str
+    except_windows: tuple[str, ...] = ()
+    kinds: tuple[str, ...] | None = None
+    exclude_kinds: tuple[str, ...] = ()
+    rate: float | None = None
+    percent: float | None = None  # the supplement's size, for people (rates are in kr)
+
+    def applies_to(self, shift: Shift) -> bool:
+        kind = getattr(shift.kind, "value", shift.kind)
+        if self.kinds is not None and kind not in self.kinds:
+            return False
+        return kind not in self.exclude_kinds
+
+
+@dataclass(frozen=True)
+class PayProfile:
+    name: str
+    title: str
+    lines: tuple[PayLineSpec, ...]
+    windows: Mapping[str, tuple[win.Clause, ...]]
+    passive: PassiveRule = PassiveRule()
+    nominal_clock_hours: bool = False
+
+    def clauses(self, window: str) -> tuple[win.Clause, ...]:
+        if window in self.windows:
+            return self.windows[window]
+        if window in win.BASE_WINDOWS:
+            return win.BASE_WINDOWS[window]
+        raise ProfileError(f"profilen {self.name} bruker et ukjent vindu: {window}")
+
+
+# --- the time facts of one shift ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ShiftSpans:
+    start: float
+    end: float
+    passive: list[win.Span]
+    switches: list[float]  # instants where passive time gives way to active work
+    nominal: bool
+
+
+def _spans(shift: Shift, nominal: bool) -> _ShiftSpans:
+    start, end = win.to_axis(shift.start, nominal), win.to_axis(shift.end, nominal)
+    passive = win.clip(
+        win.merge((win.to_axis(p.start, nominal), win.to_axis(p.end, nominal)) for p in shift.passive),
+        start,
+        end,
+    )
+    switches = [passive[i][1] for i in range(len(passive) - 1)]
+    return _ShiftSpans(start, end, passive, switches, nominal)
+
+
+def _window(spans: _ShiftSpans, clauses: tuple[win.Clause, ...]) -> list[win.Span]:
+    return win.window_spans(clauses, spans.start, spans.end, spans.nominal)
+
+
+def window_hours(shift: Shift, *, nominal: bool = False) -> dict[str, float]:
+    """Hours of ``shift`` in each DOMAIN.md window (``total``, ``passive``, ``evening`` ...)."""
+    spans = _spans(shift, nominal)
+    hours = {
+        "total": (spans.end - spans.start) / 3600,
+        "passive": win.length(spans.passive) / 3600,
+    }
+    for window_id, clauses in win.BASE_WINDOWS.items():
+        hours[window_id] = win.length(_window(spans, clauses)) / 3600
+    return {window_id: hours[window_id] for window_id in win.WINDOW_IDS}
+
+
+# --- profiles -------------------------------------------------------------------------------
+
+
+def _number(value) -> float:
+    """A JSON number or a fraction written as text ("1/3")."""
+    return float(Fraction(value)) if isinstance(value, str) else float(value)
+
+
+def profile_from_dict(data: Mapping) -> PayProfile:
+    """Build a PayProfile from parsed JSON (raises ProfileError with the reason)."""
+    try:
+        if data.get("format") != PROFILE_FORMAT:
+            raise ProfileError(f"lønnsprofilen har ikke formatet {PROFILE_FORMAT}")
+        windows = {
+            name: tuple(
+                win.Clause(days=tuple(c["days"]), start=c.get("from", "00:00"), end=c.get("to", "24:00"))
+                for c in clauses
+            )
+            for name, clauses in data.get("windows", {}).items()
+        }
+        passive_data = data.get("passive", {})
+        share = passive_data.get("fully_active_share")
+        passive = PassiveRule(
+            factor=_number(passive_data.get("factor", 1)),
+            switch_bonus_hours=_number(passive_data.get("switch_bonus_hours", 0)),
+            fully_active_share=None if share is None else _number(share),
+        )
+        lines = tuple(
+            PayLineSpec(
+                id=line["id"],
+                pay_code=str(line["pay_code"]),
+                description=line["description"],
+                window=line["window"],
+                except_windows=tuple(line.get("except", ())),
+                kinds=tuple(line["kinds"]) if "kinds" in line else None,
+                exclude_kinds=tuple(line.get("exclude_kinds", ())),
+                rate=line.get("rate"),
+                percent=line.get("percent"),
+            )
+            for line in data["lines"]
+        )
+        profile = PayProfile(
+            name=data["name"],
+            title=data.get("title", data["name"]),
+            lines=lines,
+            windows=windows,
+            passive=passive,
+            nominal_clock_hours=bool(data.get("nominal_clock_hours", False)),
+        )
+    except ProfileError:
+        raise
+    except (KeyError, TypeError, ValueError, ZeroDivisionError) as error:
+        raise ProfileError(f"lønnsprofilen er ugyldig: {error}") from None
+    for line in profile.lines:  # fail early on a window name that does not exist
+        for name in (line.window, *line.except_windows):
+            if name not in ("total", "passive"):
+                profile.clauses(name)
+    return profile
+
+
+def _profiles_dir():
+    return resources.files("bpa_desktop.resources").joinpath("profiles")
+
+
+def list_profiles() -> list[str]:
+    """Names of the shipped pay-code profiles."""
+    return sorted(
+        entry.name[: -len(".json")]
+        for entry in _profiles_dir().iterdir()
+        if entry.name.endswith(".json")
+    )
+
+
+def load_profile(name: str) -> PayProfile:
+    """The shipped profile ``resources/profiles/<name>.json``."""
+    if name not in list_profiles():
+        raise ProfileError(
+            f"ukjent lønnsprofil «{name}» (finnes: {', '.join(list_profiles())})"
+        )
+    text = _profiles_dir().joinpath(f"{name}.json").read_text(encoding="utf-8")
+    return profile_from_dict(json.loads(text))
+
+
+# --- converting hours and splitting into codes --------------------------------------------
+
+
+def _converter(spans: _ShiftSpans, rule: PassiveRule):
+    """A function window-spans -> paid hours under the profile's passive rule."""
+    factor, bonus = rule.factor, rule.switch_bonus_hours
+    if spans.passive and rule.fully_active_share is not None:
+        period = spans.passive[-1][1] - spans.passive[0][0]
+        active_inside = period - win.length(spans.passive)
+        if active_inside >= rule.fully_active_share * period:
+            factor, bonus = 1.0, 0.0
+
+    def paid(window: list[win.Span]) -> float:
+        passive = win.length(win.intersect(window, spans.passive))
+        active = win.length(window) - passive
+        switches = sum(1 for t in spans.switches if any(a <= t < b for a, b in window))
+        return (active + factor * passive) / 3600 + bonus * switches
+
+    return paid
+
+
+def line_hours(shift: Shift, profile: PayProfile, *, nominal: bool | None = None) -> dict[str, float]:
+    """Paid hours per profile line id for one shift (lines with no hours left out)."""
+    use_nominal = profile.nominal_clock_hours if nominal is None else nominal
+    spans = _spans(shift, use_nominal)
+    paid = _converter(spans, profile.passive)
+    cache: dict[str, list[win.Span]] = {}
+
+    def spans_of(window: str) -> list[win.Span]:
+        if window not in cache:
+            if window == "total":
+                cache[window] = [(spans.start, spans.end)]
+            elif window == "passive":
+                cache[window] = spans.passive
+            else:
+                cache[window] = _window(spans, profile.clauses(window))
+        return cache[window]
+
+    result: dict[str, float] = {}
+    for line in profile.lines:
+        if not line.applies_to(shift):
+            continue
+        counted = spans_of(line.window)
+        if line.except_windows:
+            removed = win.merge(s for name in line.except_windows for s in spans_of(name))
+            counted = win.subtract(counted, removed)
+        if line.window == "passive":
+            hours = win.length(counted) / 3600  # the passive line reports time, not pay
+        else:
+            hours = paid(counted)
+        if hours > 1e-9:
+            result[line.id] = hours
+    return result
+
+
+def shift_codes(shift: Shift, profile: PayProfile, *, nominal: bool | None = None) -> dict[str, float]:
+    """Paid hours per pay code (the employer's lønnsart) for one shift."""
+    codes: dict[str, float] = {}
+    by_id = {line.id: line for line in profile.lines}
+    for line_id, hours in line_hours(shift, profile, nominal=nominal).items():
+        code = by_id[line_id].pay_code
+        codes[code] = codes.get(code, 0.0) + hours
+    return codes
+
+
+def pay_lines(
+    shifts: Sequence[Shift],
+    profile: PayProfile,
+    rates: Mapping[str, float] | None = None,
+    *,
+    nominal: bool | None = None,
+) -> list[PayLine]:
+    """Totals per assistant and profile line, ordered by assistant then profile order.
+
+    ``rates`` (kr per hour) are looked up by line id, then by pay code, then the profile's
+    default rate.
+    """
+    rates = rates or {}
+    totals: dict[tuple[str, str], float] = {}
+    for shift in shifts:
+        for line_id, hours in line_hours(shift, profile, nominal=nominal).items():
+            key = (shift.assistant, line_id)
+            totals[key] = totals.get(key, 0.0) + hours
+    order = {line.id: index for index, line in enumerate(profile.lines)}
+    by_id = {line.id: line for line in profile.lines}
+    result = []
+    for assistant, line_id in sorted(totals, key=lambda k: (k[0], order[k[1]])):
+        line = by_id[line_id]
+        rate = rates.get(line_id, rates.get(line.pay_code, line.rate))
+        result.append(
+            PayLine(
+                assistant=assistant,
+                pay_code=line.pay_code,
+                kind=line_id,
+                description=line.description,
+                hours=totals[(assistant, line_id)],
+                rate=rate,
+            )
+        )
+    return result

@@ -1,0 +1,282 @@
+"""The demo arrangement (``bpa demo``, ``bpa-desktop --demo``): realistic and always current.
+
+Every date is relative to ``today``, so the demo always shows the last six months as worked
+history and the rest of the vedtak as plan. All people and organisations are fictional.
+
+- Vedtak of 70 h/week since the first of the month eight months ago; before that 62 h/week.
+- Four permanent assistants (70, 60, 50, 40 %) and one vikar; a 4-week rota of exactly
+  70 h/week: a day shift every day, an evening on Fridays, a passive night on Saturdays.
+  Nobody works two Sundays in a row, and every handover leaves at least 11 hours' rest.
+- Worked history = the planned shifts with deviations: a two-week sykmelding and a two-day
+  egenmelding covered by the vikar, one swap, one extra evening, a few shifts that ran late.
+Random choices use a fixed seed, so the same ``today`` always gives the same database.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+from bpa_desktop.core import calendar as cal
+from bpa_desktop.core.model import (
+    Absence,
+    AbsenceKind,
+    Agreement,
+    Arrangement,
+    ArrangementSetup,
+    Assistant,
+    AssistantKind,
+    EmployerKind,
+    Shift,
+    ShiftTemplate,
+    Vedtak,
+)
+from bpa_desktop.core.rota import (
+    ChangeTimes,
+    ExtraShift,
+    Override,
+    Substitute,
+    Swap,
+    apply_overrides,
+    template_shift,
+)
+from bpa_desktop.validation import org_no_check_digit
+from bpa_desktop.workspace import WorkedEntry, Workspace
+
+SEED = 20260611
+ORG_NO_STEM = "93746518"  # fictional; the check digit is computed
+
+TEMPLATES = (
+    ShiftTemplate("D", "Dagvakt", "08:00", "15:30", colour="#59a14f"),
+    ShiftTemplate("A", "Kveldsvakt", "15:00", "22:30", colour="#f28e2b"),
+    ShiftTemplate("N", "Nattevakt (hvilende)", "22:00", "08:00", "23:00", "07:00", "#4e79a7"),
+)
+
+# (name, employee number, employment %, colour); the first four are in the rota.
+PERMANENT = (
+    ("Sara Nilsen", "10234", 70.0, "#e15759"),
+    ("Amir Karimi", "10251", 60.0, "#76b7b2"),
+    ("Linnea Strand", "10277", 50.0, "#edc948"),
+    ("Jørgen Dahl", "10302", 40.0, "#b07aa1"),
+)
+SUBSTITUTE = ("Hanne Øverby", "10318", 20.0, "#9c755f")
+
+# Day shifts Monday-Friday for each of the 4 weeks, as indexes into PERMANENT
+# (8, 6, 4 and 2 shifts per cycle, roughly following the employment percentages).
+WEEKDAY_DAY_SHIFTS = ((0, 1, 0, 2, 0), (1, 0, 3, 0, 1), (0, 2, 1, 0, 2), (0, 3, 2, 1, 1))
+FRIDAY, SATURDAY, SUNDAY = 4, 5, 6
+
+
+def rota_cells(assistant_ids: list[int]) -> dict[tuple[int, int, int], str]:
+    """The 4-week rota. Weekend duties rotate so each assistant has two Sundays per cycle,
+    never in a row (the Saturday night counts as Sunday work: it runs past 18:00 Saturday)."""
+    cells: dict[tuple[int, int, int], str] = {}
+    for week in range(4):
+        for weekday, who in enumerate(WEEKDAY_DAY_SHIFTS[week]):
+            cells[(assistant_ids[who], week, weekday)] = "D"
+        cells[(assistant_ids[(week + 1) % 4], week, FRIDAY)] = "A"
+        cells[(assistant_ids[(week + 3) % 4], week, SATURDAY)] = "D"
+        cells[(assistant_ids[week], week, SATURDAY)] = "N"
+        cells[(assistant_ids[(week + 2) % 4], week, SUNDAY)] = "D"
+    return cells
+
+
+def months_before(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    for day_of_month in range(day.day, 0, -1):
+        try:
+            return date(year, month + 1, day_of_month)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def build_demo(path: Path, today: date | None = None) -> int:
+    """Create the demo arrangement in the database at ``path``; return its id."""
+    today = today or date.today()
+    rng = random.Random(SEED)
+    change = months_before(today, 8).replace(day=1)
+    vedtak_end = months_before(change, -24) - timedelta(days=1)
+    history_start = months_before(today, 6)
+    rota_start = cal.iso_monday(history_start)
+
+    with Workspace.open(path, actor="system") as ws:
+        arrangement = ws.create_arrangement(
+            ArrangementSetup(
+                Arrangement(
+                    id=None,
+                    name="Emils ordning",
+                    recipient_name="Emil Haugland",
+                    leader_name="Ingrid Haugland",
+                    employer_kind=EmployerKind.MUNICIPALITY,
+                    employer_name="Lindvik kommune",
+                    employer_org_no=ORG_NO_STEM + str(org_no_check_digit(ORG_NO_STEM)),
+                    municipality="Lindvik",
+                    agreement=Agreement.TARIFF,
+                    pay_profile="ks",
+                ),
+                Vedtak(
+                    None, None, 62.0, months_before(change, 24), None,
+                    reference="2023/1187-4", services="Praktisk bistand, egenomsorg",
+                ),
+                tuple(
+                    Assistant(
+                        None, None, name, number, percent, AssistantKind.PERMANENT,
+                        start_date=months_before(change, 30 - 6 * index), colour=colour,
+                    )
+                    for index, (name, number, percent, colour) in enumerate(PERMANENT)
+                )
+                + (
+                    Assistant(
+                        None, None, SUBSTITUTE[0], SUBSTITUTE[1], SUBSTITUTE[2],
+                        AssistantKind.SUBSTITUTE, start_date=months_before(change, 12),
+                        colour=SUBSTITUTE[3],
+                    ),
+                ),
+            )
+        )
+        arrangement_id = arrangement.id
+        ws.add_vedtak(  # ends the 62 h vedtak the day before: history is kept
+            Vedtak(
+                None, arrangement_id, 70.0, change, vedtak_end,
+                reference="2025/0342-2", services="Praktisk bistand, egenomsorg, fritid",
+            )
+        )
+        templates = {t.code: ws.save_shift_template(arrangement_id, t) for t in TEMPLATES}
+        by_number = {a.employee_no: a for a in ws.list_assistants(arrangement_id)}
+        permanent_ids = [by_number[number].id for _, number, _, _ in PERMANENT]
+        substitute_id = by_number[SUBSTITUTE[1]].id
+        ws.save_rota(
+            arrangement_id, "Turnus 4 uker", 4, rota_start, vedtak_end, rota_cells(permanent_ids)
+        )
+
+        planned = ws.list_planned_shifts(arrangement_id, rota_start, today - timedelta(days=1))
+        overrides, absences = deviations(
+            planned, templates, permanent_ids, substitute_id, today, rng
+        )
+        for absence in absences:
+            ws.add_absence(absence)
+        reasons = {_target(o): o.reason for o in overrides}
+        worked = apply_overrides(planned, overrides)
+        ws.record_worked_shifts(
+            arrangement_id,
+            [
+                WorkedEntry(
+                    shift,
+                    reason=reasons.get(shift.id, ""),
+                    planned_shift_id=int(shift.id[1:]) if shift.id.startswith("p") else None,
+                )
+                for shift in worked
+            ],
+        )
+    return arrangement_id
+
+
+def _target(override: Override) -> str:
+    if isinstance(override, Swap):
+        return override.first_shift_id
+    if isinstance(override, ExtraShift):
+        return override.shift.id
+    return override.shift_id
+
+
+def deviations(
+    planned: list[Shift],
+    templates: dict[str, ShiftTemplate],
+    permanent_ids: list[int],
+    substitute_id: int,
+    today: date,
+    rng: random.Random,
+) -> tuple[list[Override], list[Absence]]:
+    """The overrides that turn the plan into what was worked, and the absences behind them."""
+    sara, amir, linnea, jorgen = (str(i) for i in permanent_ids)
+    vikar = str(substitute_id)
+    day_of = {s.id: s.start.astimezone(cal.OSLO).date() for s in planned}
+    codes_on = {}
+    for s in planned:
+        codes_on.setdefault((s.assistant, day_of[s.id]), set()).add(s.code)
+
+    def free_for_day_shift(assistant: str, day: date) -> bool:
+        """Nothing that day, and no evening or night the day before (11 h rest)."""
+        before = codes_on.get((assistant, day - timedelta(days=1)), set())
+        return (assistant, day) not in codes_on and not before & {"A", "N"}
+
+    def free_around(assistant: str, day: date) -> bool:
+        return all((assistant, day + timedelta(days=d)) not in codes_on for d in (-1, 0, 1))
+
+    overrides: list[Override] = []
+    absences: list[Absence] = []
+    touched: set[str] = set()
+
+    def cover(assistant: str, first: date, last: date, reason: str) -> None:
+        for s in planned:
+            if s.assistant == assistant and first <= day_of[s.id] <= last:
+                overrides.append(Substitute(shift_id=s.id, assistant=vikar, reason=reason))
+                touched.add(s.id)
+
+    # A two-week sykmelding about three months ago.
+    sick_from = cal.iso_monday(today - timedelta(days=91))
+    sick_to = sick_from + timedelta(days=13)
+    absences.append(Absence(None, int(linnea), AbsenceKind.SICK_NOTE, sick_from, sick_to))
+    cover(linnea, sick_from, sick_to, "Vikar for sykmeldt assistent")
+
+    # A two-day egenmelding four to six weeks ago, starting on one of Amir's shift days.
+    candidates = sorted(
+        day_of[s.id]
+        for s in planned
+        if s.assistant == amir and today - timedelta(42) <= day_of[s.id] <= today - timedelta(28)
+    )
+    ill_from = rng.choice(candidates)
+    ill_to = ill_from + timedelta(days=1)
+    absences.append(Absence(None, int(amir), AbsenceKind.SELF_CERTIFIED, ill_from, ill_to))
+    cover(amir, ill_from, ill_to, "Vikar ved egenmelding")
+
+    # Sara and Jørgen swap two weekday day shifts about two months ago.
+    def weekday_day_shifts(assistant: str, first: date, last: date, other: str) -> list[Shift]:
+        return [
+            s
+            for s in planned
+            if s.assistant == assistant
+            and s.code == "D"
+            and day_of[s.id].weekday() < FRIDAY
+            and first <= day_of[s.id] <= last
+            and s.id not in touched
+            and free_for_day_shift(other, day_of[s.id])
+        ]
+
+    mine = weekday_day_shifts(sara, today - timedelta(70), today - timedelta(42), jorgen)[0]
+    theirs = weekday_day_shifts(
+        jorgen, day_of[mine.id] + timedelta(1), day_of[mine.id] + timedelta(21), sara
+    )[0]
+    overrides.append(
+        Swap(first_shift_id=mine.id, second_shift_id=theirs.id, reason="Byttet vakt etter avtale")
+    )
+    touched.update((mine.id, theirs.id))
+
+    # An extra evening for Jørgen about six weeks ago, on a day nobody has an evening.
+    evening_days = {day_of[s.id] for s in planned if s.code == "A"}
+    extra_day = next(
+        today - timedelta(days=d)
+        for d in range(42, 70)
+        if (today - timedelta(days=d)).weekday() == 2
+        and free_around(jorgen, today - timedelta(days=d))
+        and today - timedelta(days=d) not in evening_days
+    )
+    extra = template_shift(templates["A"], jorgen, extra_day)
+    overrides.append(ExtraShift(shift=extra, reason="Ekstra kveldsvakt: familieselskap"))
+
+    # A few day shifts that ran half an hour late (handover waited).
+    late = rng.sample(
+        [s for s in planned if s.code == "D" and s.id not in touched and day_of[s.id].weekday() < FRIDAY],
+        3,
+    )
+    for s in late:
+        overrides.append(
+            ChangeTimes(
+                shift_id=s.id, start=s.start, end=s.end + timedelta(minutes=30),
+                reason="Ble 30 minutter lenger",
+            )
+        )
+    return overrides, absences

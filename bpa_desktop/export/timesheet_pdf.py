@@ -1,0 +1,330 @@
+"""One assistant's timesheet (timeliste) for one pay period as a portrait A4 PDF.
+
+The caller computes everything (rows, windows, pay lines) with the engine; this module only
+lays it out: a header (with "KORRIGERT", the reason and the version it replaces for a
+correction), one table line per worked shift or absence day with a sum line, the totals per
+pay line, signature and date lines for the assistant and the arbeidsleder, and a footer that
+repeats who and which period the sheet is for, the date printed, "Side x av y" and, once the
+sheet is submitted, the submission id, a short body hash and the key fingerprint (SYNC.md 2.7)
+so a paper copy can be matched with the electronic item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from bpa_desktop.core.model import AbsenceKind, PayLine, TimesheetStatus
+from bpa_desktop.export import formats as fmt
+from bpa_desktop.export import pdf
+
+MARGIN = 15 * mm
+SHORT_HASH_LENGTH = 16
+
+# Pay windows shown per day, in DOMAIN.md's ids, with their column headings.
+WINDOW_COLUMNS = (
+    ("evening", "Kveld"),
+    ("night", "Natt"),
+    ("saturday", "Lørdag"),
+    ("sunday", "Søndag"),
+    ("holiday", "Helligdag"),
+)
+
+STATUS_LABELS = {
+    TimesheetStatus.DRAFT: "Utkast",
+    TimesheetStatus.CONFIRMED: "Bekreftet av assistent",
+    TimesheetStatus.ATTESTED: "Attestert av arbeidsleder",
+    TimesheetStatus.SUBMITTED: "Sendt til arbeidsgiver",
+    TimesheetStatus.ACCEPTED: "Godkjent av arbeidsgiver",
+    TimesheetStatus.REJECTED: "Avvist av arbeidsgiver",
+}
+
+ABSENCE_LABELS = {
+    AbsenceKind.SELF_CERTIFIED.value: "Egenmelding",
+    AbsenceKind.SICK_NOTE.value: "Sykmelding",
+    AbsenceKind.HOLIDAY.value: "Ferie",
+    AbsenceKind.LEAVE.value: "Permisjon",
+    AbsenceKind.CHILD_SICK.value: "Sykt barn",
+}
+
+WEEKEND_ROW = colors.Color(0.92, 0.92, 0.92)
+
+
+@dataclass(frozen=True)
+class TimesheetRow:
+    """One line of the day table: a worked shift, or a day of absence (start/end None).
+
+    `start`/`end` are wall-clock times; give datetimes when the end falls on the next day and
+    the sheet shows "(+1)". `windows` maps DOMAIN.md window ids to hours.
+    """
+
+    day: date
+    start: time | datetime | None
+    end: time | datetime | None
+    passive_hours: float
+    hours: float
+    windows: Mapping[str, float] = field(default_factory=dict)
+    absence: str = ""  # an AbsenceKind value or free text
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class SubmissionStamp:
+    """What identifies the electronic submission of this sheet (SYNC.md 2.7)."""
+
+    submission_id: str
+    body_sha256: str  # hex; printed shortened
+    key_fingerprint: str
+
+
+@dataclass(frozen=True)
+class TimesheetDocument:
+    arrangement_name: str
+    assistant_name: str
+    employee_no: str
+    period_start: date
+    period_end: date  # inclusive
+    status: TimesheetStatus
+    version: int
+    rows: Sequence[TimesheetRow]
+    pay_lines: Sequence[PayLine]
+    printed: date
+    employer_name: str = ""
+    correction_reason: str = ""
+    replaces_version: int | None = None  # set for a correction
+    submission: SubmissionStamp | None = None
+
+    @property
+    def is_correction(self) -> bool:
+        return self.replaces_version is not None
+
+
+def absence_label(value: str) -> str:
+    return ABSENCE_LABELS.get(value, value)
+
+
+def _end_text(row: TimesheetRow) -> str:
+    text = fmt.fmt_clock(row.end)
+    if isinstance(row.end, datetime) and isinstance(row.start, datetime):
+        if row.end.date() > row.start.date():
+            text += " (+1)"
+    elif isinstance(row.end, time) and isinstance(row.start, time) and row.end <= row.start:
+        text += " (+1)"
+    return text
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class _TimesheetLayout:
+    def __init__(self, document: TimesheetDocument, fonts: pdf.FontSet):
+        self.doc = document
+        # One (condensed) family for the whole sheet: every embedded face costs time, and a
+        # year of sheets for a whole arrangement is printed in one go.
+        self.regular, self.bold = fonts.condensed, fonts.condensed_bold
+        self.width = A4[0] - 2 * MARGIN - 2 * pdf.FRAME_PADDING
+        self.title = ParagraphStyle("title", fontName=self.bold, fontSize=16, leading=20)
+        self.heading = ParagraphStyle("heading", fontName=self.bold, fontSize=10.5, leading=13, spaceBefore=4)
+        self.body = ParagraphStyle("body", fontName=self.regular, fontSize=9, leading=11.5)
+        self.cell = ParagraphStyle("cell", fontName=self.regular, fontSize=7.5, leading=9)
+        self.correction = ParagraphStyle("corr", fontName=self.bold, fontSize=9.5, leading=12)
+
+    def story(self) -> list:
+        story = [Paragraph("Timeliste", self.title), Spacer(1, 2 * mm)]
+        if self.doc.is_correction:
+            story += [self._correction_box(), Spacer(1, 3 * mm)]
+        story += [self._header_table(), Spacer(1, 5 * mm)]
+        story += [Paragraph("Vakter og fravær", self.heading), Spacer(1, 1.5 * mm), self._day_table()]
+        story += [Spacer(1, 5 * mm), self._pay_lines()]
+        story += [Spacer(1, 8 * mm), self._signatures()]
+        return story
+
+    def _correction_box(self) -> Table:
+        lines = [Paragraph(f"KORRIGERT – erstatter versjon {self.doc.replaces_version}", self.correction)]
+        if self.doc.correction_reason:
+            lines.append(Paragraph(f"Årsak: {_escape(self.doc.correction_reason)}", self.body))
+        box = Table([[line] for line in lines], colWidths=[self.width])
+        box.setStyle(TableStyle([
+            ("BOX", (0, 0), (-1, -1), 2, colors.black),
+            ("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.9, 0.9, 0.9)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        return box
+
+    def _header_table(self) -> Table:
+        doc = self.doc
+        pairs = [
+            ("Ordning", doc.arrangement_name),
+            ("Arbeidsgiver", doc.employer_name) if doc.employer_name else None,
+            ("Assistent", doc.assistant_name),
+            ("Ansattnr.", doc.employee_no),
+            ("Periode", f"{fmt.fmt_date(doc.period_start)} – {fmt.fmt_date(doc.period_end)}"),
+            ("Status", STATUS_LABELS.get(doc.status, str(doc.status))),
+            ("Versjon", str(doc.version)),
+        ]
+        rows = [[label, Paragraph(_escape(value), self.body)] for label, value in filter(None, pairs)]
+        table = Table(rows, colWidths=[28 * mm, self.width - 28 * mm], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (0, -1), self.bold, 9),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]))
+        return table
+
+    def _day_table(self) -> Table:
+        header = ["Dato", "Start", "Slutt", "Passiv", "Timer"] + [label for _, label in WINDOW_COLUMNS]
+        header += ["Fravær", "Kommentar"]
+        holidays = pdf.holiday_names(self.doc.period_start, self.doc.period_end)
+        rows: list[list] = [header]
+        style = [
+            ("FONT", (0, 0), (-1, 0), self.bold, 7.5),
+            ("FONT", (0, 1), (-1, -1), self.regular, 7.5),
+            ("ALIGN", (1, 0), (-3, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+            ("LINEBELOW", (0, 1), (-1, -2), 0.25, colors.Color(0.6, 0.6, 0.6)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ]
+        totals = {"passive": 0.0, "hours": 0.0} | {key: 0.0 for key, _ in WINDOW_COLUMNS}
+        for index, row in enumerate(sorted(self.doc.rows, key=_row_order), start=1):
+            weekday = fmt.WEEKDAYS_SHORT[row.day.weekday()]
+            mark = "*" if row.day in holidays else ""
+            line = [
+                f"{weekday} {row.day:%d.%m}{mark}",
+                fmt.fmt_clock(row.start),
+                _end_text(row),
+                fmt.fmt_number(row.passive_hours, blank_zero=True),
+                fmt.fmt_number(row.hours, blank_zero=row.start is None),
+            ]
+            totals["passive"] += row.passive_hours
+            totals["hours"] += row.hours
+            for key, _ in WINDOW_COLUMNS:
+                value = row.windows.get(key, 0.0)
+                totals[key] += value
+                line.append(fmt.fmt_number(value, blank_zero=True))
+            line.append(absence_label(row.absence))
+            line.append(Paragraph(_escape(row.comment), self.cell) if row.comment else "")
+            rows.append(line)
+            if row.day.weekday() >= 5 or mark:
+                style.append(("BACKGROUND", (0, index), (-1, index), WEEKEND_ROW))
+        rows.append(
+            ["Sum", "", "", fmt.fmt_number(totals["passive"]), fmt.fmt_number(totals["hours"])]
+            + [fmt.fmt_number(totals[key]) for key, _ in WINDOW_COLUMNS]
+            + ["", ""]
+        )
+        style += [
+            ("FONT", (0, -1), (-1, -1), self.bold, 7.5),
+            ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black),
+        ]
+        fixed = [16 * mm, 10 * mm, 15 * mm, 10 * mm, 11 * mm] + [11 * mm] * 4 + [14 * mm, 17 * mm]
+        widths = fixed + [self.width - sum(fixed)]
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(style))
+        return table
+
+    def _pay_lines(self) -> KeepTogether:
+        with_rate = any(line.rate is not None for line in self.doc.pay_lines)
+        header = ["Lønnsart", "Beskrivelse", "Timer"] + (["Sats", "Beløp"] if with_rate else [])
+        rows: list[list] = [header]
+        for line in self.doc.pay_lines:
+            values = [line.pay_code, line.description, fmt.fmt_number(line.hours)]
+            if with_rate:
+                if line.rate is None:
+                    values += ["", ""]
+                else:
+                    amount = fmt.line_amount(line.hours, line.rate)
+                    values += [fmt.fmt_number(line.rate), fmt.fmt_number(float(amount))]
+            rows.append(values)
+        numbers = [20 * mm] + ([22 * mm, 26 * mm] if with_rate else [])
+        widths = [22 * mm, self.width - 22 * mm - sum(numbers)] + numbers
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, 0), self.bold, 8.5),
+            ("FONT", (0, 1), (-1, -1), self.regular, 8.5),
+            ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.Color(0.6, 0.6, 0.6)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ]))
+        return KeepTogether([Paragraph("Sum per lønnsart", self.heading), Spacer(1, 1.5 * mm), table])
+
+    def _signatures(self) -> KeepTogether:
+        gap = 8 * mm
+        column = (self.width - gap) / 2
+        rows = [
+            ["Assistent", "", "Arbeidsleder"],
+            ["", "", ""],
+            ["Signatur", "", "Signatur"],
+            ["", "", ""],
+            ["Dato", "", "Dato"],
+        ]
+        table = Table(rows, colWidths=[column, gap, column], rowHeights=[14, 22, 12, 18, 12], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, 0), self.bold, 9),
+            ("FONT", (0, 1), (-1, -1), self.regular, 7.5),
+            ("LINEBELOW", (0, 1), (0, 1), 0.8, colors.black),
+            ("LINEBELOW", (2, 1), (2, 1), 0.8, colors.black),
+            ("LINEBELOW", (0, 3), (0, 3), 0.8, colors.black),
+            ("LINEBELOW", (2, 3), (2, 3), 0.8, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        return KeepTogether([table])
+
+
+def _row_order(row: TimesheetRow) -> tuple:
+    start = row.start.time() if isinstance(row.start, datetime) else row.start
+    return (row.day, start is not None, start or time(0))
+
+
+def footer_lines(document: TimesheetDocument) -> list[str]:
+    lines = [
+        f"Timeliste · {document.assistant_name} · {fmt.fmt_date(document.period_start)}–"
+        f"{fmt.fmt_date(document.period_end)} · versjon {document.version}"
+        f" · skrevet ut {fmt.fmt_date(document.printed)}"
+    ]
+    stamp = document.submission
+    if stamp is not None:
+        lines.append(
+            f"Innsending {stamp.submission_id} · SHA-256 {stamp.body_sha256[:SHORT_HASH_LENGTH]}"
+            f" · nøkkel {stamp.key_fingerprint}"
+        )
+    return lines
+
+
+def render_timesheet_pdf(document: TimesheetDocument, path: str | Path | None = None) -> bytes:
+    """The timesheet as PDF bytes (also written to `path` when given)."""
+    fonts = pdf.fonts()
+    footer = footer_lines(document)
+    buffer = BytesIO()
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 4 * mm * len(footer),
+        title=f"Timeliste {fmt.fmt_date(document.period_start)}–{fmt.fmt_date(document.period_end)}",
+        author="bpa-desktop",
+        creator="bpa-desktop",
+    )
+    layout = _TimesheetLayout(document, fonts)
+    template.build(layout.story(), canvasmaker=pdf.numbered_canvas(footer, layout.regular))
+    return fmt.write_if_asked(buffer.getvalue(), path)

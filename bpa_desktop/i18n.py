@@ -1,0 +1,153 @@
+"""Message catalogue for text the Workspace and storage show to people.
+
+Plain Python (no Qt), so the CLI and the storage layer can use it. The UI calls
+``set_language`` at start-up with the language the person chose; Norwegian bokmål is the
+default and the fallback for a key that has no text in the chosen language.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("nb", "en")
+_language = "nb"
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # generic field rules
+    "required": {"nb": "Må fylles ut.", "en": "Required."},
+    "validation_failed": {
+        "nb": "Noen felter må rettes: {fields}.",
+        "en": "Some fields need correcting: {fields}.",
+    },
+    "end_before_start_date": {
+        "nb": "Sluttdatoen kan ikke være før startdatoen.",
+        "en": "The end date cannot be before the start date.",
+    },
+    "not_found": {
+        "nb": "Fant ikke {entity} med id {id}.",
+        "en": "No {entity} with id {id}.",
+    },
+    # arrangement
+    "org_no_digits": {
+        "nb": "Organisasjonsnummeret må ha nøyaktig 9 sifre.",
+        "en": "The organisation number must have exactly 9 digits.",
+    },
+    "org_no_checksum": {
+        "nb": "Organisasjonsnummeret har feil kontrollsiffer.",
+        "en": "The organisation number has a wrong check digit.",
+    },
+    # vedtak
+    "hours_per_week_range": {
+        "nb": "Timer per uke må være over 0 og høyst 168.",
+        "en": "Hours per week must be above 0 and at most 168.",
+    },
+    "vedtak_overlap": {
+        "nb": "Perioden overlapper et annet vedtak ({period}).",
+        "en": "The period overlaps another vedtak ({period}).",
+    },
+    "open_ended": {"nb": "uten sluttdato", "en": "no end date"},
+    # assistant
+    "employee_no_taken": {
+        "nb": "Ansattnummeret {employee_no} er allerede i bruk i denne ordningen.",
+        "en": "Employee number {employee_no} is already used in this arrangement.",
+    },
+    "employment_percent_range": {
+        "nb": "Stillingsprosenten må være over 0 og høyst 100.",
+        "en": "The employment percentage must be above 0 and at most 100.",
+    },
+    "assistant_not_in_arrangement": {
+        "nb": "Assistenten hører ikke til denne ordningen.",
+        "en": "The assistant does not belong to this arrangement.",
+    },
+    # shift templates and rotas
+    "clock_time_format": {
+        "nb": "Klokkeslett skrives TT:MM, for eksempel 08:00.",
+        "en": "Write clock times as HH:MM, e.g. 08:00.",
+    },
+    "template_code_taken": {
+        "nb": "Vaktkoden {code} finnes allerede.",
+        "en": "The shift code {code} already exists.",
+    },
+    "passive_pair": {
+        "nb": "Hvilende tid trenger både start og slutt.",
+        "en": "Passive time needs both a start and an end.",
+    },
+    "rota_weeks_range": {
+        "nb": "En turnus må ha mellom 1 og 52 uker.",
+        "en": "A rota must have between 1 and 52 weeks.",
+    },
+    "rota_unknown_code": {
+        "nb": "Ukjent vaktkode: {codes}.",
+        "en": "Unknown shift code: {codes}.",
+    },
+    "rota_cell_outside": {
+        "nb": "Turnusen har en vakt utenfor ukene eller ukedagene den dekker.",
+        "en": "The rota has a shift outside its weeks or weekdays.",
+    },
+    # shifts
+    "shift_end_before_start": {
+        "nb": "Vakten må slutte etter at den starter.",
+        "en": "The shift must end after it starts.",
+    },
+    "shift_too_long": {
+        "nb": "En vakt kan ikke vare mer enn 7 døgn.",
+        "en": "A shift cannot last more than 7 days.",
+    },
+    "shift_overlap": {
+        "nb": "Vakten overlapper en annen registrert vakt for samme assistent ({period}).",
+        "en": "The shift overlaps another worked shift of the same assistant ({period}).",
+    },
+    "passive_outside_shift": {
+        "nb": "Hvilende tid må ligge innenfor vakten.",
+        "en": "Passive time must lie within the shift.",
+    },
+    "timezone_required": {
+        "nb": "Tidspunktet mangler tidssone.",
+        "en": "The time has no time zone.",
+    },
+    # absence
+    "absence_percent_range": {
+        "nb": "Fraværsprosenten må være over 0 og høyst 100.",
+        "en": "The absence percentage must be above 0 and at most 100.",
+    },
+    # database files
+    "db_newer": {
+        "nb": "Databasen {path} er laget av en nyere versjon av bpa-desktop. "
+        "Oppdater programmet for å åpne den. Filen er ikke endret.",
+        "en": "The database {path} was written by a newer version of bpa-desktop. "
+        "Update the program to open it. The file has not been changed.",
+    },
+    "db_corrupt": {
+        "nb": "Filen {path} kan ikke leses som en database (den kan være skadet). "
+        "Filen er ikke endret. Hent tilbake en sikkerhetskopi.",
+        "en": "The file {path} cannot be read as a database (it may be damaged). "
+        "The file has not been changed. Restore a backup.",
+    },
+    "db_foreign": {
+        "nb": "Filen {path} er en database, men ikke fra bpa-desktop. Filen er ikke endret.",
+        "en": "The file {path} is a database, but not one from bpa-desktop. "
+        "The file has not been changed.",
+    },
+    "db_migration_failed": {
+        "nb": "Oppgraderingen av databasen {path} mislyktes. Ingen endringer er lagret; "
+        "en sikkerhetskopi ligger i {backup}.",
+        "en": "Upgrading the database {path} failed. No changes were saved; "
+        "a backup is in {backup}.",
+    },
+}
+
+
+def set_language(language: str) -> None:
+    global _language
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}; choose one of {LANGUAGES}")
+    _language = language
+
+
+def get_language() -> str:
+    return _language
+
+
+def message(key: str, **params: object) -> str:
+    """The text for ``key`` in the current language, with ``params`` filled in."""
+    texts = CATALOGUE[key]
+    template = texts.get(_language) or texts["nb"]
+    return template.format(**params)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the bpa-desktop database (shipped as package data)."""

@@ -1,0 +1,315 @@
+"""The database schema as a typed SQLAlchemy 2 ORM.
+
+Tables are created and changed only by Alembic migrations (``migrations/versions``); a test
+compares the migrated database with this metadata so the two never drift apart. Instants
+are ``UTCDateTime`` (aware in, aware UTC out); calendar dates are ``Date``. Rows never leave
+the storage layer: ``repository.py`` maps them to the core dataclasses.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from bpa_desktop.core.model import (
+    AbsenceKind,
+    Agreement,
+    AssistantKind,
+    EmployerKind,
+    ShiftKind,
+    TimesheetStatus,
+)
+from bpa_desktop.storage.types import UTCDateTime
+
+# Named constraints: SQLite cannot ALTER a constraint, so Alembic's batch mode rebuilds
+# tables and must find every constraint by a predictable name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _enum(kind: type[enum.Enum], name: str) -> Enum:
+    """Store an enum's values (not its Python names) as checked text."""
+    return Enum(
+        kind,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
+
+
+class ArrangementRow(Base):
+    __tablename__ = "arrangement"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    recipient_name: Mapped[str] = mapped_column(String(200))
+    leader_name: Mapped[str] = mapped_column(String(200))
+    employer_kind: Mapped[EmployerKind] = mapped_column(_enum(EmployerKind, "employer_kind"))
+    employer_name: Mapped[str] = mapped_column(String(200))
+    employer_org_no: Mapped[str] = mapped_column(String(9))
+    municipality: Mapped[str] = mapped_column(String(100))
+    agreement: Mapped[Agreement] = mapped_column(_enum(Agreement, "agreement"))
+    pay_profile: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class VedtakRow(Base):
+    __tablename__ = "vedtak"
+    __table_args__ = (
+        CheckConstraint("hours_per_week > 0 AND hours_per_week <= 168", name="hours_per_week"),
+        CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="period"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
+    hours_per_week: Mapped[float] = mapped_column(Float)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    reference: Mapped[str] = mapped_column(String(100))
+    services: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AssistantRow(Base):
+    __tablename__ = "assistant"
+    __table_args__ = (
+        UniqueConstraint("arrangement_id", "employee_no"),
+        CheckConstraint(
+            "employment_percent > 0 AND employment_percent <= 100", name="employment_percent"
+        ),
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date", name="period"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    employee_no: Mapped[str] = mapped_column(String(32))
+    employment_percent: Mapped[float] = mapped_column(Float)
+    kind: Mapped[AssistantKind] = mapped_column(_enum(AssistantKind, "assistant_kind"))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    colour: Mapped[str] = mapped_column(String(9))
+
+
+class ShiftTemplateRow(Base):
+    __tablename__ = "shift_template"
+    __table_args__ = (UniqueConstraint("arrangement_id", "code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
+    code: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(100))
+    # wall-clock "HH:MM"; an end at or before the start means the next day
+    start_time: Mapped[str] = mapped_column(String(5))
+    end_time: Mapped[str] = mapped_column(String(5))
+    passive_start: Mapped[str | None] = mapped_column(String(5))
+    passive_end: Mapped[str | None] = mapped_column(String(5))
+    colour: Mapped[str] = mapped_column(String(9))
+
+
+class RotaRow(Base):
+    __tablename__ = "rota"
+    __table_args__ = (
+        CheckConstraint("weeks >= 1", name="weeks"),
+        CheckConstraint("end_date >= start_date", name="period"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    weeks: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[date] = mapped_column(Date)  # also the anchor: week 0 starts here
+    end_date: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    cells: Mapped[list[RotaCellRow]] = relationship(
+        back_populates="rota", cascade="all, delete-orphan"
+    )
+
+
+class RotaCellRow(Base):
+    """One square of the rota grid: assistant × week × weekday → shift template."""
+
+    __tablename__ = "rota_cell"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
+        CheckConstraint("week_index >= 0", name="week_index"),
+    )
+
+    rota_id: Mapped[int] = mapped_column(
+        ForeignKey("rota.id", ondelete="CASCADE"), primary_key=True
+    )
+    assistant_id: Mapped[int] = mapped_column(ForeignKey("assistant.id"), primary_key=True)
+    week_index: Mapped[int] = mapped_column(Integer, primary_key=True)
+    weekday: Mapped[int] = mapped_column(Integer, primary_key=True)  # 0 = Monday
+    template_id: Mapped[int] = mapped_column(ForeignKey("shift_template.id"), index=True)
+
+    rota: Mapped[RotaRow] = relationship(back_populates="cells")
+    template: Mapped[ShiftTemplateRow] = relationship()
+
+
+class PlannedShiftRow(Base):
+    """A shift rolled out from a rota (or planned by hand), stored as UTC instants."""
+
+    __tablename__ = "planned_shift"
+    __table_args__ = (
+        CheckConstraint("end_at > start_at", name="period"),
+        Index(None, "arrangement_id", "start_at"),
+        Index(None, "assistant_id", "start_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"))
+    rota_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rota.id", ondelete="SET NULL"), index=True
+    )
+    assistant_id: Mapped[int] = mapped_column(ForeignKey("assistant.id"))
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    template_code: Mapped[str | None] = mapped_column(String(16))
+    kind: Mapped[ShiftKind] = mapped_column(_enum(ShiftKind, "planned_shift_kind"))
+
+    passive: Mapped[list[PlannedPassiveRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="PlannedPassiveRow.start_at"
+    )
+
+
+class PlannedPassiveRow(Base):
+    __tablename__ = "planned_shift_passive"
+    __table_args__ = (CheckConstraint("end_at > start_at", name="period"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shift_id: Mapped[int] = mapped_column(
+        ForeignKey("planned_shift.id", ondelete="CASCADE"), index=True
+    )
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class WorkedShiftRow(Base):
+    """What was actually worked: the planned shift, or a deviation with its reason."""
+
+    __tablename__ = "worked_shift"
+    __table_args__ = (
+        CheckConstraint("end_at > start_at", name="period"),
+        Index(None, "arrangement_id", "start_at"),
+        Index(None, "assistant_id", "start_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"))
+    assistant_id: Mapped[int] = mapped_column(ForeignKey("assistant.id"))
+    planned_shift_id: Mapped[int | None] = mapped_column(
+        ForeignKey("planned_shift.id", ondelete="SET NULL"), index=True
+    )
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    template_code: Mapped[str | None] = mapped_column(String(16))
+    kind: Mapped[ShiftKind] = mapped_column(_enum(ShiftKind, "worked_shift_kind"))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    passive: Mapped[list[WorkedPassiveRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="WorkedPassiveRow.start_at"
+    )
+
+
+class WorkedPassiveRow(Base):
+    __tablename__ = "worked_shift_passive"
+    __table_args__ = (CheckConstraint("end_at > start_at", name="period"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shift_id: Mapped[int] = mapped_column(
+        ForeignKey("worked_shift.id", ondelete="CASCADE"), index=True
+    )
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AbsenceRow(Base):
+    __tablename__ = "absence"
+    __table_args__ = (
+        CheckConstraint("end_date >= start_date", name="period"),
+        CheckConstraint("percent > 0 AND percent <= 100", name="percent"),
+        Index(None, "assistant_id", "start_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assistant_id: Mapped[int] = mapped_column(ForeignKey("assistant.id"))
+    kind: Mapped[AbsenceKind] = mapped_column(_enum(AbsenceKind, "absence_kind"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)  # inclusive
+    percent: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class TimesheetRow(Base):
+    """One assistant × one pay period, in versions: a correction supersedes, never overwrites.
+
+    Once attested, the period, version and content hash are frozen (a trigger in the
+    initial migration refuses changes and deletes); only the status may move on.
+    """
+
+    __tablename__ = "timesheet"
+    __table_args__ = (
+        UniqueConstraint("assistant_id", "period_start", "version"),
+        CheckConstraint("period_end >= period_start", name="period"),
+        CheckConstraint("version >= 1", name="version"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assistant_id: Mapped[int] = mapped_column(ForeignKey("assistant.id"), index=True)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)  # inclusive
+    status: Mapped[TimesheetStatus] = mapped_column(_enum(TimesheetStatus, "timesheet_status"))
+    version: Mapped[int] = mapped_column(Integer)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("timesheet.id"), index=True)
+    content_hash: Mapped[str | None] = mapped_column(String(64))  # SHA-256 hex
+    correction_reason: Mapped[str] = mapped_column(Text)
+    attested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    attested_by: Mapped[str | None] = mapped_column(String(32))  # a role, never a name
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AuditLogRow(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (Index(None, "arrangement_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(32))  # a role, never a name
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    arrangement_id: Mapped[int | None] = mapped_column(ForeignKey("arrangement.id"))
+    detail: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,99 @@
+"""The `bpa-sync/1` HTTP API (SYNC.md 2.4). Every write is one transaction that commits before
+the answer is sent, so a 5xx always means "nothing stored" and a retry is processed fresh."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine, text
+
+from bpa_desktop.sync.protocol import (
+    PROTOCOL,
+    DecisionsPage,
+    EnrolRequest,
+    EnrolResponse,
+    Problem,
+    Receipt,
+    SignedSubmission,
+    StatusRequest,
+    StatusResponse,
+)
+from bpa_desktop.sync.receiver import decisions, enrolment, intake
+from bpa_desktop.sync.receiver.database import read_session, write_session
+from bpa_desktop.sync.receiver.problems import ProblemError
+
+router = APIRouter(prefix="/v1", tags=["bpa-sync/1"])
+
+_PROBLEMS = {
+    status: {"model": Problem, "content": {"application/problem+json": {}}}
+    for status in (400, 401, 403, 409, 413, 422, 503)
+}
+
+
+def _engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def _json(model, status_code: int) -> JSONResponse:
+    return JSONResponse(model.model_dump(mode="json"), status_code=status_code)
+
+
+@router.post("/enrol", response_model=EnrolResponse, status_code=201, responses=_PROBLEMS)
+def post_enrol(request: Request, payload: EnrolRequest) -> JSONResponse:
+    """One-time code + public key -> API token. Repeating the same request returns the same token."""
+    with write_session(_engine(request)) as session:
+        result = enrolment.enrol(session, payload)
+    return _json(result.response, 201 if result.created else 200)
+
+
+@router.post("/submissions", response_model=Receipt, status_code=201, responses=_PROBLEMS)
+def post_submission(
+    request: Request,
+    signed: SignedSubmission,
+    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key"),
+    authorization: str | None = Header(default=None),
+) -> JSONResponse:
+    """Store one signed submission: 201 new, 200 the same receipt again for a replay."""
+    if not idempotency_key:
+        raise ProblemError(400, "idempotency_key_missing", "Mangler Idempotency-Key.")
+    try:
+        key = uuid.UUID(idempotency_key.strip().strip('"'))
+    except ValueError:
+        raise ProblemError(400, "idempotency_key_invalid", "Idempotency-Key må være en UUID.") from None
+    with write_session(_engine(request)) as session:
+        token = enrolment.authenticate(session, authorization)
+        result = intake.receive(session, arrangement=token.arrangement, signed=signed, idempotency_key=key, via="api")
+    return _json(result.receipt, 201 if result.created else 200)
+
+
+@router.post("/submissions/status", response_model=StatusResponse, responses=_PROBLEMS)
+def post_status(
+    request: Request, payload: StatusRequest, authorization: str | None = Header(default=None)
+) -> JSONResponse:
+    """Which of these ids the receiver holds, and in which state."""
+    with read_session(_engine(request)) as session:
+        token = enrolment.authenticate(session, authorization)
+        return _json(intake.status(session, token.arrangement, payload.ids), 200)
+
+
+@router.get("/decisions", response_model=DecisionsPage, responses=_PROBLEMS)
+def get_decisions(
+    request: Request,
+    since: int = Query(default=0, ge=0),
+    limit: int = Query(default=100, ge=1, le=decisions.MAX_PAGE),
+    authorization: str | None = Header(default=None),
+) -> JSONResponse:
+    """Decisions after `since`, oldest first; pass `next` as `since` the next time."""
+    with read_session(_engine(request)) as session:
+        token = enrolment.authenticate(session, authorization)
+        return _json(decisions.feed(session, token.arrangement_id, since, limit), 200)
+
+
+@router.get("/health")
+def get_health(request: Request) -> dict[str, str]:
+    """Cheap probe: 200 means the receiver and its database answer."""
+    with read_session(_engine(request)) as session:
+        session.execute(text("SELECT 1"))
+    return {"status": "ok", "protocol": PROTOCOL}

@@ -1,0 +1,108 @@
+"""Staff decisions (accepted / rejected with reason) and the feed clients read by cursor.
+
+`seq` comes from the `decision_seq` counter row, read with FOR UPDATE (SQLite: the write
+transaction began IMMEDIATE) and bumped in the same transaction as the decision. So seq values
+commit in order without gaps, and a reader that has seen seq N has seen every decision <= N
+(a database sequence could commit N+1 before N and make a cursor skip N).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bpa_desktop.sync.protocol import Decision as DecisionMessage
+from bpa_desktop.sync.protocol import DecisionsPage
+from bpa_desktop.sync.receiver.enrolment import audit
+from bpa_desktop.sync.receiver.intake import newer_version_exists
+from bpa_desktop.sync.receiver.problems import ProblemError
+from bpa_desktop.sync.receiver.store import (
+    DECISION_COUNTER,
+    Counter,
+    Decision,
+    StaffUser,
+    Submission,
+)
+
+MAX_REASON = 500
+MAX_PAGE = 500
+
+
+def _next_seq(session: Session) -> int:
+    counter = session.scalars(select(Counter).where(Counter.name == DECISION_COUNTER).with_for_update()).one()
+    counter.value += 1
+    return counter.value
+
+
+def head_seq(session: Session) -> int:
+    return session.scalars(select(Counter.value).where(Counter.name == DECISION_COUNTER)).one()
+
+
+def decide(
+    session: Session, submission_id: uuid.UUID, decision: str, reason: str | None, staff: StaffUser
+) -> Decision:
+    if decision not in ("accepted", "rejected"):
+        raise ValueError(decision)
+    reason = (reason or "").strip() or None
+    if decision == "rejected" and reason is None:
+        raise ProblemError(400, "reason_required", "Skriv en begrunnelse for avvisningen.")
+    if reason is not None and len(reason) > MAX_REASON:
+        raise ProblemError(400, "reason_too_long", f"Begrunnelsen kan ha høyst {MAX_REASON} tegn.")
+    row = session.scalars(
+        select(Submission).where(Submission.submission_id == submission_id).with_for_update()
+    ).one_or_none()
+    if row is None:
+        raise ProblemError(404, "not_found", "Fant ikke innsendingen.")
+    if row.state != "received":
+        raise ProblemError(409, "already_decided", "Innsendingen er allerede behandlet.")
+    if decision == "accepted" and newer_version_exists(session, row):
+        raise ProblemError(409, "not_head", "Det finnes en nyere versjon; godkjenn den i stedet.")
+    row.state = decision
+    record = Decision(
+        seq=_next_seq(session),
+        submission_pk=row.id,
+        arrangement_id=row.arrangement_id,
+        decision=decision,
+        reason=reason,
+        staff_user_id=staff.id,
+    )
+    session.add(record)
+    audit(session, staff.username, f"submission_{decision}", str(row.submission_id))
+    session.flush()
+    return record
+
+
+def feed(session: Session, arrangement_pk: int, since: int, limit: int) -> DecisionsPage:
+    """Decisions of one arrangement with seq > since, oldest first."""
+    head = head_seq(session)
+    if since > head:
+        raise ProblemError(
+            409,
+            "cursor_ahead",
+            "Mottakeren kjenner ikke dette punktet i beslutningsloggen (gjenopprettet fra sikkerhetskopi?).",
+            "Start fra 0 og spør etter status for innsendte timelister.",
+            head=head,
+        )
+    limit = max(1, min(limit, MAX_PAGE))
+    rows = session.execute(
+        select(Decision, Submission.submission_id)
+        .join(Submission, Submission.id == Decision.submission_pk)
+        .where(Decision.arrangement_id == arrangement_pk, Decision.seq > since, Decision.seq <= head)
+        .order_by(Decision.seq)
+        .limit(limit)
+    ).all()
+    decisions = [
+        DecisionMessage(
+            seq=record.seq,
+            submission_id=submission_id,
+            decision=record.decision,
+            reason=record.reason,
+            decided_at=record.decided_at,
+        )
+        for record, submission_id in rows
+    ]
+    # A short page means everything up to head was read (other arrangements' seqs included).
+    next_cursor = decisions[-1].seq if len(decisions) == limit else head
+    return DecisionsPage(decisions=decisions, next=next_cursor)

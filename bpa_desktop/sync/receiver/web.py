@@ -1,0 +1,276 @@
+"""Staff web page: log in, enrol codes, vedtak hours, submissions by period, accept/reject, payroll CSV.
+
+Server-rendered HTML (Jinja2, autoescaped). Session cookie: HttpOnly, SameSite=Strict, path
+/staff; every form carries the session's CSRF token (the login form a double-submit cookie).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import uuid
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bpa_desktop.sync.protocol import PERIOD_PATTERN
+from bpa_desktop.sync.receiver import decisions, enrolment, reports, staff
+from bpa_desktop.sync.receiver.database import read_session, write_session
+from bpa_desktop.sync.receiver.problems import ProblemError
+from bpa_desktop.sync.receiver.store import ApiToken, Arrangement, DeviceKey, StaffSession
+
+router = APIRouter(prefix="/staff", include_in_schema=False)
+templates = Jinja2Templates(directory=str(resources.files("bpa_desktop.sync.receiver").joinpath("templates")))
+templates.env.globals["hours"] = lambda minutes: reports.format_hours(minutes or 0).replace(".", ",")
+templates.env.globals["state_names"] = {
+    "received": "Mottatt, ikke behandlet",
+    "accepted": "Godkjent",
+    "rejected": "Avvist",
+    "superseded": "Erstattet av nyere versjon",
+}
+
+SESSION_COOKIE = "bpa_staff"
+LOGIN_CSRF_COOKIE = "bpa_login_csrf"
+OSLO = ZoneInfo("Europe/Oslo")
+MESSAGES = {
+    "accepted": "Timelisten er godkjent.",
+    "rejected": "Timelisten er avvist, og begrunnelsen sendes til arbeidslederen.",
+    "vedtak": "Vedtaket er lagret.",
+}
+
+
+def _engine(request: Request):
+    return request.app.state.engine
+
+
+def _render(request: Request, name: str, title: str, status_code: int = 200, **context) -> HTMLResponse:
+    response = templates.TemplateResponse(
+        request, name, {"title": title, **context}, status_code=status_code
+    )
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Frame-Options"] = "DENY"
+    return response
+
+
+def _current_period() -> str:
+    return datetime.now(OSLO).strftime("%Y-%m")
+
+
+def _valid_period(period: str | None) -> str:
+    return period if period and re.fullmatch(PERIOD_PATTERN, period) else _current_period()
+
+
+def _logged_in(request: Request, session: Session) -> StaffSession | None:
+    return staff.current_session(session, request.cookies.get(SESSION_COOKIE))
+
+
+def _to_login() -> RedirectResponse:
+    return RedirectResponse("/staff/login", status_code=303)
+
+
+def _forbidden(request: Request) -> HTMLResponse:
+    return _render(request, "forbidden.html", "Skjemaet kunne ikke brukes", status_code=403, staff=None)
+
+
+def _page_context(staff_session: StaffSession, request: Request) -> dict:
+    return {
+        "staff": staff_session,
+        "csrf": staff_session.csrf_token,
+        "message": MESSAGES.get(request.query_params.get("msg", "")),
+    }
+
+
+@router.get("/login")
+def login_page(request: Request, error: str | None = None, status_code: int = 200) -> HTMLResponse:
+    login_csrf = secrets.token_urlsafe(32)
+    response = _render(
+        request, "login.html", "Logg inn", status_code=status_code, staff=None, login_csrf=login_csrf, error=error
+    )
+    response.set_cookie(
+        LOGIN_CSRF_COOKIE, login_csrf, httponly=True, samesite="strict", path="/staff",
+        secure=request.app.state.secure_cookies,
+    )
+    return response
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    username: str = Form(""),
+    password: str = Form(""),
+    csrf_token: str = Form(""),
+) -> Response:
+    expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    if not expected or not secrets.compare_digest(expected.encode(), csrf_token.encode()):
+        return _forbidden(request)
+    with write_session(_engine(request)) as session:
+        new_session = staff.log_in(session, username, password)
+    if new_session is None:
+        return login_page(request, error="Feil brukernavn eller passord.", status_code=401)
+    response = RedirectResponse("/staff/", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE, new_session.cookie_token, httponly=True, samesite="strict", path="/staff",
+        secure=request.app.state.secure_cookies, max_age=staff.SESSION_HOURS * 3600,
+    )
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/staff")
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, csrf_token: str = Form("")) -> Response:
+    with write_session(_engine(request)) as session:
+        staff_session = _logged_in(request, session)
+        if staff_session is not None:
+            if not staff.csrf_ok(staff_session, csrf_token):
+                return _forbidden(request)
+            staff.log_out(session, request.cookies.get(SESSION_COOKIE))
+    response = _to_login()
+    response.delete_cookie(SESSION_COOKIE, path="/staff")
+    return response
+
+
+def _hours_text(minutes_per_week: int | None) -> str:
+    if minutes_per_week is None:
+        return ""
+    return reports.format_hours(minutes_per_week).rstrip("0").rstrip(".").replace(".", ",")
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    with read_session(_engine(request)) as session:
+        staff_session = _logged_in(request, session)
+        if staff_session is None:
+            return _to_login()
+        live_tokens = dict(
+            session.execute(
+                select(ApiToken.arrangement_id, func.count())
+                .where(ApiToken.revoked_at.is_(None))
+                .group_by(ApiToken.arrangement_id)
+            ).all()
+        )
+        arrangements = [
+            {
+                "arrangement": arrangement,
+                "device_keys": session.scalars(select(DeviceKey).where(DeviceKey.arrangement_id == arrangement.id)).all(),
+                "live_tokens": live_tokens.get(arrangement.id, 0),
+                "hours_per_week": _hours_text(arrangement.vedtak_minutes_per_week),
+            }
+            for arrangement in session.scalars(select(Arrangement).order_by(Arrangement.name))
+        ]
+        return _render(
+            request, "home.html", "Ordninger", arrangements=arrangements, period=_current_period(),
+            **_page_context(staff_session, request),
+        )
+
+
+@router.post("/enrol-codes")
+def create_enrol_code(request: Request, name: str = Form(""), csrf_token: str = Form("")) -> Response:
+    with write_session(_engine(request)) as session:
+        staff_session = _logged_in(request, session)
+        if staff_session is None:
+            return _to_login()
+        if not staff.csrf_ok(staff_session, csrf_token):
+            return _forbidden(request)
+        try:
+            issued = enrolment.create_enrol_code(session, name, actor=staff_session.user.username)
+        except ValueError as error:
+            return _render(request, "forbidden.html", "Kunne ikke lage kode", 400, error=str(error),
+                           **_page_context(staff_session, request))
+        return _render(
+            request, "code.html", "Registreringskode", issued=issued,
+            expires=issued.expires_at.astimezone(OSLO).strftime("%d.%m.%Y"),
+            **_page_context(staff_session, request),
+        )
+
+
+@router.post("/arrangements/{ref}/vedtak")
+def set_vedtak(
+    request: Request, ref: str, hours_per_week: str = Form(""), pay_codes: str = Form(""), csrf_token: str = Form("")
+) -> Response:
+    with write_session(_engine(request)) as session:
+        staff_session = _logged_in(request, session)
+        if staff_session is None:
+            return _to_login()
+        if not staff.csrf_ok(staff_session, csrf_token):
+            return _forbidden(request)
+        arrangement = session.scalars(select(Arrangement).where(Arrangement.ref == ref)).one_or_none()
+        if arrangement is None:
+            return Response(status_code=404)
+        text = hours_per_week.strip().replace(",", ".")
+        try:
+            hours = Decimal(text) if text else None
+        except InvalidOperation:
+            hours = Decimal(-1)
+        if hours is not None and not (0 <= hours <= 168):
+            return _render(request, "forbidden.html", "Ugyldig vedtak", 400,
+                           error="Timer per uke må være et tall mellom 0 og 168.",
+                           **_page_context(staff_session, request))
+        arrangement.vedtak_minutes_per_week = None if hours is None else int(hours * 60)
+        arrangement.vedtak_pay_codes = ",".join(code.strip() for code in pay_codes.split(",") if code.strip())[:500]
+        enrolment.audit(session, staff_session.user.username, "vedtak_set", arrangement.ref)
+    return RedirectResponse("/staff/?msg=vedtak", status_code=303)
+
+
+def _period_page(request: Request, session: Session, staff_session: StaffSession, period: str,
+                 error: str | None = None, status_code: int = 200) -> HTMLResponse:
+    return _render(
+        request, "period.html", f"Timelister {period}", status_code=status_code, period=period,
+        overview=reports.period_overview(session, period), **{**_page_context(staff_session, request), "error": error},
+    )
+
+
+@router.get("/submissions")
+def submissions(request: Request, period: str | None = Query(default=None)) -> Response:
+    with read_session(_engine(request)) as session:
+        staff_session = _logged_in(request, session)
+        if staff_session is None:
+            return _to_login()
+        return _period_page(request, session, staff_session, _valid_period(period))
+
+
+@router.post("/submissions/{submission_id}/decision")
+def decide(
+    request: Request,
+    submission_id: uuid.UUID,
+    decision: str = Form(""),
+    reason: str = Form(""),
+    period: str = Form(""),
+    csrf_token: str = Form(""),
+) -> Response:
+    period = _valid_period(period)
+    engine = _engine(request)
+    with read_session(engine) as session:
+        staff_session = _logged_in(request, session)
+        if staff_session is None:
+            return _to_login()
+        if not staff.csrf_ok(staff_session, csrf_token) or decision not in ("accepted", "rejected"):
+            return _forbidden(request)
+    try:
+        with write_session(engine) as session:
+            decisions.decide(session, submission_id, decision, reason, staff_session.user)
+    except ProblemError as problem:
+        with read_session(engine) as session:
+            staff_session = _logged_in(request, session)
+            return _period_page(request, session, staff_session, period, error=problem.title, status_code=problem.status)
+    return RedirectResponse(f"/staff/submissions?period={period}&msg={decision}", status_code=303)
+
+
+@router.get("/payroll.csv")
+def payroll(request: Request, period: str | None = Query(default=None)) -> Response:
+    period = _valid_period(period)
+    with read_session(_engine(request)) as session:
+        if _logged_in(request, session) is None:
+            return _to_login()
+        body = reports.payroll_csv(session, period)
+    return Response(
+        body.encode("utf-8"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="lonnsgrunnlag-{period}.csv"', "Cache-Control": "no-store"},
+    )

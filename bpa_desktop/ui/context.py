@@ -1,0 +1,68 @@
+"""What every page shares: the open Workspace, the task runner and the chosen arrangement."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from bpa_desktop.core.model import Arrangement
+from bpa_desktop.ui.workers import TaskRunner
+
+
+class AppContext(QObject):
+    """The one place that knows which arrangement (ordning) is shown.
+
+    Pages listen to `arrangement_changed` and to `data_changed(topic)` (topic is
+    "arrangement", "vedtak" or "assistants") so that a change made on one page shows on the others.
+    """
+
+    arrangements_changed = Signal(list)  # list[Arrangement]
+    arrangement_changed = Signal(object)  # Arrangement | None
+    data_changed = Signal(str)
+
+    def __init__(self, workspace, runner: TaskRunner | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner or TaskRunner(self)
+        self.arrangements: list[Arrangement] = []
+        self.arrangement: Arrangement | None = None
+        self.arrangements_loaded = False
+
+    @property
+    def arrangement_id(self) -> int | None:
+        return self.arrangement.id if self.arrangement else None
+
+    def load_arrangements(self, select_id: int | None = None) -> None:
+        """Read the arrangement list in a worker; keeps the current choice when it still exists."""
+        wanted = select_id if select_id is not None else self.arrangement_id
+        self.runner.submit(
+            self.workspace.list_arrangements,
+            on_done=lambda arrangements: self._set_arrangements(arrangements, wanted),
+            owner=self,
+        )
+
+    def _set_arrangements(self, arrangements: list[Arrangement], wanted: int | None) -> None:
+        self.arrangements = list(arrangements)
+        self.arrangements_loaded = True
+        self.arrangements_changed.emit(self.arrangements)
+        chosen = next((a for a in self.arrangements if a.id == wanted), None)
+        if chosen is None and self.arrangements:
+            chosen = self.arrangements[0]
+        self.select_arrangement(chosen, force=True)
+
+    def select_arrangement(self, arrangement: Arrangement | None, force: bool = False) -> None:
+        if not force and arrangement == self.arrangement:
+            return
+        self.arrangement = arrangement
+        self.arrangement_changed.emit(arrangement)
+
+    def select_arrangement_id(self, arrangement_id: int | None) -> None:
+        chosen = next((a for a in self.arrangements if a.id == arrangement_id), None)
+        self.select_arrangement(chosen)
+
+    def replace_arrangement(self, arrangement: Arrangement) -> None:
+        """After an edit: update the list and tell listeners without a reload from disk."""
+        self.arrangements = [arrangement if a.id == arrangement.id else a for a in self.arrangements]
+        self.arrangements_changed.emit(self.arrangements)
+        if self.arrangement is not None and self.arrangement.id == arrangement.id:
+            self.arrangement = arrangement
+        self.data_changed.emit("arrangement")

@@ -1,0 +1,154 @@
+"""The main window: arrangement switcher on top, page list on the left, the page on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.errors import show_error
+from bpa_desktop.ui.first_run import ArrangementWizard
+from bpa_desktop.ui.pages.assistants import AssistantsPage
+from bpa_desktop.ui.pages.base import Page
+from bpa_desktop.ui.pages.overview import OverviewPage
+from bpa_desktop.ui.pages.reports import ReportsPage
+from bpa_desktop.ui.pages.rota import RotaPage
+from bpa_desktop.ui.pages.settings import SettingsPage
+from bpa_desktop.ui.pages.sync import SyncPage
+from bpa_desktop.ui.pages.timesheets import TimesheetsPage
+from bpa_desktop.ui.pages.vedtak import VedtakPage
+from bpa_desktop.ui.widgets.arrangement_switcher import ArrangementSwitcher
+
+PAGE_CLASSES: tuple[type[Page], ...] = (
+    OverviewPage, RotaPage, TimesheetsPage, AssistantsPage, VedtakPage, ReportsPage, SyncPage, SettingsPage,
+)
+PAGE_IDS = tuple(cls.page_id for cls in PAGE_CLASSES)
+
+
+def focus_first_control(container: QWidget) -> bool:
+    """Give focus to the first control inside `container` that takes Tab focus; False if none."""
+    widget = container.nextInFocusChain()
+    while widget is not container and widget is not None:
+        if (container.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        widget = widget.nextInFocusChain()
+    return False
+
+
+class MainWindow(QMainWindow):
+    """`page_loaded(page_id)` fires when the shown page has its data (the screenshot waits for it)."""
+
+    page_loaded = Signal(str)
+
+    def __init__(self, ctx: AppContext, offer_first_run: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.offer_first_run = offer_first_run
+        self.wizard: ArrangementWizard | None = None
+        self.setWindowTitle(self.tr("bpa-desktop"))
+        self.setAccessibleName(self.tr("bpa-desktop main window"))
+
+        self.switcher = ArrangementSwitcher(ctx)
+        self.switcher.new_requested.connect(lambda: self.open_wizard(first_run=False))
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Pages"))
+        self.navigation.setAccessibleDescription(self.tr("Choose a page; Ctrl+1 to Ctrl+8 jump straight to one"))
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for number, cls in enumerate(PAGE_CLASSES, start=1):
+            page = cls(ctx)
+            self.pages[page.page_id] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title())
+            shortcut = QKeySequence(f"Ctrl+{number}")
+            item.setToolTip(f"{page.title()} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+            self.navigation.addItem(item)
+            page.loaded.connect(lambda page_id=page.page_id: self._page_loaded(page_id))
+            QShortcut(shortcut, self, lambda index=number - 1: self.show_page_index(index, focus=True))
+        font = self.navigation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)  # relative to the system size
+        self.navigation.setFont(font)
+        self.navigation.setSpacing(3)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 32)
+        self.navigation.currentRowChanged.connect(self._row_changed)
+
+        body = QHBoxLayout()
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.switcher)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.setTabOrder(self.switcher.combo, self.switcher.new_button)
+        self.setTabOrder(self.switcher.new_button, self.navigation)
+
+        self.busy_label = QLabel()
+        self.statusBar().addWidget(self.busy_label)
+        path_label = QLabel(str(getattr(ctx.workspace, "path", "")))
+        path_label.setAccessibleName(self.tr("Database file"))
+        self.statusBar().addPermanentWidget(path_label)
+        ctx.runner.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
+        ctx.runner.unhandled_error.connect(lambda error: show_error(self, error))
+        ctx.arrangements_changed.connect(self._arrangements_changed)
+        ctx.arrangement_changed.connect(self._arrangement_changed)
+
+        self.navigation.setCurrentRow(0)
+        ctx.load_arrangements()
+
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 800)
+
+    # pages
+    @property
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def show_page(self, page_id: str, focus: bool = False) -> Page:
+        self.show_page_index(PAGE_IDS.index(page_id), focus)
+        return self.current_page
+
+    def show_page_index(self, index: int, focus: bool = False) -> None:
+        self.navigation.setCurrentRow(index)
+        if focus and not focus_first_control(self.current_page):
+            self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)  # a page with nothing to operate
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        previous = self.current_page
+        previous.set_active(False)
+        self.stack.setCurrentIndex(row)
+        self.current_page.set_active(True)
+
+    def _page_loaded(self, page_id: str) -> None:
+        if self.current_page.page_id == page_id:
+            self.page_loaded.emit(page_id)
+
+    # arrangements
+    def _arrangements_changed(self, arrangements: list) -> None:
+        if not arrangements and self.offer_first_run and self.wizard is None:
+            self.open_wizard(first_run=True)
+
+    def _arrangement_changed(self, arrangement) -> None:
+        name = arrangement.name if arrangement is not None else ""
+        self.setWindowTitle(self.tr("%1 – bpa-desktop").replace("%1", name) if name else self.tr("bpa-desktop"))
+
+    def open_wizard(self, first_run: bool) -> ArrangementWizard:
+        wizard = ArrangementWizard(self.ctx, first_run, self)
+        self.wizard = wizard
+        wizard.finished.connect(lambda _result: self._wizard_closed(wizard))
+        wizard.open()
+        return wizard
+
+    def _wizard_closed(self, wizard: ArrangementWizard) -> None:
+        self.wizard = None
+        if wizard.created is not None:
+            self.ctx.load_arrangements(select_id=wizard.created.id)
+        wizard.deleteLater()

@@ -1,0 +1,98 @@
+"""Assistenter: the arrangement's assistants, with add, edit and end."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from bpa_desktop.core.model import Assistant
+from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.dialogs.end_dialog import EndDateDialog
+from bpa_desktop.ui.dialogs.form_dialog import FormDialog
+from bpa_desktop.ui.models.assistants import AssistantTableModel
+from bpa_desktop.ui.pages.table_page import TablePage
+from bpa_desktop.ui.widgets.record_forms import AssistantForm
+
+
+class AssistantsPage(TablePage):
+    page_id = "assistenter"
+    topics = ("assistants",)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, AssistantTableModel(), parent)
+        self.table.setAccessibleName(self.tr("Assistants"))
+        self.show_ended = QCheckBox(self.tr("&Show ended"))
+        self.show_ended.setAccessibleName(self.tr("Show ended assistants"))
+        self.show_ended.setChecked(True)
+        self.show_ended.toggled.connect(lambda _checked: self.reload())
+        self.buttons.addWidget(self.show_ended)
+        self.setTabOrder(self.end_button, self.show_ended)
+        self.setTabOrder(self.show_ended, self.table)
+
+    def title(self) -> str:
+        return self.tr("Assistants")
+
+    def add_text(self) -> str:
+        return self.tr("&Add assistant")
+
+    def edit_text(self) -> str:
+        return self.tr("Ed&it")
+
+    def end_text(self) -> str:
+        return self.tr("En&d employment")
+
+    def can_end(self, row: int) -> bool:
+        return self.model.assistant(row).end_date is None
+
+    def load(self) -> None:
+        arrangement_id = self.ctx.arrangement_id
+        if arrangement_id is None:
+            self.model.set_assistants([])
+            self.show_message(self.tr("No arrangement yet. Create one with “New arrangement”."))
+            self.after_reset(None)
+            self.finish_loading()
+            return
+        selected = self.selected_row()
+        keep = self.model.assistant(selected).id if selected >= 0 else None
+        self.ctx.runner.submit(
+            self.ctx.workspace.list_assistants, arrangement_id, include_ended=self.show_ended.isChecked(),
+            on_done=lambda rows: self._loaded(rows, keep), on_error=self.load_failed, owner=self,
+        )
+
+    def _loaded(self, rows: list[Assistant], keep: int | None) -> None:
+        self.model.set_assistants(rows, date.today())
+        self.show_message("" if rows else self.tr("No assistants yet. Add one with “Add assistant” (Ctrl+N)."))
+        self.after_reset(keep)
+        self.finish_loading()
+
+    def add_new(self) -> None:
+        if self.ctx.arrangement_id is None:
+            return
+        form = AssistantForm(show_end=False)
+        form.arrangement_id = self.ctx.arrangement_id
+        self.open_dialog(FormDialog(self.tr("New assistant"), form, self.ctx.workspace.add_assistant,
+                              self.ctx.runner, self))
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row < 0:
+            return
+        form = AssistantForm()
+        form.set_value(self.model.assistant(row))
+        self.open_dialog(FormDialog(self.tr("Edit assistant"), form, self.ctx.workspace.update_assistant,
+                              self.ctx.runner, self))
+
+    def end_selected(self) -> None:
+        row = self.selected_row()
+        if row < 0 or not self.can_end(row):
+            return
+        assistant = self.model.assistant(row)
+        self.open_dialog(EndDateDialog(
+            self.tr("End employment"),
+            self.tr("The assistant is kept in the history, timesheets and reports. "
+                    "Choose the last day of employment."),
+            self.tr("&Last day"), "end_date",
+            lambda end: self.ctx.workspace.end_assistant(assistant.id, end),
+            self.ctx.runner, parent=self,
+        ))

@@ -1,0 +1,106 @@
+"""What every page of the main window has in common."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from bpa_desktop.ui.context import AppContext
+
+
+def heading(text: str, scale: float = 1.5) -> QLabel:
+    """A page heading: bold and larger than the system font (no fixed pixel sizes)."""
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    label.setWordWrap(True)
+    return label
+
+
+def paragraph(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+class Page(QWidget):
+    """A page loads its data through the context's TaskRunner and says so with `loaded`.
+
+    Data is read when the page is shown and something it depends on has changed
+    (the chosen arrangement, or a data topic listed in `topics`).
+    """
+
+    loaded = Signal()
+    page_id = ""
+    topics: tuple[str, ...] = ()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.is_loaded = False
+        self._stale = True
+        self._active = False
+        self.layout_ = QVBoxLayout(self)
+        self.heading = heading(self.title())
+        self.layout_.addWidget(self.heading)
+        ctx.arrangement_changed.connect(self._on_arrangement_changed)
+        ctx.data_changed.connect(self._on_data_changed)
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def set_active(self, active: bool) -> None:
+        self._active = active
+        if active and self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        self._stale = False
+        self.is_loaded = False
+        if self.ctx.arrangements_loaded:
+            self.load()
+        # else: the arrangement list is on its way; arrangement_changed brings us back
+
+    def load(self) -> None:
+        """Read the page's data (subclasses submit work and call `finish_loading`)."""
+        self.finish_loading()
+
+    def finish_loading(self) -> None:
+        self.is_loaded = True
+        self.loaded.emit()
+
+    def _invalidate(self) -> None:
+        self._stale = True
+        self.is_loaded = False
+        if self._active:
+            self.reload()
+
+    def _on_arrangement_changed(self, _arrangement) -> None:
+        self._invalidate()
+
+    def _on_data_changed(self, topic: str) -> None:
+        if topic in self.topics:
+            self._invalidate()
+
+
+class PlaceholderPage(Page):
+    """A page a later release fills; says plainly what it will do."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QVBoxLayout(box)
+        coming = paragraph(self.coming_text())
+        coming.setAccessibleName(coming.text())
+        inner.addWidget(coming)
+        self.layout_.addWidget(box)
+        self.layout_.addStretch(1)
+
+    def coming_text(self) -> str:
+        raise NotImplementedError

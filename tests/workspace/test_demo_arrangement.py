@@ -1,0 +1,147 @@
+"""The demo arrangement is realistic, current relative to "today", reproducible, and
+consistent: no overlaps, enough rest, absent assistants covered by the vikar."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bpa_desktop import cli, demo
+from bpa_desktop.core import calendar as cal
+from bpa_desktop.core.model import AbsenceKind, AssistantKind, ShiftKind
+from bpa_desktop.core.rota import RotaPattern, apply_overrides, roll_out
+from bpa_desktop.validation import org_no_is_valid
+
+EVERYTHING = (date(2000, 1, 1), date(2100, 1, 1))
+
+
+def rest_gaps_hours(shifts):
+    """Hours between one shift's end and the same assistant's next start."""
+    by_assistant = defaultdict(list)
+    for s in shifts:
+        by_assistant[s.assistant].append((s.start.timestamp(), s.end.timestamp()))
+    gaps = []
+    for spans in by_assistant.values():
+        spans.sort()
+        gaps += [(b_start - a_end) / 3600 for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
+    return gaps
+
+
+def test_demo_arrangement_content(demo_workspace, demo_arrangement_id, demo_today):
+    ws, arrangement_id = demo_workspace, demo_arrangement_id
+    arrangement = ws.get_arrangement(arrangement_id)
+    assert org_no_is_valid(arrangement.employer_org_no)
+    current = ws.current_vedtak(arrangement_id, demo_today)
+    assert current.hours_per_week == 70 and current.valid_to > demo_today
+    earlier = [v for v in ws.list_vedtak(arrangement_id) if v != current]
+    assert [v.hours_per_week for v in earlier] == [62]
+    assert earlier[0].valid_to == current.valid_from - timedelta(days=1)
+
+    assistants = ws.list_assistants(arrangement_id)
+    permanent = [a for a in assistants if a.kind is AssistantKind.PERMANENT]
+    substitutes = [a for a in assistants if a.kind is AssistantKind.SUBSTITUTE]
+    assert len(permanent) == 4 and len(substitutes) == 1
+    assert all(40 <= a.employment_percent <= 80 for a in permanent)
+    assert len({a.employee_no for a in assistants}) == 5
+    assert {t.code for t in ws.list_shift_templates(arrangement_id)} == {"D", "A", "N"}
+
+
+def test_demo_rota_covers_the_vedtak_every_week(demo_workspace, demo_arrangement_id, demo_today):
+    vedtak = demo_workspace.current_vedtak(demo_arrangement_id, demo_today)
+    monday = cal.iso_monday(demo_today)
+    planned = demo_workspace.list_planned_shifts(
+        demo_arrangement_id, monday, monday + timedelta(weeks=8) - timedelta(days=1)
+    )
+    # 70 h per week on average (the 8 weeks contain no DST change in May-July)
+    assert sum(s.hours for s in planned) == pytest.approx(8 * vedtak.hours_per_week)
+    last = demo_workspace.list_planned_shifts(demo_arrangement_id, *EVERYTHING)[-1]
+    assert last.start.date() <= vedtak.valid_to
+    assert last.start.date() > vedtak.valid_to - timedelta(days=7)
+    assert min(rest_gaps_hours(planned)) >= 11
+
+
+def test_demo_worked_history(demo_workspace, demo_arrangement_id, demo_today):
+    ws, arrangement_id = demo_workspace, demo_arrangement_id
+    worked = ws.list_worked_shifts(arrangement_id, *EVERYTHING)
+    first_day = min(s.start.date() for s in worked)
+    assert demo.months_before(demo_today, 6) - timedelta(days=7) < first_day
+    assert first_day <= demo.months_before(demo_today, 6)
+    assert max(s.start.date() for s in worked) < demo_today
+    kinds = defaultdict(int)
+    for s in worked:
+        kinds[s.kind] += 1
+    assert kinds[ShiftKind.SWAP] == 2 and kinds[ShiftKind.EXTRA] == 1
+    assert kinds[ShiftKind.SUBSTITUTE] >= 2
+    assert min(rest_gaps_hours(worked)) >= 11  # also: no overlaps
+
+    absences = ws.list_absences(arrangement_id, *EVERYTHING)
+    assert {a.kind for a in absences} == {AbsenceKind.SICK_NOTE, AbsenceKind.SELF_CERTIFIED}
+    substitute = next(
+        a for a in ws.list_assistants(arrangement_id) if a.kind is AssistantKind.SUBSTITUTE
+    )
+    for absence in absences:
+        during = [s for s in worked if absence.start <= s.start.date() <= absence.end]
+        assert all(s.assistant != str(absence.assistant_id) for s in during)
+        covered = [s for s in during if s.kind is ShiftKind.SUBSTITUTE]
+        assert covered and all(s.assistant == str(substitute.id) for s in covered)
+
+
+def _content(path, today):
+    from bpa_desktop.workspace import Workspace
+
+    with Workspace.open(path) as ws:
+        (arrangement,) = ws.list_arrangements()
+        i = arrangement.id
+        return (
+            ws.list_vedtak(i), ws.list_assistants(i), ws.list_shift_templates(i),
+            ws.list_planned_shifts(i, *EVERYTHING), ws.list_worked_shifts(i, *EVERYTHING),
+            ws.list_absences(i, *EVERYTHING),
+        )
+
+
+def test_demo_is_reproducible(tmp_path, demo_workspace, demo_today):
+    path = tmp_path / "again.sqlite"
+    demo.build_demo(path, today=demo_today)
+    assert _content(path, demo_today) == _content(demo_workspace.path, demo_today)
+
+
+@settings(deadline=None, max_examples=40)
+@given(today=st.dates(min_value=date(2024, 1, 1), max_value=date(2032, 12, 31)))
+def test_demo_deviations_fit_any_today(today):
+    """Whatever today is, the demo's sick days, swap and extra shift can be placed and
+    leave every assistant at least 11 hours of rest (checked without a database)."""
+    ids = [1, 2, 3, 4]
+    templates = {t.code: t for t in demo.TEMPLATES}
+    pattern = RotaPattern(4, {(str(a), w, d): c for (a, w, d), c in demo.rota_cells(ids).items()})
+    start = cal.iso_monday(demo.months_before(today, 6))
+    planned = [
+        replace(s, id=f"p{n}")
+        for n, s in enumerate(roll_out(pattern, templates, start, today - timedelta(days=1)))
+    ]
+    overrides, absences = demo.deviations(planned, templates, ids, 5, today, demo.random.Random(1))
+    worked = apply_overrides(planned, overrides)
+    assert min(rest_gaps_hours(worked)) >= 11
+    assert len(absences) == 2
+
+
+def test_bpa_demo_command(tmp_path, capsys):
+    path = tmp_path / "demo.sqlite"
+    assert cli.main(["demo", "--db", str(path), "--today", "2026-05-20"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["assistants"] == 5 and summary["vedtak"] == 2
+    assert summary["worked_shifts"] > 200 and summary["planned_shifts"] > summary["worked_shifts"]
+
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert cli.main(["demo", "--db", str(path)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+    assert cli.main(["demo", "--db", str(path), "--force", "--today", "2026-01-10"]) == 0
+    assert json.loads(capsys.readouterr().out)["today"] == "2026-01-10"
