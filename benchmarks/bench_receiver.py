@@ -5,7 +5,7 @@ SQLite database, enrols 20 devices (one arrangement each), and lets each client 
 every client also re-sends 10 % of its items (a lost-response retry) to exercise dedup. Prints
 wall time, throughput, stored rows, and duplicates by id and by natural key (both must be 0).
 
-    /work/venv/bin/python benchmarks/bench_receiver.py [--total 1000] [--clients 20]
+    /work/venv/bin/python benchmarks/bench_receiver.py [--total 1000] [--clients 20] [--db URL]
 """
 
 from __future__ import annotations
@@ -97,10 +97,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--total", type=int, default=1000)
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--db", help="empty receiver database URL (default: a fresh SQLite file)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        db_url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        db_url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
         port = _free_port()
         base_url = f"http://127.0.0.1:{port}"
         process = subprocess.Popen(

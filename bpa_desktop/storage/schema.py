@@ -301,6 +301,82 @@ class TimesheetRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class TimesheetSnapshotRow(Base):
+    """The attested content of one timesheet version: canonical JSON whose SHA-256 is the
+    version's content hash. Written once when attesting; triggers refuse update and delete."""
+
+    __tablename__ = "timesheet_snapshot"
+
+    timesheet_id: Mapped[int] = mapped_column(ForeignKey("timesheet.id"), primary_key=True)
+    content: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class TimesheetPayLineRow(Base):
+    """One pay line of an attested timesheet version (for payroll and reports). Immutable."""
+
+    __tablename__ = "timesheet_pay_line"
+    __table_args__ = (UniqueConstraint("timesheet_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    timesheet_id: Mapped[int] = mapped_column(ForeignKey("timesheet.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    pay_code: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(64))  # the profile's line id
+    description: Mapped[str] = mapped_column(Text)
+    hours: Mapped[float] = mapped_column(Float)
+    rate: Mapped[float | None] = mapped_column(Float)
+
+
+class CancelledShiftRow(Base):
+    """A planned shift registered as not worked, with the reason. The planned times are
+    copied, so the record outlives a re-rolled rota."""
+
+    __tablename__ = "cancelled_shift"
+    __table_args__ = (
+        CheckConstraint("end_at > start_at", name="period"),
+        UniqueConstraint("planned_shift_id"),
+        Index(None, "assistant_id", "start_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
+    assistant_id: Mapped[int] = mapped_column(ForeignKey("assistant.id"))
+    planned_shift_id: Mapped[int | None] = mapped_column(
+        ForeignKey("planned_shift.id", ondelete="SET NULL")
+    )
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    template_code: Mapped[str | None] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PaySettingsRow(Base):
+    """An arrangement's pay period and rates (core.pay_settings.PaySettings)."""
+
+    __tablename__ = "pay_settings"
+    __table_args__ = (
+        CheckConstraint("period_start_day BETWEEN 1 AND 28", name="period_start_day"),
+    )
+
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), primary_key=True)
+    period_start_day: Mapped[int] = mapped_column(Integer)
+    hourly_rate: Mapped[float | None] = mapped_column(Float)
+    social_cost_percent: Mapped[float | None] = mapped_column(Float)
+
+
+class PayCodeOverrideRow(Base):
+    """The employer's lønnsart code and/or rate for one line of the arrangement's profile."""
+
+    __tablename__ = "pay_code_override"
+
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), primary_key=True)
+    line_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pay_code: Mapped[str | None] = mapped_column(String(32))
+    rate: Mapped[float | None] = mapped_column(Float)
+
+
 class AuditLogRow(Base):
     __tablename__ = "audit_log"
     __table_args__ = (Index(None, "arrangement_id", "at"),)

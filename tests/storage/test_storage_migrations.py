@@ -56,16 +56,20 @@ def test_every_connection_has_wal_full_sync_and_foreign_keys(tmp_path):
     engine.dispose()
 
 
-def test_upgrade_of_an_existing_database_takes_a_backup_first(tmp_path, monkeypatch):
+def test_upgrade_of_an_existing_database_takes_a_backup_first(tmp_path):
+    from alembic import command
+
     path = tmp_path / "bpa.sqlite"
-    migrate.prepare_database(path)
+    engine = make_engine(path, foreign_keys=False, single_connection=True)
+    with engine.begin() as connection:  # a database as the first release left it
+        command.upgrade(migrate.alembic_config(connection), "0001")
+    engine.dispose()
     with sqlite3.connect(path) as connection:
         connection.execute(
             "INSERT INTO audit_log (at, actor, action, entity, detail) "
             "VALUES ('2026-01-01 00:00:00', 'system', 'probe', 'none', '')"
         )
-    # Pretend this app's head is newer than the file, so the upgrade path runs.
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+    connection.close()
     backup = migrate.prepare_database(path)
     assert backup is not None and backup.name.startswith("bpa.sqlite.bak-0001-")
     with sqlite3.connect(backup) as copy:
