@@ -108,6 +108,66 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Fraværsprosenten må være over 0 og høyst 100.",
         "en": "The absence percentage must be above 0 and at most 100.",
     },
+    # timesheets (issue 5)
+    "timesheet_locked": {
+        "nb": "Timelisten for {period} er attestert; lag en korrigering.",
+        "en": "The timesheet for {period} is attested; make a correction.",
+    },
+    "timesheet_confirm_status": {
+        "nb": "Bare et utkast kan bekreftes; timelisten for {period} er {status}.",
+        "en": "Only a draft can be confirmed; the timesheet for {period} is {status}.",
+    },
+    "timesheet_already_attested": {
+        "nb": "Timelisten for {period} er allerede attestert.",
+        "en": "The timesheet for {period} is already attested.",
+    },
+    "timesheet_period_not_over": {
+        "nb": "Perioden {period} er ikke over; timelisten kan attesteres fra {day}.",
+        "en": "The period {period} is not over; the timesheet can be attested from {day}.",
+    },
+    "timesheet_not_latest": {
+        "nb": "Timelisten for {period} har en nyere versjon ({version}); bruk den.",
+        "en": "The timesheet for {period} has a newer version ({version}); use that one.",
+    },
+    "correction_needs_attested": {
+        "nb": "Bare en attestert timeliste kan korrigeres; timelisten for {period} er {status}.",
+        "en": "Only an attested timesheet can be corrected; the timesheet for {period} is {status}.",
+    },
+    "timesheet_period_clash": {
+        "nb": "Perioden overlapper en annen timeliste for samme assistent ({period}).",
+        "en": "The period overlaps another timesheet of the same assistant ({period}).",
+    },
+    "reason_required": {
+        "nb": "Skriv en årsak.",
+        "en": "Give a reason.",
+    },
+    "planned_shift_settled": {
+        "nb": "Vakten er allerede registrert som arbeidet eller ikke arbeidet.",
+        "en": "The shift is already registered as worked or not worked.",
+    },
+    "passive_active_outside": {
+        "nb": "Tiden som ble aktiv må ligge innenfor vaktens hvilende tid.",
+        "en": "The time that became active must lie within the shift's passive time.",
+    },
+    "period_start_day_range": {
+        "nb": "Perioden må starte på en dag fra 1 til 28.",
+        "en": "The period must start on a day from 1 to 28.",
+    },
+    "rate_negative": {"nb": "Satsen kan ikke være negativ.", "en": "The rate cannot be negative."},
+    "social_cost_range": {
+        "nb": "Sosiale kostnader må være fra 0 til 100 %.",
+        "en": "Social costs must be from 0 to 100 %.",
+    },
+    "pay_line_unknown": {
+        "nb": "Lønnsprofilen har ingen slik linje.",
+        "en": "The pay profile has no such line.",
+    },
+    "status_draft": {"nb": "et utkast", "en": "a draft"},
+    "status_confirmed": {"nb": "bekreftet", "en": "confirmed"},
+    "status_attested": {"nb": "attestert", "en": "attested"},
+    "status_submitted": {"nb": "sendt", "en": "submitted"},
+    "status_accepted": {"nb": "godkjent", "en": "accepted"},
+    "status_rejected": {"nb": "avvist", "en": "rejected"},
     # database files
     "db_newer": {
         "nb": "Databasen {path} er laget av en nyere versjon av bpa-desktop. "

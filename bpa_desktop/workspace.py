@@ -134,11 +134,13 @@ class Workspace:
         entity_id: int | None,
         arrangement_id: int | None,
         detail: str = "",
+        *,
+        actor: str | None = None,
     ) -> None:
         session.add(
             AuditLogRow(
                 at=repo.utc_now(),
-                actor=self.actor,
+                actor=actor or self.actor,
                 action=action,
                 entity=entity,
                 entity_id=entity_id,
@@ -546,6 +548,7 @@ class Workspace:
         with self._write() as session:
             self._get(session, ArrangementRow, arrangement_id, "ordning")
             self._refuse_foreign_assistants(session, arrangement_id, [e.shift for e in entries])
+            self._refuse_locked_shifts(session, [e.shift for e in entries])
             self._refuse_worked_overlap(session, [e.shift for e in entries])
             planned_ids = {e.planned_shift_id for e in entries} - {None}
             if planned_ids:
@@ -591,6 +594,7 @@ class Workspace:
             if row.arrangement_id != arrangement_id:
                 raise NotFoundError("vakt", shift.id)
             self._refuse_foreign_assistants(session, arrangement_id, [shift])
+            self._refuse_locked_shifts(session, [repo.worked_to_core(row), shift])
             self._refuse_worked_overlap(session, [shift], ignore_id=worked_id)
             repo.fill_worked(row, shift, reason)
             session.flush()
@@ -662,6 +666,7 @@ class Workspace:
         _raise_if(validation.absence_errors(absence))
         with self._write() as session:
             assistant = self._get(session, AssistantRow, absence.assistant_id, "assistent")
+            self._refuse_locked_days(session, assistant.id, absence.start, absence.end)
             row = AbsenceRow(created_at=repo.utc_now())
             repo.fill_absence(row, absence)
             session.add(row)

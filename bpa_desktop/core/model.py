@@ -12,6 +12,7 @@ keeps UTC). Calendar dates are ``datetime.date``. Identifiers given by the datab
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -215,3 +216,101 @@ class PayLine:
     description: str  # Norwegian bokmål label for people
     hours: float
     rate: float | None = None  # kr per hour when known
+
+
+# --- turnus planner (issue 4) ------------------------------------------------------------
+
+
+class ApprovalRole(str, enum.Enum):
+    """Who sees and approves a rota version."""
+
+    ASSISTANT = "assistant"
+    EMPLOYER = "employer"  # arbeidsgiver
+    UNION_REP = "union_rep"  # tillitsvalgt
+
+
+class RotaChangeKind(str, enum.Enum):
+    """A single-occurrence change of the rolled-out plan (the pattern stays as it is)."""
+
+    SWAP = "swap"
+    SUBSTITUTE = "substitute"
+    CANCEL = "cancel"
+    CHANGE_TIMES = "change_times"
+    EXTRA = "extra"
+
+
+@dataclass(frozen=True)
+class RotaPlan:
+    """One saved version of a rota: the pattern and the period it is rolled out over.
+
+    ``cells`` maps (assistant id, week index, weekday 0=Monday) to a template code; week 0
+    starts on ``start``. ``version`` counts the arrangement's saved rotas, oldest = 1.
+    """
+
+    id: int | None
+    arrangement_id: int
+    name: str
+    weeks: int
+    start: date
+    end: date  # inclusive
+    cells: Mapping[tuple[int, int, int], str] = field(default_factory=dict)
+    version: int = 1
+    saved_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RotaApproval:
+    """Who has seen and who has approved one rota version, and when.
+
+    ``who`` is a free label (initials, "Tillitsvalgt"); for an assistant ``assistant_id``
+    names them. Approving implies having seen.
+    """
+
+    id: int | None
+    rota_id: int
+    role: ApprovalRole | str
+    who: str
+    seen_on: date | None = None
+    approved_on: date | None = None
+    assistant_id: int | None = None
+
+
+@dataclass(frozen=True)
+class NeedBlock:
+    """One block of the recipient's weekly need for help.
+
+    Wall-clock ``HH:MM``; an end at or before the start means the next day. ``passive``
+    blocks (a sleeping night) are covered by passive time too; active blocks only by
+    active time.
+    """
+
+    weekday: int  # 0 = Monday
+    start: str
+    end: str
+    staff: int = 1
+    passive: bool = False
+
+
+@dataclass(frozen=True)
+class RotaChange:
+    """A stored single-occurrence change of the plan, with its reason (for the calendar).
+
+    The occurrence is named by its natural key, (assistant, day, code) as rolled out from
+    the pattern, so a later version of the rota re-applies the change where the occurrence
+    still exists. ``shift_ids`` are the current planned shifts it touches (``"p<n>"``).
+    """
+
+    id: int
+    arrangement_id: int
+    kind: RotaChangeKind
+    reason: str
+    assistant_id: int  # the occurrence's assistant (the extra's, for an extra shift)
+    day: date  # the occurrence's day
+    code: str | None
+    other_assistant_id: int | None = None  # substitute: the new assistant; swap: the other one
+    other_day: date | None = None  # swap: the other occurrence
+    other_code: str | None = None
+    start: datetime | None = None  # change_times / extra: the new times
+    end: datetime | None = None
+    shift_ids: tuple[str, ...] = ()
+    created_at: datetime | None = None

@@ -420,3 +420,37 @@ def parse_content(text: str) -> StoredContent:
         for item in doc["pay_lines"]
     )
     return StoredContent(period, rows, absences, lines, doc["profile"])
+
+
+def activate_passive(shift: Shift, start: datetime, end: datetime) -> Shift:
+    """``shift`` with [start, end) taken out of its passive time (passive time that became
+    active work). Raises ValueError when [start, end) is not inside one passive interval."""
+    a, b = start.timestamp(), end.timestamp()
+    if b <= a:
+        raise ValueError("end must be after start")
+    passive: list[Interval] = []
+    found = False
+    for interval in shift.passive:
+        p_start, p_end = interval.start.timestamp(), interval.end.timestamp()
+        if not found and p_start <= a and b <= p_end:
+            found = True
+            if p_start < a:
+                passive.append(Interval(interval.start, start))
+            if b < p_end:
+                passive.append(Interval(end, interval.end))
+        else:
+            passive.append(interval)
+    if not found:
+        raise ValueError("the time is not inside the shift's passive time")
+    return replace(shift, passive=tuple(passive))
+
+
+@dataclass(frozen=True)
+class PayrollBatch:
+    """What one period's payroll file holds, and who is left out (not attested)."""
+
+    period: PayPeriod
+    pay_lines: tuple[PayLine, ...]
+    employee_numbers: Mapping[str, str]  # PayLine.assistant -> employee number
+    included: tuple[Timesheet, ...]
+    not_attested: tuple[int, ...]  # assistant ids with work or a timesheet in the period

@@ -12,6 +12,7 @@ import enum
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     Enum,
@@ -197,6 +198,9 @@ class PlannedShiftRow(Base):
     end_at: Mapped[datetime] = mapped_column(UTCDateTime())
     template_code: Mapped[str | None] = mapped_column(String(16))
     kind: Mapped[ShiftKind] = mapped_column(_enum(ShiftKind, "planned_shift_kind"))
+    # "<assistant id>:<YYYY-MM-DD>:<code>" of the pattern occurrence this shift was rolled out
+    # from (kept through swaps and substitutes); None for a shift planned by hand or imported.
+    occurrence: Mapped[str | None] = mapped_column(String(64))
 
     passive: Mapped[list[PlannedPassiveRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PlannedPassiveRow.start_at"
@@ -375,6 +379,83 @@ class PayCodeOverrideRow(Base):
     line_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     pay_code: Mapped[str | None] = mapped_column(String(32))
     rate: Mapped[float | None] = mapped_column(Float)
+
+
+class RotaApprovalRow(Base):
+    """Who has seen / approved one rota version, and on which day."""
+
+    __tablename__ = "rota_approval"
+    __table_args__ = (
+        CheckConstraint("role IN ('assistant', 'employer', 'union_rep')", name="role"),
+        CheckConstraint(
+            "approved_on IS NULL OR (seen_on IS NOT NULL AND approved_on >= seen_on)",
+            name="approved_after_seen",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rota_id: Mapped[int] = mapped_column(ForeignKey("rota.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    who: Mapped[str] = mapped_column(String(100))
+    assistant_id: Mapped[int | None] = mapped_column(ForeignKey("assistant.id"))
+    seen_on: Mapped[date | None] = mapped_column(Date)
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class NeedBlockRow(Base):
+    """One block of the recipient's weekly need for help (core.model.NeedBlock)."""
+
+    __tablename__ = "need_block"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
+        CheckConstraint("staff >= 1", name="staff"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    start_time: Mapped[str] = mapped_column(String(5))
+    end_time: Mapped[str] = mapped_column(String(5))
+    staff: Mapped[int] = mapped_column(Integer)
+    passive: Mapped[bool] = mapped_column(Boolean)
+
+
+class RotaOverrideRow(Base):
+    """A single-occurrence change of the rolled-out plan, with its reason.
+
+    The occurrence is named by (assistant_id, day, template_code) as rolled out from the
+    pattern, so each new rota version re-applies the change where the occurrence still
+    exists. Extra shifts are planned rows of their own (``planned_shift_id``); they are kept
+    when a rota is rolled out again.
+    """
+
+    __tablename__ = "rota_override"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('swap', 'substitute', 'cancel', 'change_times', 'extra')", name="kind"
+        ),
+        CheckConstraint("end_at IS NULL OR end_at > start_at", name="period"),
+        Index(None, "arrangement_id", "day"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"))
+    rota_id: Mapped[int | None] = mapped_column(ForeignKey("rota.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    assistant_id: Mapped[int] = mapped_column(ForeignKey("assistant.id"))
+    day: Mapped[date] = mapped_column(Date)
+    template_code: Mapped[str | None] = mapped_column(String(16))
+    other_assistant_id: Mapped[int | None] = mapped_column(ForeignKey("assistant.id"))
+    other_day: Mapped[date | None] = mapped_column(Date)
+    other_template_code: Mapped[str | None] = mapped_column(String(16))
+    start_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    end_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    planned_shift_id: Mapped[int | None] = mapped_column(
+        ForeignKey("planned_shift.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class AuditLogRow(Base):
