@@ -7,22 +7,33 @@ history and the rest of the vedtak as plan. All people and organisations are fic
 - Four permanent assistants (70, 60, 50, 40 %) and one vikar; a 4-week rota of exactly
   70 h/week: a day shift every day, an evening on Fridays, a passive night on Saturdays.
   Nobody works two Sundays in a row, and every handover leaves at least 11 hours' rest.
+- A weekly need pattern (with one uncovered evening a week) and approvals of the rota: the
+  employer and the union representative approved it, one assistant has only seen it.
 - Worked history = the planned shifts with deviations: a two-week sykmelding and a two-day
   egenmelding covered by the vikar, one swap, one extra evening, a few shifts that ran late.
+- Timesheets: every past pay period is attested (one was corrected and attested again as
+  version 2); the current period is a draft, confirmed by the first assistant. The pay
+  settings have numeric lønnsart codes and 2026 rates, so payroll files can be exported.
 Random choices use a fixed seed, so the same ``today`` always gives the same database.
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from bpa_desktop.core import calendar as cal
+from bpa_desktop.core.pay_period import periods_between
+from bpa_desktop.core.pay_settings import PaySettings
 from bpa_desktop.core.model import (
     Absence,
     AbsenceKind,
     Agreement,
+    ApprovalRole,
+    NeedBlock,
+    RotaApproval,
     Arrangement,
     ArrangementSetup,
     Assistant,
@@ -151,6 +162,7 @@ def build_demo(path: Path, today: date | None = None) -> int:
         ws.save_rota(
             arrangement_id, "Turnus 4 uker", 4, rota_start, vedtak_end, rota_cells(permanent_ids)
         )
+        add_need_and_approvals(ws, arrangement_id, rota_start, permanent_ids)
 
         planned = ws.list_planned_shifts(arrangement_id, rota_start, today - timedelta(days=1))
         overrides, absences = deviations(
@@ -171,7 +183,88 @@ def build_demo(path: Path, today: date | None = None) -> int:
                 for shift in worked
             ],
         )
+        ws.update_pay_settings(PaySettings(arrangement_id, **PAY_SETTINGS_VALUES))
+        attest_history(ws, arrangement_id, today)
     return arrangement_id
+
+
+# The employer's own lønnsart numbers (Visma Lønn needs whole numbers) and 2026 rates.
+PAY_SETTINGS_VALUES = dict(
+    period_start_day=1,
+    hourly_rate=245.0,
+    social_cost_percent=26.6,  # arbeidsgiveravgift 14.1 % + feriepenger 12 % + a little pension
+    codes={
+        "ordinary": "1000", "passive": "1010", "evening-night": "2010", "weekend": "2020",
+        "holiday": "2030", "overtime-50": "3050", "overtime-100": "3100",
+    },
+    rates={"evening-night": 60.0, "weekend": 65.0, "holiday": 326.7, "overtime-50": 367.5,
+           "overtime-100": 490.0},
+)
+
+def attest_history(ws: Workspace, arrangement_id: int, today: date) -> None:
+    """Every past pay period with work is attested; one of them (two periods back, the
+    first assistant) was corrected afterwards and attested again. The current period is a
+    draft for everyone, confirmed by the first assistant."""
+    current = ws.pay_period_for(arrangement_id, today)
+    assistants = ws.list_assistants(arrangement_id)
+    first_day = min(s.start.date() for s in ws.list_planned_shifts(arrangement_id, date(1900, 1, 1), today))
+    periods = periods_between(first_day, current.start - timedelta(days=1))
+    with_work = {
+        (int(s.assistant), ws.pay_period_for(arrangement_id, s.start.astimezone(cal.OSLO).date()))
+        for s in ws.list_worked_shifts(arrangement_id, first_day, current.start - timedelta(days=1))
+    }
+    for period in periods:
+        for assistant in assistants:
+            if (assistant.id, period) in with_work:
+                sheet = ws.get_or_create_timesheet(assistant.id, period.start)
+                ws.attest_timesheet(sheet.id, today=today)
+
+    # A correction: the first assistant's first day shift two periods back ran an hour longer.
+    sara = next(a for a in assistants if a.employee_no == PERMANENT[0][1])
+    corrected = periods[-2] if len(periods) >= 2 else periods[-1]
+    sheet = ws.get_or_create_timesheet(sara.id, corrected.start)
+    ws.correct_timesheet(sheet.id, "Dagvakten varte en time lenger enn registrert")
+    shift = next(
+        s for s in ws.list_worked_shifts(arrangement_id, corrected.start, corrected.end)
+        if s.assistant == str(sara.id) and s.code == "D"
+    )
+    ws.record_worked_shift(
+        arrangement_id, replace(shift, end=shift.end + timedelta(hours=1)),
+        "Ventet på avløser (korrigert)",
+    )
+    ws.attest_timesheet(ws.get_or_create_timesheet(sara.id, corrected.start).id, today=today)
+
+    for assistant in assistants:
+        if assistant.kind is AssistantKind.PERMANENT:
+            sheet = ws.get_or_create_timesheet(assistant.id, current.start)
+            if assistant.id == sara.id:
+                ws.confirm_timesheet(sheet.id, today=today)
+
+
+# The recipient's weekly need: the day every day, Friday evening, the Saturday night asleep,
+# and Wednesday's training evening, which the rota does not cover (a gap to see in Turnus).
+NEED = tuple(NeedBlock(day, "08:00", "15:30") for day in range(7)) + (
+    NeedBlock(FRIDAY, "15:30", "22:30"),
+    NeedBlock(SATURDAY, "23:00", "07:00", passive=True),
+    NeedBlock(2, "17:00", "20:00"),
+)
+
+
+def add_need_and_approvals(
+    ws: Workspace, arrangement_id: int, rota_start: date, permanent_ids: list[int]
+) -> None:
+    """The need pattern, and who has seen and approved the rota: the employer and the union
+    representative approved it two weeks before it started; one assistant has only seen it."""
+    ws.save_need_pattern(arrangement_id, NEED)
+    rota_id = ws.current_rota(arrangement_id).id
+    sent = rota_start - timedelta(days=14)
+    for approval in (
+        RotaApproval(None, rota_id, ApprovalRole.EMPLOYER, "Lindvik kommune", sent, sent + timedelta(days=3)),
+        RotaApproval(None, rota_id, ApprovalRole.UNION_REP, "Tillitsvalgt", sent, sent + timedelta(days=5)),
+        RotaApproval(None, rota_id, ApprovalRole.ASSISTANT, "", sent + timedelta(days=1),
+                     assistant_id=permanent_ids[0]),
+    ):
+        ws.record_rota_approval(approval)
 
 
 def _target(override: Override) -> str:

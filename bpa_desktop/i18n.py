@@ -168,6 +168,61 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status_submitted": {"nb": "sendt", "en": "submitted"},
     "status_accepted": {"nb": "godkjent", "en": "accepted"},
     "status_rejected": {"nb": "avvist", "en": "rejected"},
+    # turnus planner (issue 4)
+    "rota_change_kind": {
+        "nb": "Ukjent endring «{kind}».",
+        "en": "Unknown change «{kind}».",
+    },
+    "rota_swap_needs_other": {
+        "nb": "Velg vakten det skal byttes med.",
+        "en": "Choose the shift to swap with.",
+    },
+    "rota_swap_same_assistant": {
+        "nb": "Begge vaktene har samme assistent; velg en vakt hos en annen assistent.",
+        "en": "Both shifts have the same assistant; choose a shift of another assistant.",
+    },
+    "rota_substitute_needs_assistant": {
+        "nb": "Velg hvem som skal ta vakten.",
+        "en": "Choose who takes the shift.",
+    },
+    "rota_substitute_same": {
+        "nb": "Vakten har allerede denne assistenten.",
+        "en": "The shift already has this assistant.",
+    },
+    "rota_times_required": {
+        "nb": "Skriv ny start og slutt.",
+        "en": "Give a new start and end.",
+    },
+    "rota_extra_one_passive": {
+        "nb": "En ekstravakt kan ha høyst én periode med hvilende tid.",
+        "en": "An extra shift can have at most one passive period.",
+    },
+    "rota_plan_blocked": {
+        "nb": "{count} vakter ligger i en attestert periode eller er allerede registrert "
+        "som arbeidet; ingenting er endret.",
+        "en": "{count} shifts are in an attested period or already registered as worked; "
+        "nothing has been changed.",
+    },
+    "approval_role": {
+        "nb": "Rollen må være assistent, arbeidsgiver eller tillitsvalgt.",
+        "en": "The role must be assistant, employer or union representative.",
+    },
+    "approval_assistant_required": {
+        "nb": "Velg assistenten.",
+        "en": "Choose the assistant.",
+    },
+    "approval_before_seen": {
+        "nb": "Godkjent-datoen kan ikke være før datoen turnusen ble sett.",
+        "en": "The approval date cannot be before the date the rota was seen.",
+    },
+    "need_weekday_range": {
+        "nb": "Ukedagen må være fra 0 (mandag) til 6 (søndag).",
+        "en": "The weekday must be from 0 (Monday) to 6 (Sunday).",
+    },
+    "need_staff_min": {
+        "nb": "Behovet må være minst én person.",
+        "en": "The need must be at least one person.",
+    },
     # database files
     "db_newer": {
         "nb": "Databasen {path} er laget av en nyere versjon av bpa-desktop. "

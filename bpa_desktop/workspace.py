@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from bpa_desktop import validation
@@ -29,24 +30,57 @@ from bpa_desktop.core.model import (
     AssistantKind,
     AuditEntry,
     EmployerKind,
+    PayLine,
     Shift,
     ShiftTemplate,
+    Timesheet,
+    TimesheetStatus,
     Vedtak,
 )
-from bpa_desktop.i18n import message
+from bpa_desktop.core.pay import PayProfile, load_profile
+from bpa_desktop.core.pay_period import PayPeriod, pay_period, period_for_month
+from bpa_desktop.core.pay_settings import PaySettings, customised_profile, settings_problems
+from bpa_desktop.core.timesheet import (
+    NotWorked,
+    PayrollBatch,
+    TimesheetDayRow,
+    TimesheetDetail,
+    activate_passive,
+    build_rows,
+    canonical_json,
+    content_document,
+    content_hash,
+    parse_content,
+    rows_pay_lines,
+    settled_rows,
+    start_day,
+)
+from bpa_desktop.core.timesheet_reports import (
+    AbsenceMonth,
+    MonthHours,
+    MonthlyCost,
+    absence_month,
+    month_cost,
+    monthly_hours,
+    paid_hours,
+)
+from bpa_desktop.i18n import get_language, message
 from bpa_desktop.storage import repository as repo
+from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.connection import make_engine, writer
 from bpa_desktop.storage.migrate import prepare_database
 from bpa_desktop.storage.paths import default_db_path
+from bpa_desktop.workspace_rota import RotaWorkspaceMixin
+from bpa_desktop.workspace_sync import SyncMixin
 from bpa_desktop.storage.schema import (
     AbsenceRow,
     ArrangementRow,
     AssistantRow,
     AuditLogRow,
+    CancelledShiftRow,
     PlannedShiftRow,
-    RotaCellRow,
-    RotaRow,
     ShiftTemplateRow,
+    TimesheetRow,
     VedtakRow,
     WorkedShiftRow,
 )
@@ -71,6 +105,20 @@ class ValidationError(WorkspaceError):
         super().__init__(message("validation_failed", fields=", ".join(self.errors)))
 
 
+class TimesheetLockedError(WorkspaceError):
+    """A change inside a period whose timesheet is attested: it needs a correction."""
+
+    def __init__(self, timesheet_id: int, period: PayPeriod) -> None:
+        self.timesheet_id = timesheet_id
+        self.period = period
+        super().__init__(message("timesheet_locked", period=period.label(get_language())))
+
+
+@lru_cache(maxsize=None)
+def _shipped_profile(name: str) -> PayProfile:
+    return load_profile(name)  # frozen, so one copy can be shared
+
+
 @dataclass(frozen=True)
 class WorkedEntry:
     """One worked shift to record: the shift, why it differs from the plan, and the plan."""
@@ -85,7 +133,7 @@ def _raise_if(errors: Mapping[str, str]) -> None:
         raise ValidationError(errors)
 
 
-class Workspace:
+class Workspace(RotaWorkspaceMixin, SyncMixin):
     def __init__(self, path: Path, engine, actor: str = "arbeidsleder") -> None:
         self.path = path
         self._engine = engine
@@ -402,101 +450,8 @@ class Workspace:
             )
             return repo.template_to_core(row)
 
-    def save_rota(
-        self,
-        arrangement_id: int,
-        name: str,
-        weeks: int,
-        start: date,
-        end: date,
-        cells: Mapping[tuple[int, int, int], str],
-    ) -> int:
-        """Store a rota and roll it out into planned shifts for ``start``..``end``.
-
-        ``cells`` maps (assistant id, week index, weekday 0=Mon) to a template code; week 0
-        starts at ``start``. Planned shifts of the arrangement that start in the period are
-        replaced; an assistant gets no shifts outside their employment dates.
-        """
-        from bpa_desktop.core.rota import RotaPattern, roll_out
-
-        errors: dict[str, str] = {}
-        if not name.strip():
-            errors["name"] = message("required")
-        if not 1 <= weeks <= 52:
-            errors["weeks"] = message("rota_weeks_range")
-        if end < start:
-            errors["end"] = message("end_before_start_date")
-        if any(not (0 <= w < weeks and 0 <= d <= 6) for _, w, d in cells):
-            errors["cells"] = message("rota_cell_outside")
-        _raise_if(errors)
-        with self._write() as session:
-            self._get(session, ArrangementRow, arrangement_id, "ordning")
-            templates = {
-                t.code: t
-                for t in session.scalars(
-                    select(ShiftTemplateRow).where(
-                        ShiftTemplateRow.arrangement_id == arrangement_id
-                    )
-                )
-            }
-            unknown = sorted(set(cells.values()) - set(templates))
-            if unknown:
-                raise ValidationError(
-                    {"cells": message("rota_unknown_code", codes=", ".join(unknown))}
-                )
-            assistants = {
-                a.id: repo.assistant_to_core(a)
-                for a in session.scalars(
-                    select(AssistantRow).where(AssistantRow.arrangement_id == arrangement_id)
-                )
-            }
-            if any(a not in assistants for a, _, _ in cells):
-                raise ValidationError({"cells": message("assistant_not_in_arrangement")})
-
-            rota = RotaRow(
-                arrangement_id=arrangement_id,
-                name=name.strip(),
-                weeks=weeks,
-                start_date=start,
-                end_date=end,
-                created_at=repo.utc_now(),
-                cells=[
-                    RotaCellRow(
-                        assistant_id=a, week_index=w, weekday=d, template_id=templates[code].id
-                    )
-                    for (a, w, d), code in cells.items()
-                ],
-            )
-            session.add(rota)
-            session.flush()
-            pattern = RotaPattern(
-                weeks=weeks, cells={(str(a), w, d): code for (a, w, d), code in cells.items()}
-            )
-            core_templates = {code: repo.template_to_core(t) for code, t in templates.items()}
-            shifts = [
-                s
-                for s in roll_out(pattern, core_templates, start, end, anchor=start)
-                if assistants[int(s.assistant)].active_on(s.start.astimezone(OSLO).date())
-            ]
-            lower, upper = repo.local_day_range(start, end)
-            session.execute(
-                delete(PlannedShiftRow).where(
-                    PlannedShiftRow.arrangement_id == arrangement_id,
-                    PlannedShiftRow.start_at >= lower,
-                    PlannedShiftRow.start_at < upper,
-                )
-            )
-            repo.insert_shifts(
-                session,
-                PlannedShiftRow,
-                [repo.planned_values(arrangement_id, s, rota.id) for s in shifts],
-                shifts,
-            )
-            self._audit(
-                session, "create", "rota", rota.id, arrangement_id,
-                f"weeks={weeks} planned_shifts={len(shifts)}",
-            )
-            return rota.id
+    # save_rota, rota versions, single-occurrence changes, approvals and the need pattern:
+    # RotaWorkspaceMixin (workspace_rota.py).
 
     def list_planned_shifts(self, arrangement_id: int, start: date, end: date) -> list[Shift]:
         with self._read() as session:
@@ -677,6 +632,416 @@ class Workspace:
             )
             return repo.absence_to_core(row)
 
+    # --- timesheets (issue 5) -----------------------------------------------------------
+    # Logic lives in core.timesheet (rows, content hash), core.pay_period, core.pay_settings,
+    # core.timesheet_reports and storage.timesheet_repository; these methods only tie them
+    # to one transaction and one audit entry each. See WORKSPACE_API.md "Timesheets (issue 5)".
+
+    def pay_settings(self, arrangement_id: int) -> PaySettings:
+        with self._read() as session:
+            self._get(session, ArrangementRow, arrangement_id, "ordning")
+            return tr.load_pay_settings(session, arrangement_id)
+
+    def update_pay_settings(self, settings: PaySettings) -> PaySettings:
+        """Store the arrangement's pay period start day, rates and lønnsart codes."""
+        with self._write() as session:
+            arrangement = self._get(session, ArrangementRow, settings.arrangement_id, "ordning")
+            profile = _shipped_profile(arrangement.pay_profile)
+            problems = settings_problems(settings, profile)
+            _raise_if({f: message(key) for f, key in problems.items()})
+            tr.store_pay_settings(session, settings)
+            self._audit(
+                session, "update", "pay_settings", arrangement.id, arrangement.id,
+                f"period_start_day={settings.period_start_day} codes={len(settings.codes)}"
+                f" rates={len(settings.rates)}",
+            )
+            return tr.load_pay_settings(session, arrangement.id)
+
+    def pay_profile(self, arrangement_id: int) -> PayProfile:
+        """The arrangement's pay-code profile with its own codes and rates applied."""
+        with self._read() as session:
+            arrangement = self._get(session, ArrangementRow, arrangement_id, "ordning")
+            return self._profile(session, arrangement)[0]
+
+    def pay_period_for(self, arrangement_id: int, day: date) -> PayPeriod:
+        return pay_period(day, self.pay_settings(arrangement_id).period_start_day)
+
+    def get_or_create_timesheet(self, assistant_id: int, period_start: date) -> Timesheet:
+        """The newest version of the assistant's timesheet for the period that holds
+        ``period_start`` (any day of it); a draft version 1 is created if there is none."""
+        with self._write() as session:
+            assistant = self._get(session, AssistantRow, assistant_id, "assistent")
+            period = self._period_of(session, assistant.arrangement_id, period_start)
+            row = tr.latest(session, assistant.id, period.start)
+            if row is not None:
+                return tr.timesheet_to_core(row)
+            clash = tr.clashing_period(session, assistant.id, period)
+            if clash is not None:
+                label = PayPeriod(clash.period_start, clash.period_end).label(get_language())
+                raise ValidationError({"period_start": message("timesheet_period_clash", period=label)})
+            row = TimesheetRow(
+                assistant_id=assistant.id, period_start=period.start, period_end=period.end,
+                status=TimesheetStatus.DRAFT, version=1, correction_reason="",
+                created_at=repo.utc_now(),
+            )
+            session.add(row)
+            session.flush()
+            self._audit(
+                session, "create", "timesheet", row.id, assistant.arrangement_id,
+                f"period={period.start.isoformat()} version=1",
+            )
+            return tr.timesheet_to_core(row)
+
+    def list_timesheets(
+        self,
+        arrangement_id: int,
+        period_start: date | None = None,
+        status: TimesheetStatus | None = None,
+        *,
+        all_versions: bool = False,
+    ) -> list[Timesheet]:
+        """Timesheets of an arrangement (newest version of each unless ``all_versions``),
+        by period then assistant; ``period_start`` may be any day of the period."""
+        with self._read() as session:
+            self._get(session, ArrangementRow, arrangement_id, "ordning")
+            if all_versions:
+                rows = tr.all_versions(session, arrangement_id)
+            else:
+                rows = tr.latest_versions(session, arrangement_id)
+            sheets = [tr.timesheet_to_core(r) for r in rows]
+        if period_start is not None:
+            sheets = [t for t in sheets if t.period_start <= period_start <= t.period_end]
+        if status is not None:
+            sheets = [t for t in sheets if t.status == TimesheetStatus(status)]
+        return sheets
+
+    def timesheet_detail(self, timesheet_id: int) -> TimesheetDetail:
+        """Rows (planned vs worked, windows), absences and pay lines of one version. An
+        attested version is read from its stored content, never from today's records."""
+        with self._read() as session:
+            row = self._get(session, TimesheetRow, timesheet_id, "timeliste")
+            assistant = session.get(AssistantRow, row.assistant_id)
+            return self._detail(session, assistant, PayPeriod(row.period_start, row.period_end), row)
+
+    def preview_timesheet(self, assistant_id: int, day: date) -> TimesheetDetail:
+        """The newest version of the period that holds ``day``, or what a new timesheet
+        would show (nothing is stored)."""
+        with self._read() as session:
+            assistant = self._get(session, AssistantRow, assistant_id, "assistent")
+            period = self._period_of(session, assistant.arrangement_id, day)
+            return self._detail(session, assistant, period, tr.latest(session, assistant.id, period.start))
+
+    def verify_timesheet(self, timesheet_id: int) -> bool:
+        """True when an attested version's stored content still has its content hash."""
+        with self._read() as session:
+            row = self._get(session, TimesheetRow, timesheet_id, "timeliste")
+            content = tr.stored_content(session, row.id)
+            return content is not None and content_hash(content) == row.content_hash
+
+    def shifts_to_register(self, arrangement_id: int, day: date) -> list[TimesheetDayRow]:
+        """Today's shifts for the quick "registrer vakten" view: every assistant's rows
+        that start on ``day`` (planned ones still waiting, and what is registered)."""
+        with self._read() as session:
+            self._get(session, ArrangementRow, arrangement_id, "ordning")
+            rows: list[TimesheetDayRow] = []
+            for assistant in session.scalars(
+                select(AssistantRow).where(AssistantRow.arrangement_id == arrangement_id)
+            ):
+                period = self._period_of(session, arrangement_id, day)
+                records = tr.period_records(session, assistant.id, PayPeriod(day, day))
+                rows += build_rows(
+                    PayPeriod(day, day), records.planned, records.worked, records.not_worked,
+                    records.absences, settled_plan_ids=records.settled_plan_ids,
+                    use_plan=not tr.ever_locked(session, assistant.id, period.start),
+                )
+            return sorted(rows, key=lambda r: (r.start_key, r.status.value))
+
+    def cancel_planned_shift(self, arrangement_id: int, shift_id: str | int, reason: str) -> NotWorked:
+        """Register a planned shift as not worked (e.g. cancelled, or the assistant was
+        ill and nobody covered), with the reason."""
+        if not reason.strip():
+            raise ValidationError({"reason": message("reason_required")})
+        parsed = repo.parse_shift_id(shift_id) if isinstance(shift_id, str) else ("p", shift_id)
+        if not parsed or parsed[0] != repo.PLANNED_PREFIX:
+            raise NotFoundError("planlagt vakt", shift_id)
+        with self._write() as session:
+            row = self._get(session, PlannedShiftRow, parsed[1], "planlagt vakt")
+            if row.arrangement_id != arrangement_id:
+                raise NotFoundError("planlagt vakt", shift_id)
+            planned = repo.planned_to_core(row)
+            self._refuse_locked_shifts(session, [planned])
+            settled = session.scalar(
+                select(func.count()).select_from(WorkedShiftRow).where(WorkedShiftRow.planned_shift_id == row.id)
+            ) or session.scalar(
+                select(func.count()).select_from(CancelledShiftRow).where(CancelledShiftRow.planned_shift_id == row.id)
+            )
+            if settled:
+                raise ValidationError({"shift": message("planned_shift_settled")})
+            cancelled = tr.add_cancelled(session, arrangement_id, planned, reason, repo.utc_now())
+            session.flush()
+            self._audit(session, "cancel", "planned_shift", row.id, arrangement_id, f"cancelled={cancelled.id}")
+            return NotWorked(planned, reason.strip())
+
+    def mark_passive_active(
+        self, arrangement_id: int, shift_id: str, start: datetime, end: datetime, reason: str
+    ) -> Shift:
+        """Passive time that became active: take [start, end) out of a worked (``"w<n>"``)
+        or planned (``"p<n>"``, then recorded as worked) shift's passive time."""
+        if not reason.strip():
+            raise ValidationError({"reason": message("reason_required")})
+        parsed = repo.parse_shift_id(shift_id)
+        if not parsed:
+            raise NotFoundError("vakt", shift_id)
+        with self._read() as session:
+            row_class = WorkedShiftRow if parsed[0] == repo.WORKED_PREFIX else PlannedShiftRow
+            row = self._get(session, row_class, parsed[1], "vakt")
+            if row.arrangement_id != arrangement_id:
+                raise NotFoundError("vakt", shift_id)
+            shift = (repo.worked_to_core if row_class is WorkedShiftRow else repo.planned_to_core)(row)
+        try:
+            changed = activate_passive(shift, start, end)
+        except ValueError:
+            raise ValidationError({"passive": message("passive_active_outside")}) from None
+        return self.record_worked_shift(arrangement_id, changed, reason)
+
+    def confirm_timesheet(self, timesheet_id: int, *, today: date | None = None) -> Timesheet:
+        """The assistant confirms the draft (audit actor "assistent"). Planned shifts that
+        started before ``today`` and are still unregistered are recorded as worked."""
+        today = today or date.today()
+        with self._write() as session:
+            row, assistant, period = self._latest_for_write(session, timesheet_id)
+            if row.status is not TimesheetStatus.DRAFT:
+                raise WorkspaceError(
+                    message("timesheet_confirm_status", period=period.label(get_language()),
+                            status=message(f"status_{row.status.value}"))
+                )
+            detail = self._detail(session, assistant, period, row)
+            due = [r for r in detail.rows if r.day < today]
+            settled = tr.settle_plan(session, assistant.arrangement_id, due, repo.utc_now())
+            row.status = TimesheetStatus.CONFIRMED
+            self._audit(
+                session, "confirm", "timesheet", row.id, assistant.arrangement_id,
+                f"version={row.version} settled={settled}", actor="assistent",
+            )
+            return tr.timesheet_to_core(row)
+
+    def attest_timesheet(self, timesheet_id: int, *, today: date | None = None) -> Timesheet:
+        """The arbeidsleder attests (from draft or confirmed) once the period is over: the
+        plan is settled into the worked record, the content and its pay lines are stored
+        and the SHA-256 content hash set. The version is locked from then on."""
+        today = today or date.today()
+        with self._write() as session:
+            row, assistant, period = self._latest_for_write(session, timesheet_id)
+            label = period.label(get_language())
+            if row.status in tr.LOCKED:
+                raise WorkspaceError(message("timesheet_already_attested", period=label))
+            if period.end >= today:
+                raise WorkspaceError(
+                    message("timesheet_period_not_over", period=label,
+                            day=validation.format_date(period.end + timedelta(days=1)))
+                )
+            arrangement = session.get(ArrangementRow, assistant.arrangement_id)
+            profile, _ = self._profile(session, arrangement)
+            detail = self._detail(session, assistant, period, row)
+            now = repo.utc_now()
+            tr.settle_plan(session, arrangement.id, detail.rows, now)
+            rows = settled_rows(detail.rows)
+            lines = rows_pay_lines(rows, profile)
+            content = canonical_json(
+                content_document(
+                    assistant.id, period, rows, detail.absences, lines,
+                    profile_name=profile.name, nominal=profile.nominal_clock_hours,
+                )
+            )
+            tr.store_attested(session, row.id, content, lines, now)
+            row.status = TimesheetStatus.ATTESTED
+            row.content_hash = content_hash(content)
+            row.attested_at = now
+            row.attested_by = "arbeidsleder"
+            from bpa_desktop.sync.outbox import enqueue_attested  # sync outbox, same transaction
+
+            enqueue_attested(session, row, lines, now=now)
+            self._audit(
+                session, "attest", "timesheet", row.id, arrangement.id,
+                f"version={row.version} sha256={row.content_hash[:16]}", actor="arbeidsleder",
+            )
+            return tr.timesheet_to_core(row)
+
+    def correct_timesheet(self, timesheet_id: int, reason: str) -> Timesheet:
+        """Open a correction: a new draft version (v+1) that supersedes the attested one.
+        It starts from the attested content (the worked record); the old version stays
+        stored and readable. Edits in the period are allowed until it is attested again."""
+        if not reason.strip():
+            raise ValidationError({"reason": message("reason_required")})
+        with self._write() as session:
+            row, assistant, period = self._latest_for_write(session, timesheet_id)
+            if row.status not in tr.LOCKED:
+                raise WorkspaceError(
+                    message("correction_needs_attested", period=period.label(get_language()),
+                            status=message(f"status_{row.status.value}"))
+                )
+            new = TimesheetRow(
+                assistant_id=row.assistant_id, period_start=row.period_start,
+                period_end=row.period_end, status=TimesheetStatus.DRAFT,
+                version=row.version + 1, supersedes_id=row.id,
+                correction_reason=reason.strip(), created_at=repo.utc_now(),
+            )
+            session.add(new)
+            session.flush()
+            self._audit(
+                session, "correct", "timesheet", new.id, assistant.arrangement_id,
+                f"version={new.version} supersedes={row.id}",
+            )
+            return tr.timesheet_to_core(new)
+
+    def payroll_batch(self, arrangement_id: int, day: date) -> PayrollBatch:
+        """Pay lines of the period that holds ``day``: only timesheets whose newest version
+        is attested (or submitted/accepted). Assistants with work or a timesheet in the
+        period that is not attested are listed in ``not_attested``."""
+        with self._read() as session:
+            self._get(session, ArrangementRow, arrangement_id, "ordning")
+            period = self._period_of(session, arrangement_id, day)
+            newest = {
+                r.assistant_id: r
+                for r in tr.latest_versions(session, arrangement_id, period.start, period.end)
+                if r.period_start == period.start
+            }
+            ready = [r for r in newest.values() if r.status in tr.PAYROLL_READY]
+            lines = tr.stored_pay_lines(session, [r.id for r in ready])
+            assistants = session.scalars(
+                select(AssistantRow).where(AssistantRow.arrangement_id == arrangement_id)
+            ).all()
+            lower, upper = repo.local_day_range(period.start, period.end)
+            busy = set()
+            for row_class in (PlannedShiftRow, WorkedShiftRow):
+                busy.update(
+                    session.scalars(
+                        select(row_class.assistant_id).where(
+                            row_class.arrangement_id == arrangement_id,
+                            row_class.start_at >= lower, row_class.start_at < upper,
+                        ).distinct()
+                    )
+                )
+            ready_ids = {r.assistant_id for r in ready}
+            missing = sorted((busy | set(newest)) - ready_ids)
+            return PayrollBatch(
+                period=period,
+                pay_lines=tuple(line for r in sorted(ready, key=lambda r: r.assistant_id) for line in lines[r.id]),
+                employee_numbers={str(a.id): a.employee_no for a in assistants},
+                included=tuple(tr.timesheet_to_core(r) for r in sorted(ready, key=lambda r: r.assistant_id)),
+                not_attested=tuple(missing),
+            )
+
+    def report_monthly_cost(self, arrangement_id: int, year: int) -> list[MonthlyCost]:
+        """Cost of each pay period named after a month of ``year`` (definitions in
+        core.timesheet_reports): attested content where there is one, else today's record."""
+        with self._read() as session:
+            arrangement = self._get(session, ArrangementRow, arrangement_id, "ordning")
+            profile, settings = self._profile(session, arrangement)
+            assistants = session.scalars(
+                select(AssistantRow).where(AssistantRow.arrangement_id == arrangement_id)
+            ).all()
+            costs = []
+            for month in range(1, 13):
+                period = period_for_month(year, month, settings.period_start_day)
+                lines: list[PayLine] = []
+                shifts: list[Shift] = []
+                attested = True
+                for assistant in assistants:
+                    row = tr.latest(session, assistant.id, period.start)
+                    detail = self._detail(session, assistant, period, row)
+                    lines += detail.pay_lines
+                    shifts += detail.counted_shifts
+                    if detail.rows and not detail.stored:
+                        attested = False
+                costs.append(
+                    month_cost(year, month, lines, paid_hours(shifts, profile), profile, settings,
+                               attested=attested and bool(shifts))
+                )
+            return costs
+
+    def report_absence(self, arrangement_id: int, year: int) -> list[AbsenceMonth]:
+        """Absence by type and sick-leave % per assistant and calendar month of ``year``."""
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        planned = self.list_planned_shifts(arrangement_id, first, last)
+        absences = self.list_absences(arrangement_id, first, last)
+        return [
+            absence_month(assistant.id, year, month, planned, absences)
+            for assistant in self.list_assistants(arrangement_id)
+            for month in range(1, 13)
+        ]
+
+    def report_hours(self, arrangement_id: int, year: int) -> list[MonthHours]:
+        """Planned vs worked vs vedtak hours per month of ``year``."""
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        return monthly_hours(
+            year,
+            self.list_planned_shifts(arrangement_id, first, last),
+            self.list_worked_shifts(arrangement_id, first, last),
+            self.list_vedtak(arrangement_id),
+        )
+
+    # timesheet helpers (inside a session)
+
+    def _profile(self, session: Session, arrangement: ArrangementRow) -> tuple[PayProfile, PaySettings]:
+        settings = tr.load_pay_settings(session, arrangement.id)
+        return customised_profile(_shipped_profile(arrangement.pay_profile), settings), settings
+
+    def _period_of(self, session: Session, arrangement_id: int, day: date) -> PayPeriod:
+        return pay_period(day, tr.load_pay_settings(session, arrangement_id).period_start_day)
+
+    def _latest_for_write(self, session: Session, timesheet_id: int):
+        """The version to act on, which must be the newest of its period."""
+        row = self._get(session, TimesheetRow, timesheet_id, "timeliste")
+        period = PayPeriod(row.period_start, row.period_end)
+        newest = tr.latest(session, row.assistant_id, row.period_start)
+        if newest.id != row.id:
+            raise WorkspaceError(
+                message("timesheet_not_latest", period=period.label(get_language()), version=newest.version)
+            )
+        return row, session.get(AssistantRow, row.assistant_id), period
+
+    def _detail(
+        self, session: Session, assistant: AssistantRow, period: PayPeriod, row: TimesheetRow | None
+    ) -> TimesheetDetail:
+        versions = tuple(tr.timesheet_to_core(v) for v in tr.versions(session, assistant.id, period.start))
+        timesheet = tr.timesheet_to_core(row) if row is not None else None
+        content = tr.stored_content(session, row.id) if row is not None and row.status in tr.LOCKED else None
+        if content is not None:
+            stored = parse_content(content)
+            return TimesheetDetail(
+                assistant.id, period, stored.rows, stored.absences, stored.pay_lines,
+                timesheet, versions, stored=True,
+            )
+        arrangement = session.get(ArrangementRow, assistant.arrangement_id)
+        profile, _ = self._profile(session, arrangement)
+        records = tr.period_records(session, assistant.id, period)
+        rows = build_rows(
+            period, records.planned, records.worked, records.not_worked, records.absences,
+            settled_plan_ids=records.settled_plan_ids,
+            use_plan=not tr.ever_locked(session, assistant.id, period.start),
+            nominal=profile.nominal_clock_hours,
+        )
+        return TimesheetDetail(
+            assistant.id, period, tuple(rows), tuple(records.absences),
+            tuple(rows_pay_lines(rows, profile)), timesheet, versions,
+        )
+
+    def _refuse_locked_days(self, session: Session, assistant_id: int, first: date, last: date) -> None:
+        locked = tr.locked_periods(session, assistant_id, first, last)
+        if locked:
+            raise TimesheetLockedError(locked[0].id, PayPeriod(locked[0].period_start, locked[0].period_end))
+
+    def _refuse_locked_shifts(self, session: Session, shifts: Sequence[Shift]) -> None:
+        """No worked-record change on a day inside an attested period (make a correction)."""
+        days: dict[int, list[date]] = {}
+        for shift in shifts:
+            days.setdefault(int(shift.assistant), []).append(start_day(shift))
+        for assistant_id, starts in days.items():
+            for row in tr.locked_periods(session, assistant_id, min(starts), max(starts)):
+                if any(row.period_start <= d <= row.period_end for d in starts):
+                    raise TimesheetLockedError(row.id, PayPeriod(row.period_start, row.period_end))
+
     # --- audit ----------------------------------------------------------------------
 
     def audit_log(self, arrangement_id: int | None = None, limit: int = 200) -> list[AuditEntry]:
@@ -728,6 +1093,7 @@ def _normalise_assistant(assistant: Assistant) -> Assistant:
 
 __all__ = [
     "NotFoundError",
+    "TimesheetLockedError",
     "ValidationError",
     "WorkedEntry",
     "Workspace",

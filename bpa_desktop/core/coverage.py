@@ -39,21 +39,6 @@ class CoverageGap:
         return self.needed - self.planned
 
 
-def need_block_errors(block: NeedBlock) -> dict[str, str]:
-    """Field -> Norwegian message for a block that cannot be used."""
-    errors: dict[str, str] = {}
-    if not 0 <= block.weekday <= 6:
-        errors["weekday"] = "ukedag må være 0 (mandag) til 6 (søndag)"
-    for name in ("start", "end"):
-        try:
-            cal.parse_hhmm(getattr(block, name))
-        except ValueError:
-            errors[name] = "klokkeslett må skrives TT:MM"
-    if block.staff < 1:
-        errors["staff"] = "minst én person"
-    return errors
-
-
 def need_intervals(
     need: Sequence[NeedBlock], start: date, end: date
 ) -> list[tuple[datetime, datetime, int, bool]]:

@@ -295,22 +295,31 @@ class NeedBlock:
 class RotaChange:
     """A stored single-occurrence change of the plan, with its reason (for the calendar).
 
-    The occurrence is named by its natural key, (assistant, day, code) as rolled out from
-    the pattern, so a later version of the rota re-applies the change where the occurrence
-    still exists. ``shift_ids`` are the current planned shifts it touches (``"p<n>"``).
+    The occurrence is named by its natural key ``"<assistant id>:<YYYY-MM-DD>:<code>"`` as
+    rolled out from the pattern (an extra shift's key is ``"x<change id>"``), so a later
+    version of the rota re-applies the change where the occurrence still exists.
+    ``shift_ids`` are the current planned shifts it touches (``"p<n>"``); empty when the
+    occurrence is not in the plan any more (or was cancelled).
     """
 
     id: int
     arrangement_id: int
     kind: RotaChangeKind
     reason: str
-    assistant_id: int  # the occurrence's assistant (the extra's, for an extra shift)
+    occurrence: str
     day: date  # the occurrence's day
-    code: str | None
-    other_assistant_id: int | None = None  # substitute: the new assistant; swap: the other one
-    other_day: date | None = None  # swap: the other occurrence
-    other_code: str | None = None
+    other_occurrence: str | None = None  # swap: the other occurrence
+    assistant_id: int | None = None  # substitute: the new assistant; extra: its assistant
     start: datetime | None = None  # change_times / extra: the new times
     end: datetime | None = None
+    code: str | None = None  # extra: its template code
+    passive: tuple[Interval, ...] = ()  # extra: its passive time
     shift_ids: tuple[str, ...] = ()
+    rota_id: int | None = None  # the version that was current when the change was made
     created_at: datetime | None = None
+
+    @property
+    def original_assistant_id(self) -> int | None:
+        """The assistant the pattern gave the occurrence to (None for an extra shift)."""
+        head = self.occurrence.split(":", 1)[0]
+        return int(head) if head.isdigit() else None

@@ -198,8 +198,9 @@ class PlannedShiftRow(Base):
     end_at: Mapped[datetime] = mapped_column(UTCDateTime())
     template_code: Mapped[str | None] = mapped_column(String(16))
     kind: Mapped[ShiftKind] = mapped_column(_enum(ShiftKind, "planned_shift_kind"))
-    # "<assistant id>:<YYYY-MM-DD>:<code>" of the pattern occurrence this shift was rolled out
-    # from (kept through swaps and substitutes); None for a shift planned by hand or imported.
+    # The occurrence it is: "<assistant id>:<YYYY-MM-DD>:<code>" as rolled out from the pattern
+    # (kept through swaps and substitutes), "x<rota_override.id>" for an extra shift, None for
+    # a shift imported or planned before revision 0003.
     occurrence: Mapped[str | None] = mapped_column(String(64))
 
     passive: Mapped[list[PlannedPassiveRow]] = relationship(
@@ -424,10 +425,9 @@ class NeedBlockRow(Base):
 class RotaOverrideRow(Base):
     """A single-occurrence change of the rolled-out plan, with its reason.
 
-    The occurrence is named by (assistant_id, day, template_code) as rolled out from the
-    pattern, so each new rota version re-applies the change where the occurrence still
-    exists. Extra shifts are planned rows of their own (``planned_shift_id``); they are kept
-    when a rota is rolled out again.
+    ``occurrence`` names the changed occurrence by its natural key (see
+    ``PlannedShiftRow.occurrence``; an extra shift's key is ``"x<id>"`` of its own row), so
+    each new rota version re-applies the changes in id order where the occurrence exists.
     """
 
     __tablename__ = "rota_override"
@@ -436,6 +436,9 @@ class RotaOverrideRow(Base):
             "kind IN ('swap', 'substitute', 'cancel', 'change_times', 'extra')", name="kind"
         ),
         CheckConstraint("end_at IS NULL OR end_at > start_at", name="period"),
+        CheckConstraint(
+            "passive_end_at IS NULL OR passive_end_at > passive_start_at", name="passive"
+        ),
         Index(None, "arrangement_id", "day"),
     )
 
@@ -444,17 +447,15 @@ class RotaOverrideRow(Base):
     rota_id: Mapped[int | None] = mapped_column(ForeignKey("rota.id", ondelete="SET NULL"))
     kind: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text)
-    assistant_id: Mapped[int] = mapped_column(ForeignKey("assistant.id"))
+    occurrence: Mapped[str | None] = mapped_column(String(64))  # None for an extra: "x<id>"
     day: Mapped[date] = mapped_column(Date)
-    template_code: Mapped[str | None] = mapped_column(String(16))
-    other_assistant_id: Mapped[int | None] = mapped_column(ForeignKey("assistant.id"))
-    other_day: Mapped[date | None] = mapped_column(Date)
-    other_template_code: Mapped[str | None] = mapped_column(String(16))
-    start_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    other_occurrence: Mapped[str | None] = mapped_column(String(64))  # swap
+    assistant_id: Mapped[int | None] = mapped_column(ForeignKey("assistant.id"))  # substitute, extra
+    start_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # change_times, extra
     end_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    planned_shift_id: Mapped[int | None] = mapped_column(
-        ForeignKey("planned_shift.id", ondelete="SET NULL"), index=True
-    )
+    template_code: Mapped[str | None] = mapped_column(String(16))  # extra
+    passive_start_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # extra
+    passive_end_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -470,3 +471,7 @@ class AuditLogRow(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     arrangement_id: Mapped[int | None] = mapped_column(ForeignKey("arrangement.id"))
     detail: Mapped[str] = mapped_column(Text)
+
+
+# The sync tables live in their own module; importing it registers them on Base.metadata.
+from bpa_desktop.storage import sync_schema as _sync_schema  # noqa: E402,F401

@@ -7,7 +7,7 @@ leave: callers get core dataclasses (``core.timesheet``, ``core.pay_settings``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, insert, select
@@ -352,7 +352,7 @@ def settle_plan(session: Session, arrangement_id: int, rows: Sequence[TimesheetD
     """Write the rows that still stand on the plan into the worked record: planned rows as
     worked shifts linked to their plan, absent rows as not worked. Returns how many."""
     planned = [r for r in rows if r.status is RowStatus.PLANNED and r.shift is not None]
-    shifts = [Shift(r.shift.assistant, r.shift.start, r.shift.end, r.shift.passive, None, r.shift.code, ShiftKind.PLANNED) for r in planned]
+    shifts = [replace(r.shift, id=None) for r in planned]
     repo.insert_shifts(
         session,
         WorkedShiftRow,

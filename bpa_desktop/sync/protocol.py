@@ -63,7 +63,16 @@ def _not_national_id(value: str) -> str:
     return value
 
 
-Base64Text = Annotated[str, Field(max_length=2 * MAX_BODY_BYTES), AfterValidator(_is_base64)]
+# Standard base64 with padding, as b64encode writes it; the patterns also tell the OpenAPI
+# document (and so any generated client or test) what a valid value looks like.
+BASE64_PATTERN = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+ED25519_PUBLIC_KEY_PATTERN = r"^[A-Za-z0-9+/]{43}=$"  # 32 raw bytes
+ED25519_SIGNATURE_PATTERN = r"^[A-Za-z0-9+/]{86}==$"  # 64 raw bytes
+Base64Text = Annotated[
+    str, Field(max_length=2 * MAX_BODY_BYTES, pattern=BASE64_PATTERN), AfterValidator(_is_base64)
+]
+SignatureText = Annotated[str, Field(pattern=ED25519_SIGNATURE_PATTERN), AfterValidator(_is_base64)]
+PublicKeyText = Annotated[str, Field(pattern=ED25519_PUBLIC_KEY_PATTERN), AfterValidator(_is_base64)]
 EmployeeNo = Annotated[str, Field(pattern=EMPLOYEE_NO_PATTERN), AfterValidator(_not_national_id)]
 Minutes = Annotated[StrictInt, Field(ge=0, le=MAX_LINE_MINUTES)]
 
@@ -153,7 +162,7 @@ class SignedSubmission(WireModel):
     protocol: Literal["bpa-sync/1"] = PROTOCOL
     key_id: str = Field(pattern=KEY_ID_PATTERN)
     body: Base64Text
-    sig: Base64Text
+    sig: SignatureText
 
     def body_bytes(self) -> bytes:
         return _strict_base64(self.body)
@@ -184,7 +193,7 @@ class DecisionsPage(WireModel):
 
 class EnrolRequest(WireModel):
     code: str = Field(min_length=6, max_length=64)
-    public_key: Base64Text  # raw 32-byte Ed25519 public key
+    public_key: PublicKeyText
     key_id: str = Field(pattern=KEY_ID_PATTERN)
     device_label: str = Field(default="", max_length=64)
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, text
 
 from bpa_desktop.sync.protocol import (
+    PROBLEM_MEDIA_TYPE,
     PROTOCOL,
     DecisionsPage,
     EnrolRequest,
     EnrolResponse,
-    Problem,
     Receipt,
     SignedSubmission,
     StatusRequest,
@@ -26,9 +27,31 @@ from bpa_desktop.sync.receiver.problems import ProblemError
 
 router = APIRouter(prefix="/v1", tags=["bpa-sync/1"])
 
-_PROBLEMS = {
-    status: {"model": Problem, "content": {"application/problem+json": {}}}
-    for status in (400, 401, 403, 409, 413, 422, 503)
+# Every error is application/problem+json (app.py registers the `Problem` schema); documenting
+# exactly that lets clients and schema-driven tests check error bodies too.
+_PROBLEM_CONTENT = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+_PROBLEM_STATUSES = {
+    400: "Forespørselen følger ikke bpa-sync/1",
+    401: "Mangler eller ukjent tilgangsnøkkel",
+    403: "Tilgangen eller nøkkelen er sperret",
+    409: "Konflikt med det mottakeren har lagret",
+    413: "Forespørselen er for stor",
+    422: "Innholdet kan ikke tas imot (signatur, gjenbrukt ID)",
+    503: "Mottakeren er opptatt; prøv igjen etter Retry-After",
+}
+_PROBLEMS = {status: {"description": text, "content": _PROBLEM_CONTENT} for status, text in _PROBLEM_STATUSES.items()}
+_BUSY_ONLY = {503: _PROBLEMS[503]}
+
+# Declared as a security scheme so the OpenAPI document says how to authenticate; the token
+# itself is checked by enrolment.authenticate (401/403 problems, never FastAPI's own 403).
+_bearer = HTTPBearer(auto_error=False, description="Tilgangsnøkkelen fra POST /v1/enrol")
+
+_IDEMPOTENCY_KEY_PARAMETER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": True,
+    "description": "Innsendingens submission_id (UUID); samme nøkkel gir samme kvittering.",
+    "schema": {"type": "string", "format": "uuid"},
 }
 
 
@@ -36,11 +59,20 @@ def _engine(request: Request) -> Engine:
     return request.app.state.engine
 
 
+def _authorization(credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> str | None:
+    return f"Bearer {credentials.credentials}" if credentials else None
+
+
 def _json(model, status_code: int) -> JSONResponse:
     return JSONResponse(model.model_dump(mode="json"), status_code=status_code)
 
 
-@router.post("/enrol", response_model=EnrolResponse, status_code=201, responses=_PROBLEMS)
+@router.post(
+    "/enrol",
+    response_model=EnrolResponse,
+    status_code=201,
+    responses={200: {"model": EnrolResponse, "description": "Gjentatt registrering: samme tilgangsnøkkel"}, **_PROBLEMS},
+)
 def post_enrol(request: Request, payload: EnrolRequest) -> JSONResponse:
     """One-time code + public key -> API token. Repeating the same request returns the same token."""
     with write_session(_engine(request)) as session:
@@ -48,14 +80,21 @@ def post_enrol(request: Request, payload: EnrolRequest) -> JSONResponse:
     return _json(result.response, 201 if result.created else 200)
 
 
-@router.post("/submissions", response_model=Receipt, status_code=201, responses=_PROBLEMS)
+@router.post(
+    "/submissions",
+    response_model=Receipt,
+    status_code=201,
+    responses={200: {"model": Receipt, "description": "Gjentatt innsending: samme kvittering"}, **_PROBLEMS},
+    # Read by hand below so a missing or malformed key gets its own problem code.
+    openapi_extra={"parameters": [_IDEMPOTENCY_KEY_PARAMETER]},
+)
 def post_submission(
     request: Request,
     signed: SignedSubmission,
-    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key"),
-    authorization: str | None = Header(default=None),
+    authorization: str | None = Depends(_authorization),
 ) -> JSONResponse:
     """Store one signed submission: 201 new, 200 the same receipt again for a replay."""
+    idempotency_key = request.headers.get("Idempotency-Key")
     if not idempotency_key:
         raise ProblemError(400, "idempotency_key_missing", "Mangler Idempotency-Key.")
     try:
@@ -70,7 +109,7 @@ def post_submission(
 
 @router.post("/submissions/status", response_model=StatusResponse, responses=_PROBLEMS)
 def post_status(
-    request: Request, payload: StatusRequest, authorization: str | None = Header(default=None)
+    request: Request, payload: StatusRequest, authorization: str | None = Depends(_authorization)
 ) -> JSONResponse:
     """Which of these ids the receiver holds, and in which state."""
     with read_session(_engine(request)) as session:
@@ -83,7 +122,7 @@ def get_decisions(
     request: Request,
     since: int = Query(default=0, ge=0),
     limit: int = Query(default=100, ge=1, le=decisions.MAX_PAGE),
-    authorization: str | None = Header(default=None),
+    authorization: str | None = Depends(_authorization),
 ) -> JSONResponse:
     """Decisions after `since`, oldest first; pass `next` as `since` the next time."""
     with read_session(_engine(request)) as session:
@@ -91,7 +130,7 @@ def get_decisions(
         return _json(decisions.feed(session, token.arrangement_id, since, limit), 200)
 
 
-@router.get("/health")
+@router.get("/health", responses=_BUSY_ONLY)
 def get_health(request: Request) -> dict[str, str]:
     """Cheap probe: 200 means the receiver and its database answer."""
     with read_session(_engine(request)) as session:

@@ -13,15 +13,23 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bpa_desktop import __version__ as app_version
-from bpa_desktop.sync.protocol import PROBLEM_MEDIA_TYPE
+from bpa_desktop.sync.protocol import PROBLEM_MEDIA_TYPE, Problem
 from bpa_desktop.sync.receiver import api, database, web
 from bpa_desktop.sync.receiver.problems import ProblemError
 
 log = logging.getLogger(__name__)
 
 MAX_REQUEST_BYTES = 1024 * 1024
+
+
+_HTTP_PROBLEMS = {
+    400: ("invalid_request", "Forespørselen følger ikke bpa-sync/1."),
+    404: ("not_found", "Fant ikke adressen."),
+    405: ("method_not_allowed", "Metoden er ikke tillatt her."),
+}
 
 
 def _problem(error: ProblemError, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -38,6 +46,12 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _on_problem(_request: Request, error: ProblemError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
         return _problem(error, headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _on_http(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        # The framework's own answers (unknown path, wrong method, unreadable body) as problems too.
+        code, title = _HTTP_PROBLEMS.get(error.status_code, ("http_error", "Forespørselen kan ikke behandles."))
+        return _problem(ProblemError(error.status_code, code, title), dict(error.headers or {}) or None)
 
     @app.exception_handler(RequestValidationError)
     async def _on_invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -56,6 +70,20 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _on_bug(_request: Request, error: Exception) -> JSONResponse:
         log.exception("unexpected error in receiver")
         return _problem(ProblemError(500, "internal", "Intern feil i mottakeren. Ingenting ble lagret."))
+
+
+def _register_problem_schema(app: FastAPI) -> None:
+    """api.py documents errors as application/problem+json with `Problem`; add that schema."""
+    generate = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            document = generate()
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        return app.openapi_schema
+
+    app.openapi = openapi
 
 
 def create_app(db_url: str, *, migrate: bool = True, secure_cookies: bool = False) -> FastAPI:
@@ -82,6 +110,7 @@ def create_app(db_url: str, *, migrate: bool = True, secure_cookies: bool = Fals
     app.state.engine = engine
     app.state.secure_cookies = secure_cookies
     _install_error_handlers(app)
+    _register_problem_schema(app)
 
     @app.middleware("http")
     async def _limit_size(request: Request, call_next):

@@ -107,12 +107,7 @@ class Enrolment:
 
 
 def enrol(session: Session, request: EnrolRequest, *, actor: str = "api") -> Enrolment:
-    try:
-        public_raw = base64.b64decode(request.public_key, validate=True)
-    except (binascii.Error, ValueError):
-        public_raw = b""
-    if len(public_raw) != 32 or signing.key_id(public_raw) != request.key_id:
-        raise ProblemError(400, "key_id_mismatch", "Nøkkel-ID-en hører ikke til den offentlige nøkkelen.")
+    # The code first: without a valid code nothing else about the request matters.
     code_row = session.scalars(
         select(EnrolCode)
         .where(EnrolCode.code_sha256 == sha256_hex(normalise_code(request.code)))
@@ -120,6 +115,12 @@ def enrol(session: Session, request: EnrolRequest, *, actor: str = "api") -> Enr
     ).one_or_none()
     if code_row is None:
         raise ProblemError(403, "enrol_code_invalid", "Ukjent registreringskode.")
+    try:
+        public_raw = base64.b64decode(request.public_key, validate=True)
+    except (binascii.Error, ValueError):
+        public_raw = b""
+    if len(public_raw) != 32 or signing.key_id(public_raw) != request.key_id:
+        raise ProblemError(400, "key_id_mismatch", "Nøkkel-ID-en hører ikke til den offentlige nøkkelen.")
     token = _derive_token(code_row.token_salt, request.code, public_raw)
     response = EnrolResponse(arrangement_id=code_row.arrangement.ref, key_id=request.key_id, token=token)
 

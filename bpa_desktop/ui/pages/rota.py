@@ -1,16 +1,346 @@
+"""Turnus: the rota pattern grid with live working-time checks, the rolled-out calendar,
+the year's hours against the vedtak, and roll-out. The parts live in bpa_desktop/ui/rota/."""
+
 from __future__ import annotations
 
-from bpa_desktop.ui.pages.base import PlaceholderPage
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QLineEdit, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from bpa_desktop.core.budget import hour_account
+from bpa_desktop.core.model import Agreement
+from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.errors import show_error, user_message, validation_errors
+from bpa_desktop.ui.formatting import format_date, from_qdate, to_qdate
+from bpa_desktop.ui.pages.base import Page, paragraph
+from bpa_desktop.ui.rota.approvals_panel import ApprovalsPanel
+from bpa_desktop.ui.rota.calendar_model import local_day
+from bpa_desktop.ui.rota.calendar_view import CalendarView
+from bpa_desktop.ui.rota.commands import ResizeCommand
+from bpa_desktop.ui.rota.findings_panel import FindingsPanel, group_findings, marks_of
+from bpa_desktop.ui.rota.hour_bar import HourBar
+from bpa_desktop.ui.rota.live_check import LiveChecker, PlanSetup
+from bpa_desktop.ui.rota.pattern_model import PatternModel
+from bpa_desktop.ui.rota.pattern_view import PatternView
+from bpa_desktop.ui.rota.period import default_period
+from bpa_desktop.ui.widgets.accessible import button, named
+from bpa_desktop.ui.widgets.date_field import make_date_edit
+
+MAX_WEEKS = 8
 
 
-class RotaPage(PlaceholderPage):
+@dataclass
+class RotaData:
+    """What the page reads in one go (in a worker)."""
+
+    templates: list
+    assistants: list
+    vedtak: list
+    current: object | None  # RotaPlan of the latest saved version, or None
+    planned_year: list = field(default_factory=list)
+    worked_year: list = field(default_factory=list)
+    need: list = field(default_factory=list)
+
+
+def read_rota_data(workspace, arrangement_id: int, today: date) -> RotaData:
+    year_start, year_end = date(today.year, 1, 1), date(today.year, 12, 31)
+    current = workspace.current_rota(arrangement_id)
+    need = workspace.get_need_pattern(arrangement_id)
+    return RotaData(
+        templates=workspace.list_shift_templates(arrangement_id),
+        assistants=workspace.list_assistants(arrangement_id),
+        vedtak=workspace.list_vedtak(arrangement_id),
+        current=current,
+        planned_year=workspace.list_planned_shifts(arrangement_id, year_start, year_end),
+        worked_year=workspace.list_worked_shifts(arrangement_id, year_start, min(today, year_end)),
+        need=list(need),
+    )
+
+
+class RotaPage(Page):
     page_id = "turnus"
+    topics = ("arrangement", "assistants", "vedtak", "templates")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.data: RotaData | None = None
+        self.today = date.today()
+        self.undo_stack = QUndoStack(self)
+        self.model = PatternModel(self.undo_stack, self)
+        self.view = PatternView(self.model)
+        self.checker = LiveChecker(ctx.runner, self)
+        self.findings = FindingsPanel()
+        self.hour_bar = HourBar()
+        self.calendar = CalendarView(ctx)
+        self.approvals = ApprovalsPanel(ctx)
+        self.dialog = None
+        self._waiting_for_first_check = False
+
+        # the pattern and its period
+        self.name = named(QLineEdit(self.tr("Rota")), self.tr("Rota name"))
+        self.weeks = QSpinBox()
+        self.weeks.setRange(1, MAX_WEEKS)
+        self.weeks.setSuffix(self.tr(" weeks"))
+        named(self.weeks, self.tr("Weeks in the pattern"))
+        self.weeks.valueChanged.connect(self._weeks_chosen)
+        self.start = named(make_date_edit(), self.tr("Roll out from (a Monday)"))
+        self.end = named(make_date_edit(), self.tr("Roll out until"))
+        self.start.dateChanged.connect(self._period_chosen)
+        self.end.dateChanged.connect(self._period_chosen)
+        self.roll_button = button(self.tr("&Roll out"), "Ctrl+Shift+R", self.tr(
+            "Save the pattern as a new version and replace the planned shifts in the period"))
+        self.roll_button.clicked.connect(self.roll_out)
+        self.templates_button = button(self.tr("Shift &codes…"), "Ctrl+K")
+        self.templates_button.clicked.connect(self.edit_templates)
+        # shortcuts act at once (a button's shortcut animates the click first)
+        self.undo_button = button(self.tr("&Undo"), description=self.tr("Undo the last change (Ctrl+Z)"))
+        self.redo_button = button(self.tr("Re&do"), description=self.tr("Redo (Ctrl+Shift+Z or Ctrl+Y)"))
+        for keys, action in (("Ctrl+Z", self.undo_stack.undo), ("Ctrl+Shift+Z", self.undo_stack.redo),
+                             ("Ctrl+Y", self.undo_stack.redo)):
+            QShortcut(QKeySequence(keys), self, action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+
+        controls = QHBoxLayout()
+        for label_text, widget in ((self.tr("&Name"), self.name), (self.tr("&Length"), self.weeks),
+                                   (self.tr("&From"), self.start), (self.tr("U&ntil"), self.end)):
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            controls.addWidget(label)
+            controls.addWidget(widget)
+        controls.addWidget(self.roll_button)
+        controls.addStretch(1)
+        controls.addWidget(self.templates_button)
+        controls.addWidget(self.undo_button)
+        controls.addWidget(self.redo_button)
+        self.layout_.addLayout(controls)
+        self.layout_.addWidget(self.hour_bar)
+        self.message = paragraph()
+        self.layout_.addWidget(self.message)
+
+        self.pattern_tab = pattern_tab = QSplitter(Qt.Orientation.Vertical)
+        pattern_tab.addWidget(self.view)
+        pattern_tab.addWidget(self.findings)
+        pattern_tab.setStretchFactor(0, 3)
+        pattern_tab.setStretchFactor(1, 2)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Rota views"))
+        self.tabs.addTab(pattern_tab, self.tr("&Pattern"))
+        self.tabs.addTab(self.calendar, self.tr("C&alendar"))
+        self.tabs.addTab(self.approvals, self.tr("Sharing and &approval"))
+        self.layout_.addWidget(self.tabs, 1)
+
+        self.model.cells_changed.connect(self.checker.cells_edited)
+        self.model.weeks_changed.connect(self._weeks_changed)
+        self.model.code_rejected.connect(self._code_rejected)
+        self.view.message.connect(self.show_message)
+        self.checker.findings_changed.connect(self._findings_changed)
+        self.findings.cells_requested.connect(self.select_pattern_cells)
+        self.calendar.changed.connect(self._plan_changed)
+        QShortcut(QKeySequence("F8"), self, lambda: self.findings.step(True),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Shift+F8"), self, lambda: self.findings.step(False),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.setTabOrder(self.name, self.weeks)
+        self.setTabOrder(self.weeks, self.start)
+        self.setTabOrder(self.start, self.end)
+        self.setTabOrder(self.end, self.roll_button)
 
     def title(self) -> str:
         return self.tr("Rota")
 
-    def coming_text(self) -> str:
-        return self.tr(
-            "Coming: plan the rota (turnus) week by week with shift codes, roll it out over a period "
-            "and see working-time rule findings and the hours against the vedtak as you edit."
+    # --- loading ----------------------------------------------------------------------------
+    def load(self) -> None:
+        arrangement = self.ctx.arrangement
+        self.setEnabled(arrangement is not None)
+        if arrangement is None:
+            self.finish_loading()
+            return
+        self.ctx.runner.submit(read_rota_data, self.ctx.workspace, arrangement.id, self.today,
+                               on_done=self._show, on_error=self._failed, owner=self)
+
+    def _failed(self, error: BaseException) -> None:
+        self.finish_loading()
+        show_error(self, error)
+
+    def _show(self, data: RotaData) -> None:
+        self.data = data
+        current = data.current
+        weeks = current.weeks if current else 4
+        vedtak = next((v for v in data.vedtak if v.valid_from <= self.today
+                       and (v.valid_to is None or self.today <= v.valid_to)), None)
+        start, end = default_period(self.today, vedtak, weeks, current.start if current else None)
+        for widget, value in ((self.weeks, weeks), (self.start, to_qdate(start)), (self.end, to_qdate(end))):
+            widget.blockSignals(True)
+            widget.setValue(value) if widget is self.weeks else widget.setDate(value)
+            widget.blockSignals(False)
+        if current is not None:
+            self.name.setText(current.name)
+        assistants = [a for a in data.assistants if a.end_date is None or a.end_date >= start]
+        self.undo_stack.clear()
+        self.model.set_pattern(assistants, data.templates, weeks, dict(current.cells) if current else {}, start)
+        grid = min(self.view.fitting_height(), max(self.pattern_tab.height() * 2 // 3, 200))
+        self.pattern_tab.setSizes([grid, max(self.pattern_tab.height() - grid, 100)])
+        self.calendar.set_context(data.assistants, data.templates, data.need)
+        self.calendar.show_date(start if start > self.today else self.today)
+        self.approvals.set_context(data.assistants, (start, end))
+        self.approvals.reload()
+        if not data.templates:
+            self.show_message(self.tr("There are no shift codes yet: add them with “Shift codes…” first."))
+        else:
+            self.show_message(self.tr("Codes: %1").replace("%1", ", ".join(
+                f"{t.code} {t.name} {t.start}–{t.end}" for t in data.templates)))
+        self._waiting_for_first_check = True
+        self._configure_checks()
+
+    def _configure_checks(self) -> None:
+        if self.data is None:
+            return
+        arrangement = self.ctx.arrangement
+        setup = PlanSetup(
+            assistants=self.model.assistants,
+            templates=self.model.templates,
+            agreement=Agreement(arrangement.agreement) if arrangement else Agreement.AML,
+            vedtak=self.data.vedtak,
+            start=self.start_date, end=self.end_date,
         )
+        self.checker.configure(setup, self.model.weeks, self.model.cells)
+
+    @property
+    def start_date(self) -> date:
+        return from_qdate(self.start.date())
+
+    @property
+    def end_date(self) -> date:
+        return from_qdate(self.end.date())
+
+    # --- edits ------------------------------------------------------------------------------
+    def _weeks_chosen(self, weeks: int) -> None:
+        if weeks != self.model.weeks:
+            self.undo_stack.push(ResizeCommand(self.model, weeks, self.tr("change the length")))
+
+    def _weeks_changed(self, weeks: int) -> None:
+        self.weeks.blockSignals(True)
+        self.weeks.setValue(weeks)
+        self.weeks.blockSignals(False)
+        self._configure_checks()
+
+    def _period_chosen(self) -> None:
+        start = self.start_date
+        monday = start - timedelta(days=start.weekday())
+        if monday != start:  # week 1 of the pattern starts on a Monday
+            self.start.setDate(to_qdate(monday))
+            return
+        if self.end_date < start:
+            self.end.setDate(to_qdate(start + timedelta(weeks=self.model.weeks, days=-1)))
+            return
+        self.model.set_start(start)
+        self.approvals.set_context(self.data.assistants if self.data else [], (start, self.end_date))
+        self._configure_checks()
+
+    def _code_rejected(self, text: str) -> None:
+        codes = ", ".join(self.model.templates) or "–"
+        self.show_message(self.tr("“%1” is not a shift code. Known codes: %2").replace("%1", text).replace("%2", codes))
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+
+    def _findings_changed(self, findings: list) -> None:
+        plan = self.checker.plan
+        groups = group_findings(findings, plan.cells_of) if plan else []
+        self.model.set_marks(marks_of(groups))
+        self.findings.set_groups(groups, complete=self.checker.checked_all)
+        if self.checker.checked_all:
+            self._update_hours()
+            if self._waiting_for_first_check:
+                self._waiting_for_first_check = False
+                self.finish_loading()
+
+    def select_pattern_cells(self, keys) -> None:
+        cells = sorted((i.row(), i.column()) for i in map(self.model.index_of, keys) if i.isValid())
+        self.tabs.setCurrentIndex(0)
+        self.view.select_cells(cells)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- hours ------------------------------------------------------------------------------
+    def _update_hours(self) -> None:
+        """The year's account with the pattern as edited: saved plan outside the roll-out
+        period, the live roll-out inside it."""
+        if self.data is None or self.checker.plan is None:
+            return
+        start, end = self.start_date, self.end_date
+        outside = [s for s in self.data.planned_year if not start <= local_day(s) <= end]
+        planned = outside + list(self.checker.plan.index)
+        account = hour_account(self.data.vedtak, self.today.year, planned, self.data.worked_year, self.today)
+        self.hour_bar.set_account(account)
+
+    # --- actions ----------------------------------------------------------------------------
+    def roll_out(self) -> None:
+        arrangement_id = self.ctx.arrangement_id
+        if arrangement_id is None:
+            return
+        self.roll_button.setEnabled(False)
+        self.show_message(self.tr("Rolling out…"))
+        self.ctx.runner.submit(self.ctx.workspace.save_rota, arrangement_id, self.name.text(), self.model.weeks,
+                               self.start_date, self.end_date, dict(self.model.cells),
+                               on_done=self._rolled_out, on_error=self._roll_failed, owner=self)
+
+    def _rolled_out(self, _rota_id) -> None:
+        self.roll_button.setEnabled(True)
+        self.show_message(self.tr("Rolled out from %1 to %2 as a new version.").replace(
+            "%1", format_date(self.start_date)).replace("%2", format_date(self.end_date)))
+        self._plan_changed()
+        self.approvals.reload()
+
+    def _roll_failed(self, error: BaseException) -> None:
+        self.roll_button.setEnabled(True)
+        errors = validation_errors(error)
+        self.show_message("\n".join(errors.values()) if errors else user_message(error))
+
+    def _plan_changed(self) -> None:
+        """The saved plan changed: refresh the calendar, the hours and the other pages."""
+        self.calendar.reload()
+        arrangement_id = self.ctx.arrangement_id
+        if arrangement_id is not None:
+            year = self.today.year
+            self.ctx.runner.submit(self.ctx.workspace.list_planned_shifts, arrangement_id,
+                                   date(year, 1, 1), date(year, 12, 31),
+                                   on_done=self._planned_year_loaded, owner=self)
+        self.ctx.data_changed.emit("rota")
+
+    def _planned_year_loaded(self, shifts: list) -> None:
+        if self.data is not None:
+            self.data.planned_year = shifts
+            self._update_hours()
+
+    def edit_templates(self) -> None:
+        from bpa_desktop.ui.rota.templates_dialog import TemplatesDialog
+
+        if self.ctx.arrangement_id is None or self.dialog is not None:
+            return
+        dialog = TemplatesDialog(self.ctx.workspace, self.ctx.arrangement_id,
+                                 self.data.templates if self.data else [], self.ctx.runner, self)
+        self.dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            if dialog.result_value is not None and self.data is not None:
+                self.data.templates = dialog.templates
+                self.model.set_templates(dialog.templates)
+                self.calendar.set_context(self.data.assistants, dialog.templates, self.data.need)
+                self._configure_checks()
+            self.view.setFocus()
+
+        dialog.finished.connect(closed)
+        dialog.open()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from bpa_desktop.core.model import Agreement
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.errors import user_message, validation_errors
 from bpa_desktop.ui.pages.base import Page, paragraph
@@ -31,6 +34,7 @@ class SettingsPage(Page):
         row.addWidget(self.saved_label, 1)
         group_layout.addLayout(row)
         self.layout_.addWidget(self.arrangement_group)
+        self.layout_.addWidget(self._agreement_group())
 
         language_group = QGroupBox(self.tr("Language"))
         language_layout = QFormLayout(language_group)
@@ -52,13 +56,44 @@ class SettingsPage(Page):
     def title(self) -> str:
         return self.tr("Settings")
 
+    def _agreement_group(self) -> QGroupBox:
+        """The arrangement's working-time agreement: which limits the rota checks use."""
+        group = QGroupBox(self.tr("Working-time agreement"))
+        layout = QFormLayout(group)
+        self.agreement = QComboBox()
+        for preset, text in (
+            (Agreement.AML, self.tr("The Working Environment Act, no agreements")),
+            (Agreement.INDIVIDUAL, self.tr("Written individual averaging agreement (§ 10-5 (1))")),
+            (Agreement.TARIFF, self.tr("Tariff agreement (KS, Virke, NHO)")),
+            (Agreement.HOME_EMPLOYER, self.tr("The recipient is the employer (work in the employer's home)")),
+            (Agreement.RELIEF, self.tr("Relief work (avlastning)")),
+        ):
+            self.agreement.addItem(text, preset.value)
+        self.agreement.setAccessibleName(self.tr("Working-time agreement"))
+        self.agreement.activated.connect(self._agreement_chosen)
+        label = QLabel(self.tr("Agreemen&t"))
+        label.setBuddy(self.agreement)
+        layout.addRow(label, self.agreement)
+        layout.addRow(paragraph(self.tr("The rota's working-time checks allow what this agreement allows.")))
+        return group
+
+    def _agreement_chosen(self, _index: int) -> None:
+        arrangement = self.ctx.arrangement
+        chosen = Agreement(self.agreement.currentData())
+        if arrangement is None or Agreement(arrangement.agreement) == chosen:
+            return
+        self.ctx.runner.submit(self.ctx.workspace.update_arrangement, replace(arrangement, agreement=chosen),
+                               on_done=self.ctx.replace_arrangement, on_error=self._failed, owner=self)
+
     def load(self) -> None:
         arrangement = self.ctx.arrangement
         self.arrangement_group.setEnabled(arrangement is not None)
         self.form.clear_errors()
         self.saved_label.clear()
+        self.agreement.setEnabled(arrangement is not None)
         if arrangement is not None:
             self.form.set_value(arrangement)
+            self.agreement.setCurrentIndex(max(0, self.agreement.findData(Agreement(arrangement.agreement).value)))
         self.finish_loading()
 
     def save(self) -> None:

@@ -1,0 +1,291 @@
+"""`bpa export ...`: files for paper and for payroll, from a database, without the GUI.
+
+    bpa export timesheet --db DB --assistant ID --period 2026-03 --out FILE.pdf [--version N]
+    bpa export payroll --db DB --period 2026-03 --format visma|csv --out FILE [--arrangement ID]
+    bpa export rota --db DB --format json|pdf|ics [--assistant ID] [--from DATE --to DATE] --out FILE
+
+Each exporter is one `add_<name>(kinds)` function that adds its sub-parser and handler;
+`EXPORTERS` lists them (a rota exporter is one more such function). Handlers share
+`open_database` and `find_period`. A JSON summary goes to stdout, messages to stderr.
+Exit codes: 0 done; 1 payroll file written but some timesheets of the period are not
+attested (left out, listed on stderr); 2 input could not be used (one line on stderr).
+Messages name employee numbers and ids, never people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="eksporter timelister, lønnsfiler og turnus (export timesheets, payroll files, rota)",
+        description="Export timesheet PDFs and payroll files from a bpa-desktop database.",
+    )
+    kinds = parser.add_subparsers(dest="export_kind", required=True, metavar="{timesheet,payroll,rota}")
+    for add in EXPORTERS:
+        add(kinds)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, required=True, metavar="DB", help="databasefil")
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE", help="filen som skrives")
+
+
+# --- shared helpers ---------------------------------------------------------------------------
+
+
+def open_database(path: Path):
+    """The Workspace for an existing database file (export never creates one)."""
+    from bpa_desktop.cli import CliError
+    from bpa_desktop.storage.errors import DatabaseError
+    from bpa_desktop.workspace import Workspace
+
+    if not path.is_file():
+        raise CliError(f"fant ikke databasen {path}")
+    try:
+        return Workspace.open(path, actor="system")
+    except DatabaseError as error:
+        raise CliError(str(error)) from None
+
+
+def find_period(ws, arrangement_id: int, text: str):
+    from bpa_desktop.cli import CliError
+    from bpa_desktop.core.pay_period import parse_period
+
+    try:
+        return parse_period(text, ws.pay_settings(arrangement_id).period_start_day)
+    except ValueError as error:
+        raise CliError(str(error)) from None
+
+
+def _summary(**values) -> None:
+    print(json.dumps(values, ensure_ascii=False, indent=2))
+
+
+# --- timesheet PDF ----------------------------------------------------------------------------
+
+
+def add_timesheet(kinds) -> None:
+    parser = kinds.add_parser(
+        "timesheet",
+        help="timeliste som PDF for én assistent og periode (timesheet PDF)",
+        description="Write one assistant's timesheet for one pay period as a PDF: the newest "
+        "version unless --version is given.",
+    )
+    _common(parser)
+    parser.add_argument("--assistant", required=True, metavar="ID", help="assistentens id eller ansattnummer")
+    parser.add_argument("--period", required=True, metavar="YYYY-MM", help="perioden, f.eks. 2026-03")
+    parser.add_argument("--version", type=int, metavar="N", help="en bestemt versjon av timelisten")
+    parser.set_defaults(handler=run_timesheet)
+
+
+def _find_assistant(ws, key: str):
+    from bpa_desktop.cli import CliError
+
+    matches = []
+    for arrangement in ws.list_arrangements():
+        for assistant in ws.list_assistants(arrangement.id):
+            if str(assistant.id) == key.strip() or assistant.employee_no == key.strip():
+                matches.append((arrangement, assistant))
+    by_id = [m for m in matches if str(m[1].id) == key.strip()]
+    if by_id:
+        return by_id[0]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise CliError(f"fant ingen assistent med id eller ansattnummer «{key}»")
+    raise CliError(f"ansattnummeret «{key}» finnes i flere ordninger; bruk assistentens id")
+
+
+def run_timesheet(args: argparse.Namespace) -> int:
+    from bpa_desktop.cli import CliError
+    from bpa_desktop.export.timesheet_export import timesheet_document
+    from bpa_desktop.export.timesheet_pdf import render_timesheet_pdf
+
+    with open_database(args.db) as ws:
+        arrangement, assistant = _find_assistant(ws, args.assistant)
+        period = find_period(ws, arrangement.id, args.period)
+        detail = ws.preview_timesheet(assistant.id, period.start)
+        if args.version is not None:
+            chosen = [v for v in detail.versions if v.version == args.version]
+            if not chosen:
+                raise CliError(f"timelisten for {period.label()} har ingen versjon {args.version}")
+            detail = ws.timesheet_detail(chosen[0].id)
+        if detail.timesheet is None and not detail.rows and not detail.absences:
+            raise CliError(f"ingen timeliste eller vakter for assistent {assistant.id} i {period.label()}")
+        document = timesheet_document(detail, arrangement, assistant, printed=date.today())
+        try:
+            render_timesheet_pdf(document, args.out)
+        except OSError as error:
+            raise CliError(f"kan ikke skrive {args.out}: {error.strerror}") from None
+    _summary(
+        out=str(args.out),
+        assistant_id=assistant.id,
+        period=[period.start.isoformat(), period.end.isoformat()],
+        status=document.status.value,
+        version=document.version,
+        hours=round(detail.total_hours, 2),
+    )
+    return 0
+
+
+# --- payroll file -----------------------------------------------------------------------------
+
+
+def add_payroll(kinds) -> None:
+    parser = kinds.add_parser(
+        "payroll",
+        help="lønnsfil for en periode: Visma Lønn eller CSV (payroll file)",
+        description="Write the pay lines of a period's attested timesheets (newest version) as "
+        "a Visma Lønn import file or a plain CSV. Timesheets that are not attested are left "
+        "out and listed on stderr (exit code 1).",
+    )
+    _common(parser)
+    parser.add_argument("--period", required=True, metavar="YYYY-MM", help="perioden, f.eks. 2026-03")
+    parser.add_argument("--format", required=True, choices=("visma", "csv"), help="filformat")
+    parser.add_argument("--arrangement", type=int, metavar="ID", help="ordningen (når databasen har flere)")
+    parser.add_argument("--run-no", type=int, default=0, metavar="N", help="Visma: lønnskjøringsnummer")
+    parser.set_defaults(handler=run_payroll)
+
+
+def _find_arrangement(ws, arrangement_id: int | None):
+    from bpa_desktop.cli import CliError
+
+    arrangements = ws.list_arrangements()
+    if arrangement_id is not None:
+        for arrangement in arrangements:
+            if arrangement.id == arrangement_id:
+                return arrangement
+        raise CliError(f"fant ingen ordning med id {arrangement_id}")
+    if len(arrangements) == 1:
+        return arrangements[0]
+    if not arrangements:
+        raise CliError("databasen har ingen ordning")
+    raise CliError("databasen har flere ordninger; velg en med --arrangement ID")
+
+
+def run_payroll(args: argparse.Namespace) -> int:
+    from bpa_desktop.cli import CliError
+    from bpa_desktop.export.payroll import PayrollExportError, render_pay_lines_csv, render_visma_lonn
+    from bpa_desktop.export.timesheet_export import batch_payroll_lines
+
+    with open_database(args.db) as ws:
+        arrangement = _find_arrangement(ws, args.arrangement)
+        period = find_period(ws, arrangement.id, args.period)
+        batch = ws.payroll_batch(arrangement.id, period.start)
+        if not batch.included and not batch.not_attested:
+            raise CliError(f"ingen timelister eller vakter i {period.label()}")
+        assistants = {a.id: a for a in ws.list_assistants(arrangement.id)}
+    try:
+        lines = batch_payroll_lines(batch)
+        if args.format == "visma":
+            render_visma_lonn(lines, args.out, run_no=args.run_no)
+        else:
+            render_pay_lines_csv(lines, args.out)
+    except PayrollExportError as error:
+        raise CliError(str(error)) from None
+    except OSError as error:
+        raise CliError(f"kan ikke skrive {args.out}: {error.strerror}") from None
+    missing = [assistants[i].employee_no for i in batch.not_attested]
+    if missing:
+        print(
+            f"bpa: {len(missing)} timeliste(r) i {period.label()} er ikke attestert og er ikke med "
+            f"i filen (ansattnr. {', '.join(missing)})",
+            file=sys.stderr,
+        )
+    _summary(
+        out=str(args.out),
+        format=args.format,
+        period=[period.start.isoformat(), period.end.isoformat()],
+        timesheets=len(batch.included),
+        lines=len(lines),
+        not_attested=missing,
+    )
+    return 1 if missing else 0
+
+
+# --- rota: JSON (bpa-shifts/1), PDF or iCalendar (logic in bpa_desktop/rota_io.py) ----------
+
+
+def add_rota(kinds) -> None:
+    parser = kinds.add_parser(
+        "rota",
+        help="turnus som JSON (bpa-shifts/1), PDF eller iCalendar (rota file)",
+        description="Write the planned shifts of a period (default: the current rota's "
+        "period) as a bpa-shifts/1 JSON file, a landscape rota PDF, or one assistant's "
+        "iCalendar file (--assistant required for ics).",
+    )
+    _common(parser)
+    parser.add_argument("--format", required=True, choices=("json", "pdf", "ics"), help="filformat")
+    parser.add_argument("--assistant", metavar="ID", help="bare denne assistenten (id eller ansattnummer)")
+    parser.add_argument("--arrangement", type=int, metavar="ID", help="ordningen (når databasen har flere)")
+    parser.add_argument("--from", dest="start", type=_iso_date, metavar="YYYY-MM-DD", help="første dag")
+    parser.add_argument("--to", dest="end", type=_iso_date, metavar="YYYY-MM-DD", help="siste dag")
+    parser.add_argument(
+        "--names", choices=("first", "full", "none"), default="first",
+        help="JSON: assistentenes navn i filen (standard: fornavn)",
+    )
+    parser.set_defaults(handler=run_rota)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato (ÅÅÅÅ-MM-DD)") from None
+
+
+def run_rota(args: argparse.Namespace) -> int:
+    from bpa_desktop import rota_io
+    from bpa_desktop.cli import CliError
+
+    with open_database(args.db) as ws:
+        assistant = None
+        if args.assistant is not None:
+            arrangement, assistant = _find_assistant(ws, args.assistant)
+            if args.arrangement is not None and arrangement.id != args.arrangement:
+                raise CliError(f"assistent {assistant.id} hører ikke til ordning {args.arrangement}")
+        else:
+            arrangement = _find_arrangement(ws, args.arrangement)
+        if args.format == "ics" and assistant is None:
+            raise CliError("iCalendar lages per assistent: oppgi --assistant ID")
+        try:
+            start, end = rota_io.default_period(ws, arrangement.id)
+            start, end = args.start or start, args.end or end
+            if end < start:
+                raise CliError(f"--to ({end}) er før --from ({start})")
+            only = assistant.id if assistant else None
+            if args.format == "json":
+                document = rota_io.shift_document(ws, arrangement.id, start, end, only, args.names)
+                rota_io.render_json(document, args.out)
+                shifts = len(document["shifts"])
+            elif args.format == "pdf":
+                rota_io.render_pdf(ws, arrangement.id, start, end, args.out, only)
+                shifts = sum(1 for s in ws.list_planned_shifts(arrangement.id, start, end)
+                             if only is None or int(s.assistant) == only)
+            else:
+                rota_io.render_ics(ws, arrangement.id, only, start, end, args.out)
+                shifts = sum(1 for s in ws.list_planned_shifts(arrangement.id, start, end)
+                             if int(s.assistant) == only)
+        except rota_io.RotaFileError as error:
+            raise CliError(str(error)) from None
+        except OSError as error:
+            raise CliError(f"kan ikke skrive {args.out}: {error.strerror}") from None
+    _summary(
+        out=str(args.out),
+        format=args.format,
+        arrangement_id=arrangement.id,
+        assistant_id=assistant.id if assistant else None,
+        period=[start.isoformat(), end.isoformat()],
+        shifts=shifts,
+    )
+    return 0
+
+
+EXPORTERS = (add_timesheet, add_payroll, add_rota)

@@ -1,0 +1,72 @@
+"""`bpa import rota --db DB FILE`: read a bpa-shifts/1 rota file into the planned shifts.
+
+(The module is not called ``import``: that is a Python keyword.) The file's period (its
+``period`` field, else the days of its first and last shift) is replaced by its shifts, in
+one transaction. A file that does not validate changes nothing; the one line on stderr
+says why (exit 2). A JSON summary goes to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="importer en turnusfil (import a rota file)",
+        description="Import files into a bpa-desktop database.",
+    )
+    kinds = parser.add_subparsers(dest="import_kind", required=True, metavar="{rota}")
+    rota = kinds.add_parser(
+        "rota",
+        help="turnus fra en bpa-shifts/1 JSON-fil (rota from a shift file)",
+        description="Replace the planned shifts of the file's period with the file's shifts. "
+        "Assistants are matched by employee number (or assistant id); shift codes must exist.",
+    )
+    rota.add_argument("--db", type=Path, required=True, metavar="DB", help="databasefil")
+    rota.add_argument("--arrangement", type=int, metavar="ID", help="ordningen (når databasen har flere)")
+    rota.add_argument("file", type=Path, metavar="FILE", help="bpa-shifts/1 JSON-fil")
+    rota.set_defaults(handler=run_rota)
+
+
+def run_rota(args: argparse.Namespace) -> int:
+    from bpa_desktop import rota_io
+    from bpa_desktop.cli import CliError
+    from bpa_desktop.commands.export import _find_arrangement, open_database
+
+    try:
+        text = rota_io.read_text(args.file)
+    except rota_io.RotaFileError as error:
+        raise CliError(str(error)) from None
+    with open_database(args.db) as ws:
+        arrangement = _find_arrangement(ws, args.arrangement)
+        try:
+            result = rota_io.import_rota(ws, arrangement.id, text)
+        except rota_io.RotaFileError as error:
+            raise CliError(f"{args.file}: {error}; ingenting er endret") from None
+    if result.agreement_differs:
+        print(
+            f"bpa: avtalen i filen er ikke ordningens avtale ({arrangement.agreement.value}); "
+            "den er ikke endret",
+            file=sys.stderr,
+        )
+    print(
+        json.dumps(
+            {
+                "file": str(args.file),
+                "arrangement_id": arrangement.id,
+                "period": [result.start.isoformat(), result.end.isoformat()],
+                "shifts": result.shifts,
+                "kept": result.kept,
+                "inserted": result.inserted,
+                "deleted": result.deleted,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
+    return 0

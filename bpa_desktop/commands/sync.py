@@ -1,0 +1,132 @@
+"""`bpa sync …`: send attested timesheets to the municipality (bpa-sync/1).
+
+  enrol   one-time code from the municipality + this arrangement's key → API token (keyring)
+  push    one pass: send what is due, fetch decisions; JSON summary; exit 0 when nothing
+          waits, 1 when something still waits (queued, paused, blocked …)
+  status  submissions per state as JSON
+  bundle  the unconfirmed submissions as a signed file for `bpa receiver import`
+
+Headless machines choose a keyring with keyring's own PYTHON_KEYRING_BACKEND setting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from bpa_desktop.cli import CliError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("sync", help="send attesterte timelister til kommunen (bpa-sync/1)")
+    actions = parser.add_subparsers(dest="sync_command", required=True)
+
+    def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:
+        sub = actions.add_parser(name, help=help_text)
+        sub.add_argument("--db", type=Path, required=True, metavar="PATH", help="databasefil")
+        sub.add_argument("--arrangement", type=int, metavar="ID", help="ordningens id (trengs når det er flere)")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    enrol = add("enrol", _enrol, "registrer maskinen hos kommunen med en engangskode")
+    enrol.add_argument("--url", required=True, help="adressen til kommunens mottak")
+    enrol.add_argument("--code", required=True, help="engangskoden fra kommunen")
+
+    push = add("push", _push, "send det som venter og hent svar (én runde)")
+    push.add_argument("--now", action="store_true", help="ikke vent på neste forsøkstid (Send nå)")
+    push.add_argument("--timeout", type=float, metavar="S", help="svarfrist i sekunder (standard 30)")
+    push.add_argument("--lease", type=float, default=None, metavar="S", help=argparse.SUPPRESS)
+
+    status = add("status", _status, "vis innsendinger per tilstand")
+    status.add_argument("--json", action="store_true", help="JSON på stdout (standard)")
+    status.add_argument("--list", action="store_true", help="ta med hver innsending")
+
+    bundle = add("bundle", _bundle, "lag en signert fil for kommunen (uten nett)")
+    bundle.add_argument("--out", type=Path, required=True, metavar="FILE")
+
+
+def _open(args: argparse.Namespace):
+    from bpa_desktop.storage.errors import DatabaseError
+    from bpa_desktop.workspace import Workspace
+
+    if not args.db.exists():
+        raise CliError(f"{args.db}: finnes ikke")
+    try:
+        return Workspace.open(args.db)
+    except DatabaseError as error:
+        raise CliError(f"{args.db}: {error}") from None
+
+
+def _arrangement(ws, args: argparse.Namespace) -> int:
+    ids = [a.id for a in ws.list_arrangements()]
+    if args.arrangement is not None:
+        if args.arrangement not in ids:
+            raise CliError(f"ordning {args.arrangement} finnes ikke i {args.db}")
+        return args.arrangement
+    if len(ids) != 1:
+        raise CliError(f"{args.db} har {len(ids)} ordninger; velg en med --arrangement")
+    return ids[0]
+
+
+def _enrol(args: argparse.Namespace) -> int:
+    from bpa_desktop.workspace import WorkspaceError
+
+    with _open(args) as ws:
+        arrangement_id = _arrangement(ws, args)
+        try:
+            info = ws.sync_enrol(arrangement_id, args.url, args.code)
+        except WorkspaceError as error:
+            raise CliError(str(error)) from None
+    print(json.dumps({
+        "arrangement": info.arrangement_id,
+        "receiver_url": info.receiver_url,
+        "remote_arrangement_id": info.remote_arrangement_id,
+        "key_id": info.key_id,
+    }, ensure_ascii=False))
+    return 0
+
+
+def _push(args: argparse.Namespace) -> int:
+    options = {}
+    if args.timeout is not None:
+        import httpx
+
+        options["timeout"] = httpx.Timeout(args.timeout, connect=min(5.0, args.timeout))
+    if args.lease is not None:
+        options["lease_seconds"] = args.lease
+    with _open(args) as ws:
+        summary = ws.sync_push(args.arrangement, ignore_backoff=args.now, **options)
+    print(json.dumps(summary.as_json(), ensure_ascii=False))
+    return 1 if summary.waiting else 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    with _open(args) as ws:
+        counts = ws.sync_status(args.arrangement)
+        result: dict = dict(counts)
+        if args.list:
+            result = {"counts": counts, "submissions": [
+                {
+                    "id": s.id, "employee_no": s.employee_no, "period": s.period, "version": s.version,
+                    "state": s.state, "attempts": s.attempts, "next_attempt_at": s.next_attempt_at.isoformat(),
+                    "last_error": s.last_error_text, "decision_reason": s.decision_reason,
+                    "body_sha256": s.body_sha256,
+                }
+                for s in ws.list_submissions(args.arrangement)
+            ]}
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from bpa_desktop.workspace import WorkspaceError
+
+    with _open(args) as ws:
+        arrangement_id = _arrangement(ws, args)
+        try:
+            count = ws.sync_bundle(arrangement_id, args.out)
+        except WorkspaceError as error:
+            raise CliError(str(error)) from None
+    print(json.dumps({"file": str(args.out), "items": count}, ensure_ascii=False))
+    return 0

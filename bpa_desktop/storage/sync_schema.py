@@ -1,0 +1,86 @@
+"""ORM of the sync tables (migration 0004): the outbox and the enrolment.
+
+Kept apart from ``schema.py`` (which imports this module at its end, so ``Base.metadata``
+holds every table) because only ``bpa_desktop.sync`` uses them. See SYNC.md 2.1–2.2.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bpa_desktop.storage.schema import Base
+from bpa_desktop.storage.types import UTCDateTime
+
+# queued → sending → delivered → accepted | rejected; see bpa_desktop/sync/outbox.py.
+OUTBOX_STATES = (
+    "queued",
+    "sending",
+    "delivered",
+    "accepted",
+    "rejected",
+    "superseded",
+    "paused_auth",
+    "needs_correction",
+    "blocked",
+)
+
+
+class SyncEnrolmentRow(Base):
+    """One arrangement's enrolment at the municipality's receiver (the token and the private
+    key are in the keyring, never here)."""
+
+    __tablename__ = "sync_enrolment"
+
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), primary_key=True)
+    receiver_url: Mapped[str] = mapped_column(String(500))
+    remote_arrangement_id: Mapped[str] = mapped_column(String(64))  # the receiver's reference
+    key_id: Mapped[str] = mapped_column(String(16))
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    decisions_cursor: Mapped[int] = mapped_column(Integer)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class OutboxSubmissionRow(Base):
+    """One attested timesheet version on its way to the receiver (SYNC.md 2.1)."""
+
+    __tablename__ = "outbox_submission"
+    __table_args__ = (
+        UniqueConstraint("arrangement_id", "employee_no", "period", "version"),
+        UniqueConstraint("timesheet_id"),
+        CheckConstraint("state IN (" + ", ".join(f"'{s}'" for s in OUTBOX_STATES) + ")", name="state"),
+        CheckConstraint("version >= 1", name="version"),
+        Index(None, "state", "next_attempt_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID = Idempotency-Key
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"))
+    timesheet_id: Mapped[int] = mapped_column(ForeignKey("timesheet.id"))
+    employee_no: Mapped[str] = mapped_column(String(32))
+    period: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    version: Mapped[int] = mapped_column(Integer)
+    supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("outbox_submission.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    lines: Mapped[str] = mapped_column(Text)  # JSON: pay code -> minutes
+    attested_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    app_version: Mapped[str] = mapped_column(String(32))
+    body: Mapped[bytes | None] = mapped_column(LargeBinary)  # exact signed bytes, once built
+    body_sha256: Mapped[str | None] = mapped_column(String(64))
+    sig: Mapped[bytes | None] = mapped_column(LargeBinary)
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error_code: Mapped[str | None] = mapped_column(String(64))
+    last_error_text: Mapped[str | None] = mapped_column(Text)
+    receipt: Mapped[str | None] = mapped_column(Text)  # the receiver's receipt, JSON
+    decision: Mapped[str | None] = mapped_column(String(16))
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

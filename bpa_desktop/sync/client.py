@@ -1,0 +1,440 @@
+"""The sync worker's one pass, in plain httpx (no Qt): used by `bpa sync push` and the GUI.
+
+One pass per enrolled arrangement (SYNC.md 2.5): read the token and key from the keyring →
+seal (sign) what waits → claim a batch under a lease (BEGIN IMMEDIATE) → POST each with its
+id as Idempotency-Key → record each answer in its own short transaction → pull decisions
+since the cursor and apply them with the new cursor in one transaction.
+
+Answers are classified once (``classify``): 2xx delivered; 408/425/429/5xx, timeouts and
+connection errors are retried with backoff (never given up); 409 ``in_flight`` is retried
+shortly; 401/403 pause the whole arrangement until re-enrolment; 409 ``version_conflict``
+needs a correction; other 4xx block the row (kept, shown). HTTP-level retries are off: only
+connection set-up is retried by the transport, everything else belongs to the outbox.
+
+Fault hooks for the crash tests (SYNC.md §3): ``BPA_SYNC_FAULT=exit_before_response`` ends
+the process just as a submission request goes out, ``exit_after_response`` just after its
+answer arrived and before the receipt is saved.
+"""
+
+from __future__ import annotations
+
+import base64
+import email.utils
+import hashlib
+import os
+import platform
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import httpx
+from pydantic import ValidationError
+from sqlalchemy import Engine
+
+from bpa_desktop.sync import credentials, outbox, signing, texts
+from bpa_desktop.sync.protocol import (
+    DecisionsPage,
+    EnrolRequest,
+    EnrolResponse,
+    Receipt,
+    StatusRequest,
+    StatusResponse,
+)
+
+FAULT_ENV = "BPA_SYNC_FAULT"
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0, read=30.0)
+BATCH = 20
+DECISIONS_PAGE = 200
+
+
+class SyncError(Exception):
+    """Sync could not do what was asked (enrolment); the message is plain Norwegian."""
+
+
+# --- classification ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str  # delivered | retry | paused_auth | needs_correction | blocked
+    code: str
+    text: str = ""
+    retry_after: float | None = None
+    delay: float | None = None  # fixed delay instead of backoff (in_flight)
+    receipt: dict | None = None
+    replay: bool = False  # 200: the receiver already had it
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())
+
+
+def _problem(response: httpx.Response) -> dict:
+    try:
+        data = response.json()
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def classify(response: httpx.Response | None, error: Exception | None = None, *, expected_sha256: str = "",
+             submission_id: str = "") -> Outcome:
+    """What one POST /v1/submissions answer (or transport error) means for the row."""
+    if error is not None:
+        if isinstance(error, httpx.TimeoutException):
+            return Outcome("retry", "timeout", texts.TIMEOUT)
+        return Outcome("retry", "unreachable", texts.UNREACHABLE)
+    assert response is not None
+    status = response.status_code
+    problem = _problem(response)
+    code = str(problem.get("code") or f"http_{status}")
+    if 200 <= status < 300:
+        try:
+            receipt = Receipt.model_validate(problem)
+        except ValidationError:
+            return Outcome("retry", "bad_receipt", texts.UNEXPECTED.format(status=status))
+        if str(receipt.submission_id) != submission_id or receipt.body_sha256 != expected_sha256:
+            return Outcome("blocked", "receipt_mismatch", texts.BAD_RECEIPT)
+        return Outcome("delivered", "ok", receipt=receipt.model_dump(mode="json"), replay=status == 200)
+    if status in (408, 425, 429) or status >= 500:
+        text = texts.BUSY if status in (429, 503) else texts.SERVER_ERROR.format(status=status)
+        return Outcome("retry", code, text, retry_after=_retry_after(response))
+    if status == 409 and code == "in_flight":
+        return Outcome("retry", code, texts.IN_FLIGHT, delay=outbox.IN_FLIGHT_DELAY_S)
+    if status == 409 and code == "version_conflict":
+        return Outcome("needs_correction", code, texts.VERSION_CONFLICT)
+    if status in (401, 403):
+        detail = str(problem.get("title") or f"HTTP {status}").rstrip(".")
+        return Outcome("paused_auth", code, texts.AUTH.format(detail=detail))
+    if status == 422 and code == "bad_signature":
+        return Outcome("blocked", code, texts.BAD_SIGNATURE)
+    if status == 422 and code == "key_reused":
+        return Outcome("blocked", code, texts.KEY_REUSED)
+    if 400 <= status < 500:
+        return Outcome("blocked", code, texts.REFUSED.format(title=problem.get("title") or f"HTTP {status}"))
+    return Outcome("retry", code, texts.UNEXPECTED.format(status=status))
+
+
+# --- one pass --------------------------------------------------------------------------------
+
+
+@dataclass
+class PushSummary:
+    """What one pass did, plus the outbox counts afterwards (``bpa sync push`` prints it)."""
+
+    sent: int = 0
+    delivered: int = 0
+    replayed: int = 0  # answered 200: the receiver already had it (a retry after a lost answer)
+    retried: int = 0
+    paused_auth: int = 0
+    blocked: int = 0
+    needs_correction: int = 0
+    decisions: int = 0
+    messages: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def waiting(self) -> int:
+        return outbox.waiting_count(self.counts) if self.counts else 0
+
+    def as_json(self) -> dict:
+        return {
+            "sent": self.sent,
+            "delivered": self.delivered,
+            "replayed": self.replayed,
+            "retried": self.retried,
+            "paused_auth": self.paused_auth,
+            "blocked": self.blocked,
+            "needs_correction": self.needs_correction,
+            "decisions": self.decisions,
+            "waiting": self.waiting,
+            "counts": self.counts,
+            "messages": self.messages,
+        }
+
+
+def _fault_hook(fault: str | None) -> Callable[[httpx.Request], None] | None:
+    if fault != "exit_before_response":
+        return None
+
+    def exit_on_submission(request: httpx.Request) -> None:
+        if request.url.path.endswith("/v1/submissions"):
+            os._exit(137)
+
+    return exit_on_submission
+
+
+class SyncClient:
+    """Pushes one database's outbox. Create one per thread (it owns an httpx client per pass)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        lease_seconds: float = outbox.LEASE_SECONDS,
+        owner: str | None = None,
+        fault: str | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._engine = engine
+        self._transport = transport
+        self._timeout = timeout
+        self._lease_seconds = lease_seconds
+        self.owner = owner or f"{platform.node()[:20]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._fault = fault if fault is not None else os.environ.get(FAULT_ENV)
+        self._rng = rng
+
+    def _http(self, base_url: str) -> httpx.Client:
+        hook = _fault_hook(self._fault)
+        transport = self._transport or httpx.HTTPTransport(retries=1)  # connection set-up only
+        return httpx.Client(
+            base_url=base_url,
+            timeout=self._timeout,
+            transport=transport,
+            event_hooks={"request": [hook]} if hook else None,
+            headers={"User-Agent": "bpa-desktop (bpa-sync/1)"},
+        )
+
+    # -- health ----------------------------------------------------------------------------
+
+    def probe(self, base_url: str) -> bool:
+        """True when the receiver answers /v1/health: the only proof of being online."""
+        try:
+            with self._http(base_url) as http:
+                return http.get("/v1/health").status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    # -- enrolment -------------------------------------------------------------------------
+
+    def enrol(self, arrangement_id: int, receiver_url: str, code: str) -> outbox.SyncEnrolmentRow:
+        """One-time code + this arrangement's public key → API token (kept in the keyring).
+
+        An existing key is reused (re-enrolment after a revoked token keeps signed
+        submissions valid). A new key is put in the keyring *before* the request under a
+        name derived from the code, so repeating a command whose answer was lost sends the
+        same key and gets the same token.
+        """
+        receiver_url = receiver_url.rstrip("/")
+        previous = outbox.load_enrolments(self._engine, arrangement_id)
+        pending_name = "pending-" + hashlib.sha256(code.strip().upper().encode()).hexdigest()[:16]
+        try:
+            key = credentials.load_signing_key(previous[0].remote_arrangement_id) if previous else None
+            key = key or credentials.load_signing_key(pending_name)
+            if key is None:
+                key = signing.generate_private_key()
+                credentials.store_signing_key(pending_name, key)
+        except credentials.CredentialsUnavailable as error:
+            raise SyncError(str(error)) from None
+        public_raw = signing.public_key_raw(key)
+        request = EnrolRequest(
+            code=code.strip(),
+            public_key=base64.b64encode(public_raw).decode("ascii"),
+            key_id=signing.key_id(public_raw),
+            device_label=f"bpa-desktop {platform.system()}"[:64],
+        )
+        try:
+            with self._http(receiver_url) as http:
+                response = http.post("/v1/enrol", json=request.model_dump(mode="json"))
+        except httpx.HTTPError as error:
+            reason = texts.TIMEOUT if isinstance(error, httpx.TimeoutException) else texts.UNREACHABLE
+            raise SyncError(f"{reason} ({receiver_url}). Prøv igjen senere.") from None
+        if response.status_code not in (200, 201):
+            title = _problem(response).get("title") or f"HTTP {response.status_code}"
+            raise SyncError(f"Registreringen ble avvist av kommunen: {title}")
+        enrolled = EnrolResponse.model_validate(response.json())
+        try:
+            credentials.store_signing_key(enrolled.arrangement_id, key)
+            credentials.store_token(receiver_url, enrolled.arrangement_id, enrolled.token)
+        except credentials.CredentialsUnavailable as error:
+            raise SyncError(str(error)) from None
+        outbox.save_enrolment(
+            self._engine,
+            arrangement_id,
+            receiver_url=receiver_url,
+            remote_arrangement_id=enrolled.arrangement_id,
+            public_key=public_raw,
+        )
+        return outbox.load_enrolments(self._engine, arrangement_id)[0]
+
+    # -- push ------------------------------------------------------------------------------
+
+    def push_once(self, arrangement_id: int | None = None, *, ignore_backoff: bool = False) -> PushSummary:
+        summary = PushSummary()
+        enrolments = outbox.load_enrolments(self._engine, arrangement_id)
+        enrolled_ids = {e.arrangement_id for e in enrolments}
+        for local_id, count in _queued_by_arrangement(self._engine).items():
+            if local_id not in enrolled_ids and (arrangement_id is None or arrangement_id == local_id) and count:
+                outbox.note_error(self._engine, local_id, code="not_enrolled", text=texts.NOT_ENROLLED)
+                summary.messages.append(texts.NOT_ENROLLED)
+        for enrolment in enrolments:
+            self._push_arrangement(enrolment, summary, ignore_backoff)
+        summary.counts = outbox.counts(self._engine, arrangement_id)
+        return summary
+
+    def _secrets(self, enrolment, summary: PushSummary):
+        try:
+            token = credentials.load_token(enrolment.receiver_url, enrolment.remote_arrangement_id)
+            key = credentials.load_signing_key(enrolment.remote_arrangement_id)
+        except credentials.CredentialsUnavailable as error:
+            outbox.note_error(self._engine, enrolment.arrangement_id, code="keyring", text=str(error))
+            summary.messages.append(str(error))
+            return None
+        if token is None or key is None:
+            text = texts.TOKEN_MISSING if token is None else texts.KEY_MISSING
+            summary.paused_auth += outbox.pause_auth(self._engine, enrolment.arrangement_id, code="secret_missing", text=text)
+            summary.messages.append(text)
+            return None
+        return token, key
+
+    def _push_arrangement(self, enrolment, summary: PushSummary, ignore_backoff: bool) -> None:
+        secrets = self._secrets(enrolment, summary)
+        if secrets is None:
+            return
+        token, key = secrets
+        outbox.seal(self._engine, enrolment, key)
+        headers = {"Authorization": f"Bearer {token}"}
+        tried: set[str] = set()
+        with self._http(enrolment.receiver_url) as http:
+            while True:
+                batch = outbox.claim(
+                    self._engine, enrolment.arrangement_id, self.owner,
+                    lease_seconds=self._lease_seconds, limit=BATCH, ignore_backoff=ignore_backoff, exclude=tried,
+                )
+                if not batch:
+                    break
+                tried.update(item.id for item in batch)
+                if not self._send_batch(http, headers, enrolment, batch, summary):
+                    return  # receiver unreachable or access refused: stop this pass
+            self._pull_decisions(http, headers, enrolment, summary)
+
+    def _send_batch(self, http: httpx.Client, headers: dict, enrolment, batch, summary: PushSummary) -> bool:
+        for index, item in enumerate(batch):
+            signed = {
+                "protocol": "bpa-sync/1",
+                "key_id": item.key_id,
+                "body": base64.b64encode(item.body).decode("ascii"),
+                "sig": base64.b64encode(item.sig).decode("ascii"),
+            }
+            response, error = None, None
+            summary.sent += 1
+            try:
+                response = http.post("/v1/submissions", json=signed, headers={**headers, "Idempotency-Key": item.id})
+            except httpx.HTTPError as caught:
+                error = caught
+            if self._fault == "exit_after_response":
+                os._exit(137)
+            outcome = classify(response, error, expected_sha256=item.body_sha256, submission_id=item.id)
+            if not self._record(enrolment, item, outcome, summary):
+                rest = [other.id for other in batch[index + 1:]]
+                if outcome.kind == "retry":
+                    outbox.release(self._engine, rest, self.owner, code=outcome.code, reason=outcome.text,
+                                   retry_after=outcome.retry_after, rng=self._rng)
+                    summary.retried += len(rest)
+                return False
+        return True
+
+    def _record(self, enrolment, item, outcome: Outcome, summary: PushSummary) -> bool:
+        """Save one answer; False when the rest of the pass should stop."""
+        if outcome.kind == "delivered":
+            outbox.mark_delivered(self._engine, item.id, outcome.receipt)
+            summary.delivered += 1
+            summary.replayed += outcome.replay
+            return True
+        if outcome.kind == "retry":
+            when = outbox.mark_retry(self._engine, item.id, self.owner, code=outcome.code, reason=outcome.text,
+                                     retry_after=outcome.retry_after, delay=outcome.delay, rng=self._rng)
+            summary.retried += 1
+            if when is not None:
+                summary.messages.append(texts.retry_text(outcome.text, when, outbox.utc_now()))
+            # A server that answered may take the next one; one that did not answer will not.
+            return outcome.code not in ("unreachable", "timeout") and outcome.retry_after is None
+        if outcome.kind == "paused_auth":
+            summary.paused_auth += outbox.pause_auth(self._engine, enrolment.arrangement_id,
+                                                     code=outcome.code, text=outcome.text)
+            summary.messages.append(outcome.text)
+            return False
+        outbox.mark_state(self._engine, item.id, self.owner, outcome.kind, code=outcome.code, text=outcome.text)
+        if outcome.kind == "blocked":
+            summary.blocked += 1
+        else:
+            summary.needs_correction += 1
+        summary.messages.append(outcome.text)
+        return True
+
+    # -- decisions -------------------------------------------------------------------------
+
+    def _pull_decisions(self, http: httpx.Client, headers: dict, enrolment, summary: PushSummary) -> None:
+        cursor = enrolment.decisions_cursor
+        for _ in range(1000):  # a bound, not a limit in practice: 200 000 decisions
+            try:
+                response = http.get("/v1/decisions", params={"since": cursor, "limit": DECISIONS_PAGE}, headers=headers)
+            except httpx.HTTPError:
+                return  # decisions come next time; nothing is lost
+            if response.status_code == 409 and _problem(response).get("code") == "cursor_ahead":
+                self._reconcile(http, headers, enrolment, summary)
+                cursor = 0
+                continue
+            if response.status_code in (401, 403):
+                outcome = classify(response)
+                summary.paused_auth += outbox.pause_auth(self._engine, enrolment.arrangement_id,
+                                                         code=outcome.code, text=outcome.text)
+                return
+            if response.status_code != 200:
+                return
+            page = DecisionsPage.model_validate(response.json())
+            summary.decisions += outbox.apply_decisions(self._engine, enrolment.arrangement_id, page.decisions, page.next)
+            if len(page.decisions) < DECISIONS_PAGE or page.next == cursor:
+                return
+            cursor = page.next
+
+    def _reconcile(self, http: httpx.Client, headers: dict, enrolment, summary: PushSummary) -> None:
+        """The receiver was restored from an older backup: ask which delivered ids it still
+        has, send the others again with the same ids, and read decisions from 0."""
+        ids = outbox.delivered_ids(self._engine, enrolment.arrangement_id)
+        unknown: list[str] = []
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start:start + 1000]
+            response = http.post(
+                "/v1/submissions/status",
+                json=StatusRequest(ids=[uuid.UUID(i) for i in chunk]).model_dump(mode="json"),
+                headers=headers,
+            )
+            if response.status_code != 200:
+                return
+            answer = StatusResponse.model_validate(response.json())
+            unknown += [str(s.submission_id) for s in answer.submissions if s.state == "unknown"]
+        outbox.requeue_unknown(self._engine, unknown)
+        outbox.apply_decisions(self._engine, enrolment.arrangement_id, [], 0)
+        if unknown:
+            summary.messages.append(texts.CURSOR_RESET)
+
+
+def _queued_by_arrangement(engine: Engine) -> dict[int, int]:
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from bpa_desktop.storage.sync_schema import OutboxSubmissionRow
+
+    with Session(engine) as session:
+        rows = session.execute(
+            select(OutboxSubmissionRow.arrangement_id, func.count())
+            .where(OutboxSubmissionRow.state == "queued")
+            .group_by(OutboxSubmissionRow.arrangement_id)
+        ).all()
+    return dict(rows)

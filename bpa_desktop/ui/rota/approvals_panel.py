@@ -1,0 +1,219 @@
+"""Deling og godkjenning: who has seen and approved which rota version (assistants,
+employer, union representative) with dates, and exports of the plan (PDF, iCal, JSON) that
+run in a worker after a file dialog."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from bpa_desktop.core.model import ApprovalRole, RotaApproval
+from bpa_desktop.ui.errors import show_error, user_message, validation_errors
+from bpa_desktop.ui.formatting import format_date, from_qdate
+from bpa_desktop.ui.widgets.accessible import button, named
+from bpa_desktop.ui.widgets.date_field import make_date_edit
+
+
+class ApprovalsPanel(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.versions: list = []
+        self.assistants: list = []
+        self.period: tuple[date, date] | None = None
+        self.save_path = None  # tests set a path instead of the file dialog
+
+        self.version = named(QComboBox(), self.tr("Rota version"))
+        self.version.currentIndexChanged.connect(self._version_chosen)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Who"), self.tr("Seen"), self.tr("Approved")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        named(self.table, self.tr("Seen and approved by"))
+
+        form_box = QGroupBox(self.tr("Record that someone has seen or approved this version"))
+        form = QFormLayout(form_box)
+        self.role = named(QComboBox(), self.tr("Role"))
+        for text, role in ((self.tr("Assistant"), ApprovalRole.ASSISTANT), (self.tr("Employer"), ApprovalRole.EMPLOYER),
+                           (self.tr("Union representative"), ApprovalRole.UNION_REP)):
+            self.role.addItem(text, role.value)
+        self.role.currentIndexChanged.connect(self._role_chosen)
+        self.assistant = named(QComboBox(), self.tr("Assistant"))
+        self.who = named(QLineEdit(), self.tr("Name or initials"))
+        self.seen_on = named(make_date_edit(date.today()), self.tr("Seen on"))
+        self.approved = QCheckBox(self.tr("&Approved on the same day"))
+        self.approved.setAccessibleName(self.tr("Approved on the same day"))
+        self.record_button = button(self.tr("&Record"), "Ctrl+Shift+G")
+        self.record_button.clicked.connect(self.record)
+        self.form_message = QLabel()
+        self.form_message.setWordWrap(True)
+        for label, widget in ((self.tr("Ro&le"), self.role), (self.tr("A&ssistant"), self.assistant),
+                              (self.tr("&Who"), self.who), (self.tr("S&een on"), self.seen_on)):
+            text = QLabel(label)
+            text.setBuddy(widget)
+            form.addRow(text, widget)
+        form.addRow(self.approved)
+        form.addRow(self.record_button, self.form_message)
+
+        export_box = QGroupBox(self.tr("Share the planned shifts of the roll-out period"))
+        exports = QHBoxLayout(export_box)
+        self.pdf_button = button(self.tr("&PDF…"))
+        self.ics_button = button(self.tr("&iCal for the chosen assistant…"))
+        self.json_button = button(self.tr("&JSON file…"))
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.ics_button.clicked.connect(self.export_ics)
+        self.json_button.clicked.connect(self.export_json)
+        self.export_message = QLabel()
+        self.export_message.setWordWrap(True)
+        for widget in (self.pdf_button, self.ics_button, self.json_button):
+            exports.addWidget(widget)
+        exports.addWidget(self.export_message, 1)
+
+        top = QHBoxLayout()
+        version_label = QLabel(self.tr("&Version"))
+        version_label.setBuddy(self.version)
+        top.addWidget(version_label)
+        top.addWidget(self.version, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(form_box)
+        layout.addWidget(export_box)
+        self._role_chosen()
+
+    # --- versions and approvals -------------------------------------------------------------
+    def set_context(self, assistants: list, period: tuple[date, date]) -> None:
+        self.assistants = [a for a in assistants if a.end_date is None or a.end_date >= date.today()]
+        self.period = period
+        self.assistant.clear()
+        for a in self.assistants:
+            self.assistant.addItem(a.name, a.id)
+
+    def reload(self) -> None:
+        arrangement_id = self.ctx.arrangement_id
+        if arrangement_id is None:
+            return
+        self.ctx.runner.submit(self.ctx.workspace.list_rota_versions, arrangement_id,
+                               on_done=self._versions_loaded, on_error=lambda e: show_error(self, e), owner=self)
+
+    def _versions_loaded(self, versions: list) -> None:
+        self.versions = versions
+        self.version.blockSignals(True)
+        self.version.clear()
+        for plan in versions:
+            saved = format_date(plan.saved_at.date()) if plan.saved_at else ""
+            self.version.addItem(self.tr("Version %1 “%2”, saved %3, %4 – %5").replace("%1", str(plan.version))
+                                 .replace("%2", plan.name).replace("%3", saved)
+                                 .replace("%4", format_date(plan.start)).replace("%5", format_date(plan.end)), plan.id)
+        self.version.blockSignals(False)
+        self.record_button.setEnabled(bool(versions))
+        if not versions:
+            self.version.addItem(self.tr("Not rolled out yet"), None)
+        self._version_chosen()
+
+    def rota_id(self) -> int | None:
+        return self.version.currentData()
+
+    def _version_chosen(self) -> None:
+        rota_id = self.rota_id()
+        if rota_id is None:
+            self._show_approvals([])
+            return
+        self.ctx.runner.submit(self.ctx.workspace.list_rota_approvals, rota_id,
+                               on_done=self._show_approvals, on_error=lambda e: show_error(self, e), owner=self)
+
+    def _show_approvals(self, approvals: list[RotaApproval]) -> None:
+        roles = {r: self.role.itemText(self.role.findData(r.value)) for r in ApprovalRole}
+        names = {a.id: a.name for a in self.assistants}
+        self.approvals = approvals
+        self.table.setRowCount(len(approvals))
+        for row, approval in enumerate(approvals):
+            who = names.get(approval.assistant_id, approval.who) if approval.assistant_id else approval.who
+            texts = (roles.get(ApprovalRole(approval.role), str(approval.role)), who,
+                     format_date(approval.seen_on), format_date(approval.approved_on) or "–")
+            for column, text in enumerate(texts):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def _role_chosen(self) -> None:
+        assistant = self.role.currentData() == ApprovalRole.ASSISTANT.value
+        self.assistant.setEnabled(assistant)
+        self.who.setEnabled(not assistant)
+
+    def record(self) -> None:
+        rota_id = self.rota_id()
+        if rota_id is None:
+            return
+        role = ApprovalRole(self.role.currentData())
+        seen = from_qdate(self.seen_on.date())
+        approval = RotaApproval(
+            id=None, rota_id=rota_id, role=role,
+            who=self.assistant.currentText() if role is ApprovalRole.ASSISTANT else self.who.text().strip(),
+            seen_on=seen, approved_on=seen if self.approved.isChecked() else None,
+            assistant_id=self.assistant.currentData() if role is ApprovalRole.ASSISTANT else None,
+        )
+        self.ctx.runner.submit(self.ctx.workspace.record_rota_approval, approval,
+                               on_done=lambda _a: self._recorded(), on_error=self._record_failed, owner=self)
+
+    def _recorded(self) -> None:
+        self.form_message.setText(self.tr("Recorded."))
+        self._version_chosen()
+
+    def _record_failed(self, error: BaseException) -> None:
+        errors = validation_errors(error)
+        self.form_message.setText("\n".join(errors.values()) if errors else user_message(error))
+
+    # --- exports ----------------------------------------------------------------------------
+    def _ask_path(self, title: str, suggested: str, filter_text: str) -> Path | None:
+        if self.save_path is not None:
+            return Path(self.save_path)
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, filter_text)
+        return Path(path) if path else None
+
+    def _export(self, title: str, suggested: str, filter_text: str, render) -> None:
+        if self.ctx.arrangement_id is None or self.period is None:
+            return
+        path = self._ask_path(title, suggested, filter_text)
+        if path is None:
+            return
+        self.export_message.setText(self.tr("Writing…"))
+        self.ctx.runner.submit(render, path, on_done=lambda _r: self._exported(path),
+                               on_error=self._export_failed, owner=self)
+
+    def _exported(self, path: Path) -> None:
+        self.export_message.setText(self.tr("Saved %1").replace("%1", str(path)))
+
+    def _export_failed(self, error: BaseException) -> None:
+        self.export_message.setText(str(error) if isinstance(error, ValueError) else user_message(error))
+
+    def export_pdf(self) -> None:
+        from bpa_desktop import rota_io
+
+        ws, aid, (start, end) = self.ctx.workspace, self.ctx.arrangement_id, self.period or (None, None)
+        self._export(self.tr("Save the rota as PDF"), "turnus.pdf", self.tr("PDF files (*.pdf)"),
+                     lambda path: rota_io.render_pdf(ws, aid, start, end, path))
+
+    def export_ics(self) -> None:
+        from bpa_desktop import rota_io
+
+        assistant_id = self.assistant.currentData()
+        if assistant_id is None:
+            return
+        ws, aid, (start, end) = self.ctx.workspace, self.ctx.arrangement_id, self.period or (None, None)
+        self._export(self.tr("Save the assistant's shifts as iCalendar"), "vakter.ics",
+                     self.tr("iCalendar files (*.ics)"),
+                     lambda path: rota_io.render_ics(ws, aid, assistant_id, start, end, path))
+
+    def export_json(self) -> None:
+        from bpa_desktop import rota_io
+
+        ws, aid, (start, end) = self.ctx.workspace, self.ctx.arrangement_id, self.period or (None, None)
+        self._export(self.tr("Save the planned shifts as a shift file"), "vakter.json",
+                     self.tr("Shift files (*.json)"),
+                     lambda path: rota_io.render_json(rota_io.shift_document(ws, aid, start, end), path))

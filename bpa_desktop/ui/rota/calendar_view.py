@@ -1,0 +1,299 @@
+"""Kalender: the rolled-out plan (ws.list_planned_shifts) by week, 4 weeks or month.
+
+Single shifts are changed here without touching the pattern: swap two assistants' shifts,
+give a shift to a substitute, add an extra shift, cancel one, each with a reason. The
+shown days are checked against the working-time rules (check_window) and cells marked; the
+bottom row shows hours of the recipient's need nobody is planned for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout,
+    QWidget,
+)
+
+from bpa_desktop.core import calendar as cal
+from bpa_desktop.core.coverage import coverage_gaps
+from bpa_desktop.core.rota import template_shift
+from bpa_desktop.core.rules import check_window
+from bpa_desktop.ui.errors import show_error
+from bpa_desktop.ui.formatting import format_date
+from bpa_desktop.ui.rota.calendar_model import CalendarModel, local_day, range_for, step
+from bpa_desktop.ui.rota.change_dialog import ChangeDialog
+from bpa_desktop.ui.rota.findings_panel import FindingsPanel, group_findings, marks_of
+from bpa_desktop.ui.rota.pattern_view import MarkDelegate
+from bpa_desktop.ui.widgets.accessible import button, named
+
+CONTEXT_DAYS = 7
+
+
+class CalendarView(QWidget):
+    """`changed()` after a single shift was changed and saved (the page refreshes its figures)."""
+
+    changed = Signal()
+    loaded = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.mode = "4weeks"
+        self.anchor = date.today()
+        self.assistants: list = []
+        self.templates: list = []
+        self.need: list = []
+        self.shifts: list = []  # loaded with CONTEXT_DAYS around the shown days
+        self.dialog: QDialog | None = None
+
+        self.mode_box = QComboBox()
+        for text, mode in ((self.tr("Week"), "week"), (self.tr("4 weeks"), "4weeks"), (self.tr("Month"), "month")):
+            self.mode_box.addItem(text, mode)
+        self.mode_box.setCurrentIndex(1)
+        named(self.mode_box, self.tr("Calendar span"))
+        self.mode_box.currentIndexChanged.connect(self._mode_changed)
+        self.previous_button = button(self.tr("◀ &Earlier"), "Alt+PgUp")
+        self.previous_button.setAccessibleName(self.tr("Earlier"))
+        self.next_button = button(self.tr("&Later ▶"), "Alt+PgDown")
+        self.next_button.setAccessibleName(self.tr("Later"))
+        self.today_button = button(self.tr("&Today"), "Alt+Home")
+        self.previous_button.clicked.connect(lambda: self.move(False))
+        self.next_button.clicked.connect(lambda: self.move(True))
+        self.today_button.clicked.connect(lambda: self.show_date(date.today()))
+        self.range_label = QLabel()
+        top = QHBoxLayout()
+        for widget in (self.mode_box, self.previous_button, self.today_button, self.next_button):
+            top.addWidget(widget)
+        top.addWidget(self.range_label, 1)
+
+        self.swap_button = button(self.tr("S&wap…"), "Ctrl+Shift+W",
+                                  self.tr("Select two shifts of different assistants, then swap them"))
+        self.substitute_button = button(self.tr("Give to &substitute…"), "Ctrl+Shift+U")
+        self.extra_button = button(self.tr("E&xtra shift…"), "Ctrl+Shift+X",
+                                   self.tr("Select a free day of an assistant"))
+        self.cancel_button = button(self.tr("&Cancel shift…"), "Ctrl+Shift+Delete")
+        self.swap_button.clicked.connect(self.swap)
+        self.substitute_button.clicked.connect(self.substitute)
+        self.extra_button.clicked.connect(self.extra)
+        self.cancel_button.clicked.connect(self.cancel)
+        actions = QHBoxLayout()
+        for widget in (self.swap_button, self.substitute_button, self.extra_button, self.cancel_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+
+        self.model = CalendarModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(MarkDelegate(self.table))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setDefaultSectionSize(self.fontMetrics().horizontalAdvance("MMMM") + 6)
+        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.9))
+        named(self.table, self.tr("Planned shifts"),
+              self.tr("Rows are assistants, columns are days; the last row shows hours not covered"))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.findings = FindingsPanel()
+        self.findings.cells_requested.connect(self.select_keys)
+        self.reasons = QLabel()
+        self.reasons.setWordWrap(True)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.findings)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.next_button, self.swap_button)
+        self.setTabOrder(self.cancel_button, self.table)
+        self._update_buttons()
+
+    # --- data -------------------------------------------------------------------------------
+    def set_context(self, assistants: list, templates: list, need: list) -> None:
+        self.assistants, self.templates, self.need = list(assistants), list(templates), list(need)
+
+    @property
+    def shown(self) -> tuple[date, date]:
+        return range_for(self.mode, self.anchor)
+
+    def show_date(self, day: date) -> None:
+        self.anchor = day
+        self.reload()
+
+    def move(self, forward: bool) -> None:
+        self.show_date(step(self.mode, self.anchor, forward))
+
+    def _mode_changed(self) -> None:
+        self.mode = self.mode_box.currentData()
+        self.reload()
+
+    def reload(self) -> None:
+        arrangement_id = self.ctx.arrangement_id
+        first, last = self.shown
+        self.range_label.setText(f"{format_date(first)} – {format_date(last)}")
+        self.range_label.setAccessibleName(self.range_label.text())
+        if arrangement_id is None:
+            self._show([])
+            return
+        self.ctx.runner.submit(self.ctx.workspace.list_planned_shifts, arrangement_id,
+                               first - timedelta(days=CONTEXT_DAYS), last + timedelta(days=CONTEXT_DAYS),
+                               on_done=lambda shifts, shown=(first, last): self._loaded(shown, shifts),
+                               on_error=lambda error: show_error(self, error), owner=self)
+
+    def _loaded(self, shown: tuple[date, date], shifts: list) -> None:
+        if shown == self.shown:
+            self._show(shifts)
+
+    def _show(self, shifts: list) -> None:
+        first, last = self.shown
+        self.shifts = shifts
+        visible = [s for s in shifts if first <= local_day(s) <= last]
+        gaps: dict[date, float] = {}
+        if self.need:
+            for gap in coverage_gaps(self.need, shifts, first, last):
+                day = local_day_of(gap.start)
+                gaps[day] = gaps.get(day, 0.0) + gap.hours * max(gap.missing, 1)
+        self.model.set_plan(first, last, self.assistants, self.templates, visible, gaps)
+        self._check()
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _check(self) -> None:
+        first, last = self.shown
+        arrangement = self.ctx.arrangement
+        agreement = arrangement.agreement if arrangement else "aml"
+        names = {str(a.id): a.name for a in self.assistants}
+        found = check_window(self.shifts, first, last, agreement, names=names) if self.shifts else []
+        groups = group_findings(found, self._cells_of)
+        self.model.set_marks(marks_of(groups))
+        self.findings.set_groups(groups, complete=True)
+
+    def _cells_of(self, finding) -> set:
+        lower, upper = finding.start.timestamp(), finding.end.timestamp()
+        return {(int(s.assistant), local_day(s)) for s in self.shifts
+                if s.assistant == finding.assistant and s.start.timestamp() <= upper and s.end.timestamp() >= lower}
+
+    # --- selection --------------------------------------------------------------------------
+    def select_keys(self, keys) -> None:
+        selection = QItemSelection()
+        first = None
+        for key in sorted(keys, key=lambda k: (k[1], k[0])):
+            index = self.model.index_of(key)
+            if index.isValid():
+                selection.select(index, index)
+                first = first or index
+        if first is None:
+            return
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.table.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.scrollTo(first)
+
+    def select_cell(self, assistant_id: int, day: date, add: bool = False) -> None:
+        index = self.model.index_of((assistant_id, day))
+        flag = QItemSelectionModel.SelectionFlag.Select if add else QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().setCurrentIndex(index, flag)
+
+    def selected(self) -> list[tuple[int, int]]:
+        return sorted({(i.row(), i.column()) for i in self.table.selectionModel().selectedIndexes()
+                       if not self.model.is_gap_row(i.row())})
+
+    def selected_shifts(self) -> list:
+        return [s for r, c in self.selected() for s in self.model.shifts_at(r, c)]
+
+    def _update_buttons(self) -> None:
+        cells = self.selected()
+        shifts = self.selected_shifts()
+        has_arrangement = self.ctx.arrangement is not None
+        self.swap_button.setEnabled(has_arrangement and len(shifts) == 2
+                                    and shifts[0].assistant != shifts[1].assistant)
+        self.substitute_button.setEnabled(has_arrangement and len(shifts) == 1)
+        self.cancel_button.setEnabled(has_arrangement and len(shifts) == 1)
+        self.extra_button.setEnabled(has_arrangement and len(cells) == 1 and bool(self.templates))
+
+    # --- single-shift changes ---------------------------------------------------------------
+    def _ask(self, dialog: ChangeDialog, then) -> None:
+        if self.dialog is not None:
+            dialog.deleteLater()
+            return
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                then(*dialog.value())
+            self.table.setFocus()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _describe(self, shift) -> str:
+        names = {str(a.id): a.name for a in self.assistants}
+        return f"{names.get(shift.assistant, '')} {format_date(local_day(shift))} {self.model.describe_shift(shift)}"
+
+    def swap(self) -> None:
+        shifts = self.selected_shifts()
+        if not self.swap_button.isEnabled():
+            return
+        first, second = shifts
+        prompt = self.tr("Swap %1 and %2.").replace("%1", self._describe(first)).replace("%2", self._describe(second))
+        self._ask(ChangeDialog(self.tr("Swap shifts"), prompt, parent=self),
+                  lambda _choice, reason: self._change(first.id, kind="swap", reason=reason,
+                                                       other_shift_id=second.id))
+
+    def substitute(self) -> None:
+        if not self.substitute_button.isEnabled():
+            return
+        shift = self.selected_shifts()[0]
+        day = local_day(shift)
+        choices = [(a.name, a.id) for a in self.assistants if str(a.id) != shift.assistant and a.active_on(day)]
+        prompt = self.tr("Give %1 to someone else.").replace("%1", self._describe(shift))
+        self._ask(ChangeDialog(self.tr("Give to substitute"), prompt, self.tr("&Who takes it"), choices, self),
+                  lambda who, reason: self._change(shift.id, kind="substitute", reason=reason,
+                                                   other_assistant_id=who))
+
+    def cancel(self) -> None:
+        if not self.cancel_button.isEnabled():
+            return
+        shift = self.selected_shifts()[0]
+        prompt = self.tr("Cancel %1. The pattern stays as it is.").replace("%1", self._describe(shift))
+        self._ask(ChangeDialog(self.tr("Cancel shift"), prompt, parent=self),
+                  lambda _choice, reason: self._change(shift.id, kind="cancel", reason=reason))
+
+    def extra(self) -> None:
+        if not self.extra_button.isEnabled():
+            return
+        row, column = self.selected()[0]
+        assistant, day = self.model.assistants[row], self.model.days[column]
+        choices = [(f"{t.code} {t.name} {t.start}–{t.end}", t.code) for t in self.templates]
+        prompt = self.tr("An extra shift for %1 on %2.").replace("%1", assistant.name).replace("%2", format_date(day))
+        templates = {t.code: t for t in self.templates}
+
+        def add(code, reason) -> None:
+            shift = replace(template_shift(templates[code], str(assistant.id), day), id=None)
+            self._submit(self.ctx.workspace.add_extra_planned_shift, self.ctx.arrangement_id, shift, reason)
+
+        self._ask(ChangeDialog(self.tr("Extra shift"), prompt, self.tr("Shift &code"), choices, self), add)
+
+    def _change(self, shift_id: str, **options) -> None:
+        self._submit(self.ctx.workspace.change_planned_shift, self.ctx.arrangement_id, shift_id, **options)
+
+    def _submit(self, fn, *args, **kwargs) -> None:
+        self.ctx.runner.submit(fn, *args, **kwargs, on_done=lambda _result: self._changed(),
+                               on_error=lambda error: show_error(self, error), owner=self)
+
+    def _changed(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+
+def local_day_of(instant) -> date:
+    return cal.to_local(instant).date()

@@ -1,0 +1,460 @@
+"""The Workspace's turnus planner methods (issue 4), as a mixin that ``Workspace`` inherits.
+
+Thin methods: one transaction each with an audit entry; the queries and mapping are in
+``storage/rota_repository.py``, the rules in ``core/`` (rota, rota_changes, coverage).
+See /work/notes/ROTA_API.md. The mixin uses the Workspace's ``_read``, ``_write``, ``_get``,
+``_audit`` and ``_refuse_locked_shifts``.
+
+Versions: every ``save_rota`` stores a new rota row; its version is its number among the
+arrangement's saved rotas. Single-occurrence changes (swap, substitute, cancel, new times,
+extra shift) are stored with their reason and re-applied each time a rota is rolled out,
+where their occurrence still exists; a cancelled occurrence stays cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from bpa_desktop import validation
+from bpa_desktop.core import calendar as cal
+from bpa_desktop.core.coverage import CoverageGap, coverage_gaps
+from bpa_desktop.core.model import (
+    ApprovalRole,
+    NeedBlock,
+    RotaApproval,
+    RotaChange,
+    RotaChangeKind,
+    RotaPlan,
+    Shift,
+)
+from bpa_desktop.core.rota import RotaPattern, roll_out
+from bpa_desktop.core.rota_changes import reapply
+from bpa_desktop.i18n import message
+from bpa_desktop.storage import repository as repo
+from bpa_desktop.storage import rota_repository as rr
+from bpa_desktop.storage.rota_repository import PlanWrite
+from bpa_desktop.storage.schema import (
+    ArrangementRow,
+    AssistantRow,
+    RotaApprovalRow,
+    RotaCellRow,
+    RotaRow,
+    ShiftTemplateRow,
+)
+
+# Shifts last at most 7 days, so one that starts this long before a day may still reach it.
+LONGEST_SHIFT = timedelta(days=8)
+
+
+def _invalid(errors: Mapping[str, str]):
+    # Imported here: workspace.py imports this module to build the Workspace class.
+    from bpa_desktop.workspace import ValidationError
+
+    return ValidationError(errors)
+
+
+def _not_found(entity: str, entity_id: object):
+    from bpa_desktop.workspace import NotFoundError
+
+    return NotFoundError(entity, entity_id)
+
+
+def _raise_if(errors: Mapping[str, str]) -> None:
+    if errors:
+        raise _invalid(errors)
+
+
+class RotaWorkspaceMixin:
+    # --- rota versions -----------------------------------------------------------------
+
+    def save_rota(
+        self,
+        arrangement_id: int,
+        name: str,
+        weeks: int,
+        start: date,
+        end: date,
+        cells: Mapping[tuple[int, int, int], str],
+    ) -> int:
+        """Store a new rota version and roll it out into planned shifts for ``start``..``end``.
+
+        ``cells`` maps (assistant id, week index, weekday 0=Mon) to a template code; week 0
+        starts at ``start``. The planned shifts that start in the period become the roll-out
+        with every stored single-occurrence change re-applied; an assistant gets no shifts
+        outside their employment dates. Shifts already registered as worked or not worked,
+        and shifts in attested timesheet periods, are left as they are.
+        """
+        errors: dict[str, str] = {}
+        if not name.strip():
+            errors["name"] = message("required")
+        if not 1 <= weeks <= 52:
+            errors["weeks"] = message("rota_weeks_range")
+        if end < start:
+            errors["end"] = message("end_before_start_date")
+        if any(not (0 <= w < weeks and 0 <= d <= 6) for _, w, d in cells):
+            errors["cells"] = message("rota_cell_outside")
+        _raise_if(errors)
+        with self._write() as session:
+            self._get(session, ArrangementRow, arrangement_id, "ordning")
+            templates = {
+                t.code: t
+                for t in session.scalars(
+                    select(ShiftTemplateRow).where(ShiftTemplateRow.arrangement_id == arrangement_id)
+                )
+            }
+            unknown = sorted(set(cells.values()) - set(templates))
+            if unknown:
+                raise _invalid({"cells": message("rota_unknown_code", codes=", ".join(unknown))})
+            assistants = {
+                a.id: repo.assistant_to_core(a)
+                for a in session.scalars(
+                    select(AssistantRow).where(AssistantRow.arrangement_id == arrangement_id)
+                )
+            }
+            if any(a not in assistants for a, _, _ in cells):
+                raise _invalid({"cells": message("assistant_not_in_arrangement")})
+
+            rota = RotaRow(
+                arrangement_id=arrangement_id,
+                name=name.strip(),
+                weeks=weeks,
+                start_date=start,
+                end_date=end,
+                created_at=repo.utc_now(),
+                cells=[
+                    RotaCellRow(assistant_id=a, week_index=w, weekday=d, template_id=templates[code].id)
+                    for (a, w, d), code in cells.items()
+                ],
+            )
+            session.add(rota)
+            session.flush()
+            pattern = RotaPattern(
+                weeks=weeks, cells={(str(a), w, d): code for (a, w, d), code in cells.items()}
+            )
+            core_templates = {code: repo.template_to_core(t) for code, t in templates.items()}
+            rolled = [
+                s
+                for s in roll_out(pattern, core_templates, start, end, anchor=start)
+                if assistants[int(s.assistant)].active_on(cal.to_local(s.start).date())
+            ]
+            changes = [rr.change_to_core(r) for r in rr.change_rows(session, arrangement_id, start, end)]
+            wanted = reapply(rolled, changes)
+            written = rr.write_plan(session, arrangement_id, start, end, wanted, rota.id)
+            self._audit(
+                session, "create", "rota", rota.id, arrangement_id,
+                f"weeks={weeks} planned_shifts={len(wanted)} kept={written.kept} "
+                f"inserted={written.inserted} deleted={written.deleted} frozen={len(written.blocked)}",
+            )
+            return rota.id
+
+    def current_rota(self, arrangement_id: int) -> RotaPlan | None:
+        """The latest saved version, with its cells."""
+        with self._read() as session:
+            rows = rr.rota_rows(session, arrangement_id)
+            return rr.rota_to_core(rows[-1], len(rows)) if rows else None
+
+    def list_rota_versions(self, arrangement_id: int) -> list[RotaPlan]:
+        """Every saved version, newest first, without cells (get_rota has them)."""
+        with self._read() as session:
+            rows = rr.rota_rows(session, arrangement_id)
+            return [
+                rr.rota_to_core(row, version, with_cells=False)
+                for version, row in reversed(list(enumerate(rows, start=1)))
+            ]
+
+    def get_rota(self, rota_id: int) -> RotaPlan:
+        with self._read() as session:
+            row = session.scalars(
+                select(RotaRow)
+                .where(RotaRow.id == rota_id)
+                .options(selectinload(RotaRow.cells).selectinload(RotaCellRow.template))
+            ).first()
+            if row is None:
+                raise _not_found("turnus", rota_id)
+            return rr.rota_to_core(row, rr.version_of(session, row))
+
+    # --- single-occurrence changes -----------------------------------------------------
+
+    def change_planned_shift(
+        self,
+        arrangement_id: int,
+        shift_id: str,
+        *,
+        kind: RotaChangeKind | str,
+        reason: str,
+        other_assistant_id: int | None = None,
+        other_shift_id: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> list[Shift]:
+        """Change one planned occurrence (not the pattern), with a reason; the change is
+        stored and re-applied when a rota is rolled out again.
+
+        ``swap`` exchanges the assistants of ``shift_id`` and ``other_shift_id``;
+        ``substitute`` gives the shift to ``other_assistant_id``; ``cancel`` removes it;
+        ``change_times`` gives it new ``start`` and ``end``. Returns the changed shifts as
+        they are now (none for a cancel). Raises TimesheetLockedError inside an attested
+        period, and ValidationError for a shift already registered as worked or not worked.
+        """
+        try:
+            kind = RotaChangeKind(kind)
+        except ValueError:
+            raise _invalid({"kind": message("rota_change_kind", kind=kind)}) from None
+        errors: dict[str, str] = {}
+        if kind is RotaChangeKind.EXTRA:
+            errors["kind"] = message("rota_change_kind", kind=kind.value)
+        if not reason.strip():
+            errors["reason"] = message("reason_required")
+        if kind is RotaChangeKind.SWAP and not other_shift_id:
+            errors["other_shift_id"] = message("rota_swap_needs_other")
+        if kind is RotaChangeKind.SUBSTITUTE and other_assistant_id is None:
+            errors["other_assistant_id"] = message("rota_substitute_needs_assistant")
+        if kind is RotaChangeKind.CHANGE_TIMES:
+            if start is None or end is None:
+                errors["start"] = message("rota_times_required")
+            else:
+                errors.update(validation.shift_errors(Shift("0", start, end)))
+        _raise_if(errors)
+        with self._write() as session:
+            rows = [self._planned_row(session, arrangement_id, shift_id)]
+            if kind is RotaChangeKind.SWAP:
+                rows.append(self._planned_row(session, arrangement_id, other_shift_id))
+                if rows[0].id == rows[1].id or rows[0].assistant_id == rows[1].assistant_id:
+                    raise _invalid({"other_shift_id": message("rota_swap_same_assistant")})
+            if kind is RotaChangeKind.SUBSTITUTE:
+                self._refuse_foreign_assistant(session, arrangement_id, other_assistant_id, "other_assistant_id")
+                if rows[0].assistant_id == other_assistant_id:
+                    raise _invalid({"other_assistant_id": message("rota_substitute_same")})
+            before = [rr.as_occurrence(r) for r in rows]
+            self._refuse_locked_shifts(session, before)
+            if rr.settled_ids(session, [r.id for r in rows]):
+                raise _invalid({"shift": message("planned_shift_settled")})
+            key = before[0].id
+            change = RotaChange(
+                id=0,
+                arrangement_id=arrangement_id,
+                kind=kind,
+                reason=reason.strip(),
+                occurrence=key,
+                day=rr.occurrence_day(key, cal.to_local(before[0].start).date()),
+                other_occurrence=before[1].id if kind is RotaChangeKind.SWAP else None,
+                assistant_id=other_assistant_id if kind is RotaChangeKind.SUBSTITUTE else None,
+                start=start if kind is RotaChangeKind.CHANGE_TIMES else None,
+                end=end if kind is RotaChangeKind.CHANGE_TIMES else None,
+            )
+            after = reapply(before, [change])
+            self._refuse_locked_shifts(session, after)
+            stored = rr.add_change(session, arrangement_id, change)
+            remaining = rr.rewrite_rows(session, rows, {s.id: s for s in after})
+            self._audit(
+                session, kind.value, "planned_shift", rows[0].id, arrangement_id,
+                f"change={stored.id}",
+            )
+            return [repo.planned_to_core(row) for row in remaining]
+
+    def add_extra_planned_shift(self, arrangement_id: int, shift: Shift, reason: str) -> Shift:
+        """Plan an extra shift outside the pattern (kind EXTRA), with a reason. It is kept
+        when a rota is rolled out again."""
+        errors = validation.shift_errors(shift)
+        if not str(shift.assistant).isdigit():
+            errors["assistant"] = message("assistant_not_in_arrangement")
+        if len(shift.passive) > 1:
+            errors["passive"] = message("rota_extra_one_passive")
+        if not reason.strip():
+            errors["reason"] = message("reason_required")
+        _raise_if(errors)
+        with self._write() as session:
+            self._get(session, ArrangementRow, arrangement_id, "ordning")
+            self._refuse_foreign_assistant(session, arrangement_id, int(shift.assistant), "assistant")
+            if shift.code is not None and not session.scalar(
+                select(ShiftTemplateRow.id).where(
+                    ShiftTemplateRow.arrangement_id == arrangement_id,
+                    ShiftTemplateRow.code == shift.code,
+                )
+            ):
+                raise _invalid({"code": message("rota_unknown_code", codes=shift.code)})
+            self._refuse_locked_shifts(session, [shift])
+            change = RotaChange(
+                id=0,
+                arrangement_id=arrangement_id,
+                kind=RotaChangeKind.EXTRA,
+                reason=reason.strip(),
+                occurrence="",
+                day=cal.to_local(shift.start).date(),
+                assistant_id=int(shift.assistant),
+                start=shift.start,
+                end=shift.end,
+                code=shift.code,
+                passive=tuple(shift.passive),
+            )
+            stored = rr.add_change(session, arrangement_id, change)
+            extra = reapply([], [rr.change_to_core(stored)])
+            (row_id,) = rr.insert_planned(session, arrangement_id, extra, None)
+            self._audit(
+                session, "create", "planned_shift", row_id, arrangement_id,
+                f"extra change={stored.id}",
+            )
+            return repo.planned_to_core(rr.planned_row(session, arrangement_id, row_id))
+
+    def list_rota_overrides(self, arrangement_id: int, start: date, end: date) -> list[RotaChange]:
+        """The stored changes of occurrences on ``start``..``end``, in the order they were
+        made, each with the planned shifts it touches now (for the calendar view)."""
+        with self._read() as session:
+            changes = [rr.change_to_core(r) for r in rr.change_rows(session, arrangement_id, start, end)]
+            keys = {k for c in changes for k in (c.occurrence, c.other_occurrence) if k}
+            current = rr.shift_ids_by_occurrence(session, arrangement_id, keys)
+            return [
+                replace(
+                    c,
+                    shift_ids=tuple(
+                        current[k] for k in (c.occurrence, c.other_occurrence) if k in current
+                    ),
+                )
+                for c in changes
+            ]
+
+    def replace_planned_shifts(
+        self, arrangement_id: int, start: date, end: date, shifts: Sequence[Shift], reason: str
+    ) -> PlanWrite:
+        """Make the planned shifts starting on ``start``..``end`` exactly ``shifts`` (e.g. an
+        imported rota file). All or nothing: refuses (ValidationError) when a shift is
+        invalid or names an unknown assistant or code, and when frozen shifts (registered,
+        or in an attested period) would have to change."""
+        errors: dict[str, str] = {}
+        for index, shift in enumerate(shifts):
+            for field_name, text in validation.shift_errors(shift).items():
+                errors[f"shifts[{index}].{field_name}"] = text
+            if not str(shift.assistant).isdigit():
+                errors[f"shifts[{index}].assistant"] = message("assistant_not_in_arrangement")
+        if end < start:
+            errors["end"] = message("end_before_start_date")
+        _raise_if(errors)
+        with self._write() as session:
+            self._get(session, ArrangementRow, arrangement_id, "ordning")
+            for assistant_id in sorted({int(s.assistant) for s in shifts}):
+                self._refuse_foreign_assistant(session, arrangement_id, assistant_id, "assistant")
+            codes = set(
+                session.scalars(
+                    select(ShiftTemplateRow.code).where(ShiftTemplateRow.arrangement_id == arrangement_id)
+                )
+            )
+            unknown = sorted({s.code for s in shifts if s.code is not None} - codes)
+            if unknown:
+                raise _invalid({"code": message("rota_unknown_code", codes=", ".join(unknown))})
+            keyed = [
+                replace(s, id=rr.occurrence_key(s.assistant, cal.to_local(s.start).date(), s.code))
+                for s in shifts
+            ]
+            written = rr.write_plan(
+                session, arrangement_id, start, end, keyed, None, adopt_occurrences=True
+            )
+            if written.blocked:
+                raise _invalid({"shifts": message("rota_plan_blocked", count=len(written.blocked))})
+            self._audit(
+                session, "replace", "planned_shift", None, arrangement_id,
+                f"{reason} kept={written.kept} inserted={written.inserted} deleted={written.deleted}",
+            )
+            return written
+
+    # --- approvals ---------------------------------------------------------------------
+
+    def record_rota_approval(self, approval: RotaApproval) -> RotaApproval:
+        """Record that someone has seen (and perhaps approved) a rota version. The same
+        person for the same version updates their row; approving implies having seen."""
+        errors: dict[str, str] = {}
+        try:
+            role = ApprovalRole(approval.role)
+        except ValueError:
+            role = None
+            errors["role"] = message("approval_role")
+        if role is ApprovalRole.ASSISTANT and approval.assistant_id is None:
+            errors["assistant_id"] = message("approval_assistant_required")
+        if role not in (None, ApprovalRole.ASSISTANT) and not approval.who.strip():
+            errors["who"] = message("required")
+        seen_on = approval.seen_on or approval.approved_on
+        if approval.approved_on and seen_on and approval.approved_on < seen_on:
+            errors["approved_on"] = message("approval_before_seen")
+        _raise_if(errors)
+        approval = replace(
+            approval,
+            role=role,
+            seen_on=seen_on,
+            assistant_id=approval.assistant_id if role is ApprovalRole.ASSISTANT else None,
+        )
+        with self._write() as session:
+            rota = self._get(session, RotaRow, approval.rota_id, "turnus")
+            if role is ApprovalRole.ASSISTANT:
+                self._refuse_foreign_assistant(session, rota.arrangement_id, approval.assistant_id, "assistant_id")
+            row = rr.matching_approval(session, approval)
+            if row is not None and row.rota_id != approval.rota_id:
+                raise _not_found("godkjenning", approval.id)
+            action = "update" if row is not None else "create"
+            if row is None:
+                row = RotaApprovalRow()
+                session.add(row)
+            rr.fill_approval(row, approval)
+            session.flush()
+            self._audit(
+                session, action, "rota_approval", row.id, rota.arrangement_id,
+                f"rota={rota.id} role={role.value} seen={row.seen_on is not None} "
+                f"approved={row.approved_on is not None}",
+            )
+            return rr.approval_to_core(row)
+
+    def list_rota_approvals(self, rota_id: int) -> list[RotaApproval]:
+        """Employer, union representative, then assistants."""
+        with self._read() as session:
+            return [rr.approval_to_core(r) for r in rr.approval_rows(session, rota_id)]
+
+    # --- need pattern and coverage ---------------------------------------------------
+
+    def get_need_pattern(self, arrangement_id: int) -> list[NeedBlock]:
+        with self._read() as session:
+            return [rr.need_to_core(r) for r in rr.need_rows(session, arrangement_id)]
+
+    def save_need_pattern(self, arrangement_id: int, blocks: Sequence[NeedBlock]) -> list[NeedBlock]:
+        """Replace the recipient's weekly need pattern."""
+        errors: dict[str, str] = {}
+        for index, block in enumerate(blocks):
+            prefix = f"blocks[{index}]"
+            if not 0 <= block.weekday <= 6:
+                errors[f"{prefix}.weekday"] = message("need_weekday_range")
+            for field_name in ("start", "end"):
+                try:
+                    cal.parse_hhmm(getattr(block, field_name))
+                except ValueError:
+                    errors[f"{prefix}.{field_name}"] = message("clock_time_format")
+            if block.staff < 1:
+                errors[f"{prefix}.staff"] = message("need_staff_min")
+        _raise_if(errors)
+        with self._write() as session:
+            self._get(session, ArrangementRow, arrangement_id, "ordning")
+            rr.replace_need(session, arrangement_id, blocks)
+            self._audit(session, "update", "need_pattern", None, arrangement_id, f"blocks={len(blocks)}")
+            return [rr.need_to_core(r) for r in rr.need_rows(session, arrangement_id)]
+
+    def coverage_gaps(self, arrangement_id: int, start: date, end: date) -> list[CoverageGap]:
+        """Where the planned shifts do not cover the need pattern on ``start``..``end``."""
+        need = self.get_need_pattern(arrangement_id)
+        if not need:
+            return []
+        shifts = self.list_planned_shifts(arrangement_id, start - LONGEST_SHIFT, end)
+        return coverage_gaps(need, shifts, start, end)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _planned_row(self, session, arrangement_id: int, shift_id: str | None):
+        row = rr.planned_row(session, arrangement_id, shift_id) if shift_id else None
+        if row is None:
+            raise _not_found("planlagt vakt", shift_id)
+        return row
+
+    def _refuse_foreign_assistant(self, session, arrangement_id: int, assistant_id: int | None, field_name: str) -> None:
+        row = session.get(AssistantRow, assistant_id) if assistant_id is not None else None
+        if row is None or row.arrangement_id != arrangement_id:
+            raise _invalid({field_name: message("assistant_not_in_arrangement")})

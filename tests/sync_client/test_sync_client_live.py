@@ -1,0 +1,196 @@
+"""`bpa sync` in subprocesses against the real receiver (uvicorn) on loopback, through a proxy
+that fails on purpose: SYNC.md §3 cases 3–7, 10–13, 16, 18."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+
+from conftest import issue_code, outbox_rows, receiver_rows, run_bpa, run_json
+
+DEMO_SUBMISSIONS = 27
+
+
+def _parse(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+
+
+def test_push_delivers_everything_once_and_the_body_holds_only_what_privacy_allows(enrolled):
+    assert enrolled.status()["queued"] == DEMO_SUBMISSIONS
+    summary = enrolled.push(expect=(0,))
+    assert summary["delivered"] == DEMO_SUBMISSIONS and summary["replayed"] == 0
+    assert summary["waiting"] == 0
+    assert enrolled.status()["delivered"] == DEMO_SUBMISSIONS
+
+    stored = receiver_rows(enrolled.receiver.db_url)
+    local = outbox_rows(enrolled.db)
+    assert sorted(stored) == sorted((row["id"], row["body_sha256"]) for row in local.values())
+    for row in local.values():
+        body = json.loads(row["body"])
+        assert set(body) == {"submission_id", "arrangement_id", "employee_no", "period", "version", "supersedes",
+                             "kind", "lines", "attested_by_role", "attested_at", "app_version"}
+        assert hashlib.sha256(row["body"]).hexdigest() == row["body_sha256"]
+        assert json.loads(row["receipt"])["body_sha256"] == row["body_sha256"]
+    assert "Sara" not in "".join(row["body"].decode() for row in local.values())
+
+    again = enrolled.push(expect=(0,))  # nothing due: nothing sent
+    assert again["sent"] == 0
+
+
+def test_killed_after_the_server_stored_but_before_the_receipt_was_saved(enrolled):
+    """Case 3: the retry gets the same receipt (200) and the receiver keeps one row."""
+    env = {**enrolled.env, "BPA_SYNC_FAULT": "exit_after_response"}
+    killed = run_bpa("sync", "push", "--db", enrolled.db, "--lease", "1", env=env)
+    assert killed.returncode == 137
+    assert len(receiver_rows(enrolled.receiver.db_url)) == 1
+    sending = [row for row in outbox_rows(enrolled.db).values() if row["state"] == "sending"]
+    assert len(sending) == 20 and all(row["receipt"] is None for row in sending)  # the claimed batch
+
+    time.sleep(1.2)  # the dead process's lease runs out
+    summary = enrolled.push(expect=(0,))
+    assert summary["delivered"] == DEMO_SUBMISSIONS and summary["replayed"] == 1
+    stored = receiver_rows(enrolled.receiver.db_url)
+    assert len(stored) == len({sid for sid, _ in stored}) == DEMO_SUBMISSIONS
+
+
+def test_killed_mid_request_the_lease_expires_and_the_row_is_sent_once(enrolled):
+    """Case 4."""
+    env = {**enrolled.env, "BPA_SYNC_FAULT": "exit_before_response"}
+    assert run_bpa("sync", "push", "--db", enrolled.db, "--lease", "1", env=env).returncode == 137
+    assert receiver_rows(enrolled.receiver.db_url) == []
+    assert enrolled.status()["sending"] == 20
+    held = enrolled.push(expect=(1,))  # leases still held by the dead process: only the rest goes
+    assert 1 <= held["delivered"] <= DEMO_SUBMISSIONS - 20
+    time.sleep(1.2)
+    assert enrolled.push(expect=(0,))["delivered"] == DEMO_SUBMISSIONS - held["delivered"]
+    assert len(receiver_rows(enrolled.receiver.db_url)) == DEMO_SUBMISSIONS
+
+
+def test_receiver_down_queues_with_a_readable_error_then_delivers(enrolled):
+    """Case 5: connection refused."""
+    enrolled.proxy.stop()
+    summary = enrolled.push(expect=(1,))
+    assert summary["delivered"] == 0 and summary["counts"]["queued"] == DEMO_SUBMISSIONS
+    listed = run_json("sync", "status", "--db", enrolled.db, "--list", env=enrolled.env, expect=(0,))
+    errors = {s["last_error"] for s in listed["submissions"] if s["attempts"]}
+    assert errors and all(e.startswith("Kommunen svarer ikke – prøver igjen") for e in errors)
+    assert summary["messages"][0].startswith("Kommunen svarer ikke – prøver igjen kl. ")
+
+    enrolled.proxy.start()
+    assert enrolled.push("--now", expect=(0,))["delivered"] == DEMO_SUBMISSIONS
+
+
+def test_503_with_retry_after_is_honoured_then_delivered(enrolled):
+    """Case 6."""
+    enrolled.proxy.mode, enrolled.proxy.failures_left, enrolled.proxy.retry_after = "fail", 1, "120"
+    before = datetime.now(timezone.utc)
+    summary = enrolled.push(expect=(1,))
+    assert summary["retried"] == 20 and summary["delivered"] == 0  # the server asked to wait: pass stops
+    rows = [r for r in outbox_rows(enrolled.db).values() if r["attempts"]]
+    assert rows and all(_parse(r["next_attempt_at"]) >= before + timedelta(seconds=119) for r in rows)
+    assert all(r["last_error_text"].startswith("Kommunens mottak er opptatt – prøver igjen") for r in rows)
+    assert enrolled.push(expect=(1,))["sent"] >= 1  # the rows never tried go; the others wait
+    assert not {r["id"] for r in rows} & {sid for sid, _ in receiver_rows(enrolled.receiver.db_url)}
+    assert enrolled.push("--now", expect=(0,))["waiting"] == 0
+    assert len(receiver_rows(enrolled.receiver.db_url)) == DEMO_SUBMISSIONS
+
+
+def test_500_is_retried_and_the_row_is_not_lost(enrolled):
+    enrolled.proxy.mode, enrolled.proxy.failures_left, enrolled.proxy.fail_status = "fail", 3, 500
+    summary = enrolled.push(expect=(1,))
+    assert summary["retried"] == 3 and summary["delivered"] == DEMO_SUBMISSIONS - 3
+    assert enrolled.push("--now", expect=(0,))["delivered"] == 3
+    assert len(receiver_rows(enrolled.receiver.db_url)) == DEMO_SUBMISSIONS
+
+
+def test_a_hanging_receiver_times_out_and_the_rows_stay_queued(enrolled):
+    """Case 7."""
+    enrolled.proxy.mode, enrolled.proxy.hang_seconds = "hang", 2
+    started = time.monotonic()
+    summary = enrolled.push("--timeout", "0.5", expect=(1,))
+    assert time.monotonic() - started < 10
+    assert summary["counts"]["queued"] == DEMO_SUBMISSIONS and summary["delivered"] == 0
+    assert summary["messages"][0].startswith("Kommunen svarer ikke (ingen svar innen fristen)")
+    enrolled.proxy.mode = None
+    assert enrolled.push("--now", expect=(0,))["delivered"] == DEMO_SUBMISSIONS
+
+
+def test_a_payload_altered_in_transit_is_refused_and_the_local_copy_is_intact(enrolled):
+    """Case 12."""
+    enrolled.proxy.mode = "flip"
+    run_json("sync", "bundle", "--db", enrolled.db, "--out", enrolled.db.with_name("seal.json"), env=enrolled.env)
+    before = outbox_rows(enrolled.db)
+    summary = enrolled.push(expect=(1,))
+    assert summary["delivered"] == 0
+    assert receiver_rows(enrolled.receiver.db_url) == []
+    after = outbox_rows(enrolled.db)
+    blocked = [row for row in after.values() if row["state"] == "blocked"]
+    assert len(blocked) == summary["blocked"] >= 20
+    assert {row["last_error_code"] for row in blocked} == {"bad_signature"}
+    assert "Din kopi er uendret" in blocked[0]["last_error_text"]
+    for row in after.values():
+        assert row["body"] == before[row["id"]]["body"]
+        assert hashlib.sha256(row["body"]).hexdigest() == row["body_sha256"]
+
+
+def test_a_revoked_token_pauses_everything_with_a_clear_message_and_resumes_after_re_enrolment(enrolled):
+    """Case 13."""
+    db_url = enrolled.receiver.db_url
+    run_json("receiver", "revoke-token", "--db", db_url, "--arrangement", enrolled.name, env=enrolled.env)
+    summary = enrolled.push(expect=(1,))
+    assert summary["counts"]["paused_auth"] == DEMO_SUBMISSIONS
+    assert any("Registrer maskinen på nytt" in m and "Ingenting er tapt" in m for m in summary["messages"])
+    assert enrolled.push("--now", expect=(1,))["sent"] == 0  # paused, not hammering
+
+    code = issue_code(db_url, enrolled.name)
+    run_json("sync", "enrol", "--db", enrolled.db, "--url", enrolled.proxy.url, "--code", code, env=enrolled.env,
+             expect=(0,))
+    assert enrolled.push(expect=(0,))["delivered"] == DEMO_SUBMISSIONS
+
+
+def test_three_processes_pushing_one_outbox_send_each_submission_once(enrolled):
+    """Case 10: the claim (BEGIN IMMEDIATE + lease) hands every row to one process."""
+    command = [sys.executable, "-m", "bpa_desktop.cli", "sync", "push", "--db", str(enrolled.db)]
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=enrolled.env) for _ in range(3)]
+    summaries = [json.loads(p.communicate(timeout=60)[0]) for p in processes]
+    assert sum(s["sent"] for s in summaries) == DEMO_SUBMISSIONS
+    assert sum(s["delivered"] for s in summaries) == DEMO_SUBMISSIONS
+    assert sum(s["replayed"] for s in summaries) == 0
+    assert len(receiver_rows(enrolled.receiver.db_url)) == DEMO_SUBMISSIONS
+
+
+def test_bundle_imported_twice_then_pushed_online_stores_each_id_once(enrolled):
+    """Case 18."""
+    bundle = enrolled.db.with_name("timelister.json")
+    assert run_json("sync", "bundle", "--db", enrolled.db, "--out", bundle, env=enrolled.env)["items"] == DEMO_SUBMISSIONS
+    for expected in ("stored", "duplicate"):
+        results = run_json("receiver", "import", "--db", enrolled.receiver.db_url, bundle, env=enrolled.env,
+                           expect=(0,))["results"]
+        assert {r["result"] for r in results} == {expected}
+    assert enrolled.status()["queued"] == DEMO_SUBMISSIONS  # only a receipt confirms delivery
+    summary = enrolled.push(expect=(0,))
+    assert summary["delivered"] == summary["replayed"] == DEMO_SUBMISSIONS
+    assert len(receiver_rows(enrolled.receiver.db_url)) == DEMO_SUBMISSIONS
+    item = json.loads(bundle.read_text())["items"][0]
+    assert json.loads(base64.b64decode(item["body"]))["employee_no"]
+
+
+def test_no_keyring_enrol_refuses_with_clear_text_and_the_outbox_still_fills(tmp_path, sync_env, live_receiver):
+    """Case 16: attesting needs no keyring (the demo attests 27 timesheets under the fail backend)."""
+    env = {**sync_env, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    db = tmp_path / "offline.sqlite"
+    assert run_bpa("demo", "--db", db, "--today", "2026-05-20", env=env).returncode == 0
+    assert run_json("sync", "status", "--db", db, env=env, expect=(0,))["queued"] == DEMO_SUBMISSIONS
+    code = issue_code(live_receiver.db_url, "Ordning B")
+    refused = run_bpa("sync", "enrol", "--db", db, "--url", live_receiver.base_url, "--code", code, env=env)
+    assert refused.returncode == 2
+    assert "nøkkelring" in refused.stderr and "attestere" in refused.stderr
+    summary = run_json("sync", "push", "--db", db, env=env, expect=(1,))
+    assert summary["counts"]["queued"] == DEMO_SUBMISSIONS
+    assert summary["messages"] == ["Maskinen er ikke registrert hos kommunen ennå. Registrer den med koden du har "
+                                   "fått fra kommunen."]

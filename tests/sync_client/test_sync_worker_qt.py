@@ -1,0 +1,88 @@
+"""The GUI's sync worker: passes run on their own thread and report by queued signals; one
+worker per database file (QLockFile)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import httpx  # noqa: E402
+import pytest  # noqa: E402
+
+from bpa_desktop.sync import credentials, outbox, signing  # noqa: E402
+
+REMOTE = "7c3a0c55-1f7b-4d5e-8a4e-0c3a1f9b2d10"
+
+
+class FakeReceiver:
+    """Just enough of bpa-sync/1 for the wrapper: receipts for POSTs, an empty decisions feed.
+    It records the thread each request ran on."""
+
+    def __init__(self) -> None:
+        self.threads: set[int] = set()
+        self.stored: dict[str, str] = {}
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.threads.add(threading.get_ident())
+        if request.url.path == "/v1/submissions":
+            signed = json.loads(request.content)
+            digest = hashlib.sha256(base64.b64decode(signed["body"])).hexdigest()
+            sid = request.headers["Idempotency-Key"]
+            self.stored[sid] = digest
+            return httpx.Response(201, json={"submission_id": sid, "body_sha256": digest,
+                                             "received_at": "2026-05-21T08:00:00Z", "seq": len(self.stored)})
+        if request.url.path == "/v1/decisions":
+            return httpx.Response(200, json={"decisions": [], "next": 0})
+        return httpx.Response(200, json={"status": "ok"})
+
+
+@pytest.fixture
+def enrolled_demo(demo_workspace, demo_arrangement_id, memory_keyring):
+    key = signing.generate_private_key()
+    credentials.store_signing_key(REMOTE, key)
+    credentials.store_token("http://mottak.test", REMOTE, "bpa1_token")
+    outbox.save_enrolment(demo_workspace._engine, demo_arrangement_id, receiver_url="http://mottak.test",
+                          remote_arrangement_id=REMOTE, public_key=signing.public_key_raw(key))
+    return demo_workspace
+
+
+def test_a_pass_runs_off_the_gui_thread_and_reports_by_signal(qtbot, enrolled_demo):
+    from bpa_desktop.ui.sync_worker import SyncWorker
+
+    fake = FakeReceiver()
+    worker = SyncWorker(enrolled_demo.path, watch_network=False,
+                        client_options={"transport": httpx.MockTransport(fake)})
+    assert worker.active
+    try:
+        with qtbot.waitSignal(worker.sync_summary, timeout=20_000) as summary, \
+                qtbot.waitSignal(worker.submission_changed, timeout=20_000):
+            worker.start()
+        assert summary.args[0].delivered == len(fake.stored) == 27
+        assert len(fake.threads) == 1 and threading.get_ident() not in fake.threads  # one worker thread
+        assert enrolled_demo.sync_status()["delivered"] == 27
+        assert not worker.busy
+    finally:
+        worker.stop()
+
+
+def test_a_second_worker_on_the_same_database_stays_idle(qtbot, enrolled_demo):
+    from bpa_desktop.ui.sync_worker import SyncWorker
+
+    first = SyncWorker(enrolled_demo.path, watch_network=False)
+    second = SyncWorker(enrolled_demo.path, watch_network=False)
+    try:
+        assert first.active and not second.active
+        second.start()
+        second.send_now()
+        assert not second.busy
+    finally:
+        first.stop()
+        second.stop()
+    third = SyncWorker(enrolled_demo.path, watch_network=False)
+    assert third.active  # the lock is released on stop
+    third.stop()
