@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     from bpa_desktop.ui.main_window import MainWindow
 
     ctx = AppContext(workspace)
-    window = MainWindow(ctx, offer_first_run=args.screenshot is None)
+    window = MainWindow(ctx, offer_first_run=args.screenshot is None, start_sync=args.screenshot is None)
     window.show_page(args.page)
     try:
         if args.screenshot is not None:
@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         return app.exec()
     finally:
+        window.sync.stop()  # let a running sync pass finish; no thread outlives the app
         ctx.runner.wait_for_done()
         window.close()
         window.deleteLater()

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bpa_desktop.core import calendar as cal
-from bpa_desktop.core.pay_period import periods_between
+from bpa_desktop.core.pay_period import pay_period, periods_between
 from bpa_desktop.core.pay_settings import PaySettings
 from bpa_desktop.core.model import (
     Absence,
@@ -209,8 +209,9 @@ def attest_history(ws: Workspace, arrangement_id: int, today: date) -> None:
     assistants = ws.list_assistants(arrangement_id)
     first_day = min(s.start.date() for s in ws.list_planned_shifts(arrangement_id, date(1900, 1, 1), today))
     periods = periods_between(first_day, current.start - timedelta(days=1))
+    start_day = ws.pay_settings(arrangement_id).period_start_day
     with_work = {
-        (int(s.assistant), ws.pay_period_for(arrangement_id, s.start.astimezone(cal.OSLO).date()))
+        (int(s.assistant), pay_period(s.start.astimezone(cal.OSLO).date(), start_day))
         for s in ws.list_worked_shifts(arrangement_id, first_day, current.start - timedelta(days=1))
     }
     for period in periods:

@@ -33,7 +33,7 @@ from bpa_desktop.core.model import (
     Shift,
 )
 from bpa_desktop.core.rota import RotaPattern, roll_out
-from bpa_desktop.core.rota_changes import reapply
+from bpa_desktop.core.rota_changes import occurrence_key, reapply
 from bpa_desktop.i18n import message
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import rota_repository as rr
@@ -347,7 +347,7 @@ class RotaWorkspaceMixin:
             if unknown:
                 raise _invalid({"code": message("rota_unknown_code", codes=", ".join(unknown))})
             keyed = [
-                replace(s, id=rr.occurrence_key(s.assistant, cal.to_local(s.start).date(), s.code))
+                replace(s, id=occurrence_key(s.assistant, cal.to_local(s.start).date(), s.code))
                 for s in shifts
             ]
             written = rr.write_plan(

@@ -37,6 +37,7 @@ class SubmissionInfo:
     created_at: datetime
     body_sha256: str | None
     stuck: bool  # not at the receiver 24 h after attestation: offer the bundle and the PDF
+    timesheet_id: int | None = None  # the attested timesheet version (for the PDF)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class SyncMixin:
                 decision_reason=row.decision_reason, decided_at=row.decided_at, exported_at=row.exported_at,
                 created_at=row.created_at, body_sha256=row.body_sha256,
                 stuck=row.state in outbox.NOT_YET_STORED and now - row.created_at > outbox.STUCK_AFTER,
+                timesheet_id=row.timesheet_id,
             )
             for row in outbox.list_rows(self._engine, arrangement_id, states)
         ]

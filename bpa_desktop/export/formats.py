@@ -6,7 +6,7 @@ their own and do not use these.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -41,7 +41,9 @@ def local(instant: datetime) -> datetime:
     """An instant as Europe/Oslo wall time; a naive datetime is taken as Oslo wall time."""
     if instant.tzinfo is None:
         return instant.replace(tzinfo=OSLO)
-    return instant.astimezone(OSLO)
+    # Through UTC: astimezone() to the zone a datetime already has returns it unchanged, and
+    # wall-clock arithmetic can leave it on a time that does not exist (the spring gap).
+    return instant.astimezone(timezone.utc).astimezone(OSLO)
 
 
 def days(start: date, end: date) -> list[date]:

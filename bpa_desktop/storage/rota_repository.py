@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -456,6 +456,3 @@ def fill_approval(row: RotaApprovalRow, approval: RotaApproval) -> None:
     if row.created_at is None:
         row.created_at = repo.utc_now()
 
-
-def local_day(instant: datetime) -> date:
-    return instant.astimezone(OSLO).date()

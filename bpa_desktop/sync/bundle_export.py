@@ -13,11 +13,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from bpa_desktop.sync import credentials, outbox, signing
+from bpa_desktop.sync import credentials, outbox, signing, texts
 from bpa_desktop.sync.bundle import build_bundle, write_bundle
 from bpa_desktop.sync.client import SyncError
 from bpa_desktop.sync.protocol import SignedSubmission
-from bpa_desktop.sync import texts
 
 
 def export_bundle(engine: Engine, arrangement_id: int, path: Path) -> int:

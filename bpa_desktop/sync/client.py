@@ -278,7 +278,7 @@ class SyncClient:
         summary = PushSummary()
         enrolments = outbox.load_enrolments(self._engine, arrangement_id)
         enrolled_ids = {e.arrangement_id for e in enrolments}
-        for local_id, count in _queued_by_arrangement(self._engine).items():
+        for local_id, count in outbox.queued_by_arrangement(self._engine).items():
             if local_id not in enrolled_ids and (arrangement_id is None or arrangement_id == local_id) and count:
                 outbox.note_error(self._engine, local_id, code="not_enrolled", text=texts.NOT_ENROLLED)
                 summary.messages.append(texts.NOT_ENROLLED)
@@ -404,9 +404,9 @@ class SyncClient:
             cursor = page.next
 
     def _reconcile(self, http: httpx.Client, headers: dict, enrolment, summary: PushSummary) -> None:
-        """The receiver was restored from an older backup: ask which delivered ids it still
+        """The receiver was restored from an older backup: ask which of the ids it had it still
         has, send the others again with the same ids, and read decisions from 0."""
-        ids = outbox.delivered_ids(self._engine, enrolment.arrangement_id)
+        ids = outbox.ids_at_receiver(self._engine, enrolment.arrangement_id)
         unknown: list[str] = []
         for start in range(0, len(ids), 1000):
             chunk = ids[start:start + 1000]
@@ -424,17 +424,3 @@ class SyncClient:
         if unknown:
             summary.messages.append(texts.CURSOR_RESET)
 
-
-def _queued_by_arrangement(engine: Engine) -> dict[int, int]:
-    from sqlalchemy import func, select
-    from sqlalchemy.orm import Session
-
-    from bpa_desktop.storage.sync_schema import OutboxSubmissionRow
-
-    with Session(engine) as session:
-        rows = session.execute(
-            select(OutboxSubmissionRow.arrangement_id, func.count())
-            .where(OutboxSubmissionRow.state == "queued")
-            .group_by(OutboxSubmissionRow.arrangement_id)
-        ).all()
-    return dict(rows)

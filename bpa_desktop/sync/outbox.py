@@ -472,28 +472,33 @@ def apply_decisions(engine: Engine, arrangement_id: int, decisions: Sequence[Dec
     return changed
 
 
-def delivered_ids(engine: Engine, arrangement_id: int) -> list[str]:
+# States that mean "the receiver holds it"; checked again when the receiver was restored.
+AT_RECEIVER = ("delivered", "accepted", "rejected", "superseded")
+
+
+def ids_at_receiver(engine: Engine, arrangement_id: int) -> list[str]:
     with Session(engine) as session:
         return list(
             session.scalars(
                 select(OutboxSubmissionRow.id).where(
-                    OutboxSubmissionRow.arrangement_id == arrangement_id, OutboxSubmissionRow.state == "delivered"
+                    OutboxSubmissionRow.arrangement_id == arrangement_id, OutboxSubmissionRow.state.in_(AT_RECEIVER)
                 )
             )
         )
 
 
 def requeue_unknown(engine: Engine, submission_ids: Sequence[str], *, now: datetime | None = None) -> int:
-    """The receiver lost these (restored from a backup): send them again with the same ids."""
+    """The receiver lost these (restored from a backup): send them again with the same ids
+    and the same bytes. Its earlier receipt and decision are gone with it."""
     now = now or utc_now()
     if not submission_ids:
         return 0
     with Session(writer(engine)) as session, session.begin():
         result = session.execute(
             update(OutboxSubmissionRow)
-            .where(OutboxSubmissionRow.id.in_(list(submission_ids)), OutboxSubmissionRow.state == "delivered")
-            .values(state="queued", next_attempt_at=now, last_error_code="receiver_restored",
-                    last_error_text=texts.CURSOR_RESET)
+            .where(OutboxSubmissionRow.id.in_(list(submission_ids)), OutboxSubmissionRow.state.in_(AT_RECEIVER))
+            .values(state="queued", next_attempt_at=now, receipt=None, decision=None, decision_reason=None,
+                    decided_at=None, last_error_code="receiver_restored", last_error_text=texts.CURSOR_RESET)
         )
         return result.rowcount
 
@@ -540,6 +545,16 @@ def counts(engine: Engine, arrangement_id: int | None = None) -> dict[str, int]:
     with Session(engine) as session:
         found = dict(session.execute(query).all())
     return {state: int(found.get(state, 0)) for state in OUTBOX_STATES}
+
+
+def queued_by_arrangement(engine: Engine) -> dict[int, int]:
+    with Session(engine) as session:
+        rows = session.execute(
+            select(OutboxSubmissionRow.arrangement_id, func.count())
+            .where(OutboxSubmissionRow.state == "queued")
+            .group_by(OutboxSubmissionRow.arrangement_id)
+        ).all()
+    return dict(rows)
 
 
 def waiting_count(state_counts: dict[str, int]) -> int:

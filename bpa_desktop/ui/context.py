@@ -12,12 +12,15 @@ class AppContext(QObject):
     """The one place that knows which arrangement (ordning) is shown.
 
     Pages listen to `arrangement_changed` and to `data_changed(topic)` (topic is
-    "arrangement", "vedtak" or "assistants") so that a change made on one page shows on the others.
+    "arrangement", "vedtak", "assistants" or "sync") so that a change made on one page shows on the others.
+    `attestation_committed` fires after a timesheet was attested (call `notify_attested`): the
+    sync worker pushes the new outbox row at once.
     """
 
     arrangements_changed = Signal(list)  # list[Arrangement]
     arrangement_changed = Signal(object)  # Arrangement | None
     data_changed = Signal(str)
+    attestation_committed = Signal()
 
     def __init__(self, workspace, runner: TaskRunner | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +29,7 @@ class AppContext(QObject):
         self.arrangements: list[Arrangement] = []
         self.arrangement: Arrangement | None = None
         self.arrangements_loaded = False
+        self.sync = None  # the SyncController, set by the main window (ui/sync/controller.py)
 
     @property
     def arrangement_id(self) -> int | None:
@@ -66,3 +70,8 @@ class AppContext(QObject):
         if self.arrangement is not None and self.arrangement.id == arrangement.id:
             self.arrangement = arrangement
         self.data_changed.emit("arrangement")
+
+    def notify_attested(self) -> None:
+        """A timesheet was attested (its outbox row is committed): push it and refresh the Synk page."""
+        self.attestation_committed.emit()
+        self.data_changed.emit("sync")

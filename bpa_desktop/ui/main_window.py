@@ -20,6 +20,8 @@ from bpa_desktop.ui.pages.settings import SettingsPage
 from bpa_desktop.ui.pages.sync import SyncPage
 from bpa_desktop.ui.pages.timesheets import TimesheetsPage
 from bpa_desktop.ui.pages.vedtak import VedtakPage
+from bpa_desktop.ui.sync.controller import SyncController
+from bpa_desktop.ui.sync.status_line import SyncStatusLine
 from bpa_desktop.ui.widgets.arrangement_switcher import ArrangementSwitcher
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
@@ -41,13 +43,20 @@ def focus_first_control(container: QWidget) -> bool:
 
 
 class MainWindow(QMainWindow):
-    """`page_loaded(page_id)` fires when the shown page has its data (the screenshot waits for it)."""
+    """`page_loaded(page_id)` fires when the shown page has its data (the screenshot waits for it).
+
+    `start_sync=False` keeps the sync worker from ever starting (screenshots); otherwise it starts
+    once an arrangement is enrolled. `sync_options` go to the SyncWorker (tests: interval, transport).
+    """
 
     page_loaded = Signal(str)
 
-    def __init__(self, ctx: AppContext, offer_first_run: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, offer_first_run: bool = True, parent: QWidget | None = None, *,
+                 start_sync: bool = True, sync_options: dict | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.sync = SyncController(ctx, enabled=start_sync, worker_options=sync_options, parent=self)
+        ctx.sync = self.sync  # pages reach it through the context
         self.offer_first_run = offer_first_run
         self.wizard: ArrangementWizard | None = None
         self.setWindowTitle(self.tr("bpa-desktop"))
@@ -91,6 +100,8 @@ class MainWindow(QMainWindow):
 
         self.busy_label = QLabel()
         self.statusBar().addWidget(self.busy_label)
+        self.sync_status = SyncStatusLine(ctx, self.sync)
+        self.statusBar().addWidget(self.sync_status, 1)
         path_label = QLabel(str(getattr(ctx.workspace, "path", "")))
         path_label.setAccessibleName(self.tr("Database file"))
         self.statusBar().addPermanentWidget(path_label)
@@ -101,6 +112,10 @@ class MainWindow(QMainWindow):
 
         self.navigation.setCurrentRow(0)
         ctx.load_arrangements()
+
+    def closeEvent(self, event) -> None:
+        self.sync.stop()  # no sync thread outlives the window
+        super().closeEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
@@ -135,7 +135,7 @@
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <source>Save the assistant's shifts as iCalendar</source>
+        <source>Save the assistant&apos;s shifts as iCalendar</source>
         <translation>Lagre assistentens vakter som iCalendar</translation>
     </message>
     <message>
@@ -158,7 +158,7 @@
         <translation>Navn på o&amp;rdningen</translation>
     </message>
     <message>
-        <source>What you call this arrangement, for example the recipient's first name</source>
+        <source>What you call this arrangement, for example the recipient&apos;s first name</source>
         <translation>Det du kaller ordningen, for eksempel tjenestemottakerens fornavn</translation>
     </message>
     <message>
@@ -194,7 +194,7 @@
         <translation>Organisasjonsnumm&amp;er</translation>
     </message>
     <message>
-        <source>The employer's 9-digit organisation number</source>
+        <source>The employer&apos;s 9-digit organisation number</source>
         <translation>Arbeidsgiverens organisasjonsnummer (9 sifre)</translation>
     </message>
     <message>
@@ -256,7 +256,7 @@
         <translation>Avbryt</translation>
     </message>
     <message>
-        <source>An arrangement (ordning) is one person's BPA scheme. Fill in who it is for, who leads it and who the employer is.</source>
+        <source>An arrangement (ordning) is one person&apos;s BPA scheme. Fill in who it is for, who leads it and who the employer is.</source>
         <translation>En ordning er én persons BPA-ordning. Fyll inn hvem den er for, hvem som er arbeidsleder og hvem som er arbeidsgiver.</translation>
     </message>
     <message>
@@ -272,7 +272,7 @@
         <translation>Vedtak</translation>
     </message>
     <message>
-        <source>The municipality's decision: hours granted per week and the period it covers. A later change is added as a new vedtak on the Vedtak page.</source>
+        <source>The municipality&apos;s decision: hours granted per week and the period it covers. A later change is added as a new vedtak on the Vedtak page.</source>
         <translation>Kommunens vedtak: innvilgede timer per uke og perioden vedtaket gjelder. En senere endring legges inn som et nytt vedtak på siden Vedtak.</translation>
     </message>
 </context>
@@ -283,7 +283,7 @@
         <translation>&amp;Navn</translation>
     </message>
     <message>
-        <source>The assistant's full name</source>
+        <source>The assistant&apos;s full name</source>
         <translation>Assistentens fulle navn</translation>
     </message>
     <message>
@@ -291,7 +291,7 @@
         <translation>&amp;Ansattnummer</translation>
     </message>
     <message>
-        <source>The employer's employee number (ansattnummer)</source>
+        <source>The employer&apos;s employee number (ansattnummer)</source>
         <translation>Arbeidsgiverens ansattnummer for assistenten</translation>
     </message>
     <message>
@@ -641,6 +641,89 @@
     </message>
 </context>
 <context>
+    <name>DetailView</name>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days of the timesheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timesheet details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay &amp;lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing stored yet: the planned shifts count until something is registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: replaces version %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hours, of which %2 passive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked: this timesheet is attested and cannot be changed. To change it, make a correction (Ctrl+K): a new version that is attested again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the stored content no longer matches its checksum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum of priced lines: %1 kr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rates entered: amounts are not calculated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EndDateDialog</name>
     <message>
         <source>&amp;End</source>
@@ -649,6 +732,57 @@
     <message>
         <source>End</source>
         <translation>Avslutt</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Connect to the municipality</source>
+        <translation>Koble til kommunen</translation>
+    </message>
+    <message>
+        <source>The municipality gives you the address of its receiver and a one-time code. This computer makes its own signing key; compare the key ID shown afterwards with the one the municipality sees.</source>
+        <translation>Kommunen gir deg adressen til mottaket sitt og en engangskode. Maskinen lager sin egen signeringsnøkkel; sammenlign nøkkel-ID-en som vises etterpå med den kommunen ser.</translation>
+    </message>
+    <message>
+        <source>Receiver address</source>
+        <translation>Adresse til mottaket</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Engangskode</translation>
+    </message>
+    <message>
+        <source>&amp;Receiver address</source>
+        <translation>&amp;Adresse til mottaket</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code</source>
+        <translation>&amp;Engangskode</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Koble til</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Koble til</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Write the receiver&apos;s address, starting with https://</source>
+        <translation>Skriv adressen til mottaket, som begynner med https://</translation>
+    </message>
+    <message>
+        <source>Write the one-time code from the municipality.</source>
+        <translation>Skriv engangskoden fra kommunen.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Kobler til …</translation>
     </message>
 </context>
 <context>
@@ -1075,7 +1209,7 @@
         <translation>Tariffavtale (KS, Virke, NHO)</translation>
     </message>
     <message>
-        <source>The recipient is the employer (work in the employer's home)</source>
+        <source>The recipient is the employer (work in the employer&apos;s home)</source>
         <translation>Tjenestemottakeren er arbeidsgiver (arbeid i arbeidsgivers hjem)</translation>
     </message>
     <message>
@@ -1087,7 +1221,7 @@
         <translation>A&amp;vtale</translation>
     </message>
     <message>
-        <source>The rota's working-time checks allow what this agreement allows.</source>
+        <source>The rota&apos;s working-time checks allow what this agreement allows.</source>
         <translation>Arbeidstidssjekkene i turnusen tillater det denne avtalen tillater.</translation>
     </message>
     <message>
@@ -1096,14 +1230,281 @@
     </message>
 </context>
 <context>
+    <name>SubmissionTableModel</name>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versjon</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Siste feil</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Mottatt</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Avgjørelse</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrunnelse</translation>
+    </message>
+    <message>
+        <source>not received after 24 hours</source>
+        <translation>ikke mottatt etter 24 timer</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
+    <message>
+        <source>Connection to the municipality</source>
+        <translation>Tilkobling til kommunen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to the municipality…</source>
+        <translation>&amp;Koble til kommunen …</translation>
+    </message>
+    <message>
+        <source>Send as &amp;file…</source>
+        <translation>Send som &amp;fil …</translation>
+    </message>
+    <message>
+        <source>&amp;Print the timesheet (PDF)…</source>
+        <translation>Skriv &amp;ut timelisten (PDF) …</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>&amp;Send nå</translation>
+    </message>
+    <message>
+        <source>Send what waits to the municipality now, without waiting for the next try</source>
+        <translation>Send det som venter til kommunen nå, uten å vente på neste forsøk</translation>
+    </message>
+    <message>
+        <source>&amp;Make file for the municipality…</source>
+        <translation>&amp;Lag fil for kommunen …</translation>
+    </message>
+    <message>
+        <source>Save the timesheets not yet received as a signed file</source>
+        <translation>Lagre timelistene kommunen ikke har mottatt som en signert fil</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Prøv igjen</translation>
+    </message>
+    <message>
+        <source>Timesheets sent to the municipality</source>
+        <translation>Timelister sendt til kommunen</translation>
+    </message>
     <message>
         <source>Sync</source>
         <translation>Synk</translation>
     </message>
     <message>
-        <source>Coming: send attested timesheets to the employer when you are online, see each receipt (accepted or rejected with a reason), and make a signed file when there is no connection.</source>
-        <translation>Kommer: send attesterte timelister til arbeidsgiveren når du er på nett, se hver kvittering (godkjent, eller avvist med begrunnelse), og lag en signert fil når det ikke er forbindelse.</translation>
+        <source>No arrangement yet. Create one with “New arrangement”.</source>
+        <translation>Ingen ordning ennå. Lag en med «Ny ordning».</translation>
+    </message>
+    <message>
+        <source>Not connected. Ask the municipality for the receiver&apos;s address and a one-time code, then choose “Connect to the municipality”. Attested timesheets wait here until then; nothing is lost.</source>
+        <translation>Ikke tilkoblet. Be kommunen om adressen til mottaket og en engangskode, og velg «Koble til kommunen». Attesterte timelister venter her til da; ingenting går tapt.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 since %2.
+Key ID (fingerprint): %3 – compare it with the key ID the municipality sees, by phone or on the printed timesheet.</source>
+        <translation>Koblet til %1 siden %2.
+Nøkkel-ID (fingeravtrykk): %3 – sammenlign den med nøkkel-ID-en kommunen ser, på telefon eller på den utskrevne timelisten.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect again…</source>
+        <translation>&amp;Koble til på nytt …</translation>
+    </message>
+    <message>
+        <source>The municipality has not received the timesheet of %1 for %2 after more than 24 hours.</source>
+        <translation>Kommunen har ikke mottatt timelisten til %1 for %2 etter mer enn 24 timer.</translation>
+    </message>
+    <message>
+        <source>The municipality has not received %1 timesheets after more than 24 hours.</source>
+        <translation>Kommunen har ikke mottatt %1 timelister etter mer enn 24 timer.</translation>
+    </message>
+    <message>
+        <source>Send them as a file, or print the timesheet and hand it in. Sending over the network goes on trying meanwhile.</source>
+        <translation>Send som fil, eller skriv ut timelisten og lever den. Sendingen over nettet fortsetter å prøve i mellomtiden.</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>versjon %1</translation>
+    </message>
+    <message>
+        <source>Rejected by the municipality: %1</source>
+        <translation>Avvist av kommunen: %1</translation>
+    </message>
+    <message>
+        <source>Correct the timesheet on the Timesheets page and attest it again; the new version is sent by itself.</source>
+        <translation>Korriger timelisten på Timelister-siden og attester den på nytt; den nye versjonen sendes av seg selv.</translation>
+    </message>
+    <message>
+        <source>Saved in a file for the municipality on %1.</source>
+        <translation>Lagret i fil for kommunen %1.</translation>
+    </message>
+    <message>
+        <source>Connected. Timesheets that waited are being sent now.</source>
+        <translation>Tilkoblet. Timelister som ventet, sendes nå.</translation>
+    </message>
+    <message>
+        <source>Connect to the municipality first.</source>
+        <translation>Koble til kommunen først.</translation>
+    </message>
+    <message>
+        <source>Another bpa-desktop window on this computer sends these timesheets.</source>
+        <translation>Et annet bpa-desktop-vindu på denne maskinen sender disse timelistene.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sender …</translation>
+    </message>
+    <message>
+        <source>Sending finished. See the status of each timesheet below.</source>
+        <translation>Sendingen er ferdig. Se status for hver timeliste nedenfor.</translation>
+    </message>
+    <message>
+        <source>Make file for the municipality</source>
+        <translation>Lag fil for kommunen</translation>
+    </message>
+    <message>
+        <source>Timesheet file (*.json)</source>
+        <translation>Timelistefil (*.json)</translation>
+    </message>
+    <message>
+        <source>Making the file…</source>
+        <translation>Lager filen …</translation>
+    </message>
+    <message>
+        <source>%1 timesheets saved in %2. Send the file to the municipality (e-mail or memory stick); they are marked as received once the municipality has read it in.</source>
+        <translation>%1 timelister lagret i %2. Send filen til kommunen (e-post eller minnepinne); de merkes som mottatt når kommunen har lest den inn.</translation>
+    </message>
+    <message>
+        <source>Nothing to put in the file: the municipality has received everything.</source>
+        <translation>Ingenting å legge i filen: kommunen har mottatt alt.</translation>
+    </message>
+    <message>
+        <source>Print the timesheet (PDF)</source>
+        <translation>Skriv ut timelisten (PDF)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The timesheet is saved as %1. Print it and hand it in.</source>
+        <translation>Timelisten er lagret som %1. Skriv den ut og lever den.</translation>
+    </message>
+    <message>
+        <source>Queued again.</source>
+        <translation>Lagt i kø igjen.</translation>
+    </message>
+    <message>
+        <source>This one cannot simply be sent again: follow the advice in its message.</source>
+        <translation>Denne kan ikke bare sendes på nytt: følg rådet i meldingen.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
+    <message>
+        <source>Sync status</source>
+        <translation>Synkstatus</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWording</name>
+    <message>
+        <source>Queued</source>
+        <translation>I kø</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sendes</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Levert</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Godkjent</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Avvist</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer version</source>
+        <translation>Erstattet av nyere versjon</translation>
+    </message>
+    <message>
+        <source>Waiting for a new connection</source>
+        <translation>Venter på ny tilkobling</translation>
+    </message>
+    <message>
+        <source>Needs a correction</source>
+        <translation>Må korrigeres</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stoppet</translation>
+    </message>
+    <message>
+        <source>1 timesheet rejected – see Sync</source>
+        <translation>1 timeliste avvist – se Synk</translation>
+    </message>
+    <message>
+        <source>%1 timesheets rejected – see Sync</source>
+        <translation>%1 timelister avvist – se Synk</translation>
+    </message>
+    <message>
+        <source>The municipality no longer accepts this computer – connect again on the Sync page</source>
+        <translation>Kommunen godtar ikke lenger denne maskinen – koble til på nytt på Synk-siden</translation>
+    </message>
+    <message>
+        <source>1 timesheet needs attention – see Sync</source>
+        <translation>1 timeliste trenger oppfølging – se Synk</translation>
+    </message>
+    <message>
+        <source>%1 timesheets need attention – see Sync</source>
+        <translation>%1 timelister trenger oppfølging – se Synk</translation>
+    </message>
+    <message>
+        <source>Sync: %1 queued · not connected to the municipality</source>
+        <translation>Synk: %1 i kø · ikke koblet til kommunen</translation>
+    </message>
+    <message>
+        <source>Sync: sending…</source>
+        <translation>Synk: sender …</translation>
+    </message>
+    <message>
+        <source>Sync: %1 queued</source>
+        <translation>Synk: %1 i kø</translation>
+    </message>
+    <message>
+        <source>Sync: all sent</source>
+        <translation>Synk: alt er sendt</translation>
+    </message>
+    <message>
+        <source>last sent %1</source>
+        <translation>sist sendt %1</translation>
     </message>
 </context>
 <context>
@@ -1199,7 +1600,7 @@
         <translation>Timelister</translation>
     </message>
     <message>
-        <source>Coming: register worked hours, absence and swaps, and attest each assistant's monthly timesheet. An attested timesheet is locked; corrections make a new version.</source>
+        <source>Coming: register worked hours, absence and swaps, and attest each assistant&apos;s monthly timesheet. An attested timesheet is locked; corrections make a new version.</source>
         <translation>Kommer: registrer arbeidede timer, fravær og vaktbytter, og attester hver assistents månedlige timeliste. En attestert timeliste låses; rettelser gir en ny versjon.</translation>
     </message>
 </context>
@@ -1249,7 +1650,7 @@
         <translation>&amp;Referanse</translation>
     </message>
     <message>
-        <source>The municipality's case or decision number</source>
+        <source>The municipality&apos;s case or decision number</source>
         <translation>Kommunens saks- eller vedtaksnummer</translation>
     </message>
     <message>

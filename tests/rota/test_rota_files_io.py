@@ -18,7 +18,7 @@ from rota_sample import END, START
 from bpa_desktop import cli, rota_io
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core import shiftfile
-from bpa_desktop.core.model import Shift, ShiftKind
+from bpa_desktop.core.model import Shift
 from bpa_desktop.workspace import Workspace
 
 

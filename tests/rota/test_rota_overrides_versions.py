@@ -4,7 +4,7 @@ new rota version is rolled out, cancelled shifts stay cancelled, attested period
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -181,3 +181,36 @@ def test_changes_are_refused_in_an_attested_period(setup):
     assert [s for s in after if s[0] == kari] == [s for s in locked_plan if s[0] == kari]
     assert [s for s in after if s[0] != kari] != [s for s in locked_plan if s[0] != kari]
     assert any(s[0] == kari for s in summary(setup.planned(date(2026, 11, 1), END)))
+
+
+def test_rows_from_before_the_occurrence_column_are_found_by_their_own_key(setup):
+    """Planned shifts written before revision 0003 have no stored occurrence key."""
+    from sqlalchemy import text
+
+    ws, aid, ids = setup.ws, setup.arrangement_id, setup.ids
+    setup.save()
+    with ws._write() as session:
+        session.execute(text("UPDATE planned_shift SET occurrence = NULL"))
+    before = {s.id for s in setup.planned()}
+    setup.save()
+    assert {s.id for s in setup.planned()} == before  # matched, nothing rewritten
+    night = on(setup, date(2026, 10, 16), "103", "N")
+    with ws._write() as session:
+        session.execute(text("UPDATE planned_shift SET occurrence = NULL"))
+    ws.change_planned_shift(aid, night.id, kind="substitute", other_assistant_id=ids["104"], reason="Kurs")
+    setup.save()
+    assert on(setup, date(2026, 10, 16), "104", "N").kind is ShiftKind.SUBSTITUTE
+
+
+def test_a_shift_registered_as_worked_is_kept_and_not_changed(setup):
+    ws, aid = setup.ws, setup.arrangement_id
+    setup.save()
+    shift = on(setup, date(2026, 10, 13), "102", "D")
+    ws.record_worked_shift(aid, shift, "")  # "p<n>": worked as planned, linked
+    with pytest.raises(ValidationError) as error:
+        ws.change_planned_shift(aid, shift.id, kind="cancel", reason="Avlyst")
+    assert "shift" in error.value.errors
+    swapped = {k: ("A" if v == "D" else "D" if v == "A" else v) for k, v in setup.cells().items()}
+    setup.save(swapped)
+    kept = [s for s in setup.planned(date(2026, 10, 13), date(2026, 10, 13)) if s.id == shift.id]
+    assert kept == [shift]

@@ -212,3 +212,74 @@ def live_receiver(tmp_path: Path, db_url: str):
             process.kill()
             process.wait()
         log.close()
+
+
+# --- The staff web page in a real browser (Debian's Chromium driven by Playwright) -------------
+# Playwright's own browser download is not used: CI installs Debian's `chromium` package.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+STAFF_PASSWORD = "riktig-hest-batteri"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Chromium for the whole session (skipped when /usr/bin/chromium is missing)."""
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium mangler (/usr/bin/chromium); .ci/run installerer Debian-pakken `chromium`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class StaffWeb:
+    """The staff page as a caseworker uses it: by visible labels and button texts only."""
+
+    page: object  # playwright.sync_api.Page
+    base_url: str
+
+    def log_in(self, username: str = "saksbehandler", password: str = STAFF_PASSWORD) -> None:
+        self.page.goto(f"{self.base_url}/staff/login")
+        self.page.get_by_label("Brukernavn").fill(username)
+        self.page.get_by_label("Passord").fill(password)
+        self.page.get_by_role("button", name="Logg inn").click()
+        self.page.get_by_role("heading", level=1, name="Ordninger").wait_for()
+
+    def open_period(self, period: str) -> None:
+        self.page.get_by_role("link", name="Timelister", exact=True).click()
+        self.page.get_by_label("Periode (ÅÅÅÅ-MM)").fill(period)
+        self.page.get_by_role("button", name="Vis periode").click()
+        self.page.get_by_role("heading", level=1, name=f"Timelister {period}").wait_for()
+
+    def accept(self, employee_no: str, version: int = 1) -> None:
+        self.page.get_by_role("button", name=f"Godkjenn ansatt {employee_no} v{version}").click()
+        self.page.get_by_role("status").get_by_text("Timelisten er godkjent.").wait_for()
+
+    def reject(self, employee_no: str, reason: str, version: int = 1) -> None:
+        row = self.page.get_by_role("row").filter(has=self.page.get_by_role("rowheader", name=employee_no))
+        row.get_by_label("Begrunnelse for avvisning").fill(reason)
+        row.get_by_role("button", name=f"Avvis ansatt {employee_no} v{version}").click()
+        self.page.get_by_role("status").get_by_text("Timelisten er avvist").wait_for()
+
+
+@pytest.fixture
+def staff_web(chromium, live_receiver):
+    """A fresh browser context on the live receiver with staff user `saksbehandler` (not logged in).
+
+    For end-to-end tests: decide in the browser, then let the desktop client pull the feed.
+    """
+    add_staff_user(live_receiver.db_url, password=STAFF_PASSWORD)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
+    context.set_default_timeout(15_000)
+    try:
+        yield StaffWeb(context.new_page(), live_receiver.base_url)
+    finally:
+        context.close()

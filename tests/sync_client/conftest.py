@@ -12,9 +12,13 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
+import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import keyring
 import pytest
 
@@ -66,9 +70,14 @@ def sync_env(tmp_path: Path) -> dict[str, str]:
     }
 
 
+# Not `-m bpa_desktop.cli`: that runs cli.py as __main__, whose CliError is another class than
+# the one the commands raise (a traceback instead of one line and exit 2).
+BPA = [sys.executable, "-c", "from bpa_desktop.cli import main; raise SystemExit(main())"]
+
+
 def run_bpa(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "bpa_desktop.cli", *map(str, args)],
+        [*BPA, *map(str, args)],
         capture_output=True, text=True, env=env, timeout=timeout,
     )
 
@@ -79,11 +88,15 @@ def run_json(*args: str, env: dict[str, str], expect: tuple[int, ...] = (0, 1)) 
     return json.loads(done.stdout)
 
 
-def receiver_rows(db_url: str) -> list[tuple[str, str]]:
-    """(submission id, body sha256) of every row the receiver stored."""
+def receiver_rows(db_url: str, arrangement: str | None = None) -> list[tuple[str, str]]:
+    """(submission id, body sha256) of every row the receiver stored (for one arrangement)."""
     path = db_url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as connection:
-        return connection.execute("SELECT submission_id, body_sha256 FROM submission ORDER BY id").fetchall()
+        rows = connection.execute(
+            "SELECT s.submission_id, s.body_sha256 FROM submission s JOIN arrangement a ON a.id = s.arrangement_id "
+            "WHERE ? IS NULL OR a.name = ? ORDER BY s.id", (arrangement, arrangement)
+        ).fetchall()
+    return [(str(uuid.UUID(sid)), sha) for sid, sha in rows]
 
 
 def outbox_rows(path: Path) -> dict[str, dict]:
@@ -101,9 +114,30 @@ def client_db(_demo_template, tmp_path: Path) -> Path:
     return target
 
 
+@dataclass(frozen=True)
+class SharedReceiver:
+    base_url: str
+    db_url: str
+
+
+@pytest.fixture(scope="session")
+def shared_receiver(tmp_path_factory) -> SharedReceiver:
+    """One real receiver for many tests (each test enrols its own arrangement): starting
+    uvicorn per test would cost seconds each. Tests that stop or restore it use live_receiver."""
+    folder = tmp_path_factory.mktemp("shared-receiver")
+    db_url = f"sqlite:///{folder / 'receiver.db'}"
+    with receiver_process(db_url, folder / "server.log") as base_url:
+        yield SharedReceiver(base_url, db_url)
+
+
 @pytest.fixture
-def proxy(live_receiver):
-    fault_proxy = FaultProxy(live_receiver.base_url)
+def arrangement_name() -> str:
+    return f"Ordning {uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def proxy(shared_receiver):
+    fault_proxy = FaultProxy(shared_receiver.base_url)
     yield fault_proxy
     fault_proxy.stop()
 
@@ -113,19 +147,55 @@ class Enrolled:
     db: Path
     env: dict[str, str]
     proxy: FaultProxy
-    receiver: object
-    name: str = "Ordning A"
+    receiver: SharedReceiver
+    name: str
+
+    def stored(self) -> list[tuple[str, str]]:
+        return receiver_rows(self.receiver.db_url, self.name)
 
     def push(self, *extra: str, expect=(0, 1)) -> dict:
         return run_json("sync", "push", "--db", self.db, *extra, env=self.env, expect=expect)
 
-    def status(self) -> dict:
-        return run_json("sync", "status", "--db", self.db, "--json", env=self.env, expect=(0,))
+    def status(self) -> dict[str, int]:
+        """Outbox counts by state, read directly (the CLI's `status` has its own test)."""
+        counts: dict[str, int] = {}
+        for row in outbox_rows(self.db).values():
+            counts[row["state"]] = counts.get(row["state"], 0) + 1
+        return counts
 
 
 @pytest.fixture
-def enrolled(client_db, sync_env, proxy, live_receiver) -> Enrolled:
+def enrolled(client_db, sync_env, proxy, shared_receiver, arrangement_name) -> Enrolled:
     """The demo database enrolled (via `bpa sync enrol`) at the receiver behind the proxy."""
-    code = issue_code(live_receiver.db_url, "Ordning A")
+    code = issue_code(shared_receiver.db_url, arrangement_name)
     run_json("sync", "enrol", "--db", client_db, "--url", proxy.url, "--code", code, env=sync_env, expect=(0,))
-    return Enrolled(client_db, sync_env, proxy, live_receiver)
+    return Enrolled(client_db, sync_env, proxy, shared_receiver, arrangement_name)
+
+
+@contextmanager
+def receiver_process(db_url: str, log_path: Path):
+    """Another `bpa receiver serve` on a free port (the fixture's server cannot be restarted),
+    e.g. after its database was restored from a backup. Yields the base URL."""
+    port = receiver_fixtures.free_port()
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [*BPA, "receiver", "serve", "--db", db_url, "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 30
+            while not _healthy(base_url):
+                assert process.poll() is None and time.monotonic() < deadline, log_path.read_text()
+                time.sleep(0.1)
+            yield base_url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def _healthy(base_url: str) -> bool:
+    try:
+        return httpx.get(f"{base_url}/v1/health", timeout=1).status_code == 200
+    except httpx.TransportError:
+        return False

@@ -7,11 +7,10 @@ import base64
 import hashlib
 import json
 import subprocess
-import sys
 import time
 from datetime import datetime, timedelta, timezone
 
-from conftest import issue_code, outbox_rows, receiver_rows, run_bpa, run_json
+from conftest import BPA, issue_code, outbox_rows, run_bpa, run_json
 
 DEMO_SUBMISSIONS = 27
 
@@ -27,7 +26,7 @@ def test_push_delivers_everything_once_and_the_body_holds_only_what_privacy_allo
     assert summary["waiting"] == 0
     assert enrolled.status()["delivered"] == DEMO_SUBMISSIONS
 
-    stored = receiver_rows(enrolled.receiver.db_url)
+    stored = enrolled.stored()
     local = outbox_rows(enrolled.db)
     assert sorted(stored) == sorted((row["id"], row["body_sha256"]) for row in local.values())
     for row in local.values():
@@ -47,14 +46,14 @@ def test_killed_after_the_server_stored_but_before_the_receipt_was_saved(enrolle
     env = {**enrolled.env, "BPA_SYNC_FAULT": "exit_after_response"}
     killed = run_bpa("sync", "push", "--db", enrolled.db, "--lease", "1", env=env)
     assert killed.returncode == 137
-    assert len(receiver_rows(enrolled.receiver.db_url)) == 1
+    assert len(enrolled.stored()) == 1
     sending = [row for row in outbox_rows(enrolled.db).values() if row["state"] == "sending"]
     assert len(sending) == 20 and all(row["receipt"] is None for row in sending)  # the claimed batch
 
     time.sleep(1.2)  # the dead process's lease runs out
     summary = enrolled.push(expect=(0,))
     assert summary["delivered"] == DEMO_SUBMISSIONS and summary["replayed"] == 1
-    stored = receiver_rows(enrolled.receiver.db_url)
+    stored = enrolled.stored()
     assert len(stored) == len({sid for sid, _ in stored}) == DEMO_SUBMISSIONS
 
 
@@ -62,13 +61,12 @@ def test_killed_mid_request_the_lease_expires_and_the_row_is_sent_once(enrolled)
     """Case 4."""
     env = {**enrolled.env, "BPA_SYNC_FAULT": "exit_before_response"}
     assert run_bpa("sync", "push", "--db", enrolled.db, "--lease", "1", env=env).returncode == 137
-    assert receiver_rows(enrolled.receiver.db_url) == []
-    assert enrolled.status()["sending"] == 20
-    held = enrolled.push(expect=(1,))  # leases still held by the dead process: only the rest goes
-    assert 1 <= held["delivered"] <= DEMO_SUBMISSIONS - 20
+    assert enrolled.stored() == []
+    assert enrolled.status()["sending"] == 20  # claimed under the dead process's lease
     time.sleep(1.2)
-    assert enrolled.push(expect=(0,))["delivered"] == DEMO_SUBMISSIONS - held["delivered"]
-    assert len(receiver_rows(enrolled.receiver.db_url)) == DEMO_SUBMISSIONS
+    summary = enrolled.push(expect=(0,))
+    assert summary["delivered"] == DEMO_SUBMISSIONS and summary["replayed"] == 0
+    assert len(enrolled.stored()) == DEMO_SUBMISSIONS
 
 
 def test_receiver_down_queues_with_a_readable_error_then_delivers(enrolled):
@@ -95,9 +93,9 @@ def test_503_with_retry_after_is_honoured_then_delivered(enrolled):
     assert rows and all(_parse(r["next_attempt_at"]) >= before + timedelta(seconds=119) for r in rows)
     assert all(r["last_error_text"].startswith("Kommunens mottak er opptatt – prøver igjen") for r in rows)
     assert enrolled.push(expect=(1,))["sent"] >= 1  # the rows never tried go; the others wait
-    assert not {r["id"] for r in rows} & {sid for sid, _ in receiver_rows(enrolled.receiver.db_url)}
+    assert not {r["id"] for r in rows} & {sid for sid, _ in enrolled.stored()}
     assert enrolled.push("--now", expect=(0,))["waiting"] == 0
-    assert len(receiver_rows(enrolled.receiver.db_url)) == DEMO_SUBMISSIONS
+    assert len(enrolled.stored()) == DEMO_SUBMISSIONS
 
 
 def test_500_is_retried_and_the_row_is_not_lost(enrolled):
@@ -105,7 +103,7 @@ def test_500_is_retried_and_the_row_is_not_lost(enrolled):
     summary = enrolled.push(expect=(1,))
     assert summary["retried"] == 3 and summary["delivered"] == DEMO_SUBMISSIONS - 3
     assert enrolled.push("--now", expect=(0,))["delivered"] == 3
-    assert len(receiver_rows(enrolled.receiver.db_url)) == DEMO_SUBMISSIONS
+    assert len(enrolled.stored()) == DEMO_SUBMISSIONS
 
 
 def test_a_hanging_receiver_times_out_and_the_rows_stay_queued(enrolled):
@@ -127,7 +125,7 @@ def test_a_payload_altered_in_transit_is_refused_and_the_local_copy_is_intact(en
     before = outbox_rows(enrolled.db)
     summary = enrolled.push(expect=(1,))
     assert summary["delivered"] == 0
-    assert receiver_rows(enrolled.receiver.db_url) == []
+    assert enrolled.stored() == []
     after = outbox_rows(enrolled.db)
     blocked = [row for row in after.values() if row["state"] == "blocked"]
     assert len(blocked) == summary["blocked"] >= 20
@@ -155,13 +153,13 @@ def test_a_revoked_token_pauses_everything_with_a_clear_message_and_resumes_afte
 
 def test_three_processes_pushing_one_outbox_send_each_submission_once(enrolled):
     """Case 10: the claim (BEGIN IMMEDIATE + lease) hands every row to one process."""
-    command = [sys.executable, "-m", "bpa_desktop.cli", "sync", "push", "--db", str(enrolled.db)]
+    command = [*BPA, "sync", "push", "--db", str(enrolled.db)]
     processes = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=enrolled.env) for _ in range(3)]
     summaries = [json.loads(p.communicate(timeout=60)[0]) for p in processes]
     assert sum(s["sent"] for s in summaries) == DEMO_SUBMISSIONS
     assert sum(s["delivered"] for s in summaries) == DEMO_SUBMISSIONS
     assert sum(s["replayed"] for s in summaries) == 0
-    assert len(receiver_rows(enrolled.receiver.db_url)) == DEMO_SUBMISSIONS
+    assert len(enrolled.stored()) == DEMO_SUBMISSIONS
 
 
 def test_bundle_imported_twice_then_pushed_online_stores_each_id_once(enrolled):
@@ -175,19 +173,21 @@ def test_bundle_imported_twice_then_pushed_online_stores_each_id_once(enrolled):
     assert enrolled.status()["queued"] == DEMO_SUBMISSIONS  # only a receipt confirms delivery
     summary = enrolled.push(expect=(0,))
     assert summary["delivered"] == summary["replayed"] == DEMO_SUBMISSIONS
-    assert len(receiver_rows(enrolled.receiver.db_url)) == DEMO_SUBMISSIONS
+    assert len(enrolled.stored()) == DEMO_SUBMISSIONS
     item = json.loads(bundle.read_text())["items"][0]
     assert json.loads(base64.b64decode(item["body"]))["employee_no"]
 
 
-def test_no_keyring_enrol_refuses_with_clear_text_and_the_outbox_still_fills(tmp_path, sync_env, live_receiver):
+def test_no_keyring_enrol_refuses_with_clear_text_and_the_outbox_still_fills(
+    tmp_path, sync_env, shared_receiver, arrangement_name
+):
     """Case 16: attesting needs no keyring (the demo attests 27 timesheets under the fail backend)."""
     env = {**sync_env, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     db = tmp_path / "offline.sqlite"
     assert run_bpa("demo", "--db", db, "--today", "2026-05-20", env=env).returncode == 0
     assert run_json("sync", "status", "--db", db, env=env, expect=(0,))["queued"] == DEMO_SUBMISSIONS
-    code = issue_code(live_receiver.db_url, "Ordning B")
-    refused = run_bpa("sync", "enrol", "--db", db, "--url", live_receiver.base_url, "--code", code, env=env)
+    code = issue_code(shared_receiver.db_url, arrangement_name)
+    refused = run_bpa("sync", "enrol", "--db", db, "--url", shared_receiver.base_url, "--code", code, env=env)
     assert refused.returncode == 2
     assert "nøkkelring" in refused.stderr and "attestere" in refused.stderr
     summary = run_json("sync", "push", "--db", db, env=env, expect=(1,))

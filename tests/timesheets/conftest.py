@@ -31,6 +31,7 @@ class Setup:
     arrangement_id: int
     day_worker: int  # D 08:00-16:00 Monday to Wednesday
     night_worker: int  # N 22:00-08:00 (passive 00:00-06:00) on Saturdays
+    after_all: date = AFTER_ALL  # a "today" after every period of the rota
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from bpa_desktop import cli
 from bpa_desktop.core.model import Absence, AbsenceKind
 from bpa_desktop.export.payroll import VISMA_COLUMNS
 
-from conftest import AFTER_ALL
 
 OCTOBER = date(2026, 10, 1)
 SEPTEMBER = date(2026, 9, 1)
@@ -23,8 +22,9 @@ NUMERIC_CODES = {"ordinary": "1000", "passive": "1010", "evening-night": "2010",
                  "holiday": "2030", "overtime-50": "3050", "overtime-100": "3100"}
 
 
-def attest(ws, assistant_id, day):
-    return ws.attest_timesheet(ws.get_or_create_timesheet(assistant_id, day).id, today=AFTER_ALL)
+def attest(setup, assistant_id, day):
+    ws = setup.ws
+    return ws.attest_timesheet(ws.get_or_create_timesheet(assistant_id, day).id, today=setup.after_all)
 
 
 def pdf_text(path) -> str:
@@ -33,7 +33,7 @@ def pdf_text(path) -> str:
 
 
 def test_a_night_across_the_october_dst_change_pays_11_hours(setup):
-    sheet = attest(setup.ws, setup.night_worker, OCTOBER)
+    sheet = attest(setup, setup.night_worker, OCTOBER)
     detail = setup.ws.timesheet_detail(sheet.id)
     by_day = {row.day: row for row in detail.rows}
     assert sorted(by_day) == [date(2026, 10, d) for d in (3, 10, 17, 24, 31)]  # 31st ends in November
@@ -47,7 +47,7 @@ def test_a_night_across_the_october_dst_change_pays_11_hours(setup):
 
 def test_timesheet_pdf_holds_the_totals(setup, tmp_path, capsys):
     ws = setup.ws
-    sheet = attest(ws, setup.night_worker, OCTOBER)
+    sheet = attest(setup, setup.night_worker, OCTOBER)
     detail = ws.timesheet_detail(sheet.id)
     out = tmp_path / "oktober.pdf"
     code = cli.main(["export", "timesheet", "--db", str(ws.path), "--assistant", str(setup.night_worker),
@@ -71,7 +71,7 @@ def test_timesheet_pdf_holds_the_totals(setup, tmp_path, capsys):
     second = ws.correct_timesheet(sheet.id, "Feil sluttid 3. oktober")
     shift = next(s for s in ws.list_worked_shifts(setup.arrangement_id, date(2026, 10, 3), date(2026, 10, 3)))
     ws.record_worked_shift(setup.arrangement_id, replace(shift, end=shift.end + timedelta(hours=1)), "Ble lenger")
-    ws.attest_timesheet(second.id, today=AFTER_ALL)
+    ws.attest_timesheet(second.id, today=setup.after_all)
     assert cli.main(["export", "timesheet", "--db", str(ws.path), "--assistant", "502",
                      "--period", "2026-10", "--out", str(out)]) == 0
     text = pdf_text(out)
@@ -86,7 +86,7 @@ def test_timesheet_pdf_holds_the_totals(setup, tmp_path, capsys):
 def test_visma_file_columns_and_decimals(setup, tmp_path, capsys):
     ws, aid = setup.ws, setup.arrangement_id
     ws.update_pay_settings(replace(ws.pay_settings(aid), codes=NUMERIC_CODES, rates={"evening-night": 56.5}))
-    attest(ws, setup.night_worker, OCTOBER)  # the day worker's October stays a draft
+    attest(setup, setup.night_worker, OCTOBER)  # the day worker's October stays a draft
     out = tmp_path / "visma.txt"
     code = cli.main(["export", "payroll", "--db", str(ws.path), "--period", "2026-10",
                      "--format", "visma", "--out", str(out)])
@@ -109,7 +109,7 @@ def test_visma_file_columns_and_decimals(setup, tmp_path, capsys):
     assert all(f[column["R1"]] == '""' and f[column["DedCd"]] == "0" for f in fields)
 
     csv_out = tmp_path / "lines.csv"
-    attest(ws, setup.day_worker, OCTOBER)
+    attest(setup, setup.day_worker, OCTOBER)
     assert cli.main(["export", "payroll", "--db", str(ws.path), "--period", "2026-10",
                      "--format", "csv", "--out", str(csv_out)]) == 0
     text = csv_out.read_text("utf-8").splitlines()
@@ -134,7 +134,7 @@ def test_export_commands_refuse_unreadable_input(setup, tmp_path, capsys):
         assert expected in err and err.count("\n") == 1
         assert not out.exists()
     # Visma needs whole-number codes: the profile's placeholders are refused, nothing written
-    attest(setup.ws, setup.night_worker, OCTOBER)
+    attest(setup, setup.night_worker, OCTOBER)
     out = tmp_path / "visma.txt"
     assert cli.main(["export", "payroll", "--db", db, "--period", "2026-10", "--format", "visma", "--out", str(out)]) == 2
     assert "KS-1000" in capsys.readouterr().err and not out.exists()
@@ -146,7 +146,7 @@ def test_report_figures(setup):
     ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.SICK_NOTE, date(2026, 9, 21), date(2026, 9, 23), percent=50))
     ws.add_absence(Absence(None, setup.night_worker, AbsenceKind.CHILD_SICK, date(2026, 9, 12), date(2026, 9, 12)))
     for worker in (setup.day_worker, setup.night_worker):
-        attest(ws, worker, SEPTEMBER)
+        attest(setup, worker, SEPTEMBER)
 
     absence = {(a.assistant_id, a.month): a for a in ws.report_absence(aid, 2026)}
     day = absence[(setup.day_worker, 9)]

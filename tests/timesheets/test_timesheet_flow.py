@@ -14,7 +14,6 @@ from bpa_desktop.core.model import Absence, AbsenceKind, Shift, ShiftKind, Times
 from bpa_desktop.core.timesheet import RowStatus, content_hash
 from bpa_desktop.workspace import TimesheetLockedError, ValidationError, WorkspaceError
 
-from conftest import AFTER_ALL
 
 SEPTEMBER = date(2026, 9, 1)
 OCTOBER = date(2026, 10, 1)
@@ -53,9 +52,9 @@ def test_a_new_timesheet_starts_as_the_planned_shifts(setup):
 def test_attesting_locks_the_period_and_stores_a_hash(setup):
     ws, aid = setup.ws, setup.arrangement_id
     sheet = ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER)
-    confirmed = ws.confirm_timesheet(sheet.id, today=AFTER_ALL)
+    confirmed = ws.confirm_timesheet(sheet.id, today=setup.after_all)
     assert confirmed.status is TimesheetStatus.CONFIRMED
-    attested = ws.attest_timesheet(sheet.id, today=AFTER_ALL)
+    attested = ws.attest_timesheet(sheet.id, today=setup.after_all)
     assert attested.status is TimesheetStatus.ATTESTED and len(attested.content_hash) == 64
     assert ws.verify_timesheet(sheet.id)
     # the plan was written into the worked record, linked to the planned shifts
@@ -78,7 +77,7 @@ def test_attesting_locks_the_period_and_stores_a_hash(setup):
     with pytest.raises(TimesheetLockedError):
         ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.HOLIDAY, date(2026, 9, 28), date(2026, 10, 2)))
     with pytest.raises(WorkspaceError, match="allerede attestert"):
-        ws.attest_timesheet(sheet.id, today=AFTER_ALL)
+        ws.attest_timesheet(sheet.id, today=setup.after_all)
     assert snapshot(ws, aid) == before
 
     # the other assistant and the next month are still open
@@ -88,7 +87,7 @@ def test_attesting_locks_the_period_and_stores_a_hash(setup):
 
 def test_the_database_refuses_to_change_attested_content(setup):
     ws = setup.ws
-    sheet = ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=AFTER_ALL)
+    sheet = ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
     with sqlite3.connect(ws.path) as connection:
         for sql in (
             "UPDATE timesheet_snapshot SET content = '{}'",
@@ -106,7 +105,7 @@ def test_the_database_refuses_to_change_attested_content(setup):
 
 def test_a_correction_is_a_new_version_and_the_old_one_stays_readable(setup):
     ws, aid = setup.ws, setup.arrangement_id
-    first = ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=AFTER_ALL)
+    first = ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
     old_detail = ws.timesheet_detail(first.id)
 
     with pytest.raises(ValidationError) as caught:
@@ -129,7 +128,7 @@ def test_a_correction_is_a_new_version_and_the_old_one_stays_readable(setup):
                  if s.assistant == str(setup.day_worker))
     ws.record_worked_shift(aid, replace(shift, end=shift.end + timedelta(hours=2), kind=ShiftKind.OVERTIME),
                            "Overtid: avløser kom ikke")
-    corrected = ws.attest_timesheet(second.id, today=AFTER_ALL)
+    corrected = ws.attest_timesheet(second.id, today=setup.after_all)
     assert corrected.content_hash != first.content_hash
 
     # v1 is unchanged and readable; v2 has the overtime
@@ -198,7 +197,7 @@ def test_deviations_absence_cancel_and_passive_that_became_active(setup):
     assert first.status is RowStatus.WORKED and first.deviations == ("passive_active",)
     assert first.passive_hours == pytest.approx(5) and first.reason == "Urolig natt"
 
-    attested = ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=AFTER_ALL)
+    attested = ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
     stored = ws.timesheet_detail(attested.id)
     assert stored.stored and stored.total_hours == pytest.approx(80)
     assert [r.status for r in stored.rows].count(RowStatus.CANCELLED) == 4
@@ -219,7 +218,7 @@ def test_bad_edits_get_clear_messages_and_change_nothing(setup):
         ws.record_worked_shift(aid, Shift(worker, wall(date(2026, 10, 8), 15), wall(date(2026, 10, 8), 20)), "")
     assert "overlapper" in caught.value.errors["start"] and "08.10.2026 08:00–16:00" in caught.value.errors["start"]
 
-    ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=AFTER_ALL)
+    ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
     before = snapshot(ws, aid)
     with pytest.raises(TimesheetLockedError, match="september 2026 er attestert; lag en korrigering"):
         ws.record_worked_shift(aid, Shift(worker, wall(date(2026, 9, 30), 22), wall(date(2026, 10, 1), 6)), "")
@@ -237,7 +236,7 @@ def test_employer_period_from_the_21st(setup):
     assert ws.pay_period_for(aid, date(2026, 10, 20)).start == date(2026, 9, 21)
     sheet = ws.get_or_create_timesheet(setup.day_worker, date(2026, 10, 5))
     assert (sheet.period_start, sheet.period_end) == (date(2026, 9, 21), date(2026, 10, 20))
-    attested = ws.attest_timesheet(sheet.id, today=AFTER_ALL)
+    attested = ws.attest_timesheet(sheet.id, today=setup.after_all)
     with pytest.raises(TimesheetLockedError, match=r"oktober 2026 \(21.09.2026–20.10.2026\)"):
         ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.LEAVE, date(2026, 10, 20), date(2026, 10, 22)))
     ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.LEAVE, date(2026, 10, 21), date(2026, 10, 22)))

@@ -1,16 +1,369 @@
+"""Synk: the connection to the municipality and every attested timesheet on its way there.
+
+Shows the enrolment (receiver address and the key ID to compare out of band), a table of the
+outbox (state, the last error in plain words with the next try, receipt, decision and the
+rejection reason), "Send nå", "Lag fil for kommunen" (a signed bundle), "Prøv igjen", and after
+24 hours without delivery an offer to send the file or print the timesheet instead.
+All reading and writing runs in the TaskRunner; sending runs in the sync worker.
+"""
+
 from __future__ import annotations
 
-from bpa_desktop.ui.pages.base import PlaceholderPage
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget,
+)
+
+from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.errors import show_error, user_message
+from bpa_desktop.ui.formatting import format_date
+from bpa_desktop.ui.pages.base import Page, heading, paragraph
+from bpa_desktop.ui.sync.enrol_dialog import EnrolDialog
+from bpa_desktop.ui.sync.model import SubmissionTableModel
+from bpa_desktop.ui.sync.printing import write_submission_pdf
+from bpa_desktop.ui.sync.wording import open_rejections, period_label
+from bpa_desktop.ui.widgets.accessible import button
+
+RETRYABLE = ("blocked", "queued", "paused_auth")
 
 
-class SyncPage(PlaceholderPage):
+def read_sync_page(workspace, arrangement_id: int):
+    """Everything the page shows, read on a worker thread."""
+    submissions = workspace.list_submissions(arrangement_id)
+    enrolment = workspace.sync_enrolment(arrangement_id)
+    names = {a.employee_no: a.name for a in workspace.list_assistants(arrangement_id)}
+    return submissions, enrolment, names
+
+
+def grouped_key_id(key_id: str) -> str:
+    """'3f2a9c0d11b2e4f5' -> '3f2a 9c0d 11b2 e4f5': easier to read aloud on the phone."""
+    return " ".join(key_id[i:i + 4] for i in range(0, len(key_id), 4))
+
+
+def boxed(*widgets: QWidget) -> tuple[QFrame, QVBoxLayout]:
+    box = QFrame()
+    box.setFrameShape(QFrame.Shape.StyledPanel)
+    inner = QVBoxLayout(box)
+    for widget in widgets:
+        inner.addWidget(widget)
+    return box, inner
+
+
+class SyncPage(Page):
     page_id = "synk"
+    topics = ("sync", "assistants")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.enrolment = None
+        self.dialog: EnrolDialog | None = None
+
+        # connection to the municipality
+        self.enrolment_title = heading(self.tr("Connection to the municipality"), scale=1.15)
+        self.enrolment_text = paragraph()
+        self.enrolment_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.enrol_button = button(self.tr("&Connect to the municipality…"), "Ctrl+Shift+K")
+        self.enrol_button.clicked.connect(self.open_enrol_dialog)
+        self.enrolment_box, inner = boxed(self.enrolment_title, self.enrolment_text)
+        row = QHBoxLayout()
+        row.addWidget(self.enrol_button)
+        row.addStretch(1)
+        inner.addLayout(row)
+        self.layout_.addWidget(self.enrolment_box)
+
+        # after 24 h without delivery: the file or paper instead
+        self.stuck_text = paragraph()
+        self.stuck_bundle_button = button(self.tr("Send as &file…"))
+        self.stuck_print_button = button(self.tr("&Print the timesheet (PDF)…"))
+        self.stuck_bundle_button.clicked.connect(lambda: self.make_bundle())
+        self.stuck_print_button.clicked.connect(lambda: self.print_submission())
+        self.stuck_box, inner = boxed(self.stuck_text)
+        row = QHBoxLayout()
+        row.addWidget(self.stuck_bundle_button)
+        row.addWidget(self.stuck_print_button)
+        row.addStretch(1)
+        inner.addLayout(row)
+        self.stuck_box.hide()
+        self.layout_.addWidget(self.stuck_box)
+
+        self.message = paragraph()
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.layout_.addWidget(self.message)
+
+        self.send_button = button(self.tr("&Send now"), "Ctrl+Return",
+                                  self.tr("Send what waits to the municipality now, without waiting for the next try"))
+        self.bundle_button = button(self.tr("&Make file for the municipality…"), "Ctrl+Shift+S",
+                                    self.tr("Save the timesheets not yet received as a signed file"))
+        self.retry_button = button(self.tr("&Try again"), "Ctrl+R")
+        self.send_button.clicked.connect(self.send_now)
+        self.bundle_button.clicked.connect(lambda: self.make_bundle())
+        self.retry_button.clicked.connect(self.retry_selected)
+        buttons = QHBoxLayout()
+        for each in (self.send_button, self.bundle_button, self.retry_button):
+            buttons.addWidget(each)
+        buttons.addStretch(1)
+        self.layout_.addLayout(buttons)
+
+        self.model = SubmissionTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Timesheets sent to the municipality"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SubmissionTableModel.COLUMNS.index("message"), QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.layout_.addWidget(self.table, 1)
+
+        # the whole text of the chosen row (the table cuts long messages)
+        self.detail = paragraph()
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout_.addWidget(self.detail)
+
+        self.setTabOrder(self.enrol_button, self.stuck_bundle_button)
+        self.setTabOrder(self.stuck_bundle_button, self.stuck_print_button)
+        self.setTabOrder(self.stuck_print_button, self.send_button)
+        self.setTabOrder(self.send_button, self.bundle_button)
+        self.setTabOrder(self.bundle_button, self.retry_button)
+        self.setTabOrder(self.retry_button, self.table)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        controller = getattr(ctx, "sync", None)
+        if controller is not None:
+            controller.outbox_changed.connect(self._invalidate)
+            controller.busy_changed.connect(self._busy_changed)
+        self._update_buttons()
 
     def title(self) -> str:
         return self.tr("Sync")
 
-    def coming_text(self) -> str:
-        return self.tr(
-            "Coming: send attested timesheets to the employer when you are online, see each "
-            "receipt (accepted or rejected with a reason), and make a signed file when there is no connection."
-        )
+    # loading
+    def load(self) -> None:
+        arrangement_id = self.ctx.arrangement_id
+        if arrangement_id is None:
+            self._show([], None, {})
+            self.finish_loading()
+            return
+        self.ctx.runner.submit(read_sync_page, self.ctx.workspace, arrangement_id,
+                               on_done=self._loaded, on_error=self._load_failed, owner=self)
+
+    def _loaded(self, data) -> None:
+        self._show(*data)
+        self.finish_loading()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.finish_loading()
+        show_error(self, error)
+
+    def _show(self, submissions: list, enrolment, names: dict[str, str]) -> None:
+        selected = self.selected()
+        self.enrolment = enrolment
+        self.model.set_submissions(submissions, names, datetime.now(timezone.utc))
+        self._show_enrolment(enrolment)
+        self._show_stuck([s for s in submissions if s.stuck])
+        row = self.model.row_of(selected.id if selected else None)
+        if row < 0 and self.model.rowCount():
+            rejected = open_rejections(self.model.submissions())
+            row = self.model.row_of(rejected[0].id) if rejected else 0
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self._selection_changed()
+
+    def _show_enrolment(self, enrolment) -> None:
+        if self.ctx.arrangement_id is None:
+            text = self.tr("No arrangement yet. Create one with “New arrangement”.")
+        elif enrolment is None:
+            text = self.tr(
+                "Not connected. Ask the municipality for the receiver's address and a one-time code, then "
+                "choose “Connect to the municipality”. Attested timesheets wait here until then; nothing is lost.")
+        else:
+            text = self.tr("Connected to %1 since %2.\nKey ID (fingerprint): %3 – compare it with the key ID "
+                           "the municipality sees, by phone or on the printed timesheet.")
+            text = text.replace("%1", enrolment.receiver_url).replace(
+                "%2", format_date(enrolment.enrolled_at.date())).replace("%3", grouped_key_id(enrolment.key_id))
+        self.enrolment_text.setText(text)
+        self.enrolment_box.setAccessibleName(self.tr("Connection to the municipality") + ": " + text)
+        self.enrol_button.setText(self.tr("&Connect again…") if enrolment else self.tr("&Connect to the municipality…"))
+        self.enrol_button.setAccessibleName(self.enrol_button.text().replace("&", ""))
+
+    def _show_stuck(self, stuck: list) -> None:
+        if not stuck:
+            self.stuck_box.hide()
+            return
+        if len(stuck) == 1:
+            text = self.tr("The municipality has not received the timesheet of %1 for %2 after more than 24 hours.")
+            text = text.replace("%1", self.model.text(stuck[0], "assistant")).replace("%2", period_label(stuck[0].period))
+        else:
+            text = self.tr("The municipality has not received %1 timesheets after more than 24 hours.")
+            text = text.replace("%1", str(len(stuck)))
+        text += " " + self.tr("Send them as a file, or print the timesheet and hand it in. "
+                              "Sending over the network goes on trying meanwhile.")
+        self.stuck_text.setText(text)
+        self.stuck_box.setAccessibleName(text)
+        self.stuck_box.show()
+
+    # selection
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.submission(rows[0].row()) if rows else None
+
+    def select_submission(self, submission_id: str) -> None:
+        row = self.model.row_of(submission_id)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _selection_changed(self, *_args) -> None:
+        info = self.selected()
+        self.detail.setText(self.detail_text(info) if info else "")
+        self.detail.setAccessibleName(self.detail.text())
+        self._update_buttons()
+
+    def detail_text(self, info) -> str:
+        lines = [f"{self.model.text(info, 'assistant')} · {period_label(info.period)} · "
+                 + self.tr("version %1").replace("%1", str(info.version)) + f" · {self.model.text(info, 'state')}"]
+        if info.state == "rejected":
+            lines.append(self.tr("Rejected by the municipality: %1").replace("%1", info.decision_reason or "–"))
+            lines.append(self.tr("Correct the timesheet on the Timesheets page and attest it again; "
+                                 "the new version is sent by itself."))
+        if info.last_error_text:
+            lines.append(info.last_error_text)
+        if info.exported_at is not None:
+            lines.append(self.tr("Saved in a file for the municipality on %1.").replace(
+                "%1", format_date(info.exported_at.date())))
+        return "\n".join(lines)
+
+    def _update_buttons(self) -> None:
+        info = self.selected()
+        has_arrangement = self.ctx.arrangement_id is not None
+        self.enrol_button.setEnabled(has_arrangement)
+        self.send_button.setEnabled(self.enrolment is not None)
+        self.bundle_button.setEnabled(self.enrolment is not None)
+        self.stuck_bundle_button.setEnabled(self.enrolment is not None)
+        self.retry_button.setEnabled(info is not None and info.state in RETRYABLE
+                                     and (info.state != "queued" or self.enrolment is not None))
+        self.stuck_print_button.setEnabled(any(s.timesheet_id for s in self.model.submissions() if s.stuck))
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        self.message.setVisible(bool(text))
+
+    # actions
+    def open_enrol_dialog(self) -> EnrolDialog | None:
+        if self.ctx.arrangement_id is None or self.dialog is not None:
+            return None
+        url = self.enrolment.receiver_url if self.enrolment else ""
+        dialog = EnrolDialog(self.ctx, self.ctx.arrangement_id, url, self)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._enrol_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _enrol_closed(self, dialog: EnrolDialog) -> None:
+        self.dialog = None
+        dialog.deleteLater()
+        if dialog.result_value is not None:
+            self.show_message(self.tr("Connected. Timesheets that waited are being sent now."))
+            self.ctx.data_changed.emit("sync")
+            if self.ctx.sync is not None:
+                self.ctx.sync.enrolled()
+        self.enrol_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def send_now(self) -> None:
+        controller = self.ctx.sync
+        if self.enrolment is None:
+            self.show_message(self.tr("Connect to the municipality first."))
+        elif controller is None or not controller.send_now():
+            self.show_message(self.tr("Another bpa-desktop window on this computer sends these timesheets."))
+        else:
+            self.show_message(self.tr("Sending…"))
+
+    def _busy_changed(self, busy: bool) -> None:
+        if not busy and self.message.text() == self.tr("Sending…"):
+            self.show_message(self.tr("Sending finished. See the status of each timesheet below."))
+
+    def make_bundle(self, path: Path | str | None = None) -> None:
+        """'Lag fil for kommunen': a signed file with every timesheet not yet received."""
+        arrangement_id = self.ctx.arrangement_id
+        if arrangement_id is None:
+            return
+        if path is None:
+            stamp = datetime.now().strftime("%Y-%m-%d")
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Make file for the municipality"), str(Path.home() / f"timelister-{stamp}.bpa.json"),
+                self.tr("Timesheet file (*.json)"))
+            if not chosen:
+                return
+            path = chosen
+        self.show_message(self.tr("Making the file…"))
+        self.ctx.runner.submit(self.ctx.workspace.sync_bundle, arrangement_id, Path(path),
+                               on_done=lambda count: self._bundle_written(count, Path(path)),
+                               on_error=self._action_failed, owner=self)
+
+    def _bundle_written(self, count: int, path: Path) -> None:
+        if count:
+            text = self.tr("%1 timesheets saved in %2. Send the file to the municipality (e-mail or memory stick); "
+                           "they are marked as received once the municipality has read it in.")
+            self.show_message(text.replace("%1", str(count)).replace("%2", str(path)))
+        else:
+            self.show_message(self.tr("Nothing to put in the file: the municipality has received everything."))
+        self._invalidate()
+
+    def print_submission(self, path: Path | str | None = None) -> None:
+        """The paper fallback for the chosen (or the oldest stuck) submission."""
+        info = self.selected()
+        if info is None or info.timesheet_id is None or not info.stuck:
+            info = next((s for s in reversed(self.model.submissions()) if s.stuck and s.timesheet_id), info)
+        if info is None or info.timesheet_id is None:
+            return
+        if path is None:
+            name = f"timeliste-{info.employee_no}-{info.period}-v{info.version}.pdf"
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Print the timesheet (PDF)"), str(Path.home() / name), self.tr("PDF (*.pdf)"))
+            if not chosen:
+                return
+            path = chosen
+        self.ctx.runner.submit(write_submission_pdf, self.ctx.workspace, info, Path(path),
+                               on_done=lambda written: self.show_message(
+                                   self.tr("The timesheet is saved as %1. Print it and hand it in.").replace(
+                                       "%1", str(written))),
+                               on_error=self._action_failed, owner=self)
+
+    def retry_selected(self) -> None:
+        info = self.selected()
+        if info is None or info.state not in RETRYABLE:
+            return
+        if info.state == "paused_auth":
+            self.open_enrol_dialog()  # only a new connection lets these go
+        elif info.state == "queued":
+            self.send_now()
+        else:
+            self.ctx.runner.submit(self.ctx.workspace.retry_submission, info.id,
+                                   on_done=self._retried, on_error=self._action_failed, owner=self)
+
+    def _retried(self, requeued: bool) -> None:
+        if requeued:
+            self.show_message(self.tr("Queued again."))
+            if self.ctx.sync is not None:
+                self.ctx.sync.send_now()
+        else:
+            self.show_message(self.tr("This one cannot simply be sent again: follow the advice in its message."))
+        self.ctx.data_changed.emit("sync")
+
+    def _action_failed(self, error: BaseException) -> None:
+        self.show_message(user_message(error))

@@ -1,16 +1,486 @@
+"""Timelister: each assistant's timesheet per pay period, its days, pay lines and history, and the
+flow draft -> confirmed -> attested (locked) -> correction. Parts live in bpa_desktop/ui/timesheets/."""
+
 from __future__ import annotations
 
-from bpa_desktop.ui.pages.base import PlaceholderPage
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+)
+
+from bpa_desktop.core.model import TimesheetStatus
+from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.errors import user_message
+from bpa_desktop.ui.formatting import format_date
+from bpa_desktop.ui.pages.base import Page, paragraph
+from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
+from bpa_desktop.ui.timesheets import data
+from bpa_desktop.ui.timesheets.data import PeriodSheets, SheetEntry, SheetView
+from bpa_desktop.ui.timesheets.detail_view import DetailView, fill
+from bpa_desktop.ui.timesheets.labels import status_label
+from bpa_desktop.ui.timesheets.rows import hours_text, sheet_list
+from bpa_desktop.ui.widgets.accessible import button, named
+
+SHORTCUTS = {
+    "register": "Ctrl+R", "deviation": "Ctrl+D", "confirm": "Ctrl+B", "attest": "Ctrl+T",
+    "correct": "Ctrl+K", "pdf": "Ctrl+P", "payroll": "Ctrl+L",
+}
 
 
-class TimesheetsPage(PlaceholderPage):
+class TimesheetsPage(Page):
     page_id = "timelister"
+    topics = ("timesheets", "rota", "assistants", "arrangement", "pay_settings", "sync")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.today = date.today()
+        self.data: PeriodSheets | None = None
+        self.view: SheetView | None = None
+        self.dialog: QDialog | QMessageBox | None = None  # the open dialog (tests look at it)
+        self._wanted_day: date | None = None
+        self._wanted_assistant: int | None = None
+        self._loading = False
+        self._quiet = False
+
+        self.period = named(QComboBox(), self.tr("Pay period"))
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.period.activated.connect(self._period_chosen)
+        period_label = QLabel(self.tr("&Period"))
+        period_label.setBuddy(self.period)
+        self.register_button = self._action_button(self.tr("Register &today's shift…"), "register",
+                                                   self.open_register)
+        self.pay_codes_button = button(self.tr("Pay &codes…"), description=self.tr(
+            "The employer's pay codes and rates, and the pay period"))
+        self.pay_codes_button.clicked.connect(self.open_pay_codes)
+        self.payroll_button = self._action_button(self.tr("Export pa&yroll file…"), "payroll", self.choose_payroll_file)
+        top = QHBoxLayout()
+        top.addWidget(period_label)
+        top.addWidget(self.period)
+        top.addWidget(self.register_button)
+        top.addStretch(1)
+        top.addWidget(self.pay_codes_button)
+        top.addWidget(self.payroll_button)
+        self.layout_.addLayout(top)
+        self.message = paragraph()
+        self.message.hide()
+        self.layout_.addWidget(self.message)
+
+        self.list_model = TextTableModel(self)
+        self.list = read_only_table(self.list_model, self.tr("Timesheets in the period"))
+        self.list.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.detail = DetailView()
+        self.detail.version_chosen.connect(self._version_chosen)
+
+        self.deviation_button = self._action_button(self.tr("Register &deviation…"), "deviation",
+                                                    self.open_deviation)
+        self.confirm_button = self._action_button(self.tr("Co&nfirm (assistant)"), "confirm", self.confirm)
+        self.attest_button = self._action_button(self.tr("&Attest…"), "attest", self.ask_attest)
+        self.correct_button = self._action_button(self.tr("Co&rrect…"), "correct", self.open_correction)
+        self.pdf_button = self._action_button(self.tr("Print P&DF…"), "pdf", self.choose_pdf_file)
+        actions = QHBoxLayout()
+        for each in (self.deviation_button, self.confirm_button, self.attest_button, self.correct_button,
+                     self.pdf_button):
+            actions.addWidget(each)
+        actions.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.detail, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.layout_.addWidget(self.splitter, 1)
+
+        order = [self.period, self.register_button, self.pay_codes_button, self.payroll_button, self.list,
+                 self.deviation_button, self.confirm_button, self.attest_button, self.correct_button,
+                 self.pdf_button]
+        for first, second in zip(order, order[1:]):
+            self.setTabOrder(first, second)
+        self._update_buttons()
 
     def title(self) -> str:
         return self.tr("Timesheets")
 
-    def coming_text(self) -> str:
-        return self.tr(
-            "Coming: register worked hours, absence and swaps, and attest each assistant's monthly "
-            "timesheet. An attested timesheet is locked; corrections make a new version."
-        )
+    def _action_button(self, text: str, key: str, action):
+        """A button whose shortcut is the page's (it works, and explains, when the button is disabled)."""
+        sequence = QKeySequence(SHORTCUTS[key])
+        result = button(text, description=f"{text.replace('&', '').rstrip('…')} "
+                                          f"({sequence.toString(QKeySequence.SequenceFormat.NativeText)})")
+        result.clicked.connect(action)
+        QShortcut(sequence, self, action)
+        return result
+
+    # --- loading ----------------------------------------------------------------------------
+    def load(self) -> None:
+        arrangement_id = self.ctx.arrangement_id
+        self.setEnabled(arrangement_id is not None)
+        if arrangement_id is None:
+            self.data = None
+            self.list_model.set_table([], [])
+            self.detail.clear(self.tr("No arrangement yet. Create one with “New arrangement”."))
+            self.finish_loading()
+            return
+        self._loading = True
+        self.ctx.runner.submit(data.read_period, self.ctx.workspace, arrangement_id,
+                               self._wanted_day or self.today, self.today,
+                               on_done=self._show_period, on_error=self._failed, owner=self)
+
+    def _failed(self, error: BaseException) -> None:
+        self._loading = False
+        self.show_message(user_message(error))
+        self._update_buttons()
+        self.finish_loading()
+
+    def _show_period(self, sheets: PeriodSheets) -> None:
+        self.data = sheets
+        self.period.blockSignals(True)
+        self.period.clear()
+        for period in sheets.periods:
+            self.period.addItem(period.label(), period.start.isoformat())  # Qt keeps strings as they are
+        self.period.setCurrentIndex(max(0, self.period.findData(sheets.period.start.isoformat())))
+        self.period.blockSignals(False)
+        fill(self.list_model, sheet_list(sheets.entries))
+        self._fit_list()
+        row = next((i for i, e in enumerate(sheets.entries) if e.assistant.id == self._wanted_assistant), 0)
+        if sheets.entries:
+            self._quiet = True  # one read below, also when the row number did not change
+            self.list.selectionModel().setCurrentIndex(
+                self.list_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self._quiet = False
+            self._entry_chosen(row)
+        else:
+            self.detail.clear(self.tr("No assistants are employed in %1.").replace("%1", sheets.period.label()))
+            self._done_loading()
+
+    def _fit_list(self) -> None:
+        """Give the list the width its columns need (at most half the page)."""
+        self.list.resizeColumnsToContents()
+        header = self.list.horizontalHeader()
+        wanted = header.length() + 2 * self.list.frameWidth() + self.list.verticalScrollBar().sizeHint().width()
+        total = max(self.splitter.width(), self.width(), 600)
+        wanted = min(wanted, total // 2)
+        self.splitter.setSizes([wanted, total - wanted])
+
+    def _done_loading(self) -> None:
+        self._update_buttons()
+        if self._loading:
+            self._loading = False
+            self.finish_loading()
+
+    def _current_row_changed(self, current, _previous) -> None:
+        if not self._quiet:
+            self._entry_chosen(current.row())
+
+    def _entry_chosen(self, row: int, timesheet_id: int | None = None) -> None:
+        entry = self.entry_at(row)
+        if entry is None:
+            return
+        self._wanted_assistant = entry.assistant.id
+        self.ctx.runner.submit(data.read_sheet, self.ctx.workspace, self.ctx.arrangement_id, entry.assistant.id,
+                               entry.detail.period.start, timesheet_id,
+                               on_done=lambda view: self._show_sheet(entry, view), on_error=self._failed, owner=self)
+
+    def _show_sheet(self, entry: SheetEntry, view: SheetView) -> None:
+        if self.current_entry() is not entry:
+            return  # the choice moved on meanwhile
+        self.view = view
+        self.detail.show_view(entry.assistant.name, view)
+        self._done_loading()
+
+    def _version_chosen(self, timesheet_id: int) -> None:
+        self._entry_chosen(self.selected_row(), timesheet_id)
+
+    def _period_chosen(self, _index: int) -> None:
+        chosen = self.period.currentData()
+        if chosen is not None:
+            self.select_period(date.fromisoformat(chosen))
+
+    def select_period(self, day: date, assistant_id: int | None = None) -> None:
+        """Show the period that holds `day` (and that assistant's sheet, when given)."""
+        self._wanted_day = day
+        if assistant_id is not None:
+            self._wanted_assistant = assistant_id
+        self.reload()
+
+    # --- the selection ------------------------------------------------------------------------
+    def selected_row(self) -> int:
+        rows = self.list.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def entry_at(self, row: int) -> SheetEntry | None:
+        entry = self.list_model.row_object(row)
+        return entry if isinstance(entry, SheetEntry) else None
+
+    def current_entry(self) -> SheetEntry | None:
+        return self.entry_at(self.selected_row())
+
+    def select_assistant(self, assistant_id: int) -> None:
+        if self.data is None:
+            return
+        for row, entry in enumerate(self.data.entries):
+            if entry.assistant.id == assistant_id:
+                self.list.selectionModel().setCurrentIndex(
+                    self.list_model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                return
+
+    def _viewing_newest(self) -> bool:
+        entry = self.current_entry()
+        if entry is None or self.view is None:
+            return False
+        shown = self.view.detail.timesheet
+        return entry.timesheet is None or (shown is not None and shown.id == entry.timesheet.id)
+
+    def _update_buttons(self) -> None:
+        entry = self.current_entry()
+        has = entry is not None
+        newest = self._viewing_newest()
+        status = entry.status if entry else None
+        self.deviation_button.setEnabled(has and newest and not entry.locked)
+        self.confirm_button.setEnabled(has and newest and status in (None, TimesheetStatus.DRAFT))
+        self.attest_button.setEnabled(has and newest and not entry.locked)
+        self.correct_button.setEnabled(has and newest and entry.locked)
+        self.pdf_button.setEnabled(has)
+        self.payroll_button.setEnabled(self.data is not None)
+        self.register_button.setEnabled(self.ctx.arrangement_id is not None)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        self.message.setVisible(bool(text))
+
+    def _changed(self, text: str) -> None:
+        """After a stored change: say so and let every page that shows timesheets reload."""
+        self.show_message(text)
+        self.ctx.data_changed.emit("timesheets")
+
+    # --- checks that explain why an action cannot be done -----------------------------------
+    def _usable_entry(self, action: str) -> SheetEntry | None:
+        entry = self.current_entry()
+        if entry is None:
+            self.show_message(self.tr("Choose a timesheet in the list first."))
+            return None
+        if not self._viewing_newest() and action != "pdf":
+            self.show_message(self.tr("You are looking at an older version. Choose the newest version to act "
+                                      "on the timesheet."))
+            return None
+        return entry
+
+    def _locked_text(self, entry: SheetEntry) -> str:
+        return self.tr("%1's timesheet for %2 is %3 and locked: nothing was changed. To change it, make a "
+                       "correction first (Ctrl+K).").replace("%1", entry.assistant.name).replace(
+            "%2", entry.detail.period.label()).replace("%3", status_label(entry.status).lower())
+
+    # --- actions --------------------------------------------------------------------------------
+    def open_deviation(self) -> None:
+        from bpa_desktop.ui.timesheets.deviation_dialog import DeviationDialog
+
+        entry = self._usable_entry("deviation")
+        if entry is None:
+            return
+        if entry.locked:
+            self.show_message(self._locked_text(entry))
+            return
+        others = [e.assistant for e in self.data.entries if e.assistant.id != entry.assistant.id]
+        self.open_dialog(DeviationDialog(self.ctx.workspace, self.ctx.arrangement_id, entry.detail, entry.assistant,
+                                         others, self.ctx.runner, self),
+                         self.tr("The deviation is registered."))
+
+    def confirm(self) -> None:
+        entry = self._usable_entry("confirm")
+        if entry is None:
+            return
+        if entry.status not in (None, TimesheetStatus.DRAFT):
+            self.show_message(self.tr("%1's timesheet is already %2.").replace("%1", entry.assistant.name).replace(
+                "%2", status_label(entry.status).lower()))
+            return
+        self.ctx.runner.submit(data.confirm, self.ctx.workspace, entry.assistant.id, entry.detail.period.start,
+                               self.today, on_done=lambda _sheet: self._changed(self.tr(
+                                   "Confirmed by the assistant: %1, %2.").replace("%1", entry.assistant.name).replace(
+                                   "%2", entry.detail.period.label())),
+                               on_error=self._action_failed, owner=self)
+
+    def ask_attest(self) -> None:
+        entry = self._usable_entry("attest")
+        if entry is None or self.dialog is not None:
+            return
+        period = entry.detail.period
+        if entry.locked:
+            self.show_message(self.tr("%1's timesheet for %2 is already attested.").replace(
+                "%1", entry.assistant.name).replace("%2", period.label()))
+            return
+        if period.end >= self.today:
+            self.show_message(self.tr("%1 is not over yet: the timesheet can be attested from %2.").replace(
+                "%1", period.label()).replace("%2", format_date(period.end + timedelta(days=1))))
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Attest the timesheet"), self.tr(
+            "Attest %1's timesheet for %2 (%3 hours)?\n\nAttesting locks the timesheet. After that it can only be "
+            "changed by a correction: a new version that must be attested again.").replace(
+            "%1", entry.assistant.name).replace("%2", period.label()).replace("%3", hours_text(entry.detail.total_hours)),
+            QMessageBox.StandardButton.NoButton, self)
+        attest = box.addButton(self.tr("Attest and lock"), QMessageBox.ButtonRole.AcceptRole)
+        attest.setAccessibleName(self.tr("Attest and lock"))
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        box.setDefaultButton(attest)
+        box.setAccessibleName(box.windowTitle())
+        self.dialog = box
+
+        def closed(_result: int) -> None:
+            self.dialog = None
+            box.deleteLater()
+            if box.clickedButton() is attest:
+                self.attest(entry)
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        box.finished.connect(closed)
+        box.open()
+
+    def attest(self, entry: SheetEntry) -> None:
+        def done(_sheet) -> None:
+            notify = getattr(self.ctx, "notify_attested", None)
+            if notify is not None:
+                notify()  # the sync outbox has the new submission
+            self._changed(self.tr("Attested and locked: %1, %2.").replace("%1", entry.assistant.name).replace(
+                "%2", entry.detail.period.label()))
+
+        self.ctx.runner.submit(data.attest, self.ctx.workspace, entry.assistant.id, entry.detail.period.start,
+                               self.today, on_done=done, on_error=self._action_failed, owner=self)
+
+    def open_correction(self) -> None:
+        from bpa_desktop.ui.timesheets.reason_dialog import correction_dialog
+
+        entry = self._usable_entry("correct")
+        if entry is None:
+            return
+        if not entry.locked:
+            self.show_message(self.tr("Only an attested timesheet needs a correction; this one can be changed "
+                                      "directly with “Register deviation”."))
+            return
+        sheet = entry.timesheet
+        self.open_dialog(correction_dialog(self.ctx.workspace, sheet.id, entry.assistant.name,
+                                           entry.detail.period.label(), sheet.version, self.ctx.runner, self),
+                         self.tr("Correction made: version %1 is a draft until it is attested again.").replace(
+                             "%1", str(sheet.version + 1)))
+
+    def open_register(self) -> None:
+        from bpa_desktop.ui.timesheets.register_dialog import RegisterShiftDialog
+
+        if self.ctx.arrangement_id is None:
+            return
+        names = {e.assistant.id: e.assistant.name for e in (self.data.entries if self.data else ())}
+        dialog = RegisterShiftDialog(self.ctx.workspace, self.ctx.arrangement_id, self.today, names,
+                                     self.ctx.runner, self)
+        dialog.registered.connect(lambda _shift: self.ctx.data_changed.emit("timesheets"))
+        self.open_dialog(dialog, None)
+
+    def open_pay_codes(self) -> None:
+        from bpa_desktop.ui.timesheets.pay_codes_dialog import PayCodesDialog
+
+        arrangement_id = self.ctx.arrangement_id
+        if arrangement_id is None or self.dialog is not None:
+            return
+        ws = self.ctx.workspace
+
+        def opened(found) -> None:
+            profile, settings = found
+            self.open_dialog(PayCodesDialog(ws, profile, settings, self.ctx.runner, self),
+                             self.tr("Pay codes and rates are saved."), topic="pay_settings")
+
+        self.ctx.runner.submit(lambda: (ws.pay_profile(arrangement_id), ws.pay_settings(arrangement_id)),
+                               on_done=opened, on_error=self._action_failed, owner=self)
+
+    def open_dialog(self, dialog: QDialog, saved_text: str | None, topic: str = "timesheets") -> None:
+        if self.dialog is not None:
+            dialog.deleteLater()  # one at a time (a repeated shortcut must not stack dialogs)
+            return
+        self.dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            if getattr(dialog, "result_value", None) is not None:
+                if saved_text:
+                    self.show_message(saved_text)
+                self.ctx.data_changed.emit(topic)
+            self.window().activateWindow()
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        dialog.finished.connect(closed)
+        dialog.open()
+
+    def _action_failed(self, error: BaseException) -> None:
+        self.show_message(user_message(error))
+
+    # --- exports (file dialog here, the writing in a worker) ----------------------------------
+    @staticmethod
+    def _documents() -> Path:
+        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+    def choose_pdf_file(self) -> None:
+        entry = self._usable_entry("pdf")
+        if entry is None:
+            return
+        shown = self.view.detail.timesheet if self.view else None
+        version = shown.version if shown else 1
+        name = f"timeliste-{entry.assistant.employee_no}-{entry.detail.period.key()}-v{version}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the timesheet as PDF"),
+                                              str(self._documents() / name), self.tr("PDF files (*.pdf)"))
+        if path:
+            self.export_pdf(Path(path))
+
+    def export_pdf(self, path: Path) -> None:
+        """Render the shown version of the selected timesheet to `path` in a worker."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+        shown = self.view.detail.timesheet if self.view else None
+        self.show_message(self.tr("Writing the PDF…"))
+        self.ctx.runner.submit(data.write_pdf, self.ctx.workspace, self.ctx.arrangement, entry.assistant,
+                               entry.detail.period.start, shown.id if shown else None, path, self.today,
+                               on_done=lambda written: self.show_message(
+                                   self.tr("The timesheet is saved as %1.").replace("%1", str(written))),
+                               on_error=self._export_failed, owner=self)
+
+    def choose_payroll_file(self) -> None:
+        if self.data is None:
+            return
+        visma, plain = self.tr("Visma Lønn import (*.csv)"), self.tr("CSV for spreadsheets (*.csv)")
+        name = f"lonn-{self.data.period.key()}.csv"
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the payroll file"),
+                                                   str(self._documents() / name), f"{visma};;{plain}")
+        if path:
+            self.export_payroll(Path(path), visma=chosen == visma)
+
+    def export_payroll(self, path: Path, visma: bool) -> None:
+        if self.data is None:
+            return
+        self.show_message(self.tr("Writing the payroll file…"))
+        self.ctx.runner.submit(data.write_payroll, self.ctx.workspace, self.ctx.arrangement_id,
+                               self.data.period.start, path, visma,
+                               on_done=self._payroll_written, on_error=self._export_failed, owner=self)
+
+    def _payroll_written(self, result: data.PayrollResult) -> None:
+        text = self.tr("The payroll file %1 has %2 lines from %3 attested timesheets.").replace(
+            "%1", str(result.path)).replace("%2", str(result.lines)).replace("%3", str(result.timesheets))
+        if result.not_attested:
+            text += " " + self.tr("Not attested, so not in the file: %1.").replace("%1", ", ".join(result.not_attested))
+        self.show_message(text)
+
+    def _export_failed(self, error: BaseException) -> None:
+        from bpa_desktop.export.payroll import PayrollExportError
+
+        if isinstance(error, PayrollExportError):
+            self.show_message(str(error))  # a Norwegian sentence about a pay code or employee number
+        elif isinstance(error, OSError):
+            self.show_message(self.tr("The file could not be written: %1").replace("%1", error.strerror or ""))
+        else:
+            self.show_message(user_message(error))

@@ -1,0 +1,1 @@
+"""Parts of the Rapporter and Oversikt pages: report tables, charts and the CSV export."""

@@ -1,0 +1,99 @@
+"""'Koble til kommunen': the receiver's address and the one-time code from the municipality.
+
+The enrolment runs in a worker (``Workspace.sync_enrol``: it talks to the receiver and the
+keyring). A failure (no keyring, wrong code, no answer) is shown in the dialog in plain words
+and the fields keep what was typed, so nothing is lost and the person can try again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from bpa_desktop.ui.errors import user_message
+from bpa_desktop.ui.pages.base import paragraph
+from bpa_desktop.ui.widgets.accessible import named
+
+
+class EnrolDialog(QDialog):
+    def __init__(self, ctx, arrangement_id: int, url: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.arrangement_id = arrangement_id
+        self.result_value = None  # EnrolmentInfo after a successful enrolment
+        title = self.tr("Connect to the municipality")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setModal(True)
+
+        intro = paragraph(self.tr(
+            "The municipality gives you the address of its receiver and a one-time code. This computer "
+            "makes its own signing key; compare the key ID shown afterwards with the one the municipality sees."))
+        intro.setAccessibleName(intro.text())
+        self.url_field = QLineEdit(url)
+        self.url_field.setPlaceholderText("https://mottak.kommune.no")
+        named(self.url_field, self.tr("Receiver address"))
+        self.code_field = QLineEdit()
+        named(self.code_field, self.tr("One-time code"))
+        form = QFormLayout()
+        url_label = QLabel(self.tr("&Receiver address"))
+        url_label.setBuddy(self.url_field)
+        code_label = QLabel(self.tr("One-time &code"))
+        code_label.setBuddy(self.code_field)
+        form.addRow(url_label, self.url_field)
+        form.addRow(code_label, self.code_field)
+
+        self.error_label = paragraph()
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(self)
+        self.connect_button = self.buttons.addButton(self.tr("&Connect"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.connect_button.setAccessibleName(self.tr("Connect"))
+        self.connect_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        (self.code_field if url else self.url_field).setFocus()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setAccessibleName(text)
+        self.error_label.setVisible(bool(text))
+
+    def submit(self) -> None:
+        url = self.url_field.text().strip()
+        code = self.code_field.text().strip()
+        if not url.startswith(("http://", "https://")):
+            self.show_error(self.tr("Write the receiver's address, starting with https://"))
+            self.url_field.setFocus()
+            return
+        if not code:
+            self.show_error(self.tr("Write the one-time code from the municipality."))
+            self.code_field.setFocus()
+            return
+        self.show_error(self.tr("Connecting…"))
+        self.buttons.setEnabled(False)
+        self.ctx.runner.submit(
+            self.ctx.workspace.sync_enrol, self.arrangement_id, url, code,
+            on_done=self._enrolled, on_error=self._failed, owner=self,
+        )
+
+    def _enrolled(self, info) -> None:
+        self.buttons.setEnabled(True)
+        self.result_value = info
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.show_error(user_message(error))  # a WorkspaceError carries the plain Norwegian reason
+        self.code_field.setFocus()

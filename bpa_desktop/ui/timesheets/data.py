@@ -1,0 +1,160 @@
+"""What the Timelister page reads and does, as plain functions a worker runs (no widgets).
+
+Each function takes the Workspace first, so the page hands it to `TaskRunner.submit`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from bpa_desktop.core.model import Arrangement, Assistant, AuditEntry, Timesheet, TimesheetStatus
+from bpa_desktop.core.pay_period import PayPeriod, periods_between
+from bpa_desktop.core.timesheet import TimesheetDetail
+
+LOCKED = (TimesheetStatus.ATTESTED, TimesheetStatus.SUBMITTED, TimesheetStatus.ACCEPTED, TimesheetStatus.REJECTED)
+HISTORY_LIMIT = 5000  # audit entries read to find one timesheet's history
+PERIODS_BACK = 24  # months of periods offered before today (more when older timesheets exist)
+PERIODS_AHEAD = 2
+
+
+def is_locked(status: TimesheetStatus | str | None) -> bool:
+    return status is not None and TimesheetStatus(status) in LOCKED
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    """One assistant's timesheet in the chosen period: the newest version, or a preview."""
+
+    assistant: Assistant
+    detail: TimesheetDetail
+
+    @property
+    def timesheet(self) -> Timesheet | None:
+        return self.detail.timesheet
+
+    @property
+    def status(self) -> TimesheetStatus | None:
+        return TimesheetStatus(self.timesheet.status) if self.timesheet else None
+
+    @property
+    def locked(self) -> bool:
+        return is_locked(self.status)
+
+    @property
+    def corrected(self) -> bool:
+        return self.timesheet is not None and self.timesheet.version > 1
+
+
+@dataclass(frozen=True)
+class PeriodSheets:
+    period: PayPeriod
+    periods: tuple[PayPeriod, ...]  # what the period selector offers, newest first
+    entries: tuple[SheetEntry, ...]
+
+
+@dataclass(frozen=True)
+class SheetView:
+    """One version of a timesheet as the detail view shows it."""
+
+    detail: TimesheetDetail
+    history: tuple[AuditEntry, ...]  # oldest first, every version of the period
+    verified: bool | None  # locked content still matches its hash; None when not locked
+
+
+def offered_periods(ws, arrangement_id: int, today: date, chosen: PayPeriod) -> tuple[PayPeriod, ...]:
+    start_day = ws.pay_settings(arrangement_id).period_start_day
+    first = today.replace(day=1) - timedelta(days=31 * PERIODS_BACK)
+    sheets = ws.list_timesheets(arrangement_id)
+    if sheets:
+        first = min(first, min(t.period_start for t in sheets))
+    last = today + timedelta(days=31 * PERIODS_AHEAD)
+    periods = set(periods_between(first, last, start_day)) | {chosen}
+    return tuple(sorted(periods, reverse=True))
+
+
+def _active_in(assistant: Assistant, period: PayPeriod) -> bool:
+    started = assistant.start_date is None or assistant.start_date <= period.end
+    return started and (assistant.end_date is None or assistant.end_date >= period.start)
+
+
+def read_period(ws, arrangement_id: int, day: date, today: date) -> PeriodSheets:
+    """Every assistant's timesheet in the period that holds ``day``: those with a timesheet,
+    and those employed in the period (their sheet is a preview until someone acts on it)."""
+    period = ws.pay_period_for(arrangement_id, day)
+    stored = {t.assistant_id for t in ws.list_timesheets(arrangement_id, period.start)}
+    entries = []
+    for assistant in ws.list_assistants(arrangement_id):
+        if assistant.id in stored or _active_in(assistant, period):
+            entries.append(SheetEntry(assistant, ws.preview_timesheet(assistant.id, period.start)))
+    return PeriodSheets(period, offered_periods(ws, arrangement_id, today, period), tuple(entries))
+
+
+def read_sheet(ws, arrangement_id: int, assistant_id: int, period_start: date,
+               timesheet_id: int | None = None) -> SheetView:
+    """A version of the sheet (newest when ``timesheet_id`` is None) with its audit history."""
+    if timesheet_id is None:
+        detail = ws.preview_timesheet(assistant_id, period_start)
+    else:
+        detail = ws.timesheet_detail(timesheet_id)
+    ids = {v.id for v in detail.versions}
+    history = tuple(reversed([
+        entry for entry in ws.audit_log(arrangement_id, HISTORY_LIMIT)
+        if entry.entity == "timesheet" and entry.entity_id in ids
+    ]))
+    sheet = detail.timesheet
+    verified = ws.verify_timesheet(sheet.id) if sheet is not None and is_locked(sheet.status) else None
+    return SheetView(detail, history, verified)
+
+
+# --- actions ----------------------------------------------------------------------------------
+
+
+def confirm(ws, assistant_id: int, period_start: date, today: date) -> Timesheet:
+    """The assistant confirms the period's sheet (created as a draft first if needed)."""
+    sheet = ws.get_or_create_timesheet(assistant_id, period_start)
+    return ws.confirm_timesheet(sheet.id, today=today)
+
+
+def attest(ws, assistant_id: int, period_start: date, today: date) -> Timesheet:
+    sheet = ws.get_or_create_timesheet(assistant_id, period_start)
+    return ws.attest_timesheet(sheet.id, today=today)
+
+
+def write_pdf(ws, arrangement: Arrangement, assistant: Assistant, period_start: date,
+              timesheet_id: int | None, path: Path, printed: date) -> Path:
+    from bpa_desktop.export.timesheet_export import timesheet_document
+    from bpa_desktop.export.timesheet_pdf import render_timesheet_pdf
+
+    if timesheet_id is None:
+        detail = ws.preview_timesheet(assistant.id, period_start)
+    else:
+        detail = ws.timesheet_detail(timesheet_id)
+    render_timesheet_pdf(timesheet_document(detail, arrangement, assistant, printed), path)
+    return path
+
+
+@dataclass(frozen=True)
+class PayrollResult:
+    path: Path
+    lines: int
+    timesheets: int
+    not_attested: tuple[str, ...]  # names of assistants left out (shown to the leader only)
+
+
+def write_payroll(ws, arrangement_id: int, period_start: date, path: Path, visma: bool) -> PayrollResult:
+    """The period's payroll file from attested timesheets (Visma Lønn import or plain CSV).
+    Raises PayrollExportError (a ValueError with a Norwegian message) for unusable codes."""
+    from bpa_desktop.export.payroll import render_pay_lines_csv, render_visma_lonn
+    from bpa_desktop.export.timesheet_export import batch_payroll_lines
+
+    batch = ws.payroll_batch(arrangement_id, period_start)
+    names = {a.id: a.name for a in ws.list_assistants(arrangement_id)}
+    lines = batch_payroll_lines(batch)
+    if visma:
+        render_visma_lonn(lines, path)
+    else:
+        render_pay_lines_csv(lines, path, excel=True)
+    return PayrollResult(path, len(lines), len(batch.included),
+                         tuple(names.get(i, str(i)) for i in batch.not_attested))

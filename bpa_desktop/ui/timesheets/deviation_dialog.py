@@ -1,0 +1,228 @@
+"""Registrer avvik: a deviation from the plan in one assistant's timesheet, always with a reason.
+
+Kinds: absence (egenmelding, sykmelding incl. graded, ferie, permisjon, sykt barn), changed
+times, extra shift, overtime, substitute cover, swap, passive time that became active, and a
+planned shift not worked. The form shows only the fields the chosen kind needs; the
+Workspace's messages land next to the field they concern.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QTime
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+
+from bpa_desktop.core.model import Absence, AbsenceKind, Assistant, Shift, ShiftKind
+from bpa_desktop.core.timesheet import RowStatus, TimesheetDayRow, TimesheetDetail
+from bpa_desktop.ui.dialogs.form_dialog import FormDialog
+from bpa_desktop.ui.formatting import format_date, from_qdate, to_qdate
+from bpa_desktop.ui.timesheets.labels import absence_kind_labels
+from bpa_desktop.ui.timesheets.rows import span_text
+from bpa_desktop.ui.timesheets.times import after, hhmm, make_time_edit, on_day, set_time, with_times
+from bpa_desktop.ui.widgets.date_field import make_date_edit
+from bpa_desktop.ui.widgets.form import ValidatedForm
+
+ABSENCE, CHANGED, EXTRA, OVERTIME = "absence", "changed_times", "extra", "overtime"
+SUBSTITUTE, SWAP, PASSIVE_ACTIVE, NOT_WORKED = "substitute", "swap", "passive_active", "not_worked"
+
+# which fields each kind needs (the reason is always asked for)
+FIELDS = {
+    ABSENCE: ("absence_kind", "absence_start", "absence_end", "percent"),
+    CHANGED: ("shift", "start", "end"),
+    EXTRA: ("day", "start", "end"),
+    OVERTIME: ("day", "start", "end"),
+    SUBSTITUTE: ("shift", "assistant"),
+    SWAP: ("shift", "assistant"),
+    PASSIVE_ACTIVE: ("shift", "start", "end"),
+    NOT_WORKED: ("shift",),
+}
+OPTIONAL_FIELDS = sorted({f for fields in FIELDS.values() for f in fields})
+
+
+def shift_choices(kind: str, rows: tuple[TimesheetDayRow, ...]) -> list[TimesheetDayRow]:
+    """The rows a kind can act on."""
+    if kind == CHANGED:
+        return [r for r in rows if r.counted and r.shift is not None]
+    if kind == PASSIVE_ACTIVE:
+        return [r for r in rows if r.counted and r.shift is not None and r.shift.passive]
+    if kind in (SUBSTITUTE, SWAP, NOT_WORKED):
+        return [r for r in rows if r.status is RowStatus.PLANNED and r.planned is not None]
+    return []
+
+
+@dataclass(frozen=True)
+class DeviationRequest:
+    kind: str
+    reason: str
+    row: TimesheetDayRow | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    other_assistant: int | None = None
+    absence: Absence | None = None
+
+
+def perform(ws, arrangement_id: int, assistant_id: int, request: DeviationRequest):
+    """Store the deviation (one Workspace call, one transaction). Runs in a worker."""
+    kind, reason, row = request.kind, request.reason, request.row
+    if kind == ABSENCE:
+        return ws.add_absence(request.absence)
+    if kind == CHANGED:
+        return ws.record_worked_shift(arrangement_id, with_times(row.shift, request.start, request.end), reason)
+    if kind in (EXTRA, OVERTIME):
+        shift = Shift(str(assistant_id), request.start, request.end, kind=ShiftKind(kind))
+        return ws.record_worked_shift(arrangement_id, shift, reason)
+    if kind in (SUBSTITUTE, SWAP):
+        # the planned shift's id ("p<n>") links the record to the plan: the plan row leaves
+        # this sheet and the other assistant's sheet gets the worked shift
+        taken = replace(row.planned, assistant=str(request.other_assistant), kind=ShiftKind(kind))
+        return ws.record_worked_shift(arrangement_id, taken, reason)
+    if kind == PASSIVE_ACTIVE:
+        return ws.mark_passive_active(arrangement_id, row.shift.id, request.start, request.end, reason)
+    if kind == NOT_WORKED:
+        return ws.cancel_planned_shift(arrangement_id, row.planned.id, reason)
+    raise ValueError(kind)
+
+
+class DeviationForm(ValidatedForm):
+    def __init__(self, detail: TimesheetDetail, assistant: Assistant, others: list[Assistant],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail = detail
+        self.assistant = assistant
+        self.kind = QComboBox()
+        for key, text in self.kind_labels().items():
+            self.kind.addItem(text, key)
+        self.add_field("kind", self.tr("&Kind of deviation"), self.kind)
+        self.shift = self.add_field("shift", self.tr("&Shift"), QComboBox(),
+                                    self.tr("The shift in this timesheet the deviation concerns"))
+        self.absence_kind = QComboBox()
+        for member, text in absence_kind_labels().items():
+            self.absence_kind.addItem(text, member.value)
+        self.add_field("absence_kind", self.tr("&Absence"), self.absence_kind)
+        period_start = max(detail.period.start, min(date.today(), detail.period.end))
+        self.absence_start = self.add_field("absence_start", self.tr("&From"), make_date_edit(period_start))
+        self.absence_end = self.add_field("absence_end", self.tr("&To (inclusive)"), make_date_edit(period_start))
+        self.percent = QSpinBox()
+        self.percent.setRange(1, 100)
+        self.percent.setValue(100)
+        self.percent.setSuffix(" %")
+        self.add_field("percent", self.tr("&Degree"), self.percent,
+                       self.tr("Graded sick leave: the share of working time the assistant is away"))
+        self.day = self.add_field("day", self.tr("Da&y"), make_date_edit(period_start))
+        self.start = self.add_field("start", self.tr("S&tart"), make_time_edit())
+        self.end = self.add_field("end", self.tr("&End"), make_time_edit(),
+                                  self.tr("An end before the start means the next day"))
+        self.other = QComboBox()
+        for other in others:
+            self.other.addItem(other.name, other.id)
+        self.add_field("assistant", self.tr("&Who worked it"), self.other)
+        self.reason = self.add_field("reason", self.tr("&Reason"), QLineEdit(),
+                                     self.tr("Why it differs from the plan; kept with the timesheet"))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.shift.currentIndexChanged.connect(self._shift_changed)
+        self._kind_changed()
+
+    def kind_labels(self) -> dict[str, str]:
+        return {
+            ABSENCE: self.tr("Absence (sick leave, holiday, leave, child's illness)"),
+            CHANGED: self.tr("Changed times"),
+            EXTRA: self.tr("Extra shift"),
+            OVERTIME: self.tr("Overtime"),
+            SUBSTITUTE: self.tr("Substitute cover: a substitute worked the shift"),
+            SWAP: self.tr("Swap: another assistant took the shift"),
+            PASSIVE_ACTIVE: self.tr("Passive time became active"),
+            NOT_WORKED: self.tr("Not worked (cancelled)"),
+        }
+
+    @property
+    def current_kind(self) -> str:
+        return self.kind.currentData()
+
+    def choose_kind(self, kind: str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+
+    def _set_visible(self, key: str, visible: bool) -> None:
+        cell = self._fields[key].widget.parentWidget()
+        self.layout_.setRowVisible(cell, visible)
+
+    def _kind_changed(self) -> None:
+        kind = self.current_kind
+        for key in OPTIONAL_FIELDS:
+            self._set_visible(key, key in FIELDS[kind])
+        self.clear_errors()
+        self.shift.blockSignals(True)
+        self.shift.clear()
+        for row in shift_choices(kind, self.detail.rows):
+            self.shift.addItem(f"{format_date(row.day)} {span_text(row.shift or row.planned)}", row)
+        self.shift.blockSignals(False)
+        self._shift_changed()
+        if kind in (EXTRA, OVERTIME):
+            self.start.setTime(QTime(8, 0))
+            self.end.setTime(QTime(16, 0))
+
+    def _shift_changed(self) -> None:
+        row: TimesheetDayRow | None = self.shift.currentData()
+        if row is None:
+            return
+        shift = row.shift or row.planned
+        if self.current_kind == PASSIVE_ACTIVE and shift.passive:
+            set_time(self.start, shift.passive[0].start)
+            set_time(self.end, shift.passive[0].end)
+        else:
+            set_time(self.start, shift.start)
+            set_time(self.end, shift.end)
+        self.day.setDate(to_qdate(row.day))
+
+    def show_errors(self, errors: dict[str, str], general: str | None = None) -> None:
+        if self.current_kind == ABSENCE:  # the Workspace names an absence's dates start/end
+            errors = {{"start": "absence_start", "end": "absence_end"}.get(k, k): v for k, v in errors.items()}
+        if self.current_kind == PASSIVE_ACTIVE and "passive" in errors:
+            errors = {("start" if k == "passive" else k): v for k, v in errors.items()}
+        super().show_errors(errors, general)
+
+    def value(self) -> DeviationRequest:
+        """The request; ValueError (a Norwegian message) for a time the clock skips."""
+        kind, reason = self.current_kind, self.reason.text().strip()
+        row: TimesheetDayRow | None = self.shift.currentData() if "shift" in FIELDS[kind] else None
+        if kind == ABSENCE:
+            absence = Absence(None, self.assistant.id, AbsenceKind(self.absence_kind.currentData()),
+                              from_qdate(self.absence_start.date()), from_qdate(self.absence_end.date()),
+                              self.percent.value(), reason)
+            return DeviationRequest(kind, reason, absence=absence)
+        start = end = None
+        if kind in (EXTRA, OVERTIME):
+            start = on_day(from_qdate(self.day.date()), hhmm(self.start))
+            end = after(start, hhmm(self.end))
+        elif kind == CHANGED and row is not None:
+            start = on_day(row.day, hhmm(self.start))
+            end = after(start, hhmm(self.end))
+        elif kind == PASSIVE_ACTIVE and row is not None:
+            start = after(row.shift.start, hhmm(self.start), inclusive=True)
+            end = after(start, hhmm(self.end))
+        other = self.other.currentData() if kind in (SUBSTITUTE, SWAP) else None
+        return DeviationRequest(kind, reason, row, start, end, other)
+
+    def check(self, request: DeviationRequest) -> dict[str, str]:
+        """What can be said without the database."""
+        errors: dict[str, str] = {}
+        if "shift" in FIELDS[request.kind] and request.row is None:
+            errors["shift"] = self.tr("This timesheet has no shift this can apply to.")
+        if request.kind in (SUBSTITUTE, SWAP) and request.other_assistant is None:
+            errors["assistant"] = self.tr("Choose who worked the shift.")
+        if not request.reason:
+            errors["reason"] = self.tr("Say why: the reason is kept with the timesheet.")
+        return errors
+
+
+class DeviationDialog(FormDialog):
+    def __init__(self, ws, arrangement_id: int, detail: TimesheetDetail, assistant: Assistant,
+                 others: list[Assistant], runner, parent: QWidget | None = None) -> None:
+        form = DeviationForm(detail, assistant, others)
+        title = QCoreApplication.translate("DeviationDialog", "Register a deviation – %1").replace(
+            "%1", assistant.name)
+        super().__init__(title, form, lambda request: perform(ws, arrangement_id, assistant.id, request),
+                         runner, parent, check=form.check)
+        self.save_button.setText(self.tr("&Register"))
+        self.save_button.setAccessibleName(self.tr("Register"))

@@ -1,0 +1,162 @@
+"""The texts of the Timelister tables: the period's sheets, a sheet's days, pay lines, history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from bpa_desktop.core.calendar import OSLO
+from bpa_desktop.core.model import Absence, AuditEntry, PayLine, Shift
+from bpa_desktop.core.timesheet import RowStatus, TimesheetDayRow, TimesheetDetail
+from bpa_desktop.ui.formatting import format_date, format_number
+from bpa_desktop.ui.timesheets.data import SheetEntry
+from bpa_desktop.ui.timesheets.labels import (
+    absence_short, actor_labels, audit_action_labels, deviation_labels, row_status_label, status_label,
+    window_labels,
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("TimesheetRows", text)
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: tuple[int, ...] = ()
+    objects: list | None = None
+    strong: tuple[int, ...] = ()
+    muted: tuple[int, ...] = ()
+
+
+def clock(moment: datetime) -> str:
+    return moment.astimezone(OSLO).strftime("%H:%M")
+
+
+def span_text(shift: Shift | None) -> str:
+    """ "08:00–15:30", with "(+1)" when it ends on a later day."""
+    if shift is None:
+        return ""
+    start, end = shift.start.astimezone(OSLO), shift.end.astimezone(OSLO)
+    later = (end.date() - start.date()).days
+    return f"{clock(start)}–{clock(end)}" + (f" (+{later})" if later else "")
+
+
+def hours_text(value: float) -> str:
+    return format_number(round(value, 2), 2)
+
+
+def corrected_marker() -> str:
+    return _t("CORRECTED")
+
+
+# --- the period's list -------------------------------------------------------------------------
+
+
+def sheet_list(entries: Sequence[SheetEntry]) -> Table:
+    rows = []
+    for entry in entries:
+        sheet = entry.timesheet
+        status = status_label(entry.status)
+        if entry.locked:
+            status = _t("%1 (locked)").replace("%1", status)
+        rows.append([
+            entry.assistant.name,
+            status,
+            str(sheet.version) if sheet else "–",
+            hours_text(entry.detail.total_hours),
+            corrected_marker() if entry.corrected else "",
+        ])
+    return Table([_t("Assistant"), _t("Status"), _t("Version"), _t("Hours"), _t("Correction")], rows,
+                 numeric=(2, 3), objects=list(entries),
+                 muted=tuple(i for i, e in enumerate(entries) if e.timesheet is None and not e.detail.rows))
+
+
+# --- one sheet's days --------------------------------------------------------------------------
+
+
+def absence_text(absence: Absence | None) -> str:
+    if absence is None:
+        return ""
+    text = absence_short(absence.kind)
+    return f"{text} {absence.percent} %" if absence.percent < 100 else text
+
+
+def _absence_on(absences: Sequence[Absence], day: date) -> Absence | None:
+    covering = [a for a in absences if a.start <= day <= a.end]
+    return max(covering, key=lambda a: a.percent) if covering else None
+
+
+def windows_text(row: TimesheetDayRow) -> str:
+    names = window_labels()
+    return " · ".join(f"{names[key]} {format_number(round(row.windows[key], 2), 2)}"
+                      for key in names if row.windows.get(key, 0) > 0)
+
+
+def comment_text(row: TimesheetDayRow) -> str:
+    labels = deviation_labels()
+    kinds = ", ".join(labels.get(d, d) for d in row.deviations)
+    if row.status is RowStatus.ABSENT:
+        return kinds  # the absence column says which; its comment may be about health
+    if row.reason and kinds:
+        return f"{kinds}: {row.reason}"
+    return row.reason or kinds
+
+
+def day_table(detail: TimesheetDetail) -> Table:
+    """One line per shift row, and one per day of absence without a shift."""
+    lines: list[tuple[date, float, list[str], TimesheetDayRow | None]] = []
+    for row in detail.rows:
+        worked = row.shift if row.counted else None
+        lines.append((row.day, row.start_key, [
+            format_date(row.day),
+            row_status_label(row.status),
+            span_text(row.planned),
+            clock(worked.start) if worked else "",
+            span_text(worked).split("–", 1)[1] if worked else "",
+            hours_text(row.passive_hours) if row.passive_hours else "",
+            hours_text(row.hours) if row.counted else "",
+            windows_text(row),
+            absence_text(_absence_on(detail.absences, row.day)),
+            comment_text(row),
+        ], row))
+    days_with_rows = {row.day for row in detail.rows}
+    for day, absence in detail.absence_days():
+        if day not in days_with_rows:
+            lines.append((day, 0.0, [format_date(day), row_status_label(RowStatus.ABSENT), "", "", "", "", "",
+                                     "", absence_text(absence), ""], None))
+    lines.sort(key=lambda line: (line[0], line[1]))
+    muted = tuple(i for i, line in enumerate(lines) if line[3] is None or not line[3].counted)
+    headers = [_t("Date"), _t("Status"), _t("Planned"), _t("Start"), _t("End"), _t("Passive"), _t("Hours"),
+               _t("Supplement hours"), _t("Absence"), _t("Comment")]
+    return Table(headers, [line[2] for line in lines], numeric=(5, 6), objects=[line[3] for line in lines],
+                 muted=muted)
+
+
+def pay_line_table(lines: Sequence[PayLine]) -> Table:
+    rows = []
+    for line in lines:
+        amount = "" if line.rate is None else format_number(round(line.hours * line.rate, 2), 2)
+        rows.append([line.pay_code, line.description, hours_text(line.hours),
+                     "" if line.rate is None else format_number(line.rate, 2), amount])
+    return Table([_t("Pay code"), _t("Description"), _t("Hours"), _t("Rate (kr/h)"), _t("Amount (kr)")], rows,
+                 numeric=(2, 3, 4))
+
+
+def history_table(history: Sequence[AuditEntry], detail: TimesheetDetail) -> Table:
+    versions = {v.id: v.version for v in detail.versions}
+    actions, actors = audit_action_labels(), actor_labels()
+    rows = []
+    for entry in history:
+        moment = entry.at.astimezone(OSLO)
+        rows.append([
+            f"{format_date(moment.date())} {moment:%H:%M}",
+            actors.get(entry.actor, entry.actor),
+            actions.get(entry.action, entry.action),
+            str(versions.get(entry.entity_id, "")),
+        ])
+    return Table([_t("When"), _t("Who"), _t("What"), _t("Version")], rows, numeric=(3,))

@@ -1,0 +1,54 @@
+"""Wall-clock times typed in a form -> aware instants (Europe/Oslo), and time edits."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QTimeEdit, QWidget
+
+from bpa_desktop.core.calendar import OSLO, local_instant
+from bpa_desktop.core.model import Interval, Shift
+
+
+def make_time_edit(parent: QWidget | None = None) -> QTimeEdit:
+    edit = QTimeEdit(parent)
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+def hhmm(edit: QTimeEdit) -> str:
+    return edit.time().toString("HH:mm")
+
+
+def set_time(edit: QTimeEdit, moment: datetime) -> None:
+    local = moment.astimezone(OSLO)
+    edit.setTime(QTime(local.hour, local.minute))
+
+
+def on_day(day: date, text: str) -> datetime:
+    """``text`` (HH:MM) on ``day``; ValueError (Norwegian message) in the spring-forward gap."""
+    return local_instant(day, text)
+
+
+def after(anchor: datetime, text: str, *, inclusive: bool = False) -> datetime:
+    """The first wall-clock ``text`` after ``anchor`` (at it too when ``inclusive``): an end
+    time earlier than the start means the next day."""
+    day = anchor.astimezone(OSLO).date()
+    for offset in range(3):
+        moment = on_day(day + timedelta(days=offset), text)
+        if moment.timestamp() > anchor.timestamp() or (inclusive and moment.timestamp() == anchor.timestamp()):
+            return moment
+    raise ValueError(text)  # unreachable: a later day always has the time
+
+
+def with_times(shift: Shift, start: datetime, end: datetime) -> Shift:
+    """``shift`` moved to [start, end); its passive time is cut to fit inside."""
+    passive = []
+    for interval in shift.passive:
+        a = max(interval.start, start, key=lambda m: m.timestamp())
+        b = min(interval.end, end, key=lambda m: m.timestamp())
+        if a.timestamp() < b.timestamp():
+            passive.append(Interval(a, b))
+    return replace(shift, start=start, end=end, passive=tuple(passive))
