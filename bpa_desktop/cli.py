@@ -43,4 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run the imported module's main, not this __main__ copy: the commands raise
+    # bpa_desktop.cli.CliError, which is a different class from __main__.CliError.
+    from bpa_desktop.cli import main as imported_main
+
+    raise SystemExit(imported_main())

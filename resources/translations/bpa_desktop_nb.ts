@@ -641,86 +641,227 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>The attested version %1 of %2&apos;s timesheet for %3 stays stored unchanged. A correction makes version %4: a draft you can change and must attest again.</source>
+        <translation>Den attesterte versjon %1 av timelisten til %2 for %3 blir lagret uendret. En korrigering lager versjon %4: et utkast du kan endre og må attestere på nytt.</translation>
+    </message>
+    <message>
+        <source>Correct the timesheet</source>
+        <translation>Korriger timelisten</translation>
+    </message>
+    <message>
+        <source>Why the attested timesheet must be changed</source>
+        <translation>Hvorfor den attesterte timelisten må endres</translation>
+    </message>
+    <message>
+        <source>&amp;Make correction</source>
+        <translation>&amp;Lag korrigering</translation>
+    </message>
+</context>
+<context>
     <name>DetailView</name>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versjon</translation>
     </message>
     <message>
         <source>Show &amp;version</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis ver&amp;sjon</translation>
     </message>
     <message>
         <source>Days of the timesheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Dagene i timelisten</translation>
     </message>
     <message>
         <source>Pay lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Lønnslinjer</translation>
     </message>
     <message>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>Statushistorikk</translation>
     </message>
     <message>
         <source>Timesheet details</source>
-        <translation type="unfinished"></translation>
+        <translation>Timelistens detaljer</translation>
     </message>
     <message>
         <source>&amp;Days</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dager</translation>
     </message>
     <message>
         <source>Pay &amp;lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Lønnslinj&amp;er</translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historikk</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1</translation>
     </message>
     <message>
         <source>nothing stored yet: the planned shifts count until something is registered</source>
-        <translation type="unfinished"></translation>
+        <translation>ingenting lagret ennå: de planlagte vaktene teller til noe blir registrert</translation>
     </message>
     <message>
         <source>version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>versjon %1</translation>
     </message>
     <message>
         <source>%1: replaces version %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: erstatter versjon %2 (%3)</translation>
     </message>
     <message>
         <source>%1 hours, of which %2 passive</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 timer, herav %2 passive</translation>
     </message>
     <message>
         <source>Locked: this timesheet is attested and cannot be changed. To change it, make a correction (Ctrl+K): a new version that is attested again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Låst: timelisten er attestert og kan ikke endres. For å endre den lager du en korrigering (Ctrl+K): en ny versjon som attesteres på nytt.</translation>
     </message>
     <message>
         <source>Warning: the stored content no longer matches its checksum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Advarsel: det lagrede innholdet stemmer ikke lenger med kontrollsummen.</translation>
     </message>
     <message>
         <source>Sum of priced lines: %1 kr</source>
-        <translation type="unfinished"></translation>
+        <translation>Sum av linjer med sats: %1 kr</translation>
     </message>
     <message>
         <source>No rates entered: amounts are not calculated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen satser er lagt inn: beløp regnes ikke ut.</translation>
     </message>
     <message>
         <source>Version %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Versjon %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>DeviationDialog</name>
+    <message>
+        <source>Register a deviation – %1</source>
+        <translation>Registrer avvik – %1</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrer</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registrer</translation>
+    </message>
+</context>
+<context>
+    <name>DeviationForm</name>
+    <message>
+        <source>&amp;Kind of deviation</source>
+        <translation>&amp;Type avvik</translation>
+    </message>
+    <message>
+        <source>&amp;Shift</source>
+        <translation>&amp;Vakt</translation>
+    </message>
+    <message>
+        <source>The shift in this timesheet the deviation concerns</source>
+        <translation>Vakten i timelisten som avviket gjelder</translation>
+    </message>
+    <message>
+        <source>&amp;Absence</source>
+        <translation>&amp;Fravær</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>Fr&amp;a</translation>
+    </message>
+    <message>
+        <source>&amp;To (inclusive)</source>
+        <translation>Til og &amp;med</translation>
+    </message>
+    <message>
+        <source>&amp;Degree</source>
+        <translation>&amp;Grad</translation>
+    </message>
+    <message>
+        <source>Graded sick leave: the share of working time the assistant is away</source>
+        <translation>Gradert fravær: den delen av arbeidstiden assistenten er borte</translation>
+    </message>
+    <message>
+        <source>Da&amp;y</source>
+        <translation>&amp;Dag</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>S&amp;lutt</translation>
+    </message>
+    <message>
+        <source>An end before the start means the next day</source>
+        <translation>Slutt før start betyr neste dag</translation>
+    </message>
+    <message>
+        <source>&amp;Who worked it</source>
+        <translation>&amp;Hvem tok vakten</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Begrunnelse</translation>
+    </message>
+    <message>
+        <source>Why it differs from the plan; kept with the timesheet</source>
+        <translation>Hvorfor det avviker fra planen; lagres med timelisten</translation>
+    </message>
+    <message>
+        <source>Absence (sick leave, holiday, leave, child&apos;s illness)</source>
+        <translation>Fravær (sykdom, ferie, permisjon, sykt barn)</translation>
+    </message>
+    <message>
+        <source>Changed times</source>
+        <translation>Endret tid</translation>
+    </message>
+    <message>
+        <source>Extra shift</source>
+        <translation>Ekstravakt</translation>
+    </message>
+    <message>
+        <source>Overtime</source>
+        <translation>Overtid</translation>
+    </message>
+    <message>
+        <source>Substitute cover: a substitute worked the shift</source>
+        <translation>Vikar: en vikar tok vakten</translation>
+    </message>
+    <message>
+        <source>Swap: another assistant took the shift</source>
+        <translation>Bytte: en annen assistent tok vakten</translation>
+    </message>
+    <message>
+        <source>Passive time became active</source>
+        <translation>Passiv tid ble aktiv</translation>
+    </message>
+    <message>
+        <source>Not worked (cancelled)</source>
+        <translation>Ikke arbeidet (avlyst)</translation>
+    </message>
+    <message>
+        <source>This timesheet has no shift this can apply to.</source>
+        <translation>Timelisten har ingen vakt dette kan gjelde.</translation>
+    </message>
+    <message>
+        <source>Choose who worked the shift.</source>
+        <translation>Velg hvem som tok vakten.</translation>
+    </message>
+    <message>
+        <source>Say why: the reason is kept with the timesheet.</source>
+        <translation>Skriv en grunn: den lagres med timelisten.</translation>
     </message>
 </context>
 <context>
@@ -942,8 +1083,52 @@
         <translation>Aktive assistenter</translation>
     </message>
     <message>
-        <source>Coming here: planned and worked hours against the vedtak, the forecast at year end, rule findings in the rota and timesheets waiting for attestation.</source>
-        <translation>Kommer her: planlagte og arbeidede timer mot vedtaket, prognose ved årsslutt, regelbrudd i turnusen og timelister som venter på attestering.</translation>
+        <source>Worked so far</source>
+        <translation>Arbeidet hittil</translation>
+    </message>
+    <message>
+        <source>Planned for the rest of the year</source>
+        <translation>Planlagt resten av året</translation>
+    </message>
+    <message>
+        <source>Not yet planned</source>
+        <translation>Ikke planlagt ennå</translation>
+    </message>
+    <message>
+        <source>Forecast at year end</source>
+        <translation>Prognose ved årsslutt</translation>
+    </message>
+    <message>
+        <source>Chart of the hour account</source>
+        <translation>Diagram over timeregnskapet</translation>
+    </message>
+    <message>
+        <source>Waiting for the assistant to confirm</source>
+        <translation>Venter på at assistenten bekrefter</translation>
+    </message>
+    <message>
+        <source>Waiting for your attestation</source>
+        <translation>Venter på din attestering</translation>
+    </message>
+    <message>
+        <source>Absence this month</source>
+        <translation>Fravær denne måneden</translation>
+    </message>
+    <message>
+        <source>Waiting for &amp;confirmation</source>
+        <translation>Venter på &amp;bekreftelse</translation>
+    </message>
+    <message>
+        <source>Waiting for &amp;attestation</source>
+        <translation>Venter på &amp;attestering</translation>
+    </message>
+    <message>
+        <source>A&amp;bsence this month</source>
+        <translation>&amp;Fravær denne måneden</translation>
+    </message>
+    <message>
+        <source>Enter on a timesheet opens it on the Timesheets page.</source>
+        <translation>Enter på en timeliste åpner den på siden Timelister.</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -952,6 +1137,10 @@
     <message>
         <source>No arrangement yet. Create one with “New arrangement”.</source>
         <translation>Ingen ordning ennå. Opprett en med «Ny ordning».</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 t</translation>
     </message>
     <message>
         <source>Overview: %1</source>
@@ -970,8 +1159,60 @@
         <translation>%1 timer per uke, %2 – %3</translation>
     </message>
     <message>
-        <source>%1 hours in %2</source>
-        <translation>%1 timer i %2</translation>
+        <source>%1 h left unused</source>
+        <translation>%1 t ubrukt</translation>
+    </message>
+    <message>
+        <source>%1 h over the vedtak</source>
+        <translation>%1 t over vedtaket</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Innvilget</translation>
+    </message>
+    <message>
+        <source>Worked and planned</source>
+        <translation>Arbeidet og planlagt</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation>Arbeidet</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>Hour account %1</source>
+        <translation>Timeregnskap %1</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>timer</translation>
+    </message>
+    <message>
+        <source>The same figures are in the list to the left.</source>
+        <translation>De samme tallene står i listen til venstre.</translation>
+    </message>
+    <message>
+        <source>The vedtak ends on %1 (in %2 days) and no new vedtak follows. Apply for a new one in time.</source>
+        <translation>Vedtaket slutter %1 (om %2 dager), og ikke noe nytt vedtak tar over. Søk om nytt vedtak i tide.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 – %4</source>
+        <translation>%1: %2, %3–%4</translation>
+    </message>
+    <message>
+        <source>No absence registered in %1.</source>
+        <translation>Ikke noe fravær registrert i %1.</translation>
     </message>
 </context>
 <context>
@@ -1041,14 +1282,337 @@
     </message>
 </context>
 <context>
+    <name>PayCodesDialog</name>
+    <message>
+        <source>Pay codes and rates</source>
+        <translation>Lønnsarter og satser</translation>
+    </message>
+</context>
+<context>
+    <name>PayCodesForm</name>
+    <message>
+        <source>%1: “%2” is not a number.</source>
+        <translation>%1: «%2» er ikke et tall.</translation>
+    </message>
+    <message>
+        <source>Pay period &amp;starts on day</source>
+        <translation>Lønnsperioden &amp;starter dag</translation>
+    </message>
+    <message>
+        <source>1 for calendar months; e.g. 21 for the 21st to the 20th</source>
+        <translation>1 for kalendermåneder; f.eks. 21 for den 21. til den 20.</translation>
+    </message>
+    <message>
+        <source>&amp;Hourly wage (kr)</source>
+        <translation>&amp;Timelønn (kr)</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s &amp;costs (%)</source>
+        <translation>&amp;Arbeidsgiverkostnader (%)</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s national insurance, holiday pay and pension on top of wages, for the cost report</source>
+        <translation>Arbeidsgiveravgift, feriepenger og pensjon i tillegg til lønn, for kostnadsrapporten</translation>
+    </message>
+    <message>
+        <source>Pay code for %1</source>
+        <translation>Lønnsart for %1</translation>
+    </message>
+    <message>
+        <source>Rate in kr per hour for %1</source>
+        <translation>Sats i kr per time for %1</translation>
+    </message>
+    <message>
+        <source>kr/h</source>
+        <translation>kr/t</translation>
+    </message>
+    <message>
+        <source>Hourly wage</source>
+        <translation>Timelønn</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s costs</source>
+        <translation>Arbeidsgiverkostnader</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonForm</name>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Begrunnelse</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>Du må skrive en grunn.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterShiftDialog</name>
+    <message>
+        <source>Register today&apos;s shift</source>
+        <translation>Registrer vakten</translation>
+    </message>
+    <message>
+        <source>Shifts on %1. Enter registers the chosen shift as planned; to adjust, Tab to the times, type the real ones and a reason, then Enter.</source>
+        <translation>Vakter %1. Enter registrerer den valgte vakten som planlagt; for å endre, gå med Tab til tidene, skriv de riktige og en grunn, og trykk Enter.</translation>
+    </message>
+    <message>
+        <source>Shifts to register</source>
+        <translation>Vakter å registrere</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrer</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registrer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrert</translation>
+    </message>
+    <message>
+        <source>No shifts are planned on this day.</source>
+        <translation>Ingen vakter er planlagt denne dagen.</translation>
+    </message>
+    <message>
+        <source>This shift is registered as not worked. Use “Register deviation” on the Timesheets page to change it.</source>
+        <translation>Vakten er registrert som ikke arbeidet. Bruk «Registrer avvik» på siden Timelister for å endre det.</translation>
+    </message>
+    <message>
+        <source>Say why the times differ from the plan.</source>
+        <translation>Skriv hvorfor tidene avviker fra planen.</translation>
+    </message>
+    <message>
+        <source>Registered.</source>
+        <translation>Registrert.</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Cost per month</source>
+        <translation>Kostnad per måned</translation>
+    </message>
+    <message>
+        <source>Sick leave and absence</source>
+        <translation>Sykefravær og fravær</translation>
+    </message>
+    <message>
+        <source>Planned vs worked vs vedtak</source>
+        <translation>Planlagt, arbeidet og vedtak</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nei</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Sum</translation>
+    </message>
+    <message>
+        <source>Wages are the pay lines times their rates; employer&apos;s costs are the percentage entered under Pay codes. Months not attested are estimates from today&apos;s record.</source>
+        <translation>Lønn er lønnslinjene ganget med satsene; arbeidsgiverkostnader er prosenten under Lønnsarter. Måneder som ikke er attestert, er anslag ut fra det som er registrert i dag.</translation>
+    </message>
+    <message>
+        <source>Wages are paid hours times the hourly wage (no supplement rates entered).</source>
+        <translation>Lønn er betalte timer ganget med timelønnen (ingen tilleggssatser er lagt inn).</translation>
+    </message>
+    <message>
+        <source>No rates are entered: enter the hourly wage under Timesheets → Pay codes to see costs.</source>
+        <translation>Ingen satser er lagt inn: legg inn timelønn under Timelister → Lønnsarter for å se kostnader.</translation>
+    </message>
+    <message>
+        <source>Cost per month %1</source>
+        <translation>Kostnad per måned %1</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>Paid hours</source>
+        <translation>Betalte timer</translation>
+    </message>
+    <message>
+        <source>Wages (kr)</source>
+        <translation>Lønn (kr)</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s costs (kr)</source>
+        <translation>Arbeidsgiverkostnader (kr)</translation>
+    </message>
+    <message>
+        <source>Total (kr)</source>
+        <translation>Sum (kr)</translation>
+    </message>
+    <message>
+        <source>Attested</source>
+        <translation>Attestert</translation>
+    </message>
+    <message>
+        <source>Wages</source>
+        <translation>Lønn</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s costs</source>
+        <translation>Arbeidsgiverkostnader</translation>
+    </message>
+    <message>
+        <source>kr</source>
+        <translation>kr</translation>
+    </message>
+    <message>
+        <source>Sick leave and absence %1</source>
+        <translation>Sykefravær og fravær %1</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Planned hours</source>
+        <translation>Planlagte timer</translation>
+    </message>
+    <message>
+        <source>Sick hours</source>
+        <translation>Syketimer</translation>
+    </message>
+    <message>
+        <source>Sick leave %</source>
+        <translation>Sykefravær %</translation>
+    </message>
+    <message>
+        <source>%1 (days)</source>
+        <translation>%1 (dager)</translation>
+    </message>
+    <message>
+        <source>sick leave %</source>
+        <translation>sykefravær %</translation>
+    </message>
+    <message>
+        <source>Sick leave % = planned hours lost to the assistant&apos;s own sickness (self-certified and sick note, graded by percentage) / planned hours. Days are calendar days, graded.</source>
+        <translation>Sykefravær % = planlagte timer tapt på grunn av assistentens egen sykdom (egenmelding og sykmelding, gradert etter prosent) / planlagte timer. Dager er kalenderdager, gradert.</translation>
+    </message>
+    <message>
+        <source>Planned vs worked vs vedtak %1</source>
+        <translation>Planlagt, arbeidet og vedtak %1</translation>
+    </message>
+    <message>
+        <source>Worked hours</source>
+        <translation>Arbeidede timer</translation>
+    </message>
+    <message>
+        <source>Vedtak hours</source>
+        <translation>Vedtakstimer</translation>
+    </message>
+    <message>
+        <source>Worked − vedtak</source>
+        <translation>Arbeidet − vedtak</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation>Arbeidet</translation>
+    </message>
+    <message>
+        <source>Vedtak</source>
+        <translation>Vedtak</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>timer</translation>
+    </message>
+    <message>
+        <source>Vedtak hours per month = weekly hours / 7 for each day of the month the vedtak covers.</source>
+        <translation>Vedtakstimer per måned = ukentlige timer / 7 for hver dag i måneden vedtaket gjelder.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Eksporter CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table as a CSV file</source>
+        <translation>Lagre tabellen som CSV-fil</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;År</translation>
+    </message>
+    <message>
+        <source>Chart of the report</source>
+        <translation>Diagram over rapporten</translation>
+    </message>
+    <message>
+        <source>Report table</source>
+        <translation>Rapporttabell</translation>
+    </message>
     <message>
         <source>Reports</source>
         <translation>Rapporter</translation>
     </message>
     <message>
-        <source>Coming: the hour account against the vedtak with a forecast for the year, hours split into pay codes, and PDF, payroll file and calendar exports.</source>
-        <translation>Kommer: timeregnskap mot vedtaket med prognose for året, timer fordelt på lønnsarter, og eksport til PDF, lønnsfil og kalender.</translation>
+        <source>The same figures are in the table below the chart.</source>
+        <translation>De samme tallene står i tabellen under diagrammet.</translation>
+    </message>
+    <message>
+        <source>Save the report as CSV</source>
+        <translation>Lagre rapporten som CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>The report is saved as %1.</source>
+        <translation>Rapporten er lagret som %1.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Filen kunne ikke skrives: %1</translation>
     </message>
 </context>
 <context>
@@ -1594,14 +2158,463 @@ Nøkkel-ID (fingeravtrykk): %3 – sammenlign den med nøkkel-ID-en kommunen ser
     </message>
 </context>
 <context>
+    <name>TimesForm</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>S&amp;lutt</translation>
+    </message>
+    <message>
+        <source>An end before the start means the next day</source>
+        <translation>Slutt før start betyr neste dag</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for a change</source>
+        <translation>&amp;Begrunnelse for endring</translation>
+    </message>
+    <message>
+        <source>Needed only when the times differ from the plan</source>
+        <translation>Trengs bare når tidene avviker fra planen</translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetLabels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bekreftet</translation>
+    </message>
+    <message>
+        <source>Attested</source>
+        <translation>Attestert</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Godkjent</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Avvist</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Ikke påbegynt</translation>
+    </message>
+    <message>
+        <source>Self-certified sick leave (egenmelding)</source>
+        <translation>Egenmelding</translation>
+    </message>
+    <message>
+        <source>Sick note (sykmelding)</source>
+        <translation>Sykmelding</translation>
+    </message>
+    <message>
+        <source>Holiday (ferie)</source>
+        <translation>Ferie</translation>
+    </message>
+    <message>
+        <source>Leave (permisjon)</source>
+        <translation>Permisjon</translation>
+    </message>
+    <message>
+        <source>Child&apos;s illness (sykt barn)</source>
+        <translation>Sykt barn</translation>
+    </message>
+    <message>
+        <source>Self-certified</source>
+        <translation>Egenmelding</translation>
+    </message>
+    <message>
+        <source>Sick note</source>
+        <translation>Sykmelding</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Ferie</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Permisjon</translation>
+    </message>
+    <message>
+        <source>Child&apos;s illness</source>
+        <translation>Sykt barn</translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation>Arbeidet</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>Not worked</source>
+        <translation>Ikke arbeidet</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Fravær</translation>
+    </message>
+    <message>
+        <source>Extra shift</source>
+        <translation>Ekstravakt</translation>
+    </message>
+    <message>
+        <source>Overtime</source>
+        <translation>Overtid</translation>
+    </message>
+    <message>
+        <source>Swapped shift</source>
+        <translation>Byttet vakt</translation>
+    </message>
+    <message>
+        <source>Substitute cover</source>
+        <translation>Vikar</translation>
+    </message>
+    <message>
+        <source>Changed times</source>
+        <translation>Endret tid</translation>
+    </message>
+    <message>
+        <source>Passive time became active</source>
+        <translation>Passiv tid ble aktiv</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Fravær</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>kveld</translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation>natt</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>lørdag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>søndag</translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation>helligdag</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Opprettet</translation>
+    </message>
+    <message>
+        <source>Confirmed by the assistant</source>
+        <translation>Bekreftet av assistenten</translation>
+    </message>
+    <message>
+        <source>Attested by the leader</source>
+        <translation>Attestert av arbeidsleder</translation>
+    </message>
+    <message>
+        <source>Correction opened</source>
+        <translation>Korrigering opprettet</translation>
+    </message>
+    <message>
+        <source>Accepted by the receiver</source>
+        <translation>Godkjent av mottaker</translation>
+    </message>
+    <message>
+        <source>Rejected by the receiver</source>
+        <translation>Avvist av mottaker</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>arbeidsleder</translation>
+    </message>
+    <message>
+        <source>assistant</source>
+        <translation>assistent</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>system</translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetRows</name>
+    <message>
+        <source>CORRECTED</source>
+        <translation>KORRIGERT</translation>
+    </message>
+    <message>
+        <source>%1 (locked)</source>
+        <translation>%1 (låst)</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versjon</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Korrigering</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Slutt</translation>
+    </message>
+    <message>
+        <source>Passive</source>
+        <translation>Passiv</translation>
+    </message>
+    <message>
+        <source>Supplement hours</source>
+        <translation>Tilleggstimer</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Fravær</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Pay code</source>
+        <translation>Lønnsart</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <source>Rate (kr/h)</source>
+        <translation>Sats (kr/t)</translation>
+    </message>
+    <message>
+        <source>Amount (kr)</source>
+        <translation>Beløp (kr)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Når</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+</context>
+<context>
     <name>TimesheetsPage</name>
+    <message>
+        <source>Pay period</source>
+        <translation>Lønnsperiode</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Periode</translation>
+    </message>
+    <message>
+        <source>Register &amp;today&apos;s shift…</source>
+        <translation>Registrer &amp;vakten…</translation>
+    </message>
+    <message>
+        <source>Pay &amp;codes…</source>
+        <translation>&amp;Lønnsarter…</translation>
+    </message>
+    <message>
+        <source>The employer&apos;s pay codes and rates, and the pay period</source>
+        <translation>Arbeidsgiverens lønnsarter og satser, og lønnsperioden</translation>
+    </message>
+    <message>
+        <source>Export pa&amp;yroll file…</source>
+        <translation>Eksporter lønns&amp;fil…</translation>
+    </message>
+    <message>
+        <source>Timesheets in the period</source>
+        <translation>Timelister i perioden</translation>
+    </message>
+    <message>
+        <source>Register &amp;deviation…</source>
+        <translation>Registrer &amp;avvik…</translation>
+    </message>
+    <message>
+        <source>Co&amp;nfirm (assistant)</source>
+        <translation>&amp;Bekreft (assistent)</translation>
+    </message>
+    <message>
+        <source>&amp;Attest…</source>
+        <translation>A&amp;ttester…</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect…</source>
+        <translation>&amp;Korriger…</translation>
+    </message>
+    <message>
+        <source>Print P&amp;DF…</source>
+        <translation>Skriv &amp;ut PDF…</translation>
+    </message>
     <message>
         <source>Timesheets</source>
         <translation>Timelister</translation>
     </message>
     <message>
-        <source>Coming: register worked hours, absence and swaps, and attest each assistant&apos;s monthly timesheet. An attested timesheet is locked; corrections make a new version.</source>
-        <translation>Kommer: registrer arbeidede timer, fravær og vaktbytter, og attester hver assistents månedlige timeliste. En attestert timeliste låses; rettelser gir en ny versjon.</translation>
+        <source>No arrangement yet. Create one with “New arrangement”.</source>
+        <translation>Ingen ordning ennå. Lag en med «Ny ordning».</translation>
+    </message>
+    <message>
+        <source>No assistants are employed in %1.</source>
+        <translation>Ingen assistenter er ansatt i %1.</translation>
+    </message>
+    <message>
+        <source>Choose a timesheet in the list first.</source>
+        <translation>Velg en timeliste i listen først.</translation>
+    </message>
+    <message>
+        <source>You are looking at an older version. Choose the newest version to act on the timesheet.</source>
+        <translation>Du ser på en eldre versjon. Velg den nyeste versjonen for å gjøre noe med timelisten.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s timesheet for %2 is %3 and locked: nothing was changed. To change it, make a correction first (Ctrl+K).</source>
+        <translation>Timelisten til %1 for %2 er %3 og låst: ingenting ble endret. For å endre den lager du først en korrigering (Ctrl+K).</translation>
+    </message>
+    <message>
+        <source>The deviation is registered.</source>
+        <translation>Avviket er registrert.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s timesheet is already %2.</source>
+        <translation>Timelisten til %1 er allerede %2.</translation>
+    </message>
+    <message>
+        <source>Confirmed by the assistant: %1, %2.</source>
+        <translation>Bekreftet av assistenten: %1, %2.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s timesheet for %2 is already attested.</source>
+        <translation>Timelisten til %1 for %2 er allerede attestert.</translation>
+    </message>
+    <message>
+        <source>%1 is not over yet: the timesheet can be attested from %2.</source>
+        <translation>%1 er ikke over ennå: timelisten kan attesteres fra %2.</translation>
+    </message>
+    <message>
+        <source>Attest the timesheet</source>
+        <translation>Attester timelisten</translation>
+    </message>
+    <message>
+        <source>Attest %1&apos;s timesheet for %2 (%3 hours)?
+
+Attesting locks the timesheet. After that it can only be changed by a correction: a new version that must be attested again.</source>
+        <translation>Attestere timelisten til %1 for %2 (%3 timer)?
+
+Attestering låser timelisten. Etter det kan den bare endres med en korrigering: en ny versjon som må attesteres på nytt.</translation>
+    </message>
+    <message>
+        <source>Attest and lock</source>
+        <translation>Attester og lås</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Attested and locked: %1, %2.</source>
+        <translation>Attestert og låst: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Only an attested timesheet needs a correction; this one can be changed directly with “Register deviation”.</source>
+        <translation>Bare en attestert timeliste trenger korrigering; denne kan endres direkte med «Registrer avvik».</translation>
+    </message>
+    <message>
+        <source>Correction made: version %1 is a draft until it is attested again.</source>
+        <translation>Korrigering laget: versjon %1 er et utkast til den attesteres på nytt.</translation>
+    </message>
+    <message>
+        <source>Pay codes and rates are saved.</source>
+        <translation>Lønnsarter og satser er lagret.</translation>
+    </message>
+    <message>
+        <source>Save the timesheet as PDF</source>
+        <translation>Lagre timelisten som PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Skriver PDF…</translation>
+    </message>
+    <message>
+        <source>The timesheet is saved as %1.</source>
+        <translation>Timelisten er lagret som %1.</translation>
+    </message>
+    <message>
+        <source>Visma Lønn import (*.csv)</source>
+        <translation>Visma Lønn-import (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation>CSV for regneark (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the payroll file</source>
+        <translation>Lagre lønnsfilen</translation>
+    </message>
+    <message>
+        <source>Writing the payroll file…</source>
+        <translation>Skriver lønnsfilen…</translation>
+    </message>
+    <message>
+        <source>The payroll file %1 has %2 lines from %3 attested timesheets.</source>
+        <translation>Lønnsfilen %1 har %2 linjer fra %3 attesterte timelister.</translation>
+    </message>
+    <message>
+        <source>Not attested, so not in the file: %1.</source>
+        <translation>Ikke attestert, og derfor ikke med i filen: %1.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Filen kunne ikke skrives: %1</translation>
     </message>
 </context>
 <context>

@@ -141,13 +141,20 @@ def _postgres_database():
         admin.dispose()
 
 
-@pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path: Path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'receiver.db'}"
+@contextmanager
+def backend_database(backend: str, folder: Path):
+    """URL of a fresh, empty receiver database on `backend` ("sqlite" file in `folder`, or "postgresql")."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'receiver.db'}"
     else:
         with _postgres_database() as url:
             yield url
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path: Path):
+    with backend_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
@@ -181,8 +188,15 @@ class LiveReceiver:
 @pytest.fixture
 def live_receiver(tmp_path: Path, db_url: str):
     """`bpa receiver serve` in a subprocess on 127.0.0.1:<free port>."""
+    with run_receiver(db_url, tmp_path / "server.log") as receiver:
+        yield receiver
+
+
+@contextmanager
+def run_receiver(db_url: str, log_path: Path):
+    """Start `bpa receiver serve` on a free loopback port, wait until /v1/health answers, stop it after."""
     port = free_port()
-    log = open(tmp_path / "server.log", "wb")
+    log = open(log_path, "wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "bpa_desktop.cli", "receiver", "serve", "--db", db_url, "--port", str(port)],
         stdout=log,
@@ -194,7 +208,7 @@ def live_receiver(tmp_path: Path, db_url: str):
     try:
         while True:
             if process.poll() is not None:
-                raise RuntimeError((tmp_path / "server.log").read_text())
+                raise RuntimeError(log_path.read_text())
             try:
                 if httpx.get(f"{base_url}/v1/health", timeout=1).status_code == 200:
                     break

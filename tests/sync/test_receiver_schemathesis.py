@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings
 
 from bpa_desktop.sync import signing
 from bpa_desktop.sync.receiver.app import create_app
-from conftest import enrol_device
+from conftest import BACKENDS, backend_database, enrol_device, run_receiver
 
 # The document only: an app that never touches its database (no migration, no request). The
 # live receiver serves the same document at /openapi.json; the test below checks they agree.
@@ -27,14 +27,18 @@ schema = schemathesis.openapi.from_dict(create_app("sqlite://", migrate=False).o
 )
 
 
-@pytest.fixture
-def enrolled(live_receiver):
-    with httpx.Client(base_url=live_receiver.base_url, timeout=30) as http:
-        yield live_receiver, enrol_device(http, live_receiver.db_url)
+@pytest.fixture(scope="module", params=BACKENDS)
+def enrolled(request, tmp_path_factory):
+    """One receiver per backend for the whole module (starting one takes seconds), one device."""
+    folder = tmp_path_factory.mktemp(f"schemathesis-{request.param}")
+    with backend_database(request.param, folder) as url, run_receiver(url, folder / "server.log") as receiver:
+        with httpx.Client(base_url=receiver.base_url, timeout=30) as http:
+            yield receiver, enrol_device(http, url)
 
 
-def test_the_served_document_is_the_one_tested(live_receiver):
-    served = httpx.get(f"{live_receiver.base_url}/openapi.json", timeout=30).json()
+def test_the_served_document_is_the_one_tested(enrolled):
+    receiver, _device = enrolled
+    served = httpx.get(f"{receiver.base_url}/openapi.json", timeout=30).json()
     assert served == create_app("sqlite://", migrate=False).openapi()
     assert {"/v1/enrol", "/v1/submissions", "/v1/submissions/status", "/v1/decisions", "/v1/health"} <= set(
         served["paths"]

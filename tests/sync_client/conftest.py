@@ -105,12 +105,29 @@ def outbox_rows(path: Path) -> dict[str, dict]:
         return {row["id"]: dict(row) for row in connection.execute("SELECT * FROM outbox_submission")}
 
 
+def give_fresh_submission_ids(path: Path) -> None:
+    """Copies of the demo share its submission ids; a receiver shared between tests must see
+    new ids per copy, as it would from different machines (bodies are not built yet)."""
+    with sqlite3.connect(path) as connection:
+        (trigger,) = connection.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'outbox_submission_content_locked'"
+        ).fetchone()
+        connection.execute("DROP TRIGGER outbox_submission_content_locked")
+        for (old,) in connection.execute("SELECT id FROM outbox_submission WHERE body IS NULL").fetchall():
+            new = str(uuid.uuid4())
+            connection.execute("UPDATE outbox_submission SET id = ? WHERE id = ?", (new, old))
+            connection.execute("UPDATE outbox_submission SET supersedes_id = ? WHERE supersedes_id = ?", (new, old))
+        connection.execute(trigger)
+    connection.close()
+
+
 @pytest.fixture
 def client_db(_demo_template, tmp_path: Path) -> Path:
     """A copy of the demo database: 27 attested timesheets queued in the outbox."""
     source, _arrangement_id = _demo_template
     target = tmp_path / "client.sqlite"
     shutil.copyfile(source, target)
+    give_fresh_submission_ids(target)
     return target
 
 

@@ -20,7 +20,7 @@ from bpa_desktop.workspace import Workspace
 
 from sync_fault_proxy import FaultProxy
 
-from conftest import add_staff_user, issue_code, receiver_process, receiver_rows
+from conftest import add_staff_user, give_fresh_submission_ids, issue_code, receiver_process, receiver_rows
 
 TOTAL = 27
 
@@ -28,6 +28,7 @@ TOTAL = 27
 @pytest.fixture
 def synced(demo_workspace, demo_arrangement_id, shared_receiver, arrangement_name, memory_keyring):
     """The demo enrolled in-process (memory keyring) at the shared receiver."""
+    give_fresh_submission_ids(demo_workspace.path)
     code = issue_code(shared_receiver.db_url, arrangement_name)
     info = demo_workspace.sync_enrol(demo_arrangement_id, shared_receiver.base_url, code)
     assert len(info.key_id) == 16

@@ -90,8 +90,9 @@ def test_a_receiver_that_does_not_answer_shows_the_next_try_time(qtbot, demo_wor
     page.select_submission(first.id)
     assert page.model.text(first, "message") == first.last_error_text
     assert first.last_error_text in page.detail.text()
+    worker = window.sync.worker
     window.close()  # stops the worker thread; the fixture's teardown must not hang
-    assert window.sync.worker is None
+    assert window.sync.worker is None and not worker._thread.isRunning()
 
 
 def _age(path, hours: float) -> None:
@@ -154,3 +155,73 @@ def test_try_again_queues_a_blocked_submission(qtbot, demo_workspace, demo_arran
     qtbot.waitUntil(lambda: page.message.text() == "Lagt i kø igjen.")
     qtbot.waitUntil(lambda: page.is_loaded and page.model.text(page.selected(), "state") == "I kø")
     assert demo_workspace.sync_status(demo_arrangement_id)["blocked"] == 0
+
+
+class CountingReceiver:
+    """Receipts for every POST, an empty decisions feed; counts what it was asked."""
+
+    def __init__(self) -> None:
+        self.posts = 0
+        self.decision_reads = 0
+
+    def __call__(self, request):
+        import base64
+        import hashlib
+
+        import httpx
+
+        if request.url.path == "/v1/submissions":
+            self.posts += 1
+            signed = json.loads(request.content)
+            digest = hashlib.sha256(base64.b64decode(signed["body"])).hexdigest()
+            return httpx.Response(201, json={"submission_id": request.headers["Idempotency-Key"],
+                                             "body_sha256": digest, "received_at": "2026-05-21T12:02:00Z",
+                                             "seq": self.posts})
+        if request.url.path == "/v1/decisions":
+            self.decision_reads += 1
+            return httpx.Response(200, json={"decisions": [], "next": 0})
+        return httpx.Response(200, json={"status": "ok"})
+
+
+def test_app_start_attestation_and_send_now_each_run_a_pass(qtbot, demo_workspace, demo_arrangement_id,
+                                                            memory_keyring, _bokmal):
+    import httpx
+
+    enrol_offline(demo_workspace, demo_arrangement_id, "http://mottak.test")
+    fake = CountingReceiver()
+    total = len(demo_workspace.list_submissions(demo_arrangement_id))
+    window = open_window(qtbot, demo_workspace, sync_options={
+        "watch_network": False, "client_options": {"transport": httpx.MockTransport(fake)}})
+    # app start: the first pass sends everything
+    qtbot.waitUntil(lambda: fake.posts == total and not window.sync.busy, timeout=20_000)
+    qtbot.waitUntil(lambda: window.sync_status.text().startswith("Synk: alt er sendt · sist sendt "))
+    reads = fake.decision_reads
+
+    # an attestation committed elsewhere in the app (the Timelister page calls ctx.notify_attested)
+    with qtbot.waitSignal(window.sync.worker.sync_summary, timeout=20_000):
+        window.ctx.notify_attested()
+    assert fake.decision_reads == reads + 1
+
+    page = show_sync_page(qtbot, window)
+    assert set(column(page, "state")) == {"Levert"}
+    with qtbot.waitSignal(window.sync.worker.sync_summary, timeout=20_000):
+        page.send_button.click()
+    assert fake.decision_reads == reads + 2 and fake.posts == total  # nothing sent twice
+    qtbot.waitUntil(lambda: page.message.text() == "Sendingen er ferdig. Se status for hver timeliste nedenfor.")
+
+
+def test_send_now_does_not_wait_out_the_backoff(qtbot, demo_workspace, demo_arrangement_id, memory_keyring,
+                                               dead_url, _bokmal):
+    enrol_offline(demo_workspace, demo_arrangement_id, dead_url)
+    window = open_window(qtbot, demo_workspace, sync_options={"watch_network": False})
+    qtbot.waitUntil(lambda: window.sync.worker is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: "prøver igjen kl." in window.sync_status.text() and not window.sync.busy, timeout=20_000)
+
+    def attempts():
+        return sum(s.attempts for s in demo_workspace.list_submissions(demo_arrangement_id))
+
+    before = attempts()
+    page = show_sync_page(qtbot, window)
+    with qtbot.waitSignal(window.sync.worker.sync_summary, timeout=20_000):
+        page.send_now()
+    assert attempts() > before  # tried again at once, not at the stored next try time

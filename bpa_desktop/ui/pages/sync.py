@@ -122,8 +122,8 @@ class SyncPage(Page):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SubmissionTableModel.COLUMNS.index("message"), QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        for wide in ("message", "reason"):  # the long texts share the room that is left
+            header.setSectionResizeMode(SubmissionTableModel.COLUMNS.index(wide), QHeaderView.ResizeMode.Stretch)
         self.layout_.addWidget(self.table, 1)
 
         # the whole text of the chosen row (the table cuts long messages)

@@ -56,7 +56,8 @@ class TimesheetsPage(Page):
         self.pay_codes_button = button(self.tr("Pay &codes…"), description=self.tr(
             "The employer's pay codes and rates, and the pay period"))
         self.pay_codes_button.clicked.connect(self.open_pay_codes)
-        self.payroll_button = self._action_button(self.tr("Export pa&yroll file…"), "payroll", self.choose_payroll_file)
+        self.payroll_button = self._action_button(self.tr("Export pa&yroll file…"), "payroll",
+                                                  self.choose_payroll_file)
         top = QHBoxLayout()
         top.addWidget(period_label)
         top.addWidget(self.period)
@@ -324,7 +325,8 @@ class TimesheetsPage(Page):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Attest the timesheet"), self.tr(
             "Attest %1's timesheet for %2 (%3 hours)?\n\nAttesting locks the timesheet. After that it can only be "
             "changed by a correction: a new version that must be attested again.").replace(
-            "%1", entry.assistant.name).replace("%2", period.label()).replace("%3", hours_text(entry.detail.total_hours)),
+            "%1", entry.assistant.name).replace("%2", period.label()).replace(
+            "%3", hours_text(entry.detail.total_hours)),
             QMessageBox.StandardButton.NoButton, self)
         attest = box.addButton(self.tr("Attest and lock"), QMessageBox.ButtonRole.AcceptRole)
         attest.setAccessibleName(self.tr("Attest and lock"))
@@ -339,6 +341,7 @@ class TimesheetsPage(Page):
             box.deleteLater()
             if box.clickedButton() is attest:
                 self.attest(entry)
+            self.window().activateWindow()
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
         box.finished.connect(closed)

@@ -24,7 +24,6 @@ class SyncController(QObject):
     outbox_changed = Signal()  # re-read the outbox (a pass ended, an enrolment, a retry)
     busy_changed = Signal(bool)
     running_changed = Signal(bool)
-    pass_failed = Signal()  # a pass ended with an unexpected error (logged by the worker)
 
     def __init__(self, ctx: AppContext, *, enabled: bool = True, worker_options: dict | None = None,
                  parent: QObject | None = None) -> None:
@@ -74,7 +73,7 @@ class SyncController(QObject):
         worker = SyncWorker(Path(self.ctx.workspace.path), self, **self.worker_options)
         worker.sync_summary.connect(lambda _summary: self.outbox_changed.emit())
         worker.busy_changed.connect(self.busy_changed)
-        worker.failed.connect(lambda _message: self.pass_failed.emit())
+        worker.failed.connect(lambda _message: self.outbox_changed.emit())  # logged by the worker; rows tell the rest
         self.worker = worker
         worker.start()  # the "app start" trigger: one pass now
         self.running_changed.emit(self.running)

@@ -8,45 +8,44 @@ from PySide6.QtCore import QCoreApplication
 from bpa_desktop.core.model import AbsenceKind, ShiftKind, TimesheetStatus
 from bpa_desktop.core.timesheet import RowStatus
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TimesheetLabels", text)
 
 
 def status_labels() -> dict[TimesheetStatus, str]:
     return {
-        TimesheetStatus.DRAFT: _t("Draft"),
-        TimesheetStatus.CONFIRMED: _t("Confirmed by the assistant"),
-        TimesheetStatus.ATTESTED: _t("Attested"),
-        TimesheetStatus.SUBMITTED: _t("Submitted"),
-        TimesheetStatus.ACCEPTED: _t("Accepted"),
-        TimesheetStatus.REJECTED: _t("Rejected"),
+        TimesheetStatus.DRAFT: translate("TimesheetLabels", "Draft"),
+        TimesheetStatus.CONFIRMED: translate("TimesheetLabels", "Confirmed"),
+        TimesheetStatus.ATTESTED: translate("TimesheetLabels", "Attested"),
+        TimesheetStatus.SUBMITTED: translate("TimesheetLabels", "Submitted"),
+        TimesheetStatus.ACCEPTED: translate("TimesheetLabels", "Accepted"),
+        TimesheetStatus.REJECTED: translate("TimesheetLabels", "Rejected"),
     }
 
 
 def status_label(status: TimesheetStatus | str | None) -> str:
     if status is None:
-        return _t("Not started")
+        return translate("TimesheetLabels", "Not started")
     return status_labels()[TimesheetStatus(status)]
 
 
 def absence_kind_labels() -> dict[AbsenceKind, str]:
     return {
-        AbsenceKind.SELF_CERTIFIED: _t("Self-certified sick leave (egenmelding)"),
-        AbsenceKind.SICK_NOTE: _t("Sick note (sykmelding)"),
-        AbsenceKind.HOLIDAY: _t("Holiday (ferie)"),
-        AbsenceKind.LEAVE: _t("Leave (permisjon)"),
-        AbsenceKind.CHILD_SICK: _t("Child's illness (sykt barn)"),
+        AbsenceKind.SELF_CERTIFIED: translate("TimesheetLabels", "Self-certified sick leave (egenmelding)"),
+        AbsenceKind.SICK_NOTE: translate("TimesheetLabels", "Sick note (sykmelding)"),
+        AbsenceKind.HOLIDAY: translate("TimesheetLabels", "Holiday (ferie)"),
+        AbsenceKind.LEAVE: translate("TimesheetLabels", "Leave (permisjon)"),
+        AbsenceKind.CHILD_SICK: translate("TimesheetLabels", "Child's illness (sykt barn)"),
     }
 
 
 def absence_short(kind: AbsenceKind | str) -> str:
     short = {
-        AbsenceKind.SELF_CERTIFIED: _t("Self-certified"),
-        AbsenceKind.SICK_NOTE: _t("Sick note"),
-        AbsenceKind.HOLIDAY: _t("Holiday"),
-        AbsenceKind.LEAVE: _t("Leave"),
-        AbsenceKind.CHILD_SICK: _t("Child's illness"),
+        AbsenceKind.SELF_CERTIFIED: translate("TimesheetLabels", "Self-certified"),
+        AbsenceKind.SICK_NOTE: translate("TimesheetLabels", "Sick note"),
+        AbsenceKind.HOLIDAY: translate("TimesheetLabels", "Holiday"),
+        AbsenceKind.LEAVE: translate("TimesheetLabels", "Leave"),
+        AbsenceKind.CHILD_SICK: translate("TimesheetLabels", "Child's illness"),
     }
     try:
         return short[AbsenceKind(kind)]
@@ -56,49 +55,53 @@ def absence_short(kind: AbsenceKind | str) -> str:
 
 def row_status_label(status: RowStatus) -> str:
     return {
-        RowStatus.WORKED: _t("Worked"),
-        RowStatus.PLANNED: _t("Planned"),
-        RowStatus.CANCELLED: _t("Not worked"),
-        RowStatus.ABSENT: _t("Absent"),
+        RowStatus.WORKED: translate("TimesheetLabels", "Worked"),
+        RowStatus.PLANNED: translate("TimesheetLabels", "Planned"),
+        RowStatus.CANCELLED: translate("TimesheetLabels", "Not worked"),
+        RowStatus.ABSENT: translate("TimesheetLabels", "Absent"),
     }[RowStatus(status)]
 
 
 def deviation_labels() -> dict[str, str]:
     """Keys of core.timesheet.DEVIATION_LABELS."""
     return {
-        ShiftKind.EXTRA.value: _t("Extra shift"),
-        ShiftKind.OVERTIME.value: _t("Overtime"),
-        ShiftKind.SWAP.value: _t("Swapped shift"),
-        ShiftKind.SUBSTITUTE.value: _t("Substitute cover"),
-        "changed_times": _t("Changed times"),
-        "passive_active": _t("Passive time became active"),
-        "not_worked": _t("Not worked"),
-        "absence": _t("Absence"),
+        ShiftKind.EXTRA.value: translate("TimesheetLabels", "Extra shift"),
+        ShiftKind.OVERTIME.value: translate("TimesheetLabels", "Overtime"),
+        ShiftKind.SWAP.value: translate("TimesheetLabels", "Swapped shift"),
+        ShiftKind.SUBSTITUTE.value: translate("TimesheetLabels", "Substitute cover"),
+        "changed_times": translate("TimesheetLabels", "Changed times"),
+        "passive_active": translate("TimesheetLabels", "Passive time became active"),
+        "not_worked": translate("TimesheetLabels", "Not worked"),
+        "absence": translate("TimesheetLabels", "Absence"),
     }
 
 
 def window_labels() -> dict[str, str]:
     """The supplement windows shown in the day table (DOMAIN.md pay windows)."""
     return {
-        "evening": _t("evening"),
-        "night": _t("night"),
-        "saturday": _t("Saturday"),
-        "sunday": _t("Sunday"),
-        "holiday": _t("holiday"),
+        "evening": translate("TimesheetLabels", "evening"),
+        "night": translate("TimesheetLabels", "night"),
+        "saturday": translate("TimesheetLabels", "Saturday"),
+        "sunday": translate("TimesheetLabels", "Sunday"),
+        "holiday": translate("TimesheetLabels", "holiday"),
     }
 
 
 def audit_action_labels() -> dict[str, str]:
     return {
-        "create": _t("Created"),
-        "confirm": _t("Confirmed by the assistant"),
-        "attest": _t("Attested by the leader"),
-        "correct": _t("Correction opened"),
-        "submit": _t("Submitted"),
-        "accept": _t("Accepted by the receiver"),
-        "reject": _t("Rejected by the receiver"),
+        "create": translate("TimesheetLabels", "Created"),
+        "confirm": translate("TimesheetLabels", "Confirmed by the assistant"),
+        "attest": translate("TimesheetLabels", "Attested by the leader"),
+        "correct": translate("TimesheetLabels", "Correction opened"),
+        "submit": translate("TimesheetLabels", "Submitted"),
+        "accept": translate("TimesheetLabels", "Accepted by the receiver"),
+        "reject": translate("TimesheetLabels", "Rejected by the receiver"),
     }
 
 
 def actor_labels() -> dict[str, str]:
-    return {"arbeidsleder": _t("leader"), "assistent": _t("assistant"), "system": _t("system")}
+    return {
+        "arbeidsleder": translate("TimesheetLabels", "leader"),
+        "assistent": translate("TimesheetLabels", "assistant"),
+        "system": translate("TimesheetLabels", "system"),
+    }

@@ -12,6 +12,8 @@ from bpa_desktop.ui.pages.base import paragraph
 from bpa_desktop.ui.widgets.accessible import plain
 from bpa_desktop.ui.widgets.form import ValidatedForm
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 
 class ReasonForm(ValidatedForm):
     def __init__(self, prompt: str, description: str, parent: QWidget | None = None) -> None:
@@ -39,12 +41,14 @@ def reason_dialog(title: str, prompt: str, description: str, button_text: str, s
 
 def correction_dialog(ws, timesheet_id: int, name: str, period_label: str, version: int, runner,
                       parent: QWidget | None = None) -> FormDialog:
-    def t(text: str) -> str:
-        return QCoreApplication.translate("CorrectionDialog", text)
-
-    prompt = t("The attested version %1 of %2's timesheet for %3 stays stored unchanged. A correction "
-               "makes version %4: a draft you can change and must attest again.").replace(
-        "%1", str(version)).replace("%2", name).replace("%3", period_label).replace("%4", str(version + 1))
-    return reason_dialog(t("Correct the timesheet"), prompt, t("Why the attested timesheet must be changed"),
-                         t("&Make correction"), lambda reason: ws.correct_timesheet(timesheet_id, reason),
-                         runner, parent)
+    prompt = translate(
+        "CorrectionDialog",
+        "The attested version %1 of %2's timesheet for %3 stays stored unchanged. A correction makes version %4: "
+        "a draft you can change and must attest again.",
+    ).replace("%1", str(version)).replace("%2", name).replace("%3", period_label).replace("%4", str(version + 1))
+    return reason_dialog(
+        translate("CorrectionDialog", "Correct the timesheet"), prompt,
+        translate("CorrectionDialog", "Why the attested timesheet must be changed"),
+        translate("CorrectionDialog", "&Make correction"),
+        lambda reason: ws.correct_timesheet(timesheet_id, reason), runner, parent,
+    )

@@ -18,9 +18,8 @@ from bpa_desktop.ui.timesheets.labels import (
     window_labels,
 )
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TimesheetRows", text)
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def hours_text(value: float) -> str:
 
 
 def corrected_marker() -> str:
-    return _t("CORRECTED")
+    return translate("TimesheetRows", "CORRECTED")
 
 
 # --- the period's list -------------------------------------------------------------------------
@@ -63,7 +62,7 @@ def sheet_list(entries: Sequence[SheetEntry]) -> Table:
         sheet = entry.timesheet
         status = status_label(entry.status)
         if entry.locked:
-            status = _t("%1 (locked)").replace("%1", status)
+            status = translate("TimesheetRows", "%1 (locked)").replace("%1", status)
         rows.append([
             entry.assistant.name,
             status,
@@ -71,9 +70,14 @@ def sheet_list(entries: Sequence[SheetEntry]) -> Table:
             hours_text(entry.detail.total_hours),
             corrected_marker() if entry.corrected else "",
         ])
-    return Table([_t("Assistant"), _t("Status"), _t("Version"), _t("Hours"), _t("Correction")], rows,
-                 numeric=(2, 3), objects=list(entries),
-                 muted=tuple(i for i, e in enumerate(entries) if e.timesheet is None and not e.detail.rows))
+    return Table([
+        translate("TimesheetRows", "Assistant"),
+        translate("TimesheetRows", "Status"),
+        translate("TimesheetRows", "Version"),
+        translate("TimesheetRows", "Hours"),
+        translate("TimesheetRows", "Correction"),
+    ], rows, numeric=(2, 3), objects=list(entries),
+        muted=tuple(i for i, e in enumerate(entries) if e.timesheet is None and not e.detail.rows))
 
 
 # --- one sheet's days --------------------------------------------------------------------------
@@ -131,8 +135,18 @@ def day_table(detail: TimesheetDetail) -> Table:
                                      "", absence_text(absence), ""], None))
     lines.sort(key=lambda line: (line[0], line[1]))
     muted = tuple(i for i, line in enumerate(lines) if line[3] is None or not line[3].counted)
-    headers = [_t("Date"), _t("Status"), _t("Planned"), _t("Start"), _t("End"), _t("Passive"), _t("Hours"),
-               _t("Supplement hours"), _t("Absence"), _t("Comment")]
+    headers = [
+        translate("TimesheetRows", "Date"),
+        translate("TimesheetRows", "Status"),
+        translate("TimesheetRows", "Planned"),
+        translate("TimesheetRows", "Start"),
+        translate("TimesheetRows", "End"),
+        translate("TimesheetRows", "Passive"),
+        translate("TimesheetRows", "Hours"),
+        translate("TimesheetRows", "Supplement hours"),
+        translate("TimesheetRows", "Absence"),
+        translate("TimesheetRows", "Comment"),
+    ]
     return Table(headers, [line[2] for line in lines], numeric=(5, 6), objects=[line[3] for line in lines],
                  muted=muted)
 
@@ -143,7 +157,13 @@ def pay_line_table(lines: Sequence[PayLine]) -> Table:
         amount = "" if line.rate is None else format_number(round(line.hours * line.rate, 2), 2)
         rows.append([line.pay_code, line.description, hours_text(line.hours),
                      "" if line.rate is None else format_number(line.rate, 2), amount])
-    return Table([_t("Pay code"), _t("Description"), _t("Hours"), _t("Rate (kr/h)"), _t("Amount (kr)")], rows,
+    return Table([
+        translate("TimesheetRows", "Pay code"),
+        translate("TimesheetRows", "Description"),
+        translate("TimesheetRows", "Hours"),
+        translate("TimesheetRows", "Rate (kr/h)"),
+        translate("TimesheetRows", "Amount (kr)"),
+    ], rows,
                  numeric=(2, 3, 4))
 
 
@@ -159,4 +179,9 @@ def history_table(history: Sequence[AuditEntry], detail: TimesheetDetail) -> Tab
             actions.get(entry.action, entry.action),
             str(versions.get(entry.entity_id, "")),
         ])
-    return Table([_t("When"), _t("Who"), _t("What"), _t("Version")], rows, numeric=(3,))
+    return Table([
+        translate("TimesheetRows", "When"),
+        translate("TimesheetRows", "Who"),
+        translate("TimesheetRows", "What"),
+        translate("TimesheetRows", "Version"),
+    ], rows, numeric=(3,))

@@ -12,8 +12,16 @@ from bpa_desktop.core.calendar import OSLO, local_instant
 from bpa_desktop.core.model import Interval, Shift
 
 
+class TimeEdit(QTimeEdit):
+    """Tab leaves the field instead of walking its hour and minute sections: typing "1630"
+    fills both, so a time takes four keys and Tab goes on to the next field."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 def make_time_edit(parent: QWidget | None = None) -> QTimeEdit:
-    edit = QTimeEdit(parent)
+    edit = TimeEdit(parent)
     edit.setDisplayFormat("HH:mm")
     return edit
 

@@ -1,0 +1,70 @@
+"""Oversikt over the demo: the hour account's numbers equal core.budget's, waiting timesheets
+and this month's absence are listed, and Enter on a waiting timesheet opens it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from timesheet_helpers import demo_ctx, demo_window, open_page  # noqa: F401 - fixtures
+
+from bpa_desktop.core.budget import hour_account
+from bpa_desktop.ui.formatting import format_number
+
+
+def test_hour_account_numbers_equal_the_core_computation(qtbot, demo_window, demo_workspace, demo_arrangement_id,
+                                                         demo_today):
+    page = open_page(qtbot, demo_window, "oversikt", demo_today)
+    year = demo_today.year
+    expected = hour_account(
+        demo_workspace.list_vedtak(demo_arrangement_id), year,
+        demo_workspace.list_planned_shifts(demo_arrangement_id, date(year, 1, 1), date(year, 12, 31)),
+        demo_workspace.list_worked_shifts(demo_arrangement_id, date(year, 1, 1), demo_today),
+        demo_today,
+    )
+    assert page.data.account == expected
+    for key, value in (("granted", expected.granted), ("worked", expected.worked), ("planned", expected.planned),
+                       ("remaining", expected.remaining), ("forecast", expected.forecast)):
+        text = page.values[key].text()
+        assert text.startswith(f"{format_number(round(value))} t"), (key, text)
+        assert text in page.values[key].accessibleName()
+    # the chart shows the same figures as the labels
+    bars = page.chart.chart().series()[0].barSets()
+    assert [round(sum(bar_set.at(i) for i in range(bar_set.count()))) for bar_set in bars] == [
+        round(expected.granted), round(expected.worked), round(expected.planned), round(expected.forecast)]
+
+
+def test_waiting_timesheets_and_absence_this_month(qtbot, demo_window, demo_workspace, demo_arrangement_id,
+                                                   demo_today):
+    page = open_page(qtbot, demo_window, "oversikt", demo_today)
+    names = {a.id: a.name for a in demo_workspace.list_assistants(demo_arrangement_id)}
+    sheets = demo_workspace.list_timesheets(demo_arrangement_id)
+    drafts = sorted(names[t.assistant_id] for t in sheets if t.status.value == "draft")
+    confirmed = sorted(names[t.assistant_id] for t in sheets if t.status.value == "confirmed")
+    assert drafts and confirmed
+    to_confirm = sorted(page.to_confirm.item(i).text().split(" – ")[0] for i in range(page.to_confirm.count()))
+    to_attest = sorted(page.to_attest.item(i).text().split(" – ")[0] for i in range(page.to_attest.count()))
+    assert (to_confirm, to_attest) == (drafts, confirmed)
+    month = demo_workspace.list_absences(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31))
+    texts = [page.absence.item(i).text() for i in range(page.absence.count())]
+    if month:
+        assert len(texts) == len(month) and all(names[a.assistant_id] in " ".join(texts) for a in month)
+    else:
+        assert texts == ["Ikke noe fravær registrert i mai."]
+
+    page.to_attest.setFocus()
+    page.to_attest.setCurrentRow(0)
+    qtbot.keyClick(page.to_attest, Qt.Key.Key_Return)
+    timesheets = demo_window.pages["timelister"]
+    assert demo_window.current_page is timesheets
+    qtbot.waitUntil(lambda: timesheets.is_loaded and timesheets.view is not None
+                    and timesheets.current_entry().assistant.name == confirmed[0], timeout=15000)
+
+
+def test_vedtak_expiry_warning(qtbot, demo_window, demo_workspace, demo_arrangement_id):
+    current = demo_workspace.list_vedtak(demo_arrangement_id)[0]
+    assert current.valid_to is not None
+    before = current.valid_to.replace(day=1)
+    page = open_page(qtbot, demo_window, "oversikt", before)
+    assert page.warning.isVisible()
+    assert current.valid_to.strftime("%d.%m.%Y") in page.warning.text()
