@@ -9,6 +9,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 TESTS = Path(__file__).resolve().parent.parent
@@ -33,7 +35,9 @@ _isolated_settings = ui_fixtures._isolated_settings
 _bokmal = ui_fixtures._bokmal
 db_url = receiver_fixtures.db_url
 live_receiver = receiver_fixtures.live_receiver
-chromium = receiver_fixtures.chromium
+# Module scope, not session: two Playwright sync sessions cannot be open in one thread, and
+# tests/sync starts its own (session-scoped) one later in the run.
+chromium = pytest.fixture(scope="module", name="chromium")(receiver_fixtures.chromium.__wrapped__)
 staff_web = receiver_fixtures.staff_web
 issue_code = receiver_fixtures.issue_code
 

@@ -238,9 +238,14 @@ CHROMIUM_ARGS = [
 STAFF_PASSWORD = "riktig-hest-batteri"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """A headless Chromium for the whole session (skipped when /usr/bin/chromium is missing)."""
+    """A headless Chromium per test module (skipped when /usr/bin/chromium is missing).
+
+    Not per session: other folders' conftests load this file again as their own module, and a
+    second sync_playwright() in the same thread while the first is open fails ("Sync API inside
+    the asyncio loop"); closing at each module's end keeps only one open at a time.
+    """
     if not CHROMIUM.exists():
         pytest.skip("Chromium mangler (/usr/bin/chromium); .ci/run installerer Debian-pakken `chromium`")
     from playwright.sync_api import sync_playwright

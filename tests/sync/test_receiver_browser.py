@@ -121,5 +121,8 @@ def test_wrong_password_is_announced_on_the_login_page(staff_web):
     staff_web.page.get_by_role("button", name="Logg inn").click()
     alert = staff_web.page.get_by_role("alert")
     assert alert.inner_text() == "Feil brukernavn eller passord."
+    # The username is kept and the cursor waits in the password field.
+    assert staff_web.page.get_by_label("Brukernavn").input_value() == "saksbehandler"
+    assert staff_web.page.evaluate("() => document.activeElement.id") == "password"
     assert_accessible_basics(staff_web.page)
     shoot(staff_web.page, "login-error")

@@ -88,10 +88,15 @@ def _page_context(staff_session: StaffSession, request: Request) -> dict:
 
 
 @router.get("/login")
-def login_page(request: Request, error: str | None = None, status_code: int = 200) -> HTMLResponse:
+def login_page(request: Request) -> HTMLResponse:
+    return _login_form(request)
+
+
+def _login_form(request: Request, error: str | None = None, status_code: int = 200, username: str = "") -> HTMLResponse:
     login_csrf = secrets.token_urlsafe(32)
     response = _render(
-        request, "login.html", "Logg inn", status_code=status_code, staff=None, login_csrf=login_csrf, error=error
+        request, "login.html", "Logg inn", status_code=status_code, staff=None, login_csrf=login_csrf, error=error,
+        username=username,
     )
     response.set_cookie(
         LOGIN_CSRF_COOKIE, login_csrf, httponly=True, samesite="strict", path="/staff",
@@ -113,7 +118,8 @@ def login(
     with write_session(_engine(request)) as session:
         new_session = staff.log_in(session, username, password)
     if new_session is None:
-        return login_page(request, error="Feil brukernavn eller passord.", status_code=401)
+        # Keep the username so only the password has to be typed again.
+        return _login_form(request, error="Feil brukernavn eller passord.", status_code=401, username=username[:64])
     response = RedirectResponse("/staff/", status_code=303)
     response.set_cookie(
         SESSION_COOKIE, new_session.cookie_token, httponly=True, samesite="strict", path="/staff",
