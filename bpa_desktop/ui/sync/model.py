@@ -4,70 +4,44 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from bpa_desktop.ui.models.table_base import RecordTableModel
 from bpa_desktop.ui.sync.wording import clock_text, period_label, received_at, state_labels
 
-ROW_ROLE = Qt.ItemDataRole.UserRole
 
-
-class SubmissionTableModel(QAbstractTableModel):
+class SubmissionTableModel(RecordTableModel):
     COLUMNS = ("assistant", "period", "version", "state", "message", "received", "decision", "reason")
+    NUMERIC = frozenset({"version"})
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list = []  # SubmissionInfo, newest first
-        self._names: dict[str, str] = {}
-        self._now = datetime.now(timezone.utc)
         self._headers = (
             self.tr("Assistant"), self.tr("Period"), self.tr("Version"), self.tr("Status"),
             self.tr("Last error"), self.tr("Received"), self.tr("Decision"), self.tr("Reason"),
         )
+        self._names: dict[str, str] = {}
+        self._now = datetime.now(timezone.utc)
 
     def set_submissions(self, submissions: list, names: dict[str, str], now: datetime | None = None) -> None:
-        self.beginResetModel()
-        self._rows = sorted(submissions, key=lambda s: (s.created_at, s.version), reverse=True)
         self._names = dict(names)
         self._now = now or datetime.now(timezone.utc)
-        self.endResetModel()
+        # SubmissionInfo, newest first
+        self._reset_rows(sorted(submissions, key=lambda s: (s.created_at, s.version), reverse=True))
 
     def submission(self, row: int):
-        return self._rows[row]
+        return self.record(row)
 
     def submissions(self) -> list:
-        return list(self._rows)
+        return self.records()
 
-    def row_of(self, submission_id: str | None) -> int:
-        return next((i for i, s in enumerate(self._rows) if s.id == submission_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        info = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.text(info, column)
+    def styled(self, info, column: str, role: int):
         if role == Qt.ItemDataRole.ToolTipRole and column in ("message", "reason"):
             return self.text(info, column) or None
-        if role == ROW_ROLE:
-            return info
         if role == Qt.ItemDataRole.ForegroundRole and info.state == "superseded":
             return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "version":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def text(self, info, column: str) -> str:
