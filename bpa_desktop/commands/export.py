@@ -6,7 +6,7 @@
 
 Each exporter is one `add_<name>(kinds)` function that adds its sub-parser and handler;
 `EXPORTERS` lists them (a rota exporter is one more such function). Handlers share
-`open_database` and `find_period`. A JSON summary goes to stdout, messages to stderr.
+`find_period` and the helpers in `commands/common.py`. A JSON summary goes to stdout, messages to stderr.
 Exit codes: 0 done; 1 payroll file written but some timesheets of the period are not
 attested (left out, listed on stderr); 2 input could not be used (one line on stderr).
 Messages name employee numbers and ids, never people.
@@ -15,10 +15,18 @@ Messages name employee numbers and ids, never people.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
-from pathlib import Path
+
+from bpa_desktop.commands.common import (
+    add_arrangement_argument,
+    add_db_argument,
+    add_out_argument,
+    cannot_write,
+    find_arrangement,
+    open_database,
+    print_summary,
+)
 
 
 def register(subparsers) -> None:
@@ -33,25 +41,11 @@ def register(subparsers) -> None:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, required=True, metavar="DB", help="databasefil")
-    parser.add_argument("--out", type=Path, required=True, metavar="FILE", help="filen som skrives")
+    add_db_argument(parser)
+    add_out_argument(parser)
 
 
 # --- shared helpers ---------------------------------------------------------------------------
-
-
-def open_database(path: Path):
-    """The Workspace for an existing database file (export never creates one)."""
-    from bpa_desktop.cli import CliError
-    from bpa_desktop.storage.errors import DatabaseError
-    from bpa_desktop.workspace import Workspace
-
-    if not path.is_file():
-        raise CliError(f"fant ikke databasen {path}")
-    try:
-        return Workspace.open(path, actor="system")
-    except DatabaseError as error:
-        raise CliError(str(error)) from None
 
 
 def find_period(ws, arrangement_id: int, text: str):
@@ -62,10 +56,6 @@ def find_period(ws, arrangement_id: int, text: str):
         return parse_period(text, ws.pay_settings(arrangement_id).period_start_day)
     except ValueError as error:
         raise CliError(str(error)) from None
-
-
-def _summary(**values) -> None:
-    print(json.dumps(values, ensure_ascii=False, indent=2))
 
 
 # --- timesheet PDF ----------------------------------------------------------------------------
@@ -108,7 +98,7 @@ def run_timesheet(args: argparse.Namespace) -> int:
     from bpa_desktop.export.timesheet_export import timesheet_document
     from bpa_desktop.export.timesheet_pdf import render_timesheet_pdf
 
-    with open_database(args.db) as ws:
+    with open_database(args.db, actor="system") as ws:
         arrangement, assistant = _find_assistant(ws, args.assistant)
         period = find_period(ws, arrangement.id, args.period)
         detail = ws.preview_timesheet(assistant.id, period.start)
@@ -123,8 +113,8 @@ def run_timesheet(args: argparse.Namespace) -> int:
         try:
             render_timesheet_pdf(document, args.out)
         except OSError as error:
-            raise CliError(f"kan ikke skrive {args.out}: {error.strerror}") from None
-    _summary(
+            raise cannot_write(args.out, error) from None
+    print_summary(
         out=str(args.out),
         assistant_id=assistant.id,
         period=[period.start.isoformat(), period.end.isoformat()],
@@ -149,25 +139,9 @@ def add_payroll(kinds) -> None:
     _common(parser)
     parser.add_argument("--period", required=True, metavar="YYYY-MM", help="perioden, f.eks. 2026-03")
     parser.add_argument("--format", required=True, choices=("visma", "csv"), help="filformat")
-    parser.add_argument("--arrangement", type=int, metavar="ID", help="ordningen (når databasen har flere)")
+    add_arrangement_argument(parser)
     parser.add_argument("--run-no", type=int, default=0, metavar="N", help="Visma: lønnskjøringsnummer")
     parser.set_defaults(handler=run_payroll)
-
-
-def _find_arrangement(ws, arrangement_id: int | None):
-    from bpa_desktop.cli import CliError
-
-    arrangements = ws.list_arrangements()
-    if arrangement_id is not None:
-        for arrangement in arrangements:
-            if arrangement.id == arrangement_id:
-                return arrangement
-        raise CliError(f"fant ingen ordning med id {arrangement_id}")
-    if len(arrangements) == 1:
-        return arrangements[0]
-    if not arrangements:
-        raise CliError("databasen har ingen ordning")
-    raise CliError("databasen har flere ordninger; velg en med --arrangement ID")
 
 
 def run_payroll(args: argparse.Namespace) -> int:
@@ -175,8 +149,8 @@ def run_payroll(args: argparse.Namespace) -> int:
     from bpa_desktop.export.payroll import PayrollExportError, render_pay_lines_csv, render_visma_lonn
     from bpa_desktop.export.timesheet_export import batch_payroll_lines
 
-    with open_database(args.db) as ws:
-        arrangement = _find_arrangement(ws, args.arrangement)
+    with open_database(args.db, actor="system") as ws:
+        arrangement = find_arrangement(ws, args.arrangement)
         period = find_period(ws, arrangement.id, args.period)
         batch = ws.payroll_batch(arrangement.id, period.start)
         if not batch.included and not batch.not_attested:
@@ -191,7 +165,7 @@ def run_payroll(args: argparse.Namespace) -> int:
     except PayrollExportError as error:
         raise CliError(str(error)) from None
     except OSError as error:
-        raise CliError(f"kan ikke skrive {args.out}: {error.strerror}") from None
+        raise cannot_write(args.out, error) from None
     missing = [assistants[i].employee_no for i in batch.not_attested]
     if missing:
         print(
@@ -199,7 +173,7 @@ def run_payroll(args: argparse.Namespace) -> int:
             f"i filen (ansattnr. {', '.join(missing)})",
             file=sys.stderr,
         )
-    _summary(
+    print_summary(
         out=str(args.out),
         format=args.format,
         period=[period.start.isoformat(), period.end.isoformat()],
@@ -224,7 +198,7 @@ def add_rota(kinds) -> None:
     _common(parser)
     parser.add_argument("--format", required=True, choices=("json", "pdf", "ics"), help="filformat")
     parser.add_argument("--assistant", metavar="ID", help="bare denne assistenten (id eller ansattnummer)")
-    parser.add_argument("--arrangement", type=int, metavar="ID", help="ordningen (når databasen har flere)")
+    add_arrangement_argument(parser)
     parser.add_argument("--from", dest="start", type=_iso_date, metavar="YYYY-MM-DD", help="første dag")
     parser.add_argument("--to", dest="end", type=_iso_date, metavar="YYYY-MM-DD", help="siste dag")
     parser.add_argument(
@@ -245,14 +219,14 @@ def run_rota(args: argparse.Namespace) -> int:
     from bpa_desktop import rota_io
     from bpa_desktop.cli import CliError
 
-    with open_database(args.db) as ws:
+    with open_database(args.db, actor="system") as ws:
         assistant = None
         if args.assistant is not None:
             arrangement, assistant = _find_assistant(ws, args.assistant)
             if args.arrangement is not None and arrangement.id != args.arrangement:
                 raise CliError(f"assistent {assistant.id} hører ikke til ordning {args.arrangement}")
         else:
-            arrangement = _find_arrangement(ws, args.arrangement)
+            arrangement = find_arrangement(ws, args.arrangement)
         if args.format == "ics" and assistant is None:
             raise CliError("iCalendar lages per assistent: oppgi --assistant ID")
         try:
@@ -276,8 +250,8 @@ def run_rota(args: argparse.Namespace) -> int:
         except rota_io.RotaFileError as error:
             raise CliError(str(error)) from None
         except OSError as error:
-            raise CliError(f"kan ikke skrive {args.out}: {error.strerror}") from None
-    _summary(
+            raise cannot_write(args.out, error) from None
+    print_summary(
         out=str(args.out),
         format=args.format,
         arrangement_id=arrangement.id,

@@ -9,9 +9,16 @@ says why (exit 2). A JSON summary goes to stdout.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
+
+from bpa_desktop.commands.common import (
+    add_arrangement_argument,
+    add_db_argument,
+    find_arrangement,
+    open_database,
+    print_summary,
+)
 
 
 def register(subparsers) -> None:
@@ -27,8 +34,8 @@ def register(subparsers) -> None:
         description="Replace the planned shifts of the file's period with the file's shifts. "
         "Assistants are matched by employee number (or assistant id); shift codes must exist.",
     )
-    rota.add_argument("--db", type=Path, required=True, metavar="DB", help="databasefil")
-    rota.add_argument("--arrangement", type=int, metavar="ID", help="ordningen (når databasen har flere)")
+    add_db_argument(rota)
+    add_arrangement_argument(rota)
     rota.add_argument("file", type=Path, metavar="FILE", help="bpa-shifts/1 JSON-fil")
     rota.set_defaults(handler=run_rota)
 
@@ -36,14 +43,13 @@ def register(subparsers) -> None:
 def run_rota(args: argparse.Namespace) -> int:
     from bpa_desktop import rota_io
     from bpa_desktop.cli import CliError
-    from bpa_desktop.commands.export import _find_arrangement, open_database
 
     try:
         text = rota_io.read_text(args.file)
     except rota_io.RotaFileError as error:
         raise CliError(str(error)) from None
-    with open_database(args.db) as ws:
-        arrangement = _find_arrangement(ws, args.arrangement)
+    with open_database(args.db, actor="system") as ws:
+        arrangement = find_arrangement(ws, args.arrangement)
         try:
             result = rota_io.import_rota(ws, arrangement.id, text)
         except rota_io.RotaFileError as error:
@@ -54,19 +60,13 @@ def run_rota(args: argparse.Namespace) -> int:
             "den er ikke endret",
             file=sys.stderr,
         )
-    print(
-        json.dumps(
-            {
-                "file": str(args.file),
-                "arrangement_id": arrangement.id,
-                "period": [result.start.isoformat(), result.end.isoformat()],
-                "shifts": result.shifts,
-                "kept": result.kept,
-                "inserted": result.inserted,
-                "deleted": result.deleted,
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
+    print_summary(
+        file=str(args.file),
+        arrangement_id=arrangement.id,
+        period=[result.start.isoformat(), result.end.isoformat()],
+        shifts=result.shifts,
+        kept=result.kept,
+        inserted=result.inserted,
+        deleted=result.deleted,
     )
     return 0

@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 
 from bpa_desktop.cli import CliError
+from bpa_desktop.commands.common import add_db_argument, add_out_argument, find_arrangement, open_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:
         sub = actions.add_parser(name, help=help_text)
-        sub.add_argument("--db", type=Path, required=True, metavar="PATH", help="databasefil")
+        add_db_argument(sub)
         sub.add_argument("--arrangement", type=int, metavar="ID", help="ordningens id (trengs når det er flere)")
         sub.set_defaults(handler=handler)
         return sub
@@ -43,37 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     status.add_argument("--list", action="store_true", help="ta med hver innsending")
 
     bundle = add("bundle", _bundle, "lag en signert fil for kommunen (uten nett)")
-    bundle.add_argument("--out", type=Path, required=True, metavar="FILE")
-
-
-def _open(args: argparse.Namespace):
-    from bpa_desktop.storage.errors import DatabaseError
-    from bpa_desktop.workspace import Workspace
-
-    if not args.db.exists():
-        raise CliError(f"{args.db}: finnes ikke")
-    try:
-        return Workspace.open(args.db)
-    except DatabaseError as error:
-        raise CliError(f"{args.db}: {error}") from None
-
-
-def _arrangement(ws, args: argparse.Namespace) -> int:
-    ids = [a.id for a in ws.list_arrangements()]
-    if args.arrangement is not None:
-        if args.arrangement not in ids:
-            raise CliError(f"ordning {args.arrangement} finnes ikke i {args.db}")
-        return args.arrangement
-    if len(ids) != 1:
-        raise CliError(f"{args.db} har {len(ids)} ordninger; velg en med --arrangement")
-    return ids[0]
+    add_out_argument(bundle)
 
 
 def _enrol(args: argparse.Namespace) -> int:
     from bpa_desktop.workspace import WorkspaceError
 
-    with _open(args) as ws:
-        arrangement_id = _arrangement(ws, args)
+    with open_database(args.db) as ws:
+        arrangement_id = find_arrangement(ws, args.arrangement).id
         try:
             info = ws.sync_enrol(arrangement_id, args.url, args.code)
         except WorkspaceError as error:
@@ -95,14 +73,14 @@ def _push(args: argparse.Namespace) -> int:
         options["timeout"] = httpx.Timeout(args.timeout, connect=min(5.0, args.timeout))
     if args.lease is not None:
         options["lease_seconds"] = args.lease
-    with _open(args) as ws:
+    with open_database(args.db) as ws:
         summary = ws.sync_push(args.arrangement, ignore_backoff=args.now, **options)
     print(json.dumps(summary.as_json(), ensure_ascii=False))
     return 1 if summary.waiting else 0
 
 
 def _status(args: argparse.Namespace) -> int:
-    with _open(args) as ws:
+    with open_database(args.db) as ws:
         counts = ws.sync_status(args.arrangement)
         result: dict = dict(counts)
         if args.list:
@@ -122,8 +100,8 @@ def _status(args: argparse.Namespace) -> int:
 def _bundle(args: argparse.Namespace) -> int:
     from bpa_desktop.workspace import WorkspaceError
 
-    with _open(args) as ws:
-        arrangement_id = _arrangement(ws, args)
+    with open_database(args.db) as ws:
+        arrangement_id = find_arrangement(ws, args.arrangement).id
         try:
             count = ws.sync_bundle(arrangement_id, args.out)
         except WorkspaceError as error:

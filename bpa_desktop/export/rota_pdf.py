@@ -38,6 +38,11 @@ WEEKEND_BODY = colors.Color(0.90, 0.90, 0.90)
 HEADER = colors.Color(0.93, 0.93, 0.93)
 
 
+def rota_title(rota_name: str) -> str:
+    """ "Turnus Vår 2026", but not "Turnus Turnus 4 uker" when the name already says it."""
+    return rota_name if rota_name.lower().startswith("turnus") else f"Turnus {rota_name}"
+
+
 @dataclass(frozen=True)
 class RotaAssistant:
     id: str  # as in Shift.assistant
@@ -136,7 +141,7 @@ class _RotaPages:
     def _page(self, first: date, last: date) -> list:
         week_first, week_last = first.isocalendar().week, last.isocalendar().week
         heading = (
-            f"Turnus {self.doc.rota_name} · {fmt.fmt_date(first)}–{fmt.fmt_date(last)}"
+            f"{rota_title(self.doc.rota_name)} · {fmt.fmt_date(first)}–{fmt.fmt_date(last)}"
             f" · uke {week_first}–{week_last}"
         )
         parts: list = [Paragraph(_escape(heading), self.title), Spacer(1, 3 * mm), self._grid(first, last)]
@@ -264,7 +269,7 @@ def render_rota_pdf(document: RotaDocument, path: str | Path | None = None) -> b
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN + 4 * mm,
-        title=f"Turnus {document.rota_name}",
+        title=rota_title(document.rota_name),
         author="bpa-desktop",
         creator="bpa-desktop",
     )

@@ -1,0 +1,65 @@
+"""Arguments and look-ups that several `bpa` sub-commands share.
+
+Not a command itself (it has no `register`). Heavy imports stay inside the functions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, required=True, metavar="DB", help="databasefil")
+
+
+def add_arrangement_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--arrangement", type=int, metavar="ID", help="ordningen (når databasen har flere)")
+
+
+def add_out_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE", help="filen som skrives")
+
+
+def open_database(path: Path, *, actor: str = "arbeidsleder"):
+    """The Workspace for an existing database file (a command never creates one by mistake)."""
+    from bpa_desktop.cli import CliError
+    from bpa_desktop.storage.errors import DatabaseError
+    from bpa_desktop.workspace import Workspace
+
+    if not path.is_file():
+        raise CliError(f"fant ikke databasen {path}")
+    try:
+        return Workspace.open(path, actor=actor)
+    except DatabaseError as error:
+        raise CliError(str(error)) from None
+
+
+def find_arrangement(ws, arrangement_id: int | None):
+    """The arrangement `--arrangement` names, or the only one in the database."""
+    from bpa_desktop.cli import CliError
+
+    arrangements = ws.list_arrangements()
+    if arrangement_id is not None:
+        for arrangement in arrangements:
+            if arrangement.id == arrangement_id:
+                return arrangement
+        raise CliError(f"fant ingen ordning med id {arrangement_id}")
+    if len(arrangements) == 1:
+        return arrangements[0]
+    if not arrangements:
+        raise CliError("databasen har ingen ordning")
+    raise CliError("databasen har flere ordninger; velg en med --arrangement ID")
+
+
+def cannot_write(path: Path, error: OSError):
+    """The CliError for an output file that could not be written."""
+    from bpa_desktop.cli import CliError
+
+    return CliError(f"kan ikke skrive {path}: {error.strerror}")
+
+
+def print_summary(**values) -> None:
+    """A command's JSON summary on stdout."""
+    print(json.dumps(values, ensure_ascii=False, indent=2))
