@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True)
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
-        module.register(subparsers)
+        if hasattr(module, "register"):  # helper modules (commands/common.py) add no command
+            module.register(subparsers)
     return parser
 
 

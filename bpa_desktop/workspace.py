@@ -197,6 +197,14 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
             )
         )
 
+    def _add_audited(
+        self, session: Session, row, action: str, entity: str, arrangement_id: int | None, detail: str
+    ) -> None:
+        """Store ``row`` (flushed, so it has its id) and log what was done to it."""
+        session.add(row)
+        session.flush()
+        self._audit(session, action, entity, row.id, arrangement_id, detail)
+
     def _get(self, session: Session, row_class, row_id: int, entity: str):
         row = session.get(row_class, row_id) if row_id is not None else None
         if row is None:
@@ -303,11 +311,8 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
             self._refuse_vedtak_overlap(session, vedtak)
             row = VedtakRow(arrangement_id=vedtak.arrangement_id, created_at=repo.utc_now())
             repo.fill_vedtak(row, vedtak)
-            session.add(row)
-            session.flush()
-            self._audit(
-                session, "create", "vedtak", row.id, row.arrangement_id,
-                f"hours_per_week={row.hours_per_week:g}",
+            self._add_audited(
+                session, row, "create", "vedtak", row.arrangement_id, f"hours_per_week={row.hours_per_week:g}"
             )
             return repo.vedtak_to_core(row)
 
@@ -366,11 +371,7 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
             self._refuse_taken_employee_no(session, assistant)
             row = AssistantRow(arrangement_id=assistant.arrangement_id)
             repo.fill_assistant(row, assistant)
-            session.add(row)
-            session.flush()
-            self._audit(
-                session, "create", "assistant", row.id, row.arrangement_id, f"kind={row.kind.value}"
-            )
+            self._add_audited(session, row, "create", "assistant", row.arrangement_id, f"kind={row.kind.value}")
             return repo.assistant_to_core(row)
 
     def update_assistant(self, assistant: Assistant) -> Assistant:
@@ -393,17 +394,19 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
             )
         return self.update_assistant(replace(current, end_date=end_date))
 
-    def _refuse_taken_employee_no(self, session: Session, assistant: Assistant) -> None:
-        taken = session.scalar(
+    @staticmethod
+    def _taken(session: Session, column, value, arrangement_id: int, own_id: int | None) -> bool:
+        """Whether another row of the arrangement already has ``value`` in a unique ``column``."""
+        row_class = column.class_
+        return bool(session.scalar(
             select(func.count())
-            .select_from(AssistantRow)
-            .where(
-                AssistantRow.arrangement_id == assistant.arrangement_id,
-                AssistantRow.employee_no == assistant.employee_no,
-                AssistantRow.id != (assistant.id or -1),
-            )
-        )
-        if taken:
+            .select_from(row_class)
+            .where(row_class.arrangement_id == arrangement_id, column == value, row_class.id != (own_id or -1))
+        ))
+
+    def _refuse_taken_employee_no(self, session: Session, assistant: Assistant) -> None:
+        if self._taken(session, AssistantRow.employee_no, assistant.employee_no, assistant.arrangement_id,
+                       assistant.id):
             raise ValidationError(
                 {"employee_no": message("employee_no_taken", employee_no=assistant.employee_no)}
             )
@@ -430,24 +433,11 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
                 row = self._get(session, ShiftTemplateRow, template.id, "vaktkode")
                 if row.arrangement_id != arrangement_id:
                     raise NotFoundError("vaktkode", template.id)
-            taken = session.scalar(
-                select(func.count())
-                .select_from(ShiftTemplateRow)
-                .where(
-                    ShiftTemplateRow.arrangement_id == arrangement_id,
-                    ShiftTemplateRow.code == template.code,
-                    ShiftTemplateRow.id != (template.id or -1),
-                )
-            )
-            if taken:
+            if self._taken(session, ShiftTemplateRow.code, template.code, arrangement_id, template.id):
                 raise ValidationError({"code": message("template_code_taken", code=template.code)})
             changed = repo.fill_template(row, template)
-            session.add(row)
-            session.flush()
             action = "create" if template.id is None else "update"
-            self._audit(
-                session, action, "shift_template", row.id, arrangement_id, ",".join(changed)
-            )
+            self._add_audited(session, row, action, "shift_template", arrangement_id, ",".join(changed))
             return repo.template_to_core(row)
 
     # save_rota, rota versions, single-occurrence changes, approvals and the need pattern:
@@ -624,10 +614,8 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
             self._refuse_locked_days(session, assistant.id, absence.start, absence.end)
             row = AbsenceRow(created_at=repo.utc_now())
             repo.fill_absence(row, absence)
-            session.add(row)
-            session.flush()
-            self._audit(
-                session, "create", "absence", row.id, assistant.arrangement_id,
+            self._add_audited(
+                session, row, "create", "absence", assistant.arrangement_id,
                 f"kind={row.kind.value} days={(row.end_date - row.start_date).days + 1}",
             )
             return repo.absence_to_core(row)
@@ -684,10 +672,8 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
                 status=TimesheetStatus.DRAFT, version=1, correction_reason="",
                 created_at=repo.utc_now(),
             )
-            session.add(row)
-            session.flush()
-            self._audit(
-                session, "create", "timesheet", row.id, assistant.arrangement_id,
+            self._add_audited(
+                session, row, "create", "timesheet", assistant.arrangement_id,
                 f"period={period.start.isoformat()} version=1",
             )
             return tr.timesheet_to_core(row)
@@ -886,10 +872,8 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
                 version=row.version + 1, supersedes_id=row.id,
                 correction_reason=reason.strip(), created_at=repo.utc_now(),
             )
-            session.add(new)
-            session.flush()
-            self._audit(
-                session, "correct", "timesheet", new.id, assistant.arrangement_id,
+            self._add_audited(
+                session, new, "correct", "timesheet", assistant.arrangement_id,
                 f"version={new.version} supersedes={row.id}",
             )
             return tr.timesheet_to_core(new)

@@ -7,6 +7,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+from bpa_desktop.commands.common import add_db_argument
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -15,7 +17,7 @@ def register(subparsers) -> None:
         description="Create a database with a realistic, fictional arrangement whose "
         "dates are relative to today.",
     )
-    parser.add_argument("--db", type=Path, required=True, metavar="PATH", help="database file")
+    add_db_argument(parser)
     parser.add_argument("--force", action="store_true", help="replace an existing file")
     parser.add_argument(
         "--today", type=date.fromisoformat, metavar="YYYY-MM-DD",

@@ -60,6 +60,21 @@ def _ready_engine(db: str):
     return database.make_engine(db)
 
 
+def _in_write_session(db: str, work, errors: type[Exception]):
+    """`work(session)` in one write transaction of the receiver database; `errors` it raises
+    are the user's input problem (exit 2)."""
+    from bpa_desktop.sync.receiver import database
+
+    engine = _ready_engine(db)
+    try:
+        with database.write_session(engine) as session:
+            return work(session)
+    except errors as error:
+        raise CliError(str(error)) from None
+    finally:
+        engine.dispose()
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -73,16 +88,10 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _enrol_code(args: argparse.Namespace) -> int:
-    from bpa_desktop.sync.receiver import database, enrolment
+    from bpa_desktop.sync.receiver import enrolment
 
-    engine = _ready_engine(args.db)
-    try:
-        with database.write_session(engine) as session:
-            issued = enrolment.create_enrol_code(session, args.name, actor=CLI_ACTOR)
-    except ValueError as error:
-        raise CliError(str(error)) from None
-    finally:
-        engine.dispose()
+    issued = _in_write_session(
+        args.db, lambda session: enrolment.create_enrol_code(session, args.name, actor=CLI_ACTOR), ValueError)
     print(json.dumps({
         "arrangement": issued.arrangement_name,
         "arrangement_id": issued.arrangement_ref,
@@ -163,7 +172,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _add_user(args: argparse.Namespace) -> int:
-    from bpa_desktop.sync.receiver import database, staff
+    from bpa_desktop.sync.receiver import staff
 
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
@@ -172,28 +181,16 @@ def _add_user(args: argparse.Namespace) -> int:
         password = getpass.getpass("Passord: ")
         if getpass.getpass("Gjenta passord: ") != password:
             raise CliError("passordene er ikke like")
-    engine = _ready_engine(args.db)
-    try:
-        with database.write_session(engine) as session:
-            created = staff.add_user(session, args.username, password, actor=CLI_ACTOR)
-    except ValueError as error:
-        raise CliError(str(error)) from None
-    finally:
-        engine.dispose()
+    created = _in_write_session(
+        args.db, lambda session: staff.add_user(session, args.username, password, actor=CLI_ACTOR), ValueError)
     print(json.dumps({"username": args.username.strip(), "created": created}))
     return 0
 
 
 def _revoke_token(args: argparse.Namespace) -> int:
-    from bpa_desktop.sync.receiver import database, enrolment
+    from bpa_desktop.sync.receiver import enrolment
 
-    engine = _ready_engine(args.db)
-    try:
-        with database.write_session(engine) as session:
-            count = enrolment.revoke_tokens(session, args.arrangement, actor=CLI_ACTOR)
-    except LookupError as error:
-        raise CliError(str(error)) from None
-    finally:
-        engine.dispose()
+    count = _in_write_session(
+        args.db, lambda session: enrolment.revoke_tokens(session, args.arrangement, actor=CLI_ACTOR), LookupError)
     print(json.dumps({"arrangement": args.arrangement, "revoked": count}, ensure_ascii=False))
     return 0

@@ -13,10 +13,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from bpa_desktop.cli import CliError
-from bpa_desktop.commands.common import add_db_argument, add_out_argument, find_arrangement, open_database
+from bpa_desktop.commands.common import (
+    add_arrangement_argument,
+    add_db_argument,
+    add_out_argument,
+    find_arrangement,
+    open_database,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:
         sub = actions.add_parser(name, help=help_text)
         add_db_argument(sub)
-        sub.add_argument("--arrangement", type=int, metavar="ID", help="ordningens id (trengs når det er flere)")
+        add_arrangement_argument(sub)
         sub.set_defaults(handler=handler)
         return sub
 

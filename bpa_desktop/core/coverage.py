@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core.model import NeedBlock, Shift, ShiftTemplate
@@ -125,8 +125,3 @@ def coverage_gaps(
 def needed_hours(need: Sequence[NeedBlock], start: date, end: date) -> float:
     """Person-hours the need asks for on ``start``..``end`` (elapsed time)."""
     return sum(n * cal.elapsed_hours(s, e) for s, e, n, _ in need_intervals(need, start, end))
-
-
-def weekly_need_hours(need: Sequence[NeedBlock], monday: date) -> float:
-    """Person-hours of the need in the week starting ``monday``."""
-    return needed_hours(need, monday, monday + timedelta(days=6))

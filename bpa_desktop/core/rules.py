@@ -443,7 +443,7 @@ def _weekly_rest(person: _Person, limits: Limits, out: _Collector) -> None:
             f"{person.name} har ikke {fmt_hours(LAW.weekly_rest)} t sammenhengende fri i hver "
             f"7-dagersperiode {fmt_range(_day(run_start), _day(run_end))} (lengste hvile "
             f"{fmt_hours(rest / HOUR)} t); loven krever {fmt_hours(LAW.weekly_rest)} t{extra}",
-            "aml § 10-8 (2)" + ("" if limits.weekly_rest == LAW.weekly_rest else f"; {limits.basis}"),
+            _reference("aml § 10-8 (2)", limits.weekly_rest, LAW.weekly_rest, limits),
         )
 
 
@@ -457,22 +457,33 @@ def _group_hours(person: _Person, key) -> dict:
     return groups
 
 
+def _reference(paragraphs: str, preset: float, law: float, limits: Limits) -> str:
+    """The law's paragraphs, plus the agreement's basis when the preset moves the limit."""
+    return paragraphs + ("" if preset == law else f"; {limits.basis}")
+
+
+def _hours_allowed(normal: float, preset: float, law: float, limits: Limits) -> str:
+    """Normal working time and the highest the law (or the preset's agreement) allows."""
+    who = "loven" if preset == law else limits.label
+    return f"normal arbeidstid er {fmt_hours(normal)} t, og {who} tillater høyst {fmt_hours(preset)} t"
+
+
+def _working_hours(rule: str, groups: dict, when, normal: float, preset: float, law: float,
+                   person: _Person, limits: Limits, out: _Collector) -> None:
+    """Findings for the days or weeks (``groups``) with more hours than normal working time;
+    ``when(key)`` names the day or week in the message."""
+    allowed = _hours_allowed(normal, preset, law, limits)
+    reference = _reference("aml § 10-4, § 10-5, § 10-6 (8)", preset, law, limits)
+    for key, (hours, first, last) in sorted(groups.items()):
+        severity = _severity_above(hours, normal, preset)
+        if severity is not None:
+            out.add(rule, severity, person.id, first, last,
+                    f"{person.name} har {fmt_hours(hours)} t arbeid {when(key)}; {allowed}", reference)
+
+
 def _daily_hours(person: _Person, limits: Limits, out: _Collector) -> None:
-    for day, (hours, first, last) in sorted(person.by_day.items()):
-        severity = _severity_above(hours, LAW.daily_hours_normal, limits.daily_hours)
-        if severity is None:
-            continue
-        allowed = (
-            f"normal arbeidstid er {fmt_hours(LAW.daily_hours_normal)} t, og "
-            f"{'loven' if limits.daily_hours == LAW.daily_hours else limits.label} "
-            f"tillater høyst {fmt_hours(limits.daily_hours)} t"
-        )
-        out.add(
-            "daily-hours", severity, person.id, first, last,
-            f"{person.name} har {fmt_hours(hours)} t arbeid {_WEEKDAY_NAMES[day.weekday()]} "
-            f"{fmt_date(day)}; {allowed}",
-            "aml § 10-4, § 10-5, § 10-6 (8)" + ("" if limits.daily_hours == LAW.daily_hours else f"; {limits.basis}"),
-        )
+    _working_hours("daily-hours", person.by_day, lambda day: f"{_WEEKDAY_NAMES[day.weekday()]} {fmt_date(day)}",
+                   LAW.daily_hours_normal, limits.daily_hours, LAW.daily_hours, person, limits, out)
 
 
 def _week_label(monday: date) -> str:
@@ -480,20 +491,8 @@ def _week_label(monday: date) -> str:
 
 
 def _weekly_hours(person: _Person, limits: Limits, out: _Collector) -> None:
-    for monday, (hours, first, last) in sorted(person.by_week.items()):
-        severity = _severity_above(hours, LAW.weekly_hours_normal, limits.weekly_hours)
-        if severity is None:
-            continue
-        allowed = (
-            f"normal arbeidstid er {fmt_hours(LAW.weekly_hours_normal)} t, og "
-            f"{'loven' if limits.weekly_hours == LAW.weekly_hours else limits.label} "
-            f"tillater høyst {fmt_hours(limits.weekly_hours)} t"
-        )
-        out.add(
-            "weekly-hours", severity, person.id, first, last,
-            f"{person.name} har {fmt_hours(hours)} t arbeid i {_week_label(monday)}; {allowed}",
-            "aml § 10-4, § 10-5, § 10-6 (8)" + ("" if limits.weekly_hours == LAW.weekly_hours else f"; {limits.basis}"),
-        )
+    _working_hours("weekly-hours", person.by_week, lambda monday: f"i {_week_label(monday)}",
+                   LAW.weekly_hours_normal, limits.weekly_hours, LAW.weekly_hours, person, limits, out)
 
 
 def _rolling(weeks: dict[date, tuple[float, float, float]], span: int):
@@ -522,7 +521,7 @@ def _average_hours(person: _Person, limits: Limits, out: _Collector) -> None:
             "average-hours", severity, person.id, start, end,
             f"{person.name} har i snitt {fmt_hours(worst)} t per uke over 8 uker "
             f"({fmt_range(_day(start), _day(end))}); grensen er {fmt_hours(limits.average_hours)} t i snitt",
-            "aml § 10-5, § 10-6 (8)" + ("" if limits.average_hours == LAW.average_hours else f"; {limits.basis}"),
+            _reference("aml § 10-5, § 10-6 (8)", limits.average_hours, LAW.average_hours, limits),
         )
 
 
@@ -554,7 +553,7 @@ def _overtime(person: _Person, limits: Limits, out: _Collector) -> None:
                 "overtime", severity, person.id, start, end,
                 f"{person.name} har {fmt_hours(worst)} t overtid i {period}; grensen er "
                 f"{fmt_hours(preset)} t per {'uke' if span == 1 else label}",
-                "aml § 10-6 (4)" + ("" if preset == law else f"; {limits.basis}"),
+                _reference("aml § 10-6 (4)", preset, law, limits),
             )
 
 

@@ -6,12 +6,12 @@ their own and do not use these.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-OSLO = ZoneInfo("Europe/Oslo")
+from bpa_desktop.core import calendar
+from bpa_desktop.core.calendar import OSLO
 
 WEEKDAYS_SHORT = ("ma", "ti", "on", "to", "fr", "lø", "sø")
 
@@ -48,7 +48,7 @@ def local(instant: datetime) -> datetime:
 
 def days(start: date, end: date) -> list[date]:
     """Every day from start to end, both included."""
-    return [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
+    return list(calendar.days(start, end))
 
 
 def write_if_asked(data: bytes, path: str | Path | None) -> bytes:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import reportlab
@@ -99,8 +99,7 @@ def holiday_names(start: date, end: date) -> dict[date, str]:
     """Public holidays other than ordinary Sundays from start to end, with their names
     (two on one day, as 17 May 2027, are joined with "og")."""
     names = {}
-    for offset in range((end - start).days + 1):
-        day = start + timedelta(days=offset)
+    for day in calendar.days(start, end):
         name = calendar.holiday_name(day)
         if name:
             names[day] = name.replace("; ", " og ")

@@ -82,11 +82,16 @@ _ARRANGEMENT_FIELDS = (
 
 
 def arrangement_to_core(row: ArrangementRow) -> Arrangement:
-    return Arrangement(id=row.id, **{f: getattr(row, f) for f in _ARRANGEMENT_FIELDS})
+    return Arrangement(id=row.id, **_values(row, _ARRANGEMENT_FIELDS))
 
 
 def fill_arrangement(row: ArrangementRow, arrangement: Arrangement) -> list[str]:
     return _fill(row, arrangement, _ARRANGEMENT_FIELDS)
+
+
+def _values(row: object, fields: Iterable[str], renames=None) -> dict:
+    """``fields`` of a dataclass read from a row (the reverse of ``_fill``)."""
+    return {field: getattr(row, (renames or {}).get(field, field)) for field in fields}
 
 
 def _fill(row: object, record: object, fields: Iterable[str], renames=None) -> list[str]:
@@ -112,7 +117,7 @@ def vedtak_to_core(row: VedtakRow) -> Vedtak:
     return Vedtak(
         id=row.id,
         arrangement_id=row.arrangement_id,
-        **{f: getattr(row, f) for f in _VEDTAK_FIELDS},
+        **_values(row, _VEDTAK_FIELDS),
     )
 
 
@@ -137,7 +142,7 @@ def assistant_to_core(row: AssistantRow) -> Assistant:
     return Assistant(
         id=row.id,
         arrangement_id=row.arrangement_id,
-        **{f: getattr(row, f) for f in _ASSISTANT_FIELDS},
+        **_values(row, _ASSISTANT_FIELDS),
     )
 
 
@@ -163,10 +168,7 @@ _TEMPLATE_COLUMNS = {"start": "start_time", "end": "end_time"}
 
 
 def template_to_core(row: ShiftTemplateRow) -> ShiftTemplate:
-    return ShiftTemplate(
-        id=row.id,
-        **{f: getattr(row, _TEMPLATE_COLUMNS.get(f, f)) for f in _TEMPLATE_FIELDS},
-    )
+    return ShiftTemplate(id=row.id, **_values(row, _TEMPLATE_FIELDS, _TEMPLATE_COLUMNS))
 
 
 def fill_template(row: ShiftTemplateRow, template: ShiftTemplate) -> list[str]:
@@ -298,9 +300,7 @@ _ABSENCE_FIELDS = ("assistant_id", "kind", "start", "end", "percent", "comment")
 
 
 def absence_to_core(row: AbsenceRow) -> Absence:
-    return Absence(
-        id=row.id, **{f: getattr(row, _ABSENCE_COLUMNS.get(f, f)) for f in _ABSENCE_FIELDS}
-    )
+    return Absence(id=row.id, **_values(row, _ABSENCE_FIELDS, _ABSENCE_COLUMNS))
 
 
 def fill_absence(row: AbsenceRow, absence: Absence) -> list[str]:
@@ -320,7 +320,7 @@ _TIMESHEET_FIELDS = (
 
 
 def timesheet_to_core(row: TimesheetRow) -> Timesheet:
-    return Timesheet(id=row.id, **{f: getattr(row, f) for f in _TIMESHEET_FIELDS})
+    return Timesheet(id=row.id, **_values(row, _TIMESHEET_FIELDS))
 
 
 def fill_timesheet(row: TimesheetRow, timesheet: Timesheet) -> list[str]:

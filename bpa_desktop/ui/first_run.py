@@ -18,6 +18,7 @@ from bpa_desktop.core.model import Arrangement, ArrangementSetup, Assistant
 from bpa_desktop.validation import arrangement_errors, assistant_errors, vedtak_errors
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.dialogs.form_dialog import FormDialog
+from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import user_message, validation_errors
 from bpa_desktop.ui.formatting import format_number, to_qdate
 from bpa_desktop.ui.labels import assistant_kind_labels
@@ -104,16 +105,12 @@ class AssistantsWizardPage(QWizardPage):
             return assistant
 
         dialog = FormDialog(title, form, keep, runner=None, parent=self, check=assistant_errors)
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        self.dialog = dialog
-        dialog.open()
+        open_single(self, dialog, lambda _result: self._closed(dialog))
 
     def _closed(self, dialog: FormDialog) -> None:
         self._refresh()
         if dialog.result_value is not None:
             self.list.setCurrentRow(self.assistants.index(dialog.result_value))
-        self.dialog = None
-        dialog.deleteLater()
         self.window().activateWindow()
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 

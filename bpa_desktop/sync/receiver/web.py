@@ -79,6 +79,17 @@ def _forbidden(request: Request) -> HTMLResponse:
     return _render(request, "forbidden.html", "Skjemaet kunne ikke brukes", status_code=403, staff=None)
 
 
+def _refused_form(request: Request, staff_session: StaffSession | None, csrf_token: str,
+                  valid: bool = True) -> Response | None:
+    """The answer to a staff form that may not be used (not logged in, bad CSRF token or
+    invalid fields); None when it may."""
+    if staff_session is None:
+        return _to_login()
+    if not staff.csrf_ok(staff_session, csrf_token) or not valid:
+        return _forbidden(request)
+    return None
+
+
 def _page_context(staff_session: StaffSession, request: Request) -> dict:
     return {
         "staff": staff_session,
@@ -180,10 +191,8 @@ def home(request: Request) -> Response:
 def create_enrol_code(request: Request, name: str = Form(""), csrf_token: str = Form("")) -> Response:
     with write_session(_engine(request)) as session:
         staff_session = _logged_in(request, session)
-        if staff_session is None:
-            return _to_login()
-        if not staff.csrf_ok(staff_session, csrf_token):
-            return _forbidden(request)
+        if (refused := _refused_form(request, staff_session, csrf_token)) is not None:
+            return refused
         try:
             issued = enrolment.create_enrol_code(session, name, actor=staff_session.user.username)
         except ValueError as error:
@@ -202,10 +211,8 @@ def set_vedtak(
 ) -> Response:
     with write_session(_engine(request)) as session:
         staff_session = _logged_in(request, session)
-        if staff_session is None:
-            return _to_login()
-        if not staff.csrf_ok(staff_session, csrf_token):
-            return _forbidden(request)
+        if (refused := _refused_form(request, staff_session, csrf_token)) is not None:
+            return refused
         arrangement = session.scalars(select(Arrangement).where(Arrangement.ref == ref)).one_or_none()
         if arrangement is None:
             return Response(status_code=404)
@@ -254,10 +261,9 @@ def decide(
     engine = _engine(request)
     with read_session(engine) as session:
         staff_session = _logged_in(request, session)
-        if staff_session is None:
-            return _to_login()
-        if not staff.csrf_ok(staff_session, csrf_token) or decision not in ("accepted", "rejected"):
-            return _forbidden(request)
+        refused = _refused_form(request, staff_session, csrf_token, valid=decision in ("accepted", "rejected"))
+        if refused is not None:
+            return refused
     try:
         with write_session(engine) as session:
             decisions.decide(session, submission_id, decision, reason, staff_session.user)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+    QFormLayout, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QWidget,
 )
 
 from bpa_desktop.core.budget import HourAccount, expiring_vedtak, hour_account
@@ -23,7 +23,7 @@ from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.reports.charts import bar_chart, chart_view, show_chart
 from bpa_desktop.ui.reports.report_data import Series, month_names
 from bpa_desktop.ui.timesheets.rows import absence_text
-from bpa_desktop.ui.widgets.accessible import named
+from bpa_desktop.ui.widgets.accessible import buddy_label, named
 
 EXPIRY_WARNING_DAYS = 60
 
@@ -105,9 +105,7 @@ class OverviewPage(Page):
         for column, (text, widget) in enumerate(((self.tr("Waiting for &confirmation"), self.to_confirm),
                                                  (self.tr("Waiting for &attestation"), self.to_attest),
                                                  (self.tr("A&bsence this month"), self.absence))):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            lists.addWidget(label, 0, column)
+            lists.addWidget(buddy_label(text, widget), 0, column)
             lists.addWidget(widget, 1, column)
         self.layout_.addLayout(lists, 2)
         self.hint = paragraph(self.tr("Enter on a timesheet opens it on the Timesheets page."))

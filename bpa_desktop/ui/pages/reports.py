@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QSpinBox, QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QSpinBox, QSplitter, QWidget
 
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.errors import user_message
@@ -15,7 +15,7 @@ from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.reports.charts import bar_chart, chart_view, show_chart
 from bpa_desktop.ui.reports.report_data import Report, build_report, read_report, report_names, write_report_csv
 from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
-from bpa_desktop.ui.widgets.accessible import button, named
+from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 
 FIRST_YEAR = 2000
 
@@ -40,9 +40,7 @@ class ReportsPage(Page):
         self.export_button.clicked.connect(self.choose_csv_file)
         controls = QHBoxLayout()
         for text, widget in ((self.tr("&Report"), self.choice), (self.tr("&Year"), self.year)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            controls.addWidget(label)
+            controls.addWidget(buddy_label(text, widget))
             controls.addWidget(widget)
         controls.addWidget(self.export_button)
         controls.addStretch(1)

@@ -9,12 +9,13 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QLineEdit, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLineEdit, QSpinBox, QSplitter, QTabWidget, QWidget,
 )
 
 from bpa_desktop.core.budget import hour_account
 from bpa_desktop.core.model import Agreement
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error, user_message, validation_errors
 from bpa_desktop.ui.formatting import format_date, from_qdate, to_qdate
 from bpa_desktop.ui.pages.base import Page, paragraph
@@ -28,7 +29,7 @@ from bpa_desktop.ui.rota.live_check import LiveChecker, PlanSetup
 from bpa_desktop.ui.rota.pattern_model import PatternModel
 from bpa_desktop.ui.rota.pattern_view import PatternView
 from bpa_desktop.ui.rota.period import default_period
-from bpa_desktop.ui.widgets.accessible import button, named
+from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 from bpa_desktop.ui.widgets.date_field import make_date_edit
 
 MAX_WEEKS = 8
@@ -113,9 +114,7 @@ class RotaPage(Page):
         controls = QHBoxLayout()
         for label_text, widget in ((self.tr("&Name"), self.name), (self.tr("&Length"), self.weeks),
                                    (self.tr("&From"), self.start), (self.tr("U&ntil"), self.end)):
-            label = QLabel(label_text)
-            label.setBuddy(widget)
-            controls.addWidget(label)
+            controls.addWidget(buddy_label(label_text, widget))
             controls.addWidget(widget)
         controls.addWidget(self.roll_button)
         controls.addStretch(1)
@@ -330,11 +329,8 @@ class RotaPage(Page):
             return
         dialog = TemplatesDialog(self.ctx.workspace, self.ctx.arrangement_id,
                                  self.data.templates if self.data else [], self.ctx.runner, self)
-        self.dialog = dialog
 
         def closed(_result: int) -> None:
-            self.dialog = None
-            dialog.deleteLater()
             if dialog.result_value is not None and self.data is not None:
                 self.data.templates = dialog.templates
                 self.model.set_templates(dialog.templates)
@@ -342,5 +338,4 @@ class RotaPage(Page):
                 self._configure_checks()
             self.view.setFocus()
 
-        dialog.finished.connect(closed)
-        dialog.open()
+        open_single(self, dialog, closed)

@@ -12,7 +12,7 @@ from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.errors import user_message, validation_errors
 from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.translation import LANGUAGES, SETTINGS_KEY, current_language
-from bpa_desktop.ui.widgets.accessible import button
+from bpa_desktop.ui.widgets.accessible import buddy_label, button
 from bpa_desktop.ui.widgets.record_forms import ArrangementForm
 
 
@@ -46,9 +46,7 @@ class SettingsPage(Page):
         self.language.setAccessibleName(self.tr("Language"))
         self.language.setAccessibleDescription(self.tr("Takes effect the next time the program starts"))
         self.language.currentIndexChanged.connect(self._language_chosen)
-        language_label = QLabel(self.tr("Lan&guage"))
-        language_label.setBuddy(self.language)
-        language_layout.addRow(language_label, self.language)
+        language_layout.addRow(buddy_label(self.tr("Lan&guage"), self.language), self.language)
         language_layout.addRow(paragraph(self.tr("The language changes the next time the program starts.")))
         self.layout_.addWidget(language_group)
         self.layout_.addStretch(1)
@@ -71,9 +69,7 @@ class SettingsPage(Page):
             self.agreement.addItem(text, preset.value)
         self.agreement.setAccessibleName(self.tr("Working-time agreement"))
         self.agreement.activated.connect(self._agreement_chosen)
-        label = QLabel(self.tr("Agreemen&t"))
-        label.setBuddy(self.agreement)
-        layout.addRow(label, self.agreement)
+        layout.addRow(buddy_label(self.tr("Agreemen&t"), self.agreement), self.agreement)
         layout.addRow(paragraph(self.tr("The rota's working-time checks allow what this agreement allows.")))
         return group
 

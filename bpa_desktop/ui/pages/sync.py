@@ -13,15 +13,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget,
+    QFileDialog, QFrame, QHBoxLayout, QHeaderView, QVBoxLayout, QWidget,
 )
 
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error, user_message
 from bpa_desktop.ui.formatting import format_date
 from bpa_desktop.ui.pages.base import Page, heading, paragraph
+from bpa_desktop.ui.reports.table_model import read_only_table
 from bpa_desktop.ui.sync.enrol_dialog import EnrolDialog
 from bpa_desktop.ui.sync.model import SubmissionTableModel
 from bpa_desktop.ui.sync.printing import write_submission_pdf
@@ -110,18 +111,8 @@ class SyncPage(Page):
         self.layout_.addLayout(buttons)
 
         self.model = SubmissionTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Timesheets sent to the municipality"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(self.model, self.tr("Timesheets sent to the municipality"), self)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for wide in ("message", "reason"):  # the long texts share the room that is left
             header.setSectionResizeMode(SubmissionTableModel.COLUMNS.index(wide), QHeaderView.ResizeMode.Stretch)
         self.layout_.addWidget(self.table, 1)
@@ -269,14 +260,10 @@ class SyncPage(Page):
             return None
         url = self.enrolment.receiver_url if self.enrolment else ""
         dialog = EnrolDialog(self.ctx, self.ctx.arrangement_id, url, self)
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._enrol_closed(dialog))
-        dialog.open()
+        open_single(self, dialog, lambda _result: self._enrol_closed(dialog))
         return dialog
 
     def _enrol_closed(self, dialog: EnrolDialog) -> None:
-        self.dialog = None
-        dialog.deleteLater()
         if dialog.result_value is not None:
             self.show_message(self.tr("Connected. Timesheets that waited are being sent now."))
             self.ctx.data_changed.emit("sync")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QWidget
 
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.pages.base import Page, paragraph
+from bpa_desktop.ui.reports.table_model import read_only_table
 from bpa_desktop.ui.widgets.accessible import button
 
 
@@ -20,16 +22,7 @@ class TablePage(Page):
         self.message.hide()
         self.layout_.addWidget(self.message)
 
-        self.table = QTableView(self)
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(model, "", self)  # the subclass names it; Tab leaves it for the buttons
         # Enter and double-click both "activate" a row: open it for editing
         self.table.activated.connect(lambda _index: self.edit_selected())
 
@@ -104,19 +97,12 @@ class TablePage(Page):
 
     def open_dialog(self, dialog: QDialog) -> None:
         """Open a window-modal dialog; when it saved something, tell every page about it."""
-        if self.dialog is not None:
-            dialog.deleteLater()  # one at a time (a repeated shortcut must not stack dialogs)
-            return
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        dialog.open()
+        open_single(self, dialog, lambda _result: self._dialog_closed(dialog))
 
     def _dialog_closed(self, dialog: QDialog) -> None:
         if getattr(dialog, "result_value", None) is not None:
             for topic in self.topics:
                 self.ctx.data_changed.emit(topic)  # this page and others reload
-        self.dialog = None
-        dialog.deleteLater()
         # back to the list, so the keyboard user carries on where they were
         self.window().activateWindow()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -9,11 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFileDialog, QHBoxLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget,
 )
 
 from bpa_desktop.core.model import TimesheetStatus
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.formatting import format_date
 from bpa_desktop.ui.pages.base import Page, paragraph
@@ -23,7 +24,7 @@ from bpa_desktop.ui.timesheets.data import PeriodSheets, SheetEntry, SheetView
 from bpa_desktop.ui.timesheets.detail_view import DetailView, fill
 from bpa_desktop.ui.timesheets.labels import status_label
 from bpa_desktop.ui.timesheets.rows import hours_text, sheet_list
-from bpa_desktop.ui.widgets.accessible import button, named
+from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 
 SHORTCUTS = {
     "register": "Ctrl+R", "deviation": "Ctrl+D", "confirm": "Ctrl+B", "attest": "Ctrl+T",
@@ -49,8 +50,7 @@ class TimesheetsPage(Page):
         self.period = named(QComboBox(), self.tr("Pay period"))
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period.activated.connect(self._period_chosen)
-        period_label = QLabel(self.tr("&Period"))
-        period_label.setBuddy(self.period)
+        period_label = buddy_label(self.tr("&Period"), self.period)
         self.register_button = self._action_button(self.tr("Register &today's shift…"), "register",
                                                    self.open_register)
         self.pay_codes_button = button(self.tr("Pay &codes…"), description=self.tr(
@@ -334,18 +334,14 @@ class TimesheetsPage(Page):
         cancel.setAccessibleName(self.tr("Cancel"))
         box.setDefaultButton(attest)
         box.setAccessibleName(box.windowTitle())
-        self.dialog = box
 
         def closed(_result: int) -> None:
-            self.dialog = None
-            box.deleteLater()
             if box.clickedButton() is attest:
                 self.attest(entry)
             self.window().activateWindow()
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
-        box.finished.connect(closed)
-        box.open()
+        open_single(self, box, closed)
 
     def attest(self, entry: SheetEntry) -> None:
         def done(_sheet) -> None:
@@ -402,14 +398,7 @@ class TimesheetsPage(Page):
                                on_done=opened, on_error=self._action_failed, owner=self)
 
     def open_dialog(self, dialog: QDialog, saved_text: str | None, topic: str = "timesheets") -> None:
-        if self.dialog is not None:
-            dialog.deleteLater()  # one at a time (a repeated shortcut must not stack dialogs)
-            return
-        self.dialog = dialog
-
         def closed(_result: int) -> None:
-            self.dialog = None
-            dialog.deleteLater()
             if getattr(dialog, "result_value", None) is not None:
                 if saved_text:
                     self.show_message(saved_text)
@@ -417,8 +406,7 @@ class TimesheetsPage(Page):
             self.window().activateWindow()
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
-        dialog.finished.connect(closed)
-        dialog.open()
+        open_single(self, dialog, closed)
 
     def _action_failed(self, error: BaseException) -> None:
         self.show_message(user_message(error))

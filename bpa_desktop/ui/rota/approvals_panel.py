@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from bpa_desktop.core.model import ApprovalRole, RotaApproval
 from bpa_desktop.ui.errors import show_error, user_message, validation_errors
 from bpa_desktop.ui.formatting import format_date, from_qdate
-from bpa_desktop.ui.widgets.accessible import button, named
+from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 from bpa_desktop.ui.widgets.date_field import make_date_edit
 
 
@@ -56,9 +56,7 @@ class ApprovalsPanel(QWidget):
         self.form_message.setWordWrap(True)
         for label, widget in ((self.tr("Ro&le"), self.role), (self.tr("A&ssistant"), self.assistant),
                               (self.tr("&Who"), self.who), (self.tr("S&een on"), self.seen_on)):
-            text = QLabel(label)
-            text.setBuddy(widget)
-            form.addRow(text, widget)
+            form.addRow(buddy_label(label, widget), widget)
         form.addRow(self.approved)
         form.addRow(self.record_button, self.form_message)
 
@@ -77,9 +75,7 @@ class ApprovalsPanel(QWidget):
         exports.addWidget(self.export_message, 1)
 
         top = QHBoxLayout()
-        version_label = QLabel(self.tr("&Version"))
-        version_label.setBuddy(self.version)
-        top.addWidget(version_label)
+        top.addWidget(buddy_label(self.tr("&Version"), self.version))
         top.addWidget(self.version, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

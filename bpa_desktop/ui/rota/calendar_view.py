@@ -21,6 +21,7 @@ from bpa_desktop.core import calendar as cal
 from bpa_desktop.core.coverage import coverage_gaps
 from bpa_desktop.core.rota import template_shift
 from bpa_desktop.core.rules import check_window
+from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.formatting import format_date
 from bpa_desktop.ui.rota.calendar_model import CalendarModel, local_day, range_for, step
@@ -220,20 +221,12 @@ class CalendarView(QWidget):
 
     # --- single-shift changes ---------------------------------------------------------------
     def _ask(self, dialog: ChangeDialog, then) -> None:
-        if self.dialog is not None:
-            dialog.deleteLater()
-            return
-        self.dialog = dialog
-
         def finished(result: int) -> None:
-            self.dialog = None
-            dialog.deleteLater()
             if result == QDialog.DialogCode.Accepted:
                 then(*dialog.value())
             self.table.setFocus()
 
-        dialog.finished.connect(finished)
-        dialog.open()
+        open_single(self, dialog, finished)
 
     def _describe(self, shift) -> str:
         names = {str(a.id): a.name for a in self.assistants}

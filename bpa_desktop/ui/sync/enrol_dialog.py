@@ -8,11 +8,11 @@ and the fields keep what was typed, so nothing is lost and the person can try ag
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.pages.base import paragraph
-from bpa_desktop.ui.widgets.accessible import named
+from bpa_desktop.ui.widgets.accessible import buddy_label, named
 
 
 class EnrolDialog(QDialog):
@@ -36,12 +36,8 @@ class EnrolDialog(QDialog):
         self.code_field = QLineEdit()
         named(self.code_field, self.tr("One-time code"))
         form = QFormLayout()
-        url_label = QLabel(self.tr("&Receiver address"))
-        url_label.setBuddy(self.url_field)
-        code_label = QLabel(self.tr("One-time &code"))
-        code_label.setBuddy(self.code_field)
-        form.addRow(url_label, self.url_field)
-        form.addRow(code_label, self.code_field)
+        form.addRow(buddy_label(self.tr("&Receiver address"), self.url_field), self.url_field)
+        form.addRow(buddy_label(self.tr("One-time &code"), self.code_field), self.code_field)
 
         self.error_label = paragraph()
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

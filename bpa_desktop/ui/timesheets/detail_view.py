@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -12,7 +12,7 @@ from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
 from bpa_desktop.ui.timesheets.data import SheetView, is_locked
 from bpa_desktop.ui.timesheets.labels import status_label
 from bpa_desktop.ui.timesheets.rows import Table, corrected_marker, day_table, history_table, hours_text, pay_line_table
-from bpa_desktop.ui.widgets.accessible import named
+from bpa_desktop.ui.widgets.accessible import buddy_label, named
 
 
 def fill(model: TextTableModel, table: Table) -> None:
@@ -55,8 +55,7 @@ class DetailView(QWidget):
         self.banner = LockBanner()
         self.banner.hide()
         self.version = named(QComboBox(), self.tr("Version"))
-        self.version_label = QLabel(self.tr("Show &version"))
-        self.version_label.setBuddy(self.version)
+        self.version_label = buddy_label(self.tr("Show &version"), self.version)
         self.version.activated.connect(self._version_activated)
 
         self.days_model, self.lines_model, self.history_model = TextTableModel(self), TextTableModel(self), \
@@ -162,7 +161,3 @@ class DetailView(QWidget):
         label.setText(text)
         label.setAccessibleName(text)
         label.setVisible(bool(text))
-
-    def focus_days(self) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.days.setFocus(Qt.FocusReason.OtherFocusReason)

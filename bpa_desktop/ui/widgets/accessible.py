@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 
 def plain(text: str) -> str:
@@ -34,3 +34,10 @@ def button(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | 
     if description:
         result.setAccessibleDescription(description)
     return result
+
+
+def buddy_label(text: str, widget: QWidget) -> QLabel:
+    """A label whose mnemonic in `text` (Alt+letter) moves the focus to `widget`."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QWidget
 
 from bpa_desktop.core.model import Arrangement
 from bpa_desktop.ui.context import AppContext
-from bpa_desktop.ui.widgets.accessible import button
+from bpa_desktop.ui.widgets.accessible import buddy_label, button
 
 
 class ArrangementSwitcher(QWidget):
@@ -24,8 +24,7 @@ class ArrangementSwitcher(QWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumContentsLength(16)
         self.combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        label = QLabel(self.tr("Arrangemen&t:"))
-        label.setBuddy(self.combo)
+        label = buddy_label(self.tr("Arrangemen&t:"), self.combo)
         self.new_button = button(self.tr("Ne&w arrangement…"), "Ctrl+Shift+N",
                                  self.tr("Set up another arrangement with its vedtak and assistants"))
         self.new_button.clicked.connect(self.new_requested)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from bpa_desktop.ui.widgets.accessible import plain
+from bpa_desktop.ui.widgets.accessible import buddy_label, plain
 
 
 def error_colour(palette: QPalette) -> QColor:
@@ -58,8 +58,7 @@ class ValidatedForm(QWidget):
                   focus: QWidget | None = None) -> QWidget:
         """Add a row; `focus` is the control inside `widget` that takes focus (default: widget)."""
         focus = focus or widget
-        label = QLabel(label_text)
-        label.setBuddy(focus)
+        label = buddy_label(label_text, focus)
         if not focus.accessibleName():
             focus.setAccessibleName(plain(label_text))
         if description:
