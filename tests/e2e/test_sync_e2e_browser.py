@@ -14,8 +14,8 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
-import e2e_receiver_fixtures  # loaded by this folder's conftest from tests/sync/conftest.py
-from sync_ui_helpers import column, open_window, show_sync_page
+from tests.sync.receiver_helpers import issue_code
+from tests.ui.sync_ui_helpers import column, open_window, show_sync_page
 
 SCREENSHOTS = Path(os.environ.get("BPA_SCREENSHOT_DIR", "/tmp/bpa-sync-e2e-screenshots"))
 REASON = "Kveldstillegget mangler for den 14. – rett og send på nytt."
@@ -55,7 +55,7 @@ def test_enrol_push_reject_in_the_browser_and_the_synk_page_shows_the_reason(
     assert window.sync.worker is None  # nothing goes out before the arrangement is connected
 
     # Koble til kommunen: the address and the one-time code, typed into the dialog
-    code = e2e_receiver_fixtures.issue_code(live_receiver.db_url, "Emils ordning")
+    code = issue_code(live_receiver.db_url, "Emils ordning")
     dialog = page.open_enrol_dialog()
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClicks(dialog.url_field, live_receiver.base_url)

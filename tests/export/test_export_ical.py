@@ -13,8 +13,7 @@ from bpa_desktop.core.model import Interval, Shift, ShiftKind
 from bpa_desktop.export import formats as fmt
 from bpa_desktop.export import ical
 from bpa_desktop.export.ical import render_ical, shift_uid
-
-import export_sample_data as sample
+from tests.export import export_sample_data as sample
 
 STAMP = datetime(2026, 2, 1, 12, tzinfo=timezone.utc)
 NIGHT = sample.TEMPLATES[2]

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from bpa_desktop.export import formats as fmt
 from bpa_desktop.export import pdf
 from bpa_desktop.export.rota_pdf import page_ranges, render_rota_pdf
-
-import export_sample_data as sample
+from tests.export import export_sample_data as sample
 
 
 def open_pdf(data: bytes):

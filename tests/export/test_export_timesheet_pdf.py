@@ -9,9 +9,12 @@ import pdfplumber
 
 from bpa_desktop.core.model import PayLine, TimesheetStatus
 from bpa_desktop.export import formats as fmt
-from bpa_desktop.export.timesheet_pdf import SubmissionStamp, TimesheetRow, render_timesheet_pdf
-
-import export_sample_data as sample
+from bpa_desktop.export.timesheet_pdf import (
+    SubmissionStamp,
+    TimesheetRow,
+    render_timesheet_pdf,
+)
+from tests.export import export_sample_data as sample
 
 HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import rota_sample
+from tests.rota import rota_sample
 
 
 @pytest.fixture

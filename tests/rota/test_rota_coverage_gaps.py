@@ -110,7 +110,7 @@ def test_two_people_needed_and_one_planned():
 
 
 def test_workspace_need_pattern_and_gaps(setup):
-    import rota_sample
+    from tests.rota import rota_sample
 
     ws, aid = setup.ws, setup.arrangement_id
     assert ws.get_need_pattern(aid) == []

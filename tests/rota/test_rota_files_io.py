@@ -13,13 +13,13 @@ import pdfplumber
 import pytest
 import vobject
 
-import rota_sample
-from rota_sample import END, START
 from bpa_desktop import cli, rota_io
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core import shiftfile
 from bpa_desktop.core.model import Shift
 from bpa_desktop.workspace import Workspace
+from tests.rota import rota_sample
+from tests.rota.rota_sample import END, START
 
 
 def export(setup, **options) -> bytes:

@@ -11,8 +11,7 @@ import pytest
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core.model import RotaChangeKind, Shift, ShiftKind
 from bpa_desktop.workspace import NotFoundError, TimesheetLockedError, ValidationError
-
-from rota_sample import END, START
+from tests.rota.rota_sample import END, START
 
 
 def on(setup, day: date, employee_no: str, code: str) -> Shift:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from bpa_desktop.sync.protocol import PROBLEM_MEDIA_TYPE, SignedSubmission
 from bpa_desktop.sync.receiver import database, enrolment
 from bpa_desktop.sync.receiver.store import Submission
-from conftest import enrol_device, enrol_request, issue_code
+from tests.sync.receiver_helpers import enrol_device, enrol_request, issue_code
 
 
 def stored_count(db_url: str) -> int:

@@ -14,9 +14,8 @@ import os
 from pathlib import Path
 
 import httpx
-import pytest
 
-from conftest import enrol_device
+from tests.sync.receiver_helpers import enrol_device
 
 SCREENSHOTS = Path(os.environ.get("BPA_SCREENSHOT_DIR", "/tmp/bpa-receiver-screenshots"))
 REASON = "Kveldstillegg mangler for 14. mars – rett og send på nytt."

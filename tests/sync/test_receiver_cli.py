@@ -6,7 +6,7 @@ import json
 
 from bpa_desktop import cli
 from bpa_desktop.sync import bundle, signing
-from conftest import enrol_request, make_body
+from tests.sync.receiver_helpers import enrol_request, make_body
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:

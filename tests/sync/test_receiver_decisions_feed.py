@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bpa_desktop.sync.receiver import database, decisions
 from bpa_desktop.sync.receiver.store import StaffUser
-from conftest import add_staff_user, enrol_device
+from tests.sync.receiver_helpers import add_staff_user, enrol_device
 
 
 def decide_all(db_url, items):

@@ -10,7 +10,7 @@ from collections import Counter
 
 import httpx
 
-from conftest import enrol_device
+from tests.sync.receiver_helpers import enrol_device
 
 
 def test_twenty_threads_posting_the_same_key_store_one_row(live_receiver):

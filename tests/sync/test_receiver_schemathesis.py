@@ -18,7 +18,12 @@ from hypothesis import HealthCheck, settings
 
 from bpa_desktop.sync import signing
 from bpa_desktop.sync.receiver.app import create_app
-from conftest import BACKENDS, backend_database, enrol_device, run_receiver
+from tests.sync.receiver_helpers import (
+    BACKENDS,
+    backend_database,
+    enrol_device,
+    run_receiver,
+)
 
 # The document only: an app that never touches its database (no migration, no request). The
 # live receiver serves the same document at /openapi.json; the test below checks they agree.

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from conftest import add_staff_user
+from tests.sync.receiver_helpers import add_staff_user
 
 PASSWORD = "riktig-hest-batteri"
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from bpa_desktop.sync import bundle, signing
-from conftest import make_body
+from tests.sync.receiver_helpers import make_body
 
 
 def test_bundle_round_trip_and_verification(tmp_path):

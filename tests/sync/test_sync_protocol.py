@@ -12,8 +12,13 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from bpa_desktop.sync import signing
-from bpa_desktop.sync.protocol import SubmissionBody, canonical_body_bytes, canonical_json_bytes, parse_body
-from conftest import make_body
+from bpa_desktop.sync.protocol import (
+    SubmissionBody,
+    canonical_body_bytes,
+    canonical_json_bytes,
+    parse_body,
+)
+from tests.sync.receiver_helpers import make_body
 
 
 def body_dict(**changes) -> dict:

@@ -5,10 +5,8 @@ receiver restored from an older backup (case 9)."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import uuid
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -17,10 +15,19 @@ from bpa_desktop.core.model import TimesheetStatus
 from bpa_desktop.sync.receiver import database, decisions
 from bpa_desktop.sync.receiver.store import StaffUser
 from bpa_desktop.workspace import Workspace
-
-from sync_fault_proxy import FaultProxy
-
-from conftest import add_staff_user, give_fresh_submission_ids, issue_code, receiver_process, receiver_rows
+from tests.sync.receiver_helpers import (
+    add_staff_user,
+    back_up_database,
+    issue_code,
+    postgres_tools_missing,
+    restore_database,
+    run_receiver,
+)
+from tests.sync_client.sync_client_helpers import (
+    give_fresh_submission_ids,
+    receiver_rows,
+)
+from tests.sync_client.sync_fault_proxy import FaultProxy
 
 TOTAL = 27
 
@@ -33,14 +40,6 @@ def synced(demo_workspace, demo_arrangement_id, shared_receiver, arrangement_nam
     info = demo_workspace.sync_enrol(demo_arrangement_id, shared_receiver.base_url, code)
     assert len(info.key_id) == 16
     return demo_workspace
-
-
-def _copy_db(source, target) -> None:
-    """A consistent copy of a live WAL database (copying the file alone misses the WAL)."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    dst.close()
-    src.close()
 
 
 def _decide(db_url: str, submission_id: str, decision: str, reason: str | None = None) -> None:
@@ -98,7 +97,7 @@ def test_a_correction_against_a_stale_head_needs_correction_and_leaves_the_recei
     ws_a = synced
     assert ws_a.sync_push().delivered == TOTAL
     copy = tmp_path / "copy-b.sqlite"
-    _copy_db(ws_a.path, copy)
+    back_up_database(f"sqlite:///{ws_a.path}", copy)  # a consistent copy of the live file
     target = next(s for s in ws_a.list_submissions() if s.version == 1)
     timesheet_id = _timesheet_of(ws_a, target.id)
 
@@ -120,7 +119,7 @@ def test_the_same_id_with_other_bytes_is_blocked_and_both_copies_keep_their_byte
 ):
     """Case 11: a second copy of the database built a different body under the same id."""
     copy = tmp_path / "tampered.sqlite"
-    _copy_db(synced.path, copy)
+    back_up_database(f"sqlite:///{synced.path}", copy)
     victim = synced.list_submissions()[0].id
     with sqlite3.connect(copy) as connection:  # what a bug or tampering would do
         connection.execute("DROP TRIGGER outbox_submission_content_locked")
@@ -141,13 +140,14 @@ def test_a_receiver_restored_from_an_older_backup_gets_everything_again_once(
 ):
     """Case 9: the decisions cursor is ahead of the restored receiver; the client resets it,
     asks /status, and sends what the receiver lost again under the same ids."""
+    if not live_receiver.db_url.startswith("sqlite") and postgres_tools_missing():
+        pytest.skip(f"{', '.join(postgres_tools_missing())} mangler: PostgreSQL-mottakeren kan ikke sikkerhetskopieres")
     ws = demo_workspace
     proxy = FaultProxy(live_receiver.base_url)  # the client's URL stays while the server behind it changes
     request.addfinalizer(proxy.stop)
     ws.sync_enrol(demo_arrangement_id, proxy.url, issue_code(live_receiver.db_url, "Ordning D"))
-    receiver_file = Path(live_receiver.db_url.removeprefix("sqlite:///"))
-    backup = tmp_path / "receiver-backup.db"
-    _copy_db(receiver_file, backup)  # enrolled, nothing received yet
+    backup = tmp_path / "receiver-backup"
+    back_up_database(live_receiver.db_url, backup)  # enrolled, nothing received yet
 
     assert ws.sync_push().delivered == TOTAL
     accepted = ws.list_submissions()[0].id
@@ -157,11 +157,9 @@ def test_a_receiver_restored_from_an_older_backup_gets_everything_again_once(
 
     live_receiver.process.terminate()
     live_receiver.process.wait(timeout=10)
-    for suffix in ("-wal", "-shm"):
-        Path(str(receiver_file) + suffix).unlink(missing_ok=True)
-    shutil.copyfile(backup, receiver_file)
-    with receiver_process(live_receiver.db_url, tmp_path / "restored.log") as restored_url:
-        proxy.upstream = restored_url
+    restore_database(live_receiver.db_url, backup)
+    with run_receiver(live_receiver.db_url, tmp_path / "restored.log") as restored:  # on another port
+        proxy.upstream = restored.base_url
         first = ws.sync_push()
         assert ws.sync_status()["queued"] == TOTAL and ws.sync_enrolment(demo_arrangement_id).decisions_cursor == 0
         assert any("sikkerhetskopi" in m for m in first.messages)

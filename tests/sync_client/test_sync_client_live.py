@@ -10,7 +10,8 @@ import subprocess
 import time
 from datetime import datetime, timedelta, timezone
 
-from conftest import BPA, issue_code, outbox_rows, run_bpa, run_json
+from tests.sync.receiver_helpers import issue_code
+from tests.sync_client.sync_client_helpers import BPA, outbox_rows, run_bpa, run_json
 
 DEMO_SUBMISSIONS = 27
 

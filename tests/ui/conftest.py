@@ -1,4 +1,6 @@
-"""UI test fixtures: offscreen Qt, bokmål, isolated QSettings, a main window over a real Workspace."""
+"""UI test fixtures: offscreen Qt, isolated QSettings for every test, a main window over a real
+Workspace, and the main window over the demo arrangement (built for a fixed day). `_bokmal` and
+`isolated_settings` are in qt_fixtures.py (shared with tests/e2e)."""
 
 from __future__ import annotations
 
@@ -7,30 +9,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 import pytest  # noqa: E402
-from ui_helpers import sample_setup  # noqa: E402
+
+from tests.ui.ui_helpers import sample_setup  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path, qapp):
-    """QSettings write into tmp_path, never into the tester's own configuration."""
-    from PySide6.QtCore import QCoreApplication, QSettings
-
-    QCoreApplication.setOrganizationName("bpa-desktop-tests")
-    QCoreApplication.setApplicationName("bpa-desktop-tests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def _isolated_settings(isolated_settings):
     yield
-
-
-@pytest.fixture(scope="session")
-def _bokmal(qapp):
-    """The UI in Norwegian bokmål, as a user sees it by default."""
-    from bpa_desktop.ui.translation import install_language
-
-    translators = install_language(qapp, "nb")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture
@@ -63,3 +48,30 @@ def window(ctx, qtbot):
     qtbot.waitUntil(lambda: ctx.arrangements_loaded)
     yield win
     ctx.runner.wait_for_done()
+
+
+@pytest.fixture
+def demo_ctx(demo_workspace, _bokmal):
+    from bpa_desktop.ui.context import AppContext
+
+    context = AppContext(demo_workspace)
+    yield context
+    context.runner.wait_for_done()
+
+
+@pytest.fixture
+def demo_window(demo_ctx, qtbot):
+    """The main window over the demo arrangement, shown and active (Timelister, Oversikt, Rapporter)."""
+    from PySide6.QtWidgets import QApplication
+
+    from bpa_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(demo_ctx, offer_first_run=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    qtbot.waitUntil(lambda: demo_ctx.arrangements_loaded)
+    yield win
+    demo_ctx.runner.wait_for_done()

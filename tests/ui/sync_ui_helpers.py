@@ -1,42 +1,11 @@
-"""Helpers for the Synk page tests: a memory keyring (never the real one), an enrolment written
-straight into the outbox tables, and a main window over a given Workspace."""
+"""Helpers for the Synk page tests: an enrolment written straight into the outbox tables (secrets
+in the `memory_keyring` fixture, never the real keyring), and a main window over a given Workspace."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-import keyring
-import pytest
-
 from bpa_desktop.sync import credentials, outbox, signing
 
-TESTS = Path(__file__).resolve().parent.parent
 REMOTE = "5b0f7c2e-8d1a-4c3b-9e6f-2a4d8c1e7b90"
-
-
-def _load(name: str, path: Path):
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-MemoryKeyring = _load("sync_credentials_tests", TESTS / "sync" / "test_sync_credentials.py").MemoryKeyring
-
-
-@pytest.fixture
-def memory_keyring():
-    """In-process keyring for this test; the previous backend comes back afterwards."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def enrol_offline(workspace, arrangement_id: int, receiver_url: str) -> str:

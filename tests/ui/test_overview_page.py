@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from timesheet_helpers import demo_ctx, demo_window, open_page  # noqa: F401 - fixtures
 
 from bpa_desktop.core.budget import hour_account
 from bpa_desktop.ui.formatting import format_number
+from tests.ui.timesheet_helpers import open_page
 
 
 def test_hour_account_numbers_equal_the_core_computation(qtbot, demo_window, demo_workspace, demo_arrangement_id,

@@ -6,9 +6,9 @@ from __future__ import annotations
 import csv
 
 import pytest
-from timesheet_helpers import demo_ctx, demo_window, open_page  # noqa: F401 - fixtures
 
 from bpa_desktop.ui.reports.report_data import ABSENCE, COST, HOURS
+from tests.ui.timesheet_helpers import open_page
 
 
 def table(page) -> list[list[str]]:

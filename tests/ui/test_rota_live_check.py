@@ -5,11 +5,10 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from rota_helpers import TEMPLATES
-
 from bpa_desktop.core.model import Agreement, Assistant, Vedtak
 from bpa_desktop.ui.rota.live_check import LivePlan, PlanSetup
 from bpa_desktop.ui.rota.period import default_period
+from tests.ui.rota_helpers import TEMPLATES
 
 EXACT = {"overlap", "daily-rest", "daily-hours", "weekly-hours"}
 

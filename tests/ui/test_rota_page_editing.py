@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from rota_helpers import add_templates_and_assistant, go_to, open_rota, rules_shown, type_code
+
+from tests.ui.rota_helpers import (
+    add_templates_and_assistant,
+    go_to,
+    open_rota,
+    rules_shown,
+    type_code,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

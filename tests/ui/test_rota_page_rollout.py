@@ -6,11 +6,16 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from rota_helpers import add_templates_and_assistant, go_to, open_rota, type_code
-from test_ui_accessibility import unnamed_controls
 
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core.model import ShiftKind
+from tests.ui.rota_helpers import (
+    add_templates_and_assistant,
+    go_to,
+    open_rota,
+    type_code,
+)
+from tests.ui.ui_helpers import unnamed_controls
 
 
 @pytest.fixture

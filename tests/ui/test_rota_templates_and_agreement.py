@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTime
-from rota_helpers import add_templates_and_assistant, open_rota
-from test_ui_accessibility import unnamed_controls
 
 from bpa_desktop.core.model import Agreement
+from tests.ui.rota_helpers import add_templates_and_assistant, open_rota
+from tests.ui.ui_helpers import unnamed_controls
 
 
 def test_new_shift_code_is_saved_and_usable_in_the_grid(qtbot, workspace, arrangement, window):

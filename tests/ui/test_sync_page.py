@@ -11,10 +11,10 @@ import keyring
 import keyring.backends.fail
 import pdfplumber
 import pytest
-from sync_ui_helpers import column, enrol_offline, memory_keyring, open_window, show_sync_page  # noqa: F401
 
 from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.sync import credentials
+from tests.ui.sync_ui_helpers import column, enrol_offline, open_window, show_sync_page
 
 
 @pytest.fixture

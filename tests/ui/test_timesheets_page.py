@@ -7,11 +7,16 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from timesheet_helpers import demo_ctx, demo_window, open_page  # noqa: F401 - fixtures
-from ui_helpers import focused, press, replace_text, type_text
 
 from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import TimesheetStatus
+from tests.ui.timesheet_helpers import open_page
+from tests.ui.ui_helpers import (
+    focused,
+    press,
+    type_text,
+    unnamed_controls,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 AFTER_MAY = date(2026, 6, 2)  # the demo's May period is over: it can be attested
@@ -253,8 +258,6 @@ def test_pay_codes_dialog_saves_and_shows_errors_by_the_line(qtbot, demo_window,
 
 
 def test_dialogs_have_named_controls(qtbot, demo_window, demo_today):
-    from test_ui_accessibility import unnamed_controls
-
     page = open_page(qtbot, demo_window, "timelister", AFTER_MAY)
     go_to_previous_period(qtbot, page, steps=2)
     go_to_list_and_find(qtbot, page, "Amir Karimi")

@@ -3,37 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit,
-    QTextEdit, QWidget,
-)
-from ui_helpers import press, sample_setup
+from PySide6.QtWidgets import QApplication, QWidget
 
 from bpa_desktop.ui.main_window import PAGE_IDS
-
-INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit)
-COMPOUND = (QComboBox, QAbstractSpinBox)  # their inner line edit / list belong to them
-
-
-def unnamed_controls(root: QWidget) -> list[str]:
-    """Visible, Tab-reachable controls under `root` without an accessible name."""
-    missing = []
-    for widget in root.findChildren(QWidget):
-        if not isinstance(widget, INTERACTIVE) or not widget.isVisible():
-            continue
-        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            continue
-        parent = widget.parentWidget()
-        inner = False
-        while parent is not None and parent is not root:
-            if isinstance(parent, COMPOUND):
-                inner = True
-                break
-            parent = parent.parentWidget()
-        if not inner and not widget.accessibleName().strip():
-            text = widget.text() if hasattr(widget, "text") else ""
-            missing.append(f"{type(widget).__name__} {widget.objectName()!r} text={text!r}")
-    return missing
+from tests.ui.ui_helpers import INTERACTIVE, press, sample_setup, unnamed_controls
 
 
 def controls_checked(root: QWidget) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_helpers import focused, press, sample_setup
 
 from bpa_desktop.core.model import Assistant
+from tests.ui.ui_helpers import focused, press, sample_setup
 
 
 def test_switching_arrangement_reloads_the_pages(qtbot, arrangement, workspace, window):

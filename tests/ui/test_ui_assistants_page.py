@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui_helpers import focused, press, replace_text, type_text
+from tests.ui.ui_helpers import focused, press, replace_text, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

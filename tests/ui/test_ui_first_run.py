@@ -6,9 +6,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_helpers import VALID_ORG_NO, focused, press, replace_text, type_text
 
 from bpa_desktop.ui.first_run import ARRANGEMENT_PAGE, ASSISTANTS_PAGE, VEDTAK_PAGE
+from tests.ui.ui_helpers import VALID_ORG_NO, focused, press, replace_text, type_text
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier

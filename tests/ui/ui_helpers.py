@@ -1,13 +1,31 @@
-"""Helpers for UI tests: a sample arrangement and keyboard input to whatever has focus."""
+"""Helpers for UI tests: a sample arrangement, keyboard input to whatever has focus, and controls
+without an accessible name."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
-from bpa_desktop.core.model import Arrangement, ArrangementSetup, Assistant, AssistantKind, EmployerKind, Vedtak
+from bpa_desktop.core.model import (
+    Arrangement,
+    ArrangementSetup,
+    Assistant,
+    AssistantKind,
+    EmployerKind,
+    Vedtak,
+)
 
 VALID_ORG_NO = "974760673"  # an organisation number with a valid MOD11 check digit
 
@@ -48,3 +66,28 @@ def replace_text(qtbot, text: str) -> None:
     """Select all in the focused field and type over it."""
     press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_text(qtbot, text)
+
+
+INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit)
+COMPOUND = (QComboBox, QAbstractSpinBox)  # their inner line edit / list belong to them
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Visible, Tab-reachable controls under `root` without an accessible name."""
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisible():
+            continue
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        parent = widget.parentWidget()
+        inner = False
+        while parent is not None and parent is not root:
+            if isinstance(parent, COMPOUND):
+                inner = True
+                break
+            parent = parent.parentWidget()
+        if not inner and not widget.accessibleName().strip():
+            text = widget.text() if hasattr(widget, "text") else ""
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r} text={text!r}")
+    return missing
