@@ -1,4 +1,4 @@
-"""Start-up time and peak memory of `bpa-desktop --demo --screenshot` beside a bare PySide6 window.
+"""Start-up time and peak memory of `bpa-desktop --screenshot` beside a bare PySide6 window.
 
 Both are run as fresh processes, offscreen, several times; the script prints the median and
 best wall time and the peak resident memory of each (from wait4's rusage, per process).
@@ -58,6 +58,14 @@ def main() -> None:
         env["XDG_DATA_HOME"] = tmp  # the demo database goes here, not into the user's data
         shot = str(Path(tmp) / "shot.png")
         measure("bare PySide6 window + grab", [sys.executable, "-c", BARE_WINDOW, shot], env, args.runs)
+        # The same window on a database that already exists: --demo rebuilds its sample data
+        # on every start, so the difference between the two is the demo builder.
+        existing = str(Path(tmp) / "existing.sqlite")
+        subprocess.run([sys.executable, "-m", "bpa_desktop.cli", "demo", "--db", existing],
+                       env=env, check=True, stdout=subprocess.DEVNULL)
+        measure("bpa-desktop --db EXISTING --page oversikt --screenshot",
+                [sys.executable, "-m", "bpa_desktop", "--db", existing, "--page", "oversikt",
+                 "--screenshot", shot], env, args.runs)
         for page in ("oversikt", "assistenter", "turnus"):
             measure(f"bpa-desktop --demo --page {page} --screenshot",
                     [sys.executable, "-m", "bpa_desktop", "--demo", "--page", page,

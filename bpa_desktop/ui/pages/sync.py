@@ -25,7 +25,6 @@ from bpa_desktop.ui.pages.base import Page, heading, paragraph
 from bpa_desktop.ui.reports.table_model import read_only_table
 from bpa_desktop.ui.sync.enrol_dialog import EnrolDialog
 from bpa_desktop.ui.sync.model import SubmissionTableModel
-from bpa_desktop.ui.sync.printing import write_submission_pdf
 from bpa_desktop.ui.sync.wording import open_rejections, period_label
 from bpa_desktop.ui.widgets.accessible import button
 
@@ -325,6 +324,8 @@ class SyncPage(Page):
             if not chosen:
                 return
             path = chosen
+        from bpa_desktop.ui.sync.printing import write_submission_pdf  # ReportLab: only when printing
+
         self.ctx.runner.submit(write_submission_pdf, self.ctx.workspace, info, Path(path),
                                on_done=lambda written: self.show_message(
                                    self.tr("The timesheet is saved as %1. Print it and hand it in.").replace(
