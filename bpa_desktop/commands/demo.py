@@ -13,7 +13,7 @@ from bpa_desktop.commands.common import add_db_argument
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "demo",
-        help="lag en database med en eksempelordning (opprett demo database)",
+        help="lag en database med en eksempelordning",
         description="Create a database with a realistic, fictional arrangement whose "
         "dates are relative to today.",
     )

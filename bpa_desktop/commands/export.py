@@ -32,8 +32,8 @@ from bpa_desktop.commands.common import (
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="eksporter timelister, lønnsfiler og turnus (export timesheets, payroll files, rota)",
-        description="Export timesheet PDFs and payroll files from a bpa-desktop database.",
+        help="eksporter timelister, lønnsfiler og turnus",
+        description="Eksporter timelister (PDF), lønnsfiler og turnus fra en bpa-desktop-database.",
     )
     kinds = parser.add_subparsers(dest="export_kind", required=True, metavar="{timesheet,payroll,rota}")
     for add in EXPORTERS:
@@ -64,7 +64,7 @@ def find_period(ws, arrangement_id: int, text: str):
 def add_timesheet(kinds) -> None:
     parser = kinds.add_parser(
         "timesheet",
-        help="timeliste som PDF for én assistent og periode (timesheet PDF)",
+        help="timeliste som PDF for én assistent og periode",
         description="Write one assistant's timesheet for one pay period as a PDF: the newest "
         "version unless --version is given.",
     )
@@ -131,7 +131,7 @@ def run_timesheet(args: argparse.Namespace) -> int:
 def add_payroll(kinds) -> None:
     parser = kinds.add_parser(
         "payroll",
-        help="lønnsfil for en periode: Visma Lønn eller CSV (payroll file)",
+        help="lønnsfil for en periode: Visma Lønn eller CSV",
         description="Write the pay lines of a period's attested timesheets (newest version) as "
         "a Visma Lønn import file or a plain CSV. Timesheets that are not attested are left "
         "out and listed on stderr (exit code 1).",
@@ -190,7 +190,7 @@ def run_payroll(args: argparse.Namespace) -> int:
 def add_rota(kinds) -> None:
     parser = kinds.add_parser(
         "rota",
-        help="turnus som JSON (bpa-shifts/1), PDF eller iCalendar (rota file)",
+        help="turnus som JSON (bpa-shifts/1), PDF eller iCalendar",
         description="Write the planned shifts of a period (default: the current rota's "
         "period) as a bpa-shifts/1 JSON file, a landscape rota PDF, or one assistant's "
         "iCalendar file (--assistant required for ics).",

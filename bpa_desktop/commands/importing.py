@@ -24,13 +24,13 @@ from bpa_desktop.commands.common import (
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="importer en turnusfil (import a rota file)",
+        help="importer en turnusfil",
         description="Import files into a bpa-desktop database.",
     )
     kinds = parser.add_subparsers(dest="import_kind", required=True, metavar="{rota}")
     rota = kinds.add_parser(
         "rota",
-        help="turnus fra en bpa-shifts/1 JSON-fil (rota from a shift file)",
+        help="turnus fra en bpa-shifts/1 JSON-fil",
         description="Replace the planned shifts of the file's period with the file's shifts. "
         "Assistants are matched by employee number (or assistant id); shift codes must exist.",
     )
