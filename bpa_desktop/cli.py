@@ -17,10 +17,7 @@ import pkgutil
 import sys
 
 from bpa_desktop import commands
-
-
-class CliError(Exception):
-    """An input problem: printed as one line on stderr, exit code 2."""
+from bpa_desktop.commands.common import CliError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,8 +41,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Run the imported module's main, not this __main__ copy: the commands raise
-    # bpa_desktop.cli.CliError, which is a different class from __main__.CliError.
-    from bpa_desktop.cli import main as imported_main
-
-    raise SystemExit(imported_main())
+    raise SystemExit(main())

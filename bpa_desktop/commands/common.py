@@ -10,6 +10,14 @@ import json
 from pathlib import Path
 
 
+class CliError(Exception):
+    """An input problem: `bpa` prints it as one line on stderr and exits 2.
+
+    It lives here, not in cli.py, so that `python -m bpa_desktop.cli` (which runs cli.py as
+    __main__) catches the same class the commands raise.
+    """
+
+
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, required=True, metavar="DB", help="databasefil")
 
@@ -24,7 +32,6 @@ def add_out_argument(parser: argparse.ArgumentParser) -> None:
 
 def open_database(path: Path, *, actor: str = "arbeidsleder"):
     """The Workspace for an existing database file (a command never creates one by mistake)."""
-    from bpa_desktop.cli import CliError
     from bpa_desktop.storage.errors import DatabaseError
     from bpa_desktop.workspace import Workspace
 
@@ -38,7 +45,6 @@ def open_database(path: Path, *, actor: str = "arbeidsleder"):
 
 def find_arrangement(ws, arrangement_id: int | None):
     """The arrangement `--arrangement` names, or the only one in the database."""
-    from bpa_desktop.cli import CliError
 
     arrangements = ws.list_arrangements()
     if arrangement_id is not None:
@@ -55,7 +61,6 @@ def find_arrangement(ws, arrangement_id: int | None):
 
 def cannot_write(path: Path, error: OSError):
     """The CliError for an output file that could not be written."""
-    from bpa_desktop.cli import CliError
 
     return CliError(f"kan ikke skrive {path}: {error.strerror}")
 

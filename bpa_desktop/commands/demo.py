@@ -7,7 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from bpa_desktop.commands.common import add_db_argument
+from bpa_desktop.commands.common import CliError, add_db_argument
 
 
 def register(subparsers) -> None:
@@ -27,7 +27,6 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bpa_desktop.cli import CliError
 
     path: Path = args.db
     companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]

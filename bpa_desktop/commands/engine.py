@@ -20,7 +20,7 @@ import argparse
 import json
 import sys
 
-from bpa_desktop.cli import CliError
+from bpa_desktop.commands.common import CliError
 
 #: Pay profile used when --profile is not given, by the agreement name in the file.
 DEFAULT_PROFILE = {"virke": "virke-bpa", "virke-bpa": "virke-bpa"}

@@ -19,6 +19,7 @@ import sys
 from datetime import date
 
 from bpa_desktop.commands.common import (
+    CliError,
     add_arrangement_argument,
     add_db_argument,
     add_out_argument,
@@ -49,7 +50,6 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def find_period(ws, arrangement_id: int, text: str):
-    from bpa_desktop.cli import CliError
     from bpa_desktop.core.pay_period import parse_period
 
     try:
@@ -76,7 +76,6 @@ def add_timesheet(kinds) -> None:
 
 
 def _find_assistant(ws, key: str):
-    from bpa_desktop.cli import CliError
 
     matches = []
     for arrangement in ws.list_arrangements():
@@ -94,7 +93,6 @@ def _find_assistant(ws, key: str):
 
 
 def run_timesheet(args: argparse.Namespace) -> int:
-    from bpa_desktop.cli import CliError
     from bpa_desktop.export.timesheet_export import timesheet_document
     from bpa_desktop.export.timesheet_pdf import render_timesheet_pdf
 
@@ -145,7 +143,6 @@ def add_payroll(kinds) -> None:
 
 
 def run_payroll(args: argparse.Namespace) -> int:
-    from bpa_desktop.cli import CliError
     from bpa_desktop.export.payroll import PayrollExportError, render_pay_lines_csv, render_visma_lonn
     from bpa_desktop.export.timesheet_export import batch_payroll_lines
 
@@ -217,7 +214,6 @@ def _iso_date(text: str) -> date:
 
 def run_rota(args: argparse.Namespace) -> int:
     from bpa_desktop import rota_io
-    from bpa_desktop.cli import CliError
 
     with open_database(args.db, actor="system") as ws:
         assistant = None

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from bpa_desktop.commands.common import (
+    CliError,
     add_arrangement_argument,
     add_db_argument,
     find_arrangement,
@@ -42,7 +43,6 @@ def register(subparsers) -> None:
 
 def run_rota(args: argparse.Namespace) -> int:
     from bpa_desktop import rota_io
-    from bpa_desktop.cli import CliError
 
     try:
         text = rota_io.read_text(args.file)

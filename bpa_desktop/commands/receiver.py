@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from bpa_desktop.cli import CliError
+from bpa_desktop.commands.common import CliError
 
 PASSWORD_ENV = "BPA_RECEIVER_PASSWORD"
 CLI_ACTOR = "cli"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from bpa_desktop.cli import CliError
+from bpa_desktop.commands.common import CliError
 from bpa_desktop.commands.common import (
     add_arrangement_argument,
     add_db_argument,
