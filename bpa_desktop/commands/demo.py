@@ -14,8 +14,8 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "demo",
         help="lag en database med en eksempelordning",
-        description="Create a database with a realistic, fictional arrangement whose "
-        "dates are relative to today.",
+        description="Lag en database med en realistisk, oppdiktet ordning der datoene "
+        "regnes fra i dag.",
     )
     add_db_argument(parser)
     parser.add_argument("--force", action="store_true", help="replace an existing file")

@@ -65,8 +65,8 @@ def add_timesheet(kinds) -> None:
     parser = kinds.add_parser(
         "timesheet",
         help="timeliste som PDF for én assistent og periode",
-        description="Write one assistant's timesheet for one pay period as a PDF: the newest "
-        "version unless --version is given.",
+        description="Skriv én assistents timeliste for én lønnsperiode som PDF: nyeste "
+        "versjon hvis ikke --version er gitt.",
     )
     _common(parser)
     parser.add_argument("--assistant", required=True, metavar="ID", help="assistentens id eller ansattnummer")
@@ -130,9 +130,9 @@ def add_payroll(kinds) -> None:
     parser = kinds.add_parser(
         "payroll",
         help="lønnsfil for en periode: Visma Lønn eller CSV",
-        description="Write the pay lines of a period's attested timesheets (newest version) as "
-        "a Visma Lønn import file or a plain CSV. Timesheets that are not attested are left "
-        "out and listed on stderr (exit code 1).",
+        description="Skriv lønnslinjene fra periodens attesterte timelister (nyeste versjon) "
+        "som importfil for Visma Lønn eller som vanlig CSV. Timelister som ikke er attestert, "
+        "blir utelatt og listet på stderr (avslutningskode 1).",
     )
     _common(parser)
     parser.add_argument("--period", required=True, metavar="YYYY-MM", help="perioden, f.eks. 2026-03")
@@ -188,9 +188,9 @@ def add_rota(kinds) -> None:
     parser = kinds.add_parser(
         "rota",
         help="turnus som JSON (bpa-shifts/1), PDF eller iCalendar",
-        description="Write the planned shifts of a period (default: the current rota's "
-        "period) as a bpa-shifts/1 JSON file, a landscape rota PDF, or one assistant's "
-        "iCalendar file (--assistant required for ics).",
+        description="Skriv de planlagte vaktene i en periode (standard: perioden til gjeldende "
+        "turnus) som bpa-shifts/1 JSON, turnus-PDF i liggende format, eller én assistents "
+        "iCalendar-fil (ics krever --assistant).",
     )
     _common(parser)
     parser.add_argument("--format", required=True, choices=("json", "pdf", "ics"), help="filformat")

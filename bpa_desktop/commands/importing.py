@@ -26,14 +26,14 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "import",
         help="importer en turnusfil",
-        description="Import files into a bpa-desktop database.",
+        description="Importer filer til en bpa-desktop-database.",
     )
     kinds = parser.add_subparsers(dest="import_kind", required=True, metavar="{rota}")
     rota = kinds.add_parser(
         "rota",
         help="turnus fra en bpa-shifts/1 JSON-fil",
-        description="Replace the planned shifts of the file's period with the file's shifts. "
-        "Assistants are matched by employee number (or assistant id); shift codes must exist.",
+        description="Erstatt de planlagte vaktene i filens periode med vaktene i filen. "
+        "Assistentene kjennes igjen på ansattnummer (eller assistent-id); vaktkodene må finnes.",
     )
     add_db_argument(rota)
     add_arrangement_argument(rota)
