@@ -223,6 +223,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Behovet må være minst én person.",
         "en": "The need must be at least one person.",
     },
+    # overtime: why an hour is overtime (issue 10)
+    "overtime_why_marked": {"nb": "ført som overtid", "en": "marked as overtime"},
+    "overtime_why_day": {"nb": "over {limit} t denne dagen", "en": "over {limit} h this day"},
+    "overtime_why_week": {"nb": "over {limit} t i uke {week}", "en": "over {limit} h in week {week}"},
+    "overtime_why_average": {
+        "nb": "snittet over {weeks} uker (uke {first}–{last}) er over {limit} t per uke",
+        "en": "the average over {weeks} weeks (weeks {first}–{last}) is over {limit} h a week",
+    },
+    "overtime_part_marked": {"nb": "{hours} t ført som overtid", "en": "{hours} h marked as overtime"},
+    "overtime_part_day": {"nb": "{hours} t over {limit} t per dag", "en": "{hours} h over {limit} h a day"},
+    "overtime_part_week": {"nb": "{hours} t over {limit} t per uke", "en": "{hours} h over {limit} h a week"},
+    "overtime_part_average": {
+        "nb": "{hours} t over snittet på {limit} t per uke over {weeks} uker",
+        "en": "{hours} h over the average of {limit} h a week over {weeks} weeks",
+    },
+    "overtime_in_week": {"nb": "i uke {week} ({dates})", "en": "in week {week} ({dates})"},
+    "overtime_in_weeks": {"nb": "i {weeks} uker ({dates})", "en": "in {weeks} weeks ({dates})"},
+    "overtime_per_week": {"nb": "uke", "en": "week"},
+    "overtime_per_weeks": {"nb": "{weeks} uker", "en": "{weeks} weeks"},
+    "overtime_finding": {
+        "nb": "{name} har {hours} t overtid {period}: {parts}; grensen er {limit} t per {per}",
+        "en": "{name} has {hours} h of overtime {period}: {parts}; the limit is {limit} h per {per}",
+    },
+    "overtime_pay_note": {
+        "nb": "{hours} t overtid kl. {start}–{end}: {why}",
+        "en": "{hours} h of overtime {start}–{end}: {why}",
+    },
+    "list_and": {"nb": "{items} og {last}", "en": "{items} and {last}"},
+    "month_names": {
+        "nb": "januar februar mars april mai juni juli august september oktober november desember",
+        "en": "January February March April May June July August September October November December",
+    },
+    "decimal_mark": {"nb": ",", "en": "."},
     # database files
     "db_newer": {
         "nb": "Databasen {path} er laget av en nyere versjon av bpa-desktop. "

@@ -37,6 +37,18 @@ class Agreement(str, enum.Enum):
     HOME_EMPLOYER = "home-employer"
     RELIEF = "relief"
 
+    @classmethod
+    def from_name(cls, name: "Agreement | str") -> "Agreement":
+        """A preset by its name or a tariff agreement's name (``TARIFF_NAMES``); ValueError
+        for any other name."""
+        if isinstance(name, cls):
+            return name
+        return cls(TARIFF_NAMES.get(name, name))
+
+
+#: Names of tariff agreements accepted for the ``tariff`` preset (DOMAIN.md, "Agreement names").
+TARIFF_NAMES = {"ks": "tariff", "virke": "tariff", "nho": "tariff", "spekter": "tariff"}
+
 
 class AbsenceKind(str, enum.Enum):
     SELF_CERTIFIED = "egenmelding"

@@ -17,9 +17,18 @@ A profile (``resources/profiles/<name>.json``, format ``bpa-pay-profile/1``) is 
   this share of that period, the whole shift is paid as active);
 * ``lines``: payroll lines in order. Each has ``id``, the employer's ``pay_code`` (lønnsart,
   a placeholder the user edits), a Norwegian ``description``, the ``window`` it counts,
-  optional ``except`` windows (supplements that do not stack: the hours already paid by
-  those windows are left out), optional ``kinds`` / ``exclude_kinds`` (shift kinds, e.g.
-  overtime) and an optional default ``rate``.
+  optional ``within`` windows (only the part inside them counts), optional ``except``
+  windows (supplements that do not stack: the hours already paid by those windows are left
+  out), optional ``kinds`` / ``exclude_kinds`` (shift kinds) and an optional default ``rate``.
+
+Besides ``total`` and ``passive`` a line can count the window ``overtime``: the hours of the
+shift that are overtime. Pay finds them from the worked record with ``core.normal_time``
+(the same computation as the ``overtime`` rule): hours above the normal day and week under
+``aml``, above the averaged plan under a preset that averages, and the whole of a shift
+marked ``kind: overtime``; never an hour twice. So ``record_line_hours`` and ``pay_lines``
+take the agreement, and ``context``: earlier shifts of the same week or averaging window
+that use up normal time but are paid elsewhere (the previous pay period). ``line_hours``
+pays one shift as given: its ``overtime`` spans come from the caller.
 
 All supplement lines count *converted* hours (passive time at the profile's factor).
 """
@@ -29,13 +38,18 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from fractions import Fraction
 from importlib import resources
 
+from bpa_desktop.core import calendar as cal
+from bpa_desktop.core import normal_time as nt
 from bpa_desktop.core import windows as win
-from bpa_desktop.core.model import PayLine, Shift
+from bpa_desktop.core.model import Agreement, PayLine, Shift
 
 PROFILE_FORMAT = "bpa-pay-profile/1"
+#: Windows every shift has, besides the profile's and the DOMAIN.md clock windows.
+SHIFT_WINDOWS = ("total", "passive", "overtime")
 
 
 class ProfileError(ValueError):
@@ -56,6 +70,7 @@ class PayLineSpec:
     description: str
     window: str
     except_windows: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()
     kinds: tuple[str, ...] | None = None
     exclude_kinds: tuple[str, ...] = ()
     rate: float | None = None
@@ -158,6 +173,7 @@ def profile_from_dict(data: Mapping) -> PayProfile:
                 description=line["description"],
                 window=line["window"],
                 except_windows=tuple(line.get("except", ())),
+                within=tuple(line.get("within", ())),
                 kinds=tuple(line["kinds"]) if "kinds" in line else None,
                 exclude_kinds=tuple(line.get("exclude_kinds", ())),
                 rate=line.get("rate"),
@@ -178,8 +194,8 @@ def profile_from_dict(data: Mapping) -> PayProfile:
     except (KeyError, TypeError, ValueError, ZeroDivisionError) as error:
         raise ProfileError(f"lønnsprofilen er ugyldig: {error}") from None
     for line in profile.lines:  # fail early on a window name that does not exist
-        for name in (line.window, *line.except_windows):
-            if name not in ("total", "passive"):
+        for name in (line.window, *line.except_windows, *line.within):
+            if name not in SHIFT_WINDOWS:
                 profile.clauses(name)
     return profile
 
@@ -228,8 +244,31 @@ def _converter(spans: _ShiftSpans, rule: PassiveRule):
     return paid
 
 
-def line_hours(shift: Shift, profile: PayProfile, *, nominal: bool | None = None) -> dict[str, float]:
-    """Paid hours per profile line id for one shift (lines with no hours left out)."""
+def _overtime_spans(shift: Shift, spans: _ShiftSpans, overtime) -> list[win.Span]:
+    """The shift's overtime on the pay axis: all of it when marked, else the given spans."""
+    if nt.is_marked(shift):
+        return [(spans.start, spans.end)]
+    if not overtime:
+        return []
+    if spans.nominal:
+        overtime = [
+            (win.to_axis(datetime.fromtimestamp(a, cal.OSLO), True), win.to_axis(datetime.fromtimestamp(b, cal.OSLO), True))
+            for a, b in overtime
+        ]
+    return win.clip(win.merge(overtime), spans.start, spans.end)
+
+
+def line_hours(
+    shift: Shift,
+    profile: PayProfile,
+    *,
+    nominal: bool | None = None,
+    overtime: Sequence[tuple[float, float]] | None = None,
+) -> dict[str, float]:
+    """Paid hours per profile line id for one shift (lines with no hours left out).
+
+    ``overtime``: the stretches of the shift (POSIX seconds) that are overtime, as
+    ``record_line_hours`` finds them; a shift marked ``kind: overtime`` is overtime whole."""
     use_nominal = profile.nominal_clock_hours if nominal is None else nominal
     spans = _spans(shift, use_nominal)
     paid = _converter(spans, profile.passive)
@@ -241,6 +280,8 @@ def line_hours(shift: Shift, profile: PayProfile, *, nominal: bool | None = None
                 cache[window] = [(spans.start, spans.end)]
             elif window == "passive":
                 cache[window] = spans.passive
+            elif window == "overtime":
+                cache[window] = _overtime_spans(shift, spans, overtime)
             else:
                 cache[window] = _window(spans, profile.clauses(window))
         return cache[window]
@@ -250,6 +291,8 @@ def line_hours(shift: Shift, profile: PayProfile, *, nominal: bool | None = None
         if not line.applies_to(shift):
             continue
         counted = spans_of(line.window)
+        if line.within:
+            counted = win.intersect(counted, win.merge(s for name in line.within for s in spans_of(name)))
         if line.except_windows:
             removed = win.merge(s for name in line.except_windows for s in spans_of(name))
             counted = win.subtract(counted, removed)
@@ -272,22 +315,58 @@ def shift_codes(shift: Shift, profile: PayProfile, *, nominal: bool | None = Non
     return codes
 
 
+@dataclass(frozen=True)
+class ShiftPay:
+    """One shift's paid hours per profile line, and the overtime in it with the reasons."""
+
+    shift: Shift
+    lines: Mapping[str, float]
+    overtime: tuple[nt.Piece, ...]
+
+
+def record_line_hours(
+    shifts: Sequence[Shift],
+    profile: PayProfile,
+    *,
+    agreement: Agreement | str = Agreement.AML,
+    nominal: bool | None = None,
+    context: Sequence[Shift] = (),
+    anchor: date | None = None,
+) -> list[ShiftPay]:
+    """Each shift of a worked record paid under ``profile``, with the overtime that
+    ``core.normal_time`` finds in it (see the module doc). ``context`` shifts use up normal
+    time and are not paid here; ``anchor`` is the Monday averaging windows count from
+    (default: the first week of ``context`` and ``shifts``)."""
+    everything = [*context, *shifts]
+    pieces = nt.find_overtime(everything, Agreement.from_name(agreement), anchor=anchor)[len(context):]
+    result = []
+    for shift, found in zip(shifts, pieces):
+        lines = line_hours(shift, profile, nominal=nominal, overtime=[(p.start, p.end) for p in found])
+        result.append(ShiftPay(shift, lines, tuple(found)))
+    return result
+
+
 def pay_lines(
     shifts: Sequence[Shift],
     profile: PayProfile,
     rates: Mapping[str, float] | None = None,
     *,
     nominal: bool | None = None,
+    agreement: Agreement | str = Agreement.AML,
+    context: Sequence[Shift] = (),
+    anchor: date | None = None,
 ) -> list[PayLine]:
-    """Totals per assistant and profile line, ordered by assistant then profile order.
+    """Totals per assistant and profile line, ordered by assistant then profile order, with
+    the overtime found in the record (``record_line_hours``).
 
     ``rates`` (kr per hour) are looked up by line id, then by pay code, then the profile's
     default rate.
     """
     rates = rates or {}
     totals: dict[tuple[str, str], float] = {}
-    for shift in shifts:
-        for line_id, hours in line_hours(shift, profile, nominal=nominal).items():
+    paid = record_line_hours(shifts, profile, agreement=agreement, nominal=nominal, context=context, anchor=anchor)
+    for shift, item in zip(shifts, paid):
+        for line_id, hours in item.lines.items():
             key = (shift.assistant, line_id)
             totals[key] = totals.get(key, 0.0) + hours
     order = {line.id: index for index, line in enumerate(profile.lines)}

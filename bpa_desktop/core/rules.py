@@ -17,27 +17,31 @@ Rule ids, severities and windows follow DOMAIN.md (contract). Conventions:
 
 Interpretations worth knowing:
 
-* ``overtime`` counts hours above §10-4 normal time: above 9 h on a day plus what the week then
-  still has above 40 h. It is not checked under ``relief`` (the relief regulation sets its own
-  limits through ``weekly-hours`` and ``average-hours``).
-* ``sunday-work``: a Sunday/holiday period is a run of consecutive Sundays and holidays; its
+* ``overtime`` counts the hours above normal time that ``core.normal_time`` finds (the same
+  computation pays them): under ``aml`` above 9 h on a day plus what the week then still has
+  above 40 h; under a preset that averages, only what the averaging window (8 weeks for
+  ``individual``, 26 for the others, counted from ``averaging_start``) has above 40 h a week,
+  spread over the window's weeks; a shift marked ``kind: overtime`` counts whole. The
+  preset's limits apply per week, 4 and 52 weeks (``relief`` has the Act's).
+* ``sunday-work``: a Sunday/holiday unit is a run of consecutive Sundays and holidays (their
+  windows touch: 25-26 Dec, Easter and Whit Sunday-Monday, a Sunday before 17 May); its
   window runs from 18:00 the day before (15:00 on Christmas, Easter and Whitsun Eve) to 22:00
   on its last day. Any work in the window counts. With a written agreement (every preset but
   ``aml``) working two in a row is a warning, and it is an error to work more than every other
-  one (more than ceil(n/2) of the n periods in any 26 weeks) or to work four in a row (fewer
-  than 1 in 4 off).
+  one (more than ceil(n/2) of the n units in any 26 weeks) or to work four in a row (among any
+  4 consecutive units at least one must be free).
 * ``night-work`` is "regular" when at least 4 days in 4 weeks have work in the night window;
   it warns when those days average more than 8 h.
 * ``contract-hours``: the assistant's average weekly hours over the ISO weeks the input spans
-  against ``employment_percent`` x ``full_time_hours`` (37.5 h by default).
+  against ``employment_percent`` x ``full_time_hours``: 37.5 h, or 40 when the employer says so.
 * ``vedtak-hours``: the arrangement's hours in a calendar year (all assistants, passive 1:1)
   against the year's grant; hours may be spent flexibly within the year, so the warning comes
   when the year's total runs past the grant. Its finding has ``assistant`` "".
 
 Incremental use: the planner calls ``check_window(shifts, first_day, last_day, ...)`` after an
 edit. It checks only the shifts within ``context_days`` of the edited days and returns the
-findings that touch them. The local rules (overlap, rests, day and week hours, weekly overtime,
-two Sundays in a row) are exact there; the long-window rules see only the slice, so they can
+findings that touch them. The local rules (overlap, rests, day and week hours, weekly overtime
+under ``aml``, two Sundays in a row) are exact there; the long-window rules see only the slice, so they can
 miss a breach but never invent one; ``contract-hours`` and ``vedtak-hours`` are left to the full
 ``check`` (run it on save or when idle).
 """
@@ -51,6 +55,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bpa_desktop.core import calendar as cal
+from bpa_desktop.core import normal_time as nt
+from bpa_desktop.core import overtime_text
 from bpa_desktop.core import windows as win
 from bpa_desktop.core.budget import granted_hours
 from bpa_desktop.core.model import Agreement, Shift, Vedtak
@@ -132,6 +138,9 @@ class _Law:
 
 LAW = _Law()
 
+#: A full-time week: 37.5 h unless the arrangement's employer says 40 (DOMAIN.md).
+FULL_TIME_HOURS = (37.5, 40.0)
+
 PRESETS: dict[Agreement, Limits] = {
     Agreement.AML: Limits(basis="arbeidsmiljøloven", label="loven", sunday_agreement=False),
     Agreement.INDIVIDUAL: Limits(
@@ -163,7 +172,6 @@ PRESETS: dict[Agreement, Limits] = {
         daily_hours=56.0,
         weekly_hours=88.0,
         average_hours=60.0,
-        overtime=None,
         long_shift=16.0,
     ),
 }
@@ -228,6 +236,7 @@ class _Person:
     days: list[date]  # local start day of each shift
     clocks: list[float]  # local wall-clock seconds since midnight at each start
     blocks: list[tuple[float, float]]  # merged work periods
+    marked: list[bool]  # the shift is marked kind: overtime
     _by_day: dict | None = None
     _by_week: dict | None = None
 
@@ -252,22 +261,25 @@ class _Person:
 
 
 def _people(shifts: Sequence[Shift], names: Mapping[str, str]) -> list[_Person]:
-    rows: dict[str, list[tuple[float, float]]] = {}
+    rows: dict[str, list[tuple[float, float, bool]]] = {}
     for shift in shifts:
-        rows.setdefault(shift.assistant, []).append((shift.start.timestamp(), shift.end.timestamp()))
+        rows.setdefault(shift.assistant, []).append(
+            (shift.start.timestamp(), shift.end.timestamp(), nt.is_marked(shift))
+        )
     people = []
     for assistant in sorted(rows):
         spans = sorted(rows[assistant])
-        local = [_local(s) for s, _ in spans]
+        local = [_local(s) for s, _, _ in spans]
         people.append(
             _Person(
                 id=assistant,
                 name=names.get(assistant, assistant),
-                starts=[s for s, _ in spans],
-                ends=[e for _, e in spans],
+                starts=[s for s, _, _ in spans],
+                ends=[e for _, e, _ in spans],
                 days=[t.date() for t in local],
                 clocks=[t.hour * HOUR + t.minute * 60 + t.second for t in local],
-                blocks=win.merge(spans),
+                blocks=win.merge((s, e) for s, e, _ in spans),
+                marked=[m for _, _, m in spans],
             )
         )
     return people
@@ -301,18 +313,21 @@ def _severity_below(value: float, law: float, preset: float) -> str | None:
     return "warning" if value >= preset - eps else "error"
 
 
-def _runs(items: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
-    """Merge overlapping (start, end, figure) windows into runs; keep the worst figure.
+def _runs(items: list[tuple]) -> list[tuple]:
+    """Merge overlapping (start, end, figure, *extra) windows into runs; keep the worst figure
+    and what came with it.
 
     Callers pass windows sorted by start; "worst" is the largest figure (callers negate
     figures for minimums)."""
-    runs: list[tuple[float, float, float]] = []
-    for start, end, figure in items:
+    runs: list[tuple] = []
+    for item in items:
+        start, end, figure = item[:3]
         if runs and start < runs[-1][1]:
-            r_start, r_end, r_figure = runs[-1]
-            runs[-1] = (r_start, max(r_end, end), max(r_figure, figure))
+            last = runs[-1]
+            worst = item if figure > last[2] else last
+            runs[-1] = (last[0], max(last[1], end), *worst[2:])
         else:
-            runs.append((start, end, figure))
+            runs.append(tuple(item))
     return runs
 
 
@@ -525,36 +540,42 @@ def _average_hours(person: _Person, limits: Limits, out: _Collector) -> None:
         )
 
 
-def _overtime(person: _Person, limits: Limits, out: _Collector) -> None:
+def _overtime(person: _Person, limits: Limits, out: _Collector, agreement: Agreement, anchor: date | None) -> None:
+    """Hours above normal time (``core.normal_time``) per week, 4 and 52 weeks."""
     if limits.overtime is None:
         return
-    days = person.by_day
+    spans = list(zip(person.starts, person.ends, person.days, person.marked))
+    per_week = nt.weekly_overtime(nt.pieces_of_spans(spans, agreement, anchor), person.days)
     weeks: dict[date, tuple[float, float, float]] = {}
-    for monday, (hours, first, last) in person.by_week.items():
-        daily_excess = sum(
-            max(0.0, days[d][0] - LAW.daily_hours_normal)
-            for d in (monday + timedelta(days=i) for i in range(7))
-            if d in days
-        )
-        overtime = daily_excess + max(0.0, hours - daily_excess - LAW.weekly_hours_normal)
-        if overtime > 0:
-            weeks[monday] = (overtime, first, last)
-    for span, law, preset, label in zip(
-        (1, 4, 52), LAW.overtime, limits.overtime, ("uke", "4 uker", "52 uker")
-    ):
-        failing = [(s, e, total) for s, e, total, _ in _rolling(weeks, span)
-                   if _severity_above(total, law, preset)]
-        for start, end, worst in _runs(failing):
-            severity = _severity_above(worst, law, preset)
-            period = _week_label(cal.iso_monday(_day(start))) if span == 1 else (
-                f"{label} ({fmt_range(_day(start), _day(end))})"
+    for monday, by_why in per_week.items():
+        total = sum(by_why.values())
+        if total > 1e-9:
+            # A week the average spreads overtime into may hold no shift: the week itself.
+            _, first, last = person.by_week.get(monday) or (
+                0.0, _week_start(monday), _week_start(monday + timedelta(days=7))
             )
+            weeks[monday] = (total, first, last)
+    window = nt.averaging_weeks(agreement)
+    for span, law, preset in zip((1, 4, 52), LAW.overtime, limits.overtime):
+        failing = [(s, e, total, monday) for s, e, total, monday in _rolling(weeks, span)
+                   if _severity_above(total, law, preset)]
+        for start, end, worst, monday in _runs(failing):
+            by_why: dict = {}
+            for offset in range(span):
+                for why, hours in per_week.get(monday + timedelta(weeks=offset), {}).items():
+                    by_why[why] = by_why.get(why, 0.0) + hours
+            first_day = monday if span == 1 else _day(start)
+            last_day = monday + timedelta(days=6) if span == 1 else _day(end)
             out.add(
-                "overtime", severity, person.id, start, end,
-                f"{person.name} har {fmt_hours(worst)} t overtid i {period}; grensen er "
-                f"{fmt_hours(preset)} t per {'uke' if span == 1 else label}",
+                "overtime", _severity_above(worst, law, preset), person.id, start, end,
+                overtime_text.finding_message(person.name, worst, span, first_day, last_day, by_why,
+                                              preset, window),
                 _reference("aml § 10-6 (4)", preset, law, limits),
             )
+
+
+def _week_start(monday: date) -> float:
+    return cal.day_start(monday).timestamp()
 
 
 @dataclass(frozen=True)
@@ -740,16 +761,22 @@ def check(
     vedtak: Vedtak | Sequence[Vedtak] | None = None,
     today: date | None = None,
     full_time_hours: float = 37.5,
+    averaging_start: date | None = None,
     rules: Iterable[str] | None = None,
 ) -> list[Finding]:
     """All findings for ``shifts`` under ``agreement`` (see the module doc).
 
     ``rules`` limits the rules run (ids from ``RULE_IDS``). ``today`` is accepted for callers
     that have it; no rule depends on the date of the check, so results are reproducible.
+    ``full_time_hours`` is 37.5 unless the employer says 40 (DOMAIN.md). ``averaging_start``
+    is the Monday the averaging windows are counted from (default: the first week of
+    ``shifts``).
     """
     del today  # the rules judge the plan itself, not when it is checked
-    agreement = Agreement(agreement)
+    agreement = Agreement.from_name(agreement)
     limits = PRESETS[agreement]
+    if full_time_hours not in FULL_TIME_HOURS:
+        raise ValueError(f"en full stilling er 37,5 eller 40 t per uke, ikke {fmt_hours(full_time_hours)}")
     wanted = set(RULE_IDS if rules is None else rules)
     unknown = wanted - set(RULE_IDS)
     if unknown:
@@ -766,6 +793,7 @@ def check(
         reach = timedelta(weeks=26) if limits.sunday_agreement else timedelta(weeks=1)
         periods = _holiday_periods(first_day, last_day + reach)
         periods = [p for p in periods if p.end > min(p0.starts[0] for p0 in people)]
+    anchor = averaging_start or nt.plan_anchor(p.starts[0] for p in people)
     horizon_weeks = (cal.iso_monday(max(p.days[-1] for p in people)) - cal.iso_monday(first_day)).days // 7 + 1
     per_person = (
         ("overlap", _overlap),
@@ -775,7 +803,6 @@ def check(
         ("daily-hours", _daily_hours),
         ("weekly-hours", _weekly_hours),
         ("average-hours", _average_hours),
-        ("overtime", _overtime),
         ("night-work", _night_work),
     )
     percents = employment_percent or {}
@@ -783,6 +810,8 @@ def check(
         for rule, function in per_person:
             if rule in wanted:
                 function(person, limits, out)
+        if "overtime" in wanted:
+            _overtime(person, limits, out, agreement, anchor)
         if "sunday-work" in wanted:
             _sunday_work(person, limits, out, periods)
         if "contract-hours" in wanted and percents.get(person.id) is not None:
@@ -815,6 +844,10 @@ class ShiftIndex:
     def __iter__(self):
         return iter(self._shifts)
 
+    def first_start(self) -> float | None:
+        """The earliest start (POSIX seconds), None when empty."""
+        return self._starts[0] if self._starts else None
+
     def between(self, lower: float, upper: float) -> list[Shift]:
         """Shifts starting in [lower, upper) (POSIX timestamps)."""
         return self._shifts[bisect_left(self._starts, lower): bisect_left(self._starts, upper)]
@@ -845,13 +878,18 @@ def check_window(
     """Findings that touch the days ``first_day``..``last_day``, checking only the shifts that
     start within ``context_days`` of them (fast enough to run on every edit; see module doc).
     Pass a ``ShiftIndex`` to skip scanning the whole list. Other keyword options are passed to
-    ``check``."""
+    ``check``; the averaging windows are counted from the first week of all of ``shifts``
+    (not of the slice), as ``check`` counts them."""
     lower = cal.day_start(first_day - timedelta(days=context_days)).timestamp()
     upper = cal.day_start(last_day + timedelta(days=context_days + 1)).timestamp()
     if isinstance(shifts, ShiftIndex):
         nearby = shifts.between(lower, upper)
+        first_start = shifts.first_start()
     else:
         nearby = [s for s in shifts if lower <= s.start.timestamp() < upper]
+        first_start = min((s.start.timestamp() for s in shifts), default=None)
+    if options.get("averaging_start") is None and first_start is not None:
+        options["averaging_start"] = nt.plan_anchor([first_start])
     found = check(nearby, agreement, rules=WINDOW_RULES if rules is None else rules, **options)
     window_start = cal.day_start(first_day).timestamp()
     window_end = cal.day_start(last_day + timedelta(days=1)).timestamp()

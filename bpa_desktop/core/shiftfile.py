@@ -5,8 +5,10 @@ Structure is checked against the JSON schema shipped in ``bpa_desktop/schemas``;
 shift, at most 7 days) is checked here. Every problem raises ``ShiftFileError`` with one
 Norwegian line that names the shift (number, JSON index and assistant) and says why.
 
-Agreement names are the DOMAIN.md presets; the tariff names ``ks``, ``virke``, ``virke-bpa``,
-``nho`` and ``spekter`` are accepted as the ``tariff`` preset (DESIGN.md's example uses "ks").
+Agreement names are the DOMAIN.md presets; the tariff names ``ks``, ``virke``, ``nho`` and
+``spekter`` are accepted as the ``tariff`` preset (DESIGN.md's example uses "ks"); any other
+name is an input error. ``employer.full_time_hours`` (37.5 or 40) is the employer's full-time
+week for ``contract-hours``.
 """
 
 from __future__ import annotations
@@ -20,12 +22,11 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bpa_desktop.core import calendar as cal
-from bpa_desktop.core.model import Agreement, Interval, Shift, ShiftKind, Vedtak
+from bpa_desktop.core.model import TARIFF_NAMES, Agreement, Interval, Shift, ShiftKind, Vedtak
 
 FORMAT = "bpa-shifts/1"
 MAX_SHIFT_HOURS = 7 * 24
 
-TARIFF_ALIASES = {"ks": "tariff", "virke": "tariff", "virke-bpa": "tariff", "nho": "tariff", "spekter": "tariff"}
 
 
 class ShiftFileError(ValueError):
@@ -47,6 +48,7 @@ class ShiftFile:
     assistants: tuple[FileAssistant, ...]
     vedtak: tuple[Vedtak, ...]
     shifts: tuple[Shift, ...]
+    full_time_hours: float = 37.5  # the employer's full-time week
 
     @property
     def names(self) -> dict[str, str]:
@@ -152,10 +154,12 @@ def _date(text: str, where: str) -> date:
 
 def _agreement(name: str) -> Agreement:
     try:
-        return Agreement(TARIFF_ALIASES.get(name, name))
+        return Agreement.from_name(name)
     except ValueError:
         known = ", ".join(a.value for a in Agreement)
-        raise ShiftFileError(f"ukjent avtale «{name}» (gyldige: {known}, eller ks/virke/nho)") from None
+        raise ShiftFileError(
+            f"ukjent avtale «{name}» (gyldige: {known}, eller {'/'.join(TARIFF_NAMES)})"
+        ) from None
 
 
 def _vedtak(raw) -> tuple[Vedtak, ...]:
@@ -234,7 +238,8 @@ def parse(data: Any) -> ShiftFile:
     known = set(ids) if "assistants" in data else None
     shifts = tuple(_shift(i, raw, tz, known) for i, raw in enumerate(data["shifts"]))
     vedtak = _vedtak(data["vedtak"]) if data.get("vedtak") else ()
-    return ShiftFile(agreement, agreement_name, tz_name, assistants, vedtak, shifts)
+    full_time = float(data.get("employer", {}).get("full_time_hours", 37.5))
+    return ShiftFile(agreement, agreement_name, tz_name, assistants, vedtak, shifts, full_time)
 
 
 def loads(text: str) -> ShiftFile:
