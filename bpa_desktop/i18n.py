@@ -250,6 +250,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "{hours} t overtid kl. {start}–{end}: {why}",
         "en": "{hours} h of overtime {start}–{end}: {why}",
     },
+    "overtime_pdf_heading": {"nb": "Overtid og hvorfor", "en": "Overtime and why"},
+    "overtime_pdf_day": {"nb": "Dato", "en": "Date"},
+    "overtime_pdf_time": {"nb": "Tid", "en": "Time"},
+    "overtime_pdf_hours": {"nb": "Timer", "en": "Hours"},
+    "overtime_pdf_why": {"nb": "Hvorfor", "en": "Why"},
     "list_and": {"nb": "{items} og {last}", "en": "{items} and {last}"},
     "month_names": {
         "nb": "januar februar mars april mai juni juli august september oktober november desember",

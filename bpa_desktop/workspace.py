@@ -19,6 +19,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from bpa_desktop import validation
+from bpa_desktop.core import normal_time
 from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import (
     Absence,
@@ -51,7 +52,8 @@ from bpa_desktop.core.timesheet import (
     content_document,
     content_hash,
     parse_content,
-    rows_pay_lines,
+    counted_shifts,
+    rows_pay,
     settled_rows,
     start_day,
 )
@@ -832,11 +834,13 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
             now = repo.utc_now()
             tr.settle_plan(session, arrangement.id, detail.rows, now)
             rows = settled_rows(detail.rows)
-            lines = rows_pay_lines(rows, profile)
+            pay = self._rows_pay(session, assistant, period, rows, profile)
+            lines = list(pay.lines)
             content = canonical_json(
                 content_document(
                     assistant.id, period, rows, detail.absences, lines,
                     profile_name=profile.name, nominal=profile.nominal_clock_hours,
+                    overtime=pay.overtime,
                 )
             )
             tr.store_attested(session, row.id, content, lines, now)
@@ -995,7 +999,7 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
             stored = parse_content(content)
             return TimesheetDetail(
                 assistant.id, period, stored.rows, stored.absences, stored.pay_lines,
-                timesheet, versions, stored=True,
+                timesheet, versions, stored=True, overtime=stored.overtime,
             )
         arrangement = session.get(ArrangementRow, assistant.arrangement_id)
         profile, _ = self._profile(session, arrangement)
@@ -1006,10 +1010,32 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
             use_plan=not tr.ever_locked(session, assistant.id, period.start),
             nominal=profile.nominal_clock_hours,
         )
+        pay = self._rows_pay(session, assistant, period, rows, profile)
         return TimesheetDetail(
             assistant.id, period, tuple(rows), tuple(records.absences),
-            tuple(rows_pay_lines(rows, profile)), timesheet, versions,
+            pay.lines, timesheet, versions, overtime=pay.overtime,
         )
+
+    def _rows_pay(self, session: Session, assistant: AssistantRow, period: PayPeriod, rows, profile: PayProfile):
+        """Pay of a period's rows with the overtime found in them: the assistant's worked
+        record since the start of the week (``aml``) or averaging window that holds the
+        period's first day uses up normal time too (core.normal_time)."""
+        arrangement = session.get(ArrangementRow, assistant.arrangement_id)
+        agreement = Agreement(arrangement.agreement)
+        first_day = tr.first_shift_day(session, arrangement.id)
+        if first_day is None:
+            return rows_pay(rows, profile, agreement=agreement)
+        anchor = normal_time.monday_of(first_day)
+        context_start = normal_time.window_start(agreement, period.start, anchor)
+        context_period = PayPeriod(context_start, period.start - timedelta(days=1))
+        context: list[Shift] = []
+        if context_period.start <= context_period.end:
+            records = tr.period_records(session, assistant.id, context_period)
+            context = counted_shifts(build_rows(
+                context_period, records.planned, records.worked, records.not_worked, records.absences,
+                settled_plan_ids=records.settled_plan_ids, nominal=profile.nominal_clock_hours,
+            ))
+        return rows_pay(rows, profile, agreement=agreement, context=context, anchor=anchor)
 
     def _refuse_locked_days(self, session: Session, assistant_id: int, first: date, last: date) -> None:
         locked = tr.locked_periods(session, assistant_id, first, last)

@@ -70,15 +70,19 @@ class Reason:
         return self.first + timedelta(weeks=self.weeks) - timedelta(days=1)
 
     def to_json(self) -> dict:
-        data: dict = {"why": self.why.value, "limit": self.limit}
-        if self.why in (Why.DAY, Why.MARKED):
-            data["day"] = self.first.isoformat()
-        else:
-            data["week"] = self.first.isocalendar()[1]
-        if self.why is Why.AVERAGE:
-            data["weeks"] = self.weeks
-            data["last_week"] = (self.last - timedelta(days=6)).isocalendar()[1]
-        return data
+        """``{"why", "limit", "first", "last", "weeks"}`` (dates ISO): for ``bpa pay`` and the
+        stored timesheet content (``from_json`` reads it back)."""
+        return {
+            "why": self.why.value,
+            "limit": self.limit,
+            "first": self.first.isoformat(),
+            "last": self.last.isoformat(),
+            "weeks": self.weeks,
+        }
+
+    @classmethod
+    def from_json(cls, data) -> Reason:
+        return cls(Why(data["why"]), date.fromisoformat(data["first"]), float(data["limit"]), int(data["weeks"]))
 
 
 @dataclass(frozen=True)
@@ -144,12 +148,25 @@ def pieces_of_spans(
             if day_tail > _EPS:
                 pieces.append(Piece(index, cut, end, Reason(Why.DAY, day, NORMAL_DAY_HOURS)))
         else:
-            block = (monday - anchor).days // (7 * window)
-            first = anchor + timedelta(weeks=block * window)
+            first = _window_first(monday, anchor, window)
             tail = _take(used, ("window", first), length, NORMAL_WEEK_HOURS * window * HOUR)
             if tail > _EPS:
                 pieces.append(Piece(index, end - tail, end, Reason(Why.AVERAGE, first, NORMAL_WEEK_HOURS, window)))
     return pieces
+
+
+def _window_first(monday: date, anchor: date, window: int) -> date:
+    return anchor + timedelta(weeks=(monday - anchor).days // (7 * window) * window)
+
+
+def window_start(agreement: Agreement | str, day: date, anchor: date) -> date:
+    """The first day of the normal-time window that holds ``day``: its ISO week under ``aml``,
+    else its averaging window counted from ``anchor``. Hours before it do not decide whether
+    an hour on ``day`` is overtime (only the day, week or window does)."""
+    window = averaging_weeks(agreement)
+    if window is None:
+        return monday_of(day)
+    return _window_first(monday_of(day), anchor, window)
 
 
 def _take(used: dict, key, length: float, limit: float) -> float:

@@ -357,17 +357,24 @@ def pay_lines(
     anchor: date | None = None,
 ) -> list[PayLine]:
     """Totals per assistant and profile line, ordered by assistant then profile order, with
-    the overtime found in the record (``record_line_hours``).
+    the overtime found in the record (``record_line_hours``; rates as ``sum_pay_lines``)."""
+    paid = record_line_hours(shifts, profile, agreement=agreement, nominal=nominal, context=context, anchor=anchor)
+    return sum_pay_lines(paid, profile, rates)
+
+
+def sum_pay_lines(
+    paid: Sequence[ShiftPay], profile: PayProfile, rates: Mapping[str, float] | None = None
+) -> list[PayLine]:
+    """Totals per assistant and profile line of paid shifts.
 
     ``rates`` (kr per hour) are looked up by line id, then by pay code, then the profile's
     default rate.
     """
     rates = rates or {}
     totals: dict[tuple[str, str], float] = {}
-    paid = record_line_hours(shifts, profile, agreement=agreement, nominal=nominal, context=context, anchor=anchor)
-    for shift, item in zip(shifts, paid):
+    for item in paid:
         for line_id, hours in item.lines.items():
-            key = (shift.assistant, line_id)
+            key = (item.shift.assistant, line_id)
             totals[key] = totals.get(key, 0.0) + hours
     order = {line.id: index for index, line in enumerate(profile.lines)}
     by_id = {line.id: line for line in profile.lines}

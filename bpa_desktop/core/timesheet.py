@@ -26,8 +26,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 
 from bpa_desktop.core.calendar import OSLO
-from bpa_desktop.core.model import Absence, AbsenceKind, Interval, PayLine, Shift, ShiftKind, Timesheet
-from bpa_desktop.core.pay import PayProfile, pay_lines, window_hours
+from bpa_desktop.core.model import Absence, AbsenceKind, Agreement, Interval, PayLine, Shift, ShiftKind, Timesheet
+from bpa_desktop.core.normal_time import Reason
+from bpa_desktop.core.pay import PayProfile, record_line_hours, sum_pay_lines, window_hours
 from bpa_desktop.core.pay_period import PayPeriod
 
 CONTENT_FORMAT = "bpa-timesheet-content/1"
@@ -130,6 +131,26 @@ class TimesheetDayRow:
 
 
 @dataclass(frozen=True)
+class OvertimeNote:
+    """A stretch of a worked shift that is overtime, and why (``core.normal_time``)."""
+
+    day: date  # the day the shift starts
+    start: datetime
+    end: datetime
+    reason: Reason
+
+    @property
+    def hours(self) -> float:
+        return (self.end.timestamp() - self.start.timestamp()) / 3600
+
+
+@dataclass(frozen=True)
+class RowsPay:
+    lines: tuple[PayLine, ...]
+    overtime: tuple[OvertimeNote, ...]
+
+
+@dataclass(frozen=True)
 class TimesheetDetail:
     """Everything one timesheet shows: rows, absences and pay lines, with its versions."""
 
@@ -141,6 +162,7 @@ class TimesheetDetail:
     timesheet: Timesheet | None = None  # None: a preview, nothing stored yet
     versions: tuple[Timesheet, ...] = ()  # every version of this period, oldest first
     stored: bool = False  # True: read from the attested (locked) content
+    overtime: tuple[OvertimeNote, ...] = ()  # the overtime in the pay lines, and why
 
     @property
     def counted_shifts(self) -> list[Shift]:
@@ -272,12 +294,31 @@ def settled_rows(rows: Sequence[TimesheetDayRow]) -> list[TimesheetDayRow]:
     return settled
 
 
-def rows_pay_lines(
-    rows: Sequence[TimesheetDayRow], profile: PayProfile, rates: Mapping[str, float] | None = None
-) -> list[PayLine]:
-    """Pay lines of the counted rows under ``profile`` (core.pay does the splitting)."""
-    shifts = [row.shift for row in rows if row.counted and row.shift is not None]
-    return pay_lines(shifts, profile, rates)
+def counted_shifts(rows: Sequence[TimesheetDayRow]) -> list[Shift]:
+    return [row.shift for row in rows if row.counted and row.shift is not None]
+
+
+def rows_pay(
+    rows: Sequence[TimesheetDayRow],
+    profile: PayProfile,
+    rates: Mapping[str, float] | None = None,
+    *,
+    agreement: Agreement | str = Agreement.AML,
+    context: Sequence[Shift] = (),
+    anchor: date | None = None,
+) -> RowsPay:
+    """Pay lines of the counted rows under ``profile``, with the overtime found in them
+    (core.pay does the splitting). ``context``: the assistant's earlier worked shifts in the
+    same week or averaging window (they use up normal time; they are paid in their own
+    period); ``anchor``: the Monday averaging windows count from."""
+    paid = record_line_hours(counted_shifts(rows), profile, agreement=agreement, context=context, anchor=anchor)
+    notes = tuple(
+        OvertimeNote(start_day(item.shift), datetime.fromtimestamp(p.start, OSLO),
+                     datetime.fromtimestamp(p.end, OSLO), p.reason)
+        for item in paid
+        for p in item.overtime
+    )
+    return RowsPay(tuple(sum_pay_lines(paid, profile, rates)), notes)
 
 
 # --- canonical content and its hash ---------------------------------------------------------
@@ -325,11 +366,14 @@ def content_document(
     *,
     profile_name: str,
     nominal: bool = False,
+    overtime: Sequence[OvertimeNote] = (),
 ) -> dict:
-    """The content as plain data (rows must be settled: worked or cancelled only)."""
+    """The content as plain data (rows must be settled: worked or cancelled only). The
+    overtime notes are stored only when there are some, so content without overtime is the
+    same as before overtime was found."""
     if any(row.status in (RowStatus.PLANNED, RowStatus.ABSENT) for row in rows):
         raise ValueError("settle the rows (settled_rows) before storing them")
-    return {
+    document = {
         "format": CONTENT_FORMAT,
         "assistant_id": assistant_id,
         "period": [period.start.isoformat(), period.end.isoformat()],
@@ -365,6 +409,13 @@ def content_document(
             for line in lines
         ],
     }
+    if overtime:
+        document["overtime"] = [
+            {"day": note.day.isoformat(), "start": _instant(note.start), "end": _instant(note.end),
+             "reason": note.reason.to_json()}
+            for note in sorted(overtime, key=lambda n: (n.start.timestamp(), n.end.timestamp()))
+        ]
+    return document
 
 
 def canonical_json(document: Mapping) -> str:
@@ -383,6 +434,7 @@ class StoredContent:
     absences: tuple[Absence, ...]
     pay_lines: tuple[PayLine, ...]
     profile_name: str
+    overtime: tuple[OvertimeNote, ...] = ()
 
 
 def parse_content(text: str) -> StoredContent:
@@ -419,7 +471,12 @@ def parse_content(text: str) -> StoredContent:
         PayLine(assistant, item["pay_code"], item["kind"], item["description"], item["hours"], item["rate"])
         for item in doc["pay_lines"]
     )
-    return StoredContent(period, rows, absences, lines, doc["profile"])
+    overtime = tuple(
+        OvertimeNote(date.fromisoformat(item["day"]), _parse_instant(item["start"]),
+                     _parse_instant(item["end"]), Reason.from_json(item["reason"]))
+        for item in doc.get("overtime", ())
+    )
+    return StoredContent(period, rows, absences, lines, doc["profile"], overtime)
 
 
 def activate_passive(shift: Shift, start: datetime, end: datetime) -> Shift:

@@ -11,9 +11,10 @@ from datetime import date
 
 from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import Arrangement, Assistant, TimesheetStatus
+from bpa_desktop.core.overtime_text import reason_text
 from bpa_desktop.core.timesheet import DEVIATION_LABELS, PayrollBatch, TimesheetDetail
 from bpa_desktop.export.payroll import PayrollLine, payroll_lines
-from bpa_desktop.export.timesheet_pdf import TimesheetDocument, TimesheetRow
+from bpa_desktop.export.timesheet_pdf import OvertimeLine, TimesheetDocument, TimesheetRow
 
 
 def _comment(row) -> str:
@@ -46,6 +47,14 @@ def timesheet_rows(detail: TimesheetDetail) -> list[TimesheetRow]:
     return rows
 
 
+def overtime_lines(detail: TimesheetDetail) -> list[OvertimeLine]:
+    return [
+        OvertimeLine(note.day, note.start.astimezone(OSLO), note.end.astimezone(OSLO), note.hours,
+                     reason_text(note.reason))
+        for note in detail.overtime
+    ]
+
+
 def timesheet_document(
     detail: TimesheetDetail,
     arrangement: Arrangement,
@@ -67,6 +76,7 @@ def timesheet_document(
         employer_name=arrangement.employer_name,
         correction_reason=sheet.correction_reason if sheet else "",
         replaces_version=detail.replaces_version,
+        overtime=overtime_lines(detail),
     )
 
 

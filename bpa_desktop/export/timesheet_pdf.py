@@ -2,8 +2,8 @@
 
 The caller computes everything (rows, windows, pay lines) with the engine; this module only
 lays it out: a header (with "KORRIGERT", the reason and the version it replaces for a
-correction), one table line per worked shift or absence day with a sum line, the totals per
-pay line, signature and date lines for the assistant and the arbeidsleder, and a footer that
+correction), one table line per worked shift or absence day with a sum line, the overtime
+found in the shifts and why, the totals per pay line, signature and date lines for the assistant and the arbeidsleder, and a footer that
 repeats who and which period the sheet is for, the date printed, "Side x av y" and, once the
 sheet is submitted, the submission id, a short body hash and the key fingerprint (SYNC.md 2.7)
 so a paper copy can be matched with the electronic item.
@@ -26,6 +26,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from bpa_desktop.core.model import AbsenceKind, PayLine, TimesheetStatus
 from bpa_desktop.export import formats as fmt
 from bpa_desktop.export import pdf
+from bpa_desktop.i18n import message
 
 MARGIN = 15 * mm
 SHORT_HASH_LENGTH = 16
@@ -78,6 +79,17 @@ class TimesheetRow:
 
 
 @dataclass(frozen=True)
+class OvertimeLine:
+    """A stretch of a shift that is overtime: its day, clock times, hours and why."""
+
+    day: date
+    start: time | datetime
+    end: time | datetime
+    hours: float
+    why: str  # "over 9 t denne dagen"
+
+
+@dataclass(frozen=True)
 class SubmissionStamp:
     """What identifies the electronic submission of this sheet (SYNC.md 2.7)."""
 
@@ -102,6 +114,7 @@ class TimesheetDocument:
     correction_reason: str = ""
     replaces_version: int | None = None  # set for a correction
     submission: SubmissionStamp | None = None
+    overtime: Sequence[OvertimeLine] = ()
 
     @property
     def is_correction(self) -> bool:
@@ -145,6 +158,8 @@ class _TimesheetLayout:
             story += [self._correction_box(), Spacer(1, 3 * mm)]
         story += [self._header_table(), Spacer(1, 5 * mm)]
         story += [Paragraph("Vakter og fravær", self.heading), Spacer(1, 1.5 * mm), self._day_table()]
+        if self.doc.overtime:
+            story += [Spacer(1, 5 * mm), self._overtime()]
         story += [Spacer(1, 5 * mm), self._pay_lines()]
         story += [Spacer(1, 8 * mm), self._signatures()]
         return story
@@ -238,6 +253,29 @@ class _TimesheetLayout:
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(style))
         return table
+
+    def _overtime(self) -> KeepTogether:
+        header = [message(key) for key in ("overtime_pdf_day", "overtime_pdf_time", "overtime_pdf_hours", "overtime_pdf_why")]
+        rows: list[list] = [header]
+        for line in self.doc.overtime:  # in the order worked
+            rows.append([
+                f"{fmt.WEEKDAYS_SHORT[line.day.weekday()]} {line.day:%d.%m}",
+                f"{fmt.fmt_clock(line.start)}–{fmt.fmt_clock(line.end)}",
+                fmt.fmt_number(line.hours),
+                Paragraph(_escape(line.why), self.cell),
+            ])
+        widths = [16 * mm, 22 * mm, 14 * mm]
+        table = Table(rows, colWidths=widths + [self.width - sum(widths)], repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, 0), self.bold, 7.5),
+            ("FONT", (0, 1), (-1, -1), self.regular, 7.5),
+            ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.Color(0.6, 0.6, 0.6)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ]))
+        return KeepTogether([Paragraph(message("overtime_pdf_heading"), self.heading), Spacer(1, 1.5 * mm), table])
 
     def _pay_lines(self) -> KeepTogether:
         with_rate = any(line.rate is not None for line in self.doc.pay_lines)

@@ -261,6 +261,22 @@ def _cancelled_to_core(row: CancelledShiftRow) -> NotWorked:
     return NotWorked(planned, row.reason)
 
 
+def first_shift_day(session: Session, arrangement_id: int) -> date | None:
+    """The Oslo day of the arrangement's earliest planned or worked shift: where its
+    averaging windows start (``core.normal_time``). None when it has no shifts."""
+    firsts = [
+        session.scalar(
+            select(row_class.start_at)
+            .where(row_class.arrangement_id == arrangement_id)
+            .order_by(row_class.start_at)
+            .limit(1)
+        )
+        for row_class in (PlannedShiftRow, WorkedShiftRow)
+    ]
+    found = [moment for moment in firsts if moment is not None]
+    return min(found).astimezone(OSLO).date() if found else None
+
+
 def period_records(session: Session, assistant_id: int, period: PayPeriod) -> PeriodRecords:
     """One assistant's planned, worked and not-worked shifts starting in ``period``, and
     the absences that touch it."""
