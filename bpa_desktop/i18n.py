@@ -246,10 +246,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "{name} har {hours} t overtid {period}: {parts}; grensen er {limit} t per {per}",
         "en": "{name} has {hours} h of overtime {period}: {parts}; the limit is {limit} h per {per}",
     },
-    "overtime_pay_note": {
-        "nb": "{hours} t overtid kl. {start}–{end}: {why}",
-        "en": "{hours} h of overtime {start}–{end}: {why}",
-    },
     "overtime_pdf_heading": {"nb": "Overtid og hvorfor", "en": "Overtime and why"},
     "overtime_pdf_day": {"nb": "Dato", "en": "Date"},
     "overtime_pdf_time": {"nb": "Tid", "en": "Time"},
@@ -261,6 +257,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "January February March April May June July August September October November December",
     },
     "decimal_mark": {"nb": ",", "en": "."},
+    "day_month": {"nb": "{day}. {month}", "en": "{day} {month}"},
+    "days_in_month": {"nb": "{first}.–{last}", "en": "{first}–{last}"},
     # database files
     "db_newer": {
         "nb": "Databasen {path} er laget av en nyere versjon av bpa-desktop. "

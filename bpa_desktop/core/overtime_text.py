@@ -22,15 +22,15 @@ def hours_text(hours: float) -> str:
 
 
 def _day_text(day: date) -> str:
-    return f"{day.day}. {message('month_names').split()[day.month - 1]}"
+    return message("day_month", day=day.day, month=message("month_names").split()[day.month - 1])
 
 
 def range_text(first: date, last: date) -> str:
-    """"2.–8. mars" (nb) / "2.–8. March" (en), or one date; months and years as needed."""
+    """"2.–8. mars" (nb) / "2–8 March" (en), or one date; months as needed."""
     if first == last:
         return _day_text(first)
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}.–{_day_text(last)}"
+        return message("days_in_month", first=first.day, last=_day_text(last))
     return f"{_day_text(first)}–{_day_text(last)}"
 
 
@@ -93,8 +93,3 @@ def finding_message(
         "overtime_finding", name=name, hours=hours_text(hours), period=period,
         parts=parts_text(by_why, averaging_weeks), limit=hours_text(limit), per=per,
     )
-
-
-def pay_note(hours: float, start: str, end: str, reason: Reason) -> str:
-    """One line for a timesheet: "2 t overtid kl. 15:00–17:00: over 9 t denne dagen"."""
-    return message("overtime_pay_note", hours=hours_text(hours), start=start, end=end, why=reason_text(reason))

@@ -11,6 +11,7 @@ import pytest
 from bpa_desktop.core.model import Agreement, ShiftKind
 from bpa_desktop.core.normal_time import Reason, Why, find_overtime
 from bpa_desktop.core.rules import check, check_window
+from bpa_desktop.i18n import get_language, set_language
 from tests.core.plan_helpers import MONDAY, day_shift, saturdays, spread, weeks_plan
 
 AVERAGING = {
@@ -181,4 +182,17 @@ def test_aml_day_overtime_does_not_also_count_for_the_week():
     assert finding.message == (
         "a1 har 11 t overtid i uke 2 (5.–11. januar): 6 t over 9 t per dag og 5 t over 40 t per uke; "
         "grensen er 10 t per uke"
+    )
+
+
+def test_the_finding_in_english():
+    before = get_language()
+    set_language("en")
+    try:
+        [finding] = overtime(weeks_plan([51]), Agreement.AML)
+    finally:
+        set_language(before)
+    assert finding.message == (
+        "a1 has 11 h of overtime in week 2 (5–11 January): 6 h over 9 h a day and 5 h over 40 h a week; "
+        "the limit is 10 h per week"
     )
