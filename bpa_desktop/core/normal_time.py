@@ -117,7 +117,7 @@ def plan_anchor(starts: Iterable[float]) -> date | None:
 
 
 def is_marked(shift: Shift) -> bool:
-    return getattr(shift.kind, "value", shift.kind) == ShiftKind.OVERTIME.value
+    return shift.kind == ShiftKind.OVERTIME  # a str enum: a plain "overtime" matches too
 
 
 def pieces_of_spans(
@@ -131,28 +131,48 @@ def pieces_of_spans(
     window = averaging_weeks(agreement)
     if window is not None and anchor is None:
         anchor = plan_anchor(s for s, _, _, _ in spans)
+    # Keys are day numbers (proleptic ordinals; day 1 is a Monday), cheaper than dates.
+    if window is None:
+        keys = [(day.toordinal(), (day.toordinal() - 1) // 7) for _, _, day, _ in spans]
+        limits = (NORMAL_DAY_HOURS * HOUR, NORMAL_WEEK_HOURS * HOUR)
+    else:
+        origin, length = anchor.toordinal(), 7 * window
+        keys = [((day.toordinal() - origin) // length,) for _, _, day, _ in spans]
+        limits = (NORMAL_WEEK_HOURS * window * HOUR,)
+    if not any(m for _, _, _, m in spans) and not _over(spans, keys, limits):
+        return []  # most plans: nothing above normal time, nothing marked
     pieces: list[Piece] = []
-    used: dict = {}  # normal time used so far per day, week or window
-    for index, (start, end, day, marked) in enumerate(spans):
+    used = [{} for _ in limits]  # normal time used so far per day and week, or per window
+    for index, ((start, end, day, marked), key) in enumerate(zip(spans, keys)):
         if marked:
             pieces.append(Piece(index, start, end, Reason(Why.MARKED, day)))
             continue
-        length = end - start
-        monday = monday_of(day)
         if window is None:
-            day_tail = _take(used, ("day", day), length, NORMAL_DAY_HOURS * HOUR)
+            day_tail = _take(used[0], key[0], end - start, limits[0])
             cut = end - day_tail
-            week_tail = _take(used, ("week", monday), length - day_tail, NORMAL_WEEK_HOURS * HOUR)
+            week_tail = _take(used[1], key[1], cut - start, limits[1])
             if week_tail > _EPS:
-                pieces.append(Piece(index, cut - week_tail, cut, Reason(Why.WEEK, monday, NORMAL_WEEK_HOURS)))
+                reason = Reason(Why.WEEK, date.fromordinal(key[1] * 7 + 1), NORMAL_WEEK_HOURS)
+                pieces.append(Piece(index, cut - week_tail, cut, reason))
             if day_tail > _EPS:
                 pieces.append(Piece(index, cut, end, Reason(Why.DAY, day, NORMAL_DAY_HOURS)))
         else:
-            first = _window_first(monday, anchor, window)
-            tail = _take(used, ("window", first), length, NORMAL_WEEK_HOURS * window * HOUR)
+            tail = _take(used[0], key[0], end - start, limits[0])
             if tail > _EPS:
+                first = anchor + timedelta(weeks=key[0] * window)
                 pieces.append(Piece(index, end - tail, end, Reason(Why.AVERAGE, first, NORMAL_WEEK_HOURS, window)))
     return pieces
+
+
+def _over(spans, keys, limits) -> bool:
+    """Whether some day, week or window holds more than its normal time."""
+    for level, limit in enumerate(limits):
+        totals: dict[int, float] = {}
+        for (start, end, _, _), key in zip(spans, keys):
+            totals[key[level]] = totals.get(key[level], 0.0) + (end - start)
+        if max(totals.values(), default=0.0) > limit + _EPS:
+            return True
+    return False
 
 
 def _window_first(monday: date, anchor: date, window: int) -> date:
@@ -177,28 +197,37 @@ def _take(used: dict, key, length: float, limit: float) -> float:
 
 
 def find_overtime(
-    shifts: Sequence[Shift], agreement: Agreement | str = Agreement.AML, *, anchor: date | None = None
+    shifts: Sequence[Shift],
+    agreement: Agreement | str = Agreement.AML,
+    *,
+    anchor: date | None = None,
+    seconds: Sequence[tuple[float, float]] | None = None,
 ) -> list[list[Piece]]:
     """For each shift of ``shifts`` (any order, any assistants), its overtime pieces, with
     ``Piece.index`` its position in ``shifts``. ``anchor``: see ``pieces_of_spans``; the
     default is the first week of all the shifts, the same for every assistant (the plan's
-    averaging period)."""
+    averaging period). ``seconds``: each shift's (start, end) as POSIX seconds, when the
+    caller has them already."""
+    if seconds is None:
+        seconds = [(s.start.timestamp(), s.end.timestamp()) for s in shifts]
     if anchor is None and averaging_weeks(agreement) is not None:
-        anchor = plan_anchor(s.start.timestamp() for s in shifts)
+        anchor = plan_anchor(start for start, _ in seconds)
     by_assistant: dict[str, list[tuple[float, float, int]]] = {}
-    for index, shift in enumerate(shifts):
-        by_assistant.setdefault(shift.assistant, []).append((shift.start.timestamp(), shift.end.timestamp(), index))
+    for index, (shift, (start, end)) in enumerate(zip(shifts, seconds)):
+        by_assistant.setdefault(shift.assistant, []).append((start, end, index))
     result: list[list[Piece]] = [[] for _ in shifts]
     for rows in by_assistant.values():
         rows.sort()
-        spans = [
-            (start, end, datetime.fromtimestamp(start, cal.OSLO).date(), is_marked(shifts[index]))
-            for start, end, index in rows
-        ]
+        spans = [(start, end, _oslo_day(shifts[index].start), is_marked(shifts[index])) for start, end, index in rows]
         for piece in pieces_of_spans(spans, agreement, anchor):
             original = rows[piece.index][2]
             result[original].append(Piece(original, piece.start, piece.end, piece.reason))
     return result
+
+
+def _oslo_day(instant: datetime) -> date:
+    # Shifts read from files and storage already carry the Oslo zone: no conversion needed.
+    return instant.date() if instant.tzinfo is cal.OSLO else instant.astimezone(cal.OSLO).date()
 
 
 def weekly_overtime(pieces: Iterable[Piece], days: Sequence[date]) -> dict[date, dict[Why, float]]:

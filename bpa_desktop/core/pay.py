@@ -77,10 +77,10 @@ class PayLineSpec:
     percent: float | None = None  # the supplement's size, for people (rates are in kr)
 
     def applies_to(self, shift: Shift) -> bool:
-        kind = getattr(shift.kind, "value", shift.kind)
-        if self.kinds is not None and kind not in self.kinds:
+        # ShiftKind is a str enum: it compares equal to the profile's plain names.
+        if self.kinds is not None and shift.kind not in self.kinds:
             return False
-        return kind not in self.exclude_kinds
+        return not self.exclude_kinds or shift.kind not in self.exclude_kinds
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,7 @@ class _ShiftSpans:
     passive: list[win.Span]
     switches: list[float]  # instants where passive time gives way to active work
     nominal: bool
+    days: tuple[date, date]  # the local days whose window clauses can reach the shift
 
 
 def _spans(shift: Shift, nominal: bool) -> _ShiftSpans:
@@ -120,11 +121,11 @@ def _spans(shift: Shift, nominal: bool) -> _ShiftSpans:
         end,
     )
     switches = [passive[i][1] for i in range(len(passive) - 1)]
-    return _ShiftSpans(start, end, passive, switches, nominal)
+    return _ShiftSpans(start, end, passive, switches, nominal, win.days_touched(start, end, nominal))
 
 
 def _window(spans: _ShiftSpans, clauses: tuple[win.Clause, ...]) -> list[win.Span]:
-    return win.window_spans(clauses, spans.start, spans.end, spans.nominal)
+    return win.window_spans(clauses, spans.start, spans.end, spans.nominal, spans.days)
 
 
 def window_hours(shift: Shift, *, nominal: bool = False) -> dict[str, float]:
@@ -270,7 +271,10 @@ def line_hours(
     ``overtime``: the stretches of the shift (POSIX seconds) that are overtime, as
     ``record_line_hours`` finds them; a shift marked ``kind: overtime`` is overtime whole."""
     use_nominal = profile.nominal_clock_hours if nominal is None else nominal
-    spans = _spans(shift, use_nominal)
+    return _line_hours(shift, _spans(shift, use_nominal), profile, overtime)
+
+
+def _line_hours(shift: Shift, spans: _ShiftSpans, profile: PayProfile, overtime) -> dict[str, float]:
     paid = _converter(spans, profile.passive)
     cache: dict[str, list[win.Span]] = {}
 
@@ -291,11 +295,14 @@ def line_hours(
         if not line.applies_to(shift):
             continue
         counted = spans_of(line.window)
+        if not counted:
+            continue  # e.g. the overtime window of a shift with none: skip its windows
         if line.within:
             counted = win.intersect(counted, win.merge(s for name in line.within for s in spans_of(name)))
         if line.except_windows:
-            removed = win.merge(s for name in line.except_windows for s in spans_of(name))
-            counted = win.subtract(counted, removed)
+            removed = [s for name in line.except_windows for s in spans_of(name)]
+            if removed:
+                counted = win.subtract(counted, win.merge(removed))
         if line.window == "passive":
             hours = win.length(counted) / 3600  # the passive line reports time, not pay
         else:
@@ -337,11 +344,16 @@ def record_line_hours(
     ``core.normal_time`` finds in it (see the module doc). ``context`` shifts use up normal
     time and are not paid here; ``anchor`` is the Monday averaging windows count from
     (default: the first week of ``context`` and ``shifts``)."""
+    use_nominal = profile.nominal_clock_hours if nominal is None else nominal
     everything = [*context, *shifts]
-    pieces = nt.find_overtime(everything, Agreement.from_name(agreement), anchor=anchor)[len(context):]
+    elapsed = [_spans(shift, False) for shift in everything]
+    seconds = [(spans.start, spans.end) for spans in elapsed]
+    pieces = nt.find_overtime(everything, Agreement.from_name(agreement), anchor=anchor, seconds=seconds)
     result = []
-    for shift, found in zip(shifts, pieces):
-        lines = line_hours(shift, profile, nominal=nominal, overtime=[(p.start, p.end) for p in found])
+    for shift, spans, found in zip(shifts, elapsed[len(context):], pieces[len(context):]):
+        if use_nominal:
+            spans = _spans(shift, True)
+        lines = _line_hours(shift, spans, profile, [(p.start, p.end) for p in found])
         result.append(ShiftPay(shift, lines, tuple(found)))
     return result
 

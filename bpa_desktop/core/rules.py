@@ -545,7 +545,10 @@ def _overtime(person: _Person, limits: Limits, out: _Collector, agreement: Agree
     if limits.overtime is None:
         return
     spans = list(zip(person.starts, person.ends, person.days, person.marked))
-    per_week = nt.weekly_overtime(nt.pieces_of_spans(spans, agreement, anchor), person.days)
+    pieces = nt.pieces_of_spans(spans, agreement, anchor)
+    if not pieces:
+        return
+    per_week = nt.weekly_overtime(pieces, person.days)
     weeks: dict[date, tuple[float, float, float]] = {}
     for monday, by_why in per_week.items():
         total = sum(by_why.values())

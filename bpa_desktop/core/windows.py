@@ -165,13 +165,19 @@ def _clause_span(clause: Clause, day: date, nominal: bool) -> Span | None:
     return wall_point(day, clause.start, nominal), wall_point(end_day, clause.end, nominal)
 
 
+def days_touched(start: float, end: float, nominal: bool = False) -> tuple[date, date]:
+    """The local days whose clauses can reach into [start, end): from the day before the
+    start (a clause such as 21:00-06:00 runs into the next day) to the day of the end."""
+    return local_day(start, nominal) - timedelta(days=1), local_day(end, nominal)
+
+
 def window_spans(
-    clauses: tuple[Clause, ...], start: float, end: float, nominal: bool = False
+    clauses: tuple[Clause, ...], start: float, end: float, nominal: bool = False,
+    days: tuple[date, date] | None = None,
 ) -> list[Span]:
-    """The merged parts of a window inside [start, end) on the axis."""
-    # A clause can start the day before (e.g. 21:00-06:00) and reach into the range.
-    first = local_day(start, nominal) - timedelta(days=1)
-    last = local_day(end, nominal)
+    """The merged parts of a window inside [start, end) on the axis; ``days`` is
+    ``days_touched(start, end, nominal)`` when the caller has it already."""
+    first, last = days or days_touched(start, end, nominal)
     spans = []
     for day in cal.days(first, last):
         for clause in clauses:
