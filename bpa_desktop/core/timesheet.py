@@ -28,6 +28,7 @@ from datetime import date, datetime, timezone
 from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import Absence, AbsenceKind, Agreement, Interval, PayLine, Shift, ShiftKind, Timesheet
 from bpa_desktop.core.normal_time import Reason
+from bpa_desktop.core.overtime_notes import OvertimeNote, RowsPay, notes_of
 from bpa_desktop.core.pay import PayProfile, record_line_hours, sum_pay_lines, window_hours
 from bpa_desktop.core.pay_period import PayPeriod
 
@@ -128,26 +129,6 @@ class TimesheetDayRow:
     def start_key(self) -> float:
         shift = self.shift or self.planned
         return shift.start.timestamp() if shift else 0.0
-
-
-@dataclass(frozen=True)
-class OvertimeNote:
-    """A stretch of a worked shift that is overtime, and why (``core.normal_time``)."""
-
-    day: date  # the day the shift starts
-    start: datetime
-    end: datetime
-    reason: Reason
-
-    @property
-    def hours(self) -> float:
-        return (self.end.timestamp() - self.start.timestamp()) / 3600
-
-
-@dataclass(frozen=True)
-class RowsPay:
-    lines: tuple[PayLine, ...]
-    overtime: tuple[OvertimeNote, ...]
 
 
 @dataclass(frozen=True)
@@ -312,13 +293,7 @@ def rows_pay(
     same week or averaging window (they use up normal time; they are paid in their own
     period); ``anchor``: the Monday averaging windows count from."""
     paid = record_line_hours(counted_shifts(rows), profile, agreement=agreement, context=context, anchor=anchor)
-    notes = tuple(
-        OvertimeNote(start_day(item.shift), datetime.fromtimestamp(p.start, OSLO),
-                     datetime.fromtimestamp(p.end, OSLO), p.reason)
-        for item in paid
-        for p in item.overtime
-    )
-    return RowsPay(tuple(sum_pay_lines(paid, profile, rates)), notes)
+    return RowsPay(tuple(sum_pay_lines(paid, profile, rates)), notes_of(paid))
 
 
 # --- canonical content and its hash ---------------------------------------------------------

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from bpa_desktop.core import normal_time as nt
 from bpa_desktop.core.calendar import OSLO, local_instant
 from bpa_desktop.core.model import Agreement, Interval, Shift, ShiftKind
-from bpa_desktop.core.pay import load_profile, pay_lines
+from bpa_desktop.core.pay import pay_lines
 from bpa_desktop.core.rules import LAW, PRESETS, check
 
 FIRST_MONDAYS = [date(2026, 3, 16), date(2026, 10, 12), date(2026, 12, 21), date(2024, 2, 19)]
@@ -118,11 +118,6 @@ def _weeks_above(pieces_by_shift, shifts, law: float) -> dict[tuple[str, int], f
             if sum(by_why.values()) > law + 1e-9:
                 result[(assistant, week_monday.isocalendar()[1])] = sum(by_why.values())
     return result
-
-
-@pytest.fixture(scope="module")
-def ks():
-    return load_profile("ks")
 
 
 @settings(max_examples=60, deadline=None)

@@ -8,19 +8,9 @@ import pytest
 from bpa_desktop.core.model import Agreement, ShiftKind
 from bpa_desktop.core.normal_time import Why
 from bpa_desktop.core.overtime_text import reason_text
-from bpa_desktop.core.pay import ProfileError, load_profile, pay_lines, profile_from_dict, record_line_hours
+from bpa_desktop.core.pay import ProfileError, pay_lines, profile_from_dict, record_line_hours
 from bpa_desktop.i18n import get_language, set_language
 from tests.core.plan_helpers import MONDAY, day_shift, saturdays, weeks_plan
-
-
-@pytest.fixture(scope="module")
-def ks():
-    return load_profile("ks")
-
-
-@pytest.fixture(scope="module")
-def virke():
-    return load_profile("virke-bpa")
 
 
 def totals(shifts, profile, **options):

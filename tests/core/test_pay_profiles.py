@@ -8,16 +8,6 @@ from bpa_desktop.core.pay import (
 )
 
 
-@pytest.fixture(scope="module")
-def ks():
-    return load_profile("ks")
-
-
-@pytest.fixture(scope="module")
-def virke():
-    return load_profile("virke-bpa")
-
-
 def test_shipped_profiles():
     assert {"ks", "virke-bpa"} <= set(list_profiles())
     with pytest.raises(ProfileError):
