@@ -116,7 +116,7 @@ class Limits:
     daily_hours: float = 13.0  # more on one day is an error
     weekly_hours: float = 48.0
     average_hours: float = 48.0  # per week over 8 weeks
-    overtime: tuple[float, float, float] | None = (10.0, 25.0, 200.0)  # week / 4 weeks / 52 weeks
+    overtime: tuple[float, float, float] = (10.0, 25.0, 200.0)  # week / 4 weeks / 52 weeks
     night_start: str = "21:00"
     sunday_agreement: bool = True  # a written agreement on Sunday work
     long_shift: float | None = None  # relief: a shift longer than this needs as much rest around it
@@ -542,8 +542,6 @@ def _average_hours(person: _Person, limits: Limits, out: _Collector) -> None:
 
 def _overtime(person: _Person, limits: Limits, out: _Collector, agreement: Agreement, anchor: date | None) -> None:
     """Hours above normal time (``core.normal_time``) per week, 4 and 52 weeks."""
-    if limits.overtime is None:
-        return
     spans = list(zip(person.starts, person.ends, person.days, person.marked))
     pieces = nt.pieces_of_spans(spans, agreement, anchor)
     if not pieces:
