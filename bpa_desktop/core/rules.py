@@ -887,8 +887,9 @@ def check_window(
         nearby = shifts.between(lower, upper)
         first_start = shifts.first_start()
     else:
-        nearby = [s for s in shifts if lower <= s.start.timestamp() < upper]
-        first_start = min((s.start.timestamp() for s in shifts), default=None)
+        starts = [s.start.timestamp() for s in shifts]
+        nearby = [s for s, t in zip(shifts, starts) if lower <= t < upper]
+        first_start = min(starts, default=None)
     if options.get("averaging_start") is None and first_start is not None:
         options["averaging_start"] = nt.plan_anchor([first_start])
     found = check(nearby, agreement, rules=WINDOW_RULES if rules is None else rules, **options)
