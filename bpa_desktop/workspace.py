@@ -833,14 +833,13 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
             detail = self._detail(session, assistant, period, row)
             now = repo.utc_now()
             tr.settle_plan(session, arrangement.id, detail.rows, now)
-            rows = settled_rows(detail.rows)
-            pay = self._rows_pay(session, assistant, period, rows, profile)
-            lines = list(pay.lines)
+            rows = settled_rows(detail.rows)  # the same shifts count: the detail's pay stands
+            lines = list(detail.pay_lines)
             content = canonical_json(
                 content_document(
                     assistant.id, period, rows, detail.absences, lines,
                     profile_name=profile.name, nominal=profile.nominal_clock_hours,
-                    overtime=pay.overtime,
+                    overtime=detail.overtime,
                 )
             )
             tr.store_attested(session, row.id, content, lines, now)
@@ -1029,7 +1028,13 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
         context_start = normal_time.window_start(agreement, period.start, anchor)
         context_period = PayPeriod(context_start, period.start - timedelta(days=1))
         context: list[Shift] = []
-        if context_period.start <= context_period.end:
+        window = normal_time.averaging_weeks(agreement)
+        # Where no averaging window can pass its normal time, earlier shifts change nothing.
+        if context_period.start <= context_period.end and (
+            window is None
+            or tr.recorded_hours(session, assistant.id, context_start, period.end)
+            > normal_time.NORMAL_WEEK_HOURS * window
+        ):
             records = tr.period_records(session, assistant.id, context_period)
             context = counted_shifts(build_rows(
                 context_period, records.planned, records.worked, records.not_worked, records.absences,

@@ -277,6 +277,21 @@ def first_shift_day(session: Session, arrangement_id: int) -> date | None:
     return min(found).astimezone(OSLO).date() if found else None
 
 
+def recorded_hours(session: Session, assistant_id: int, first: date, last: date) -> float:
+    """Hours of the assistant's planned and worked shifts that start on ``first``..``last``,
+    both counted: at least the hours the worked record holds there."""
+    lower, upper = repo.local_day_range(first, last)
+    total = 0.0
+    for row_class in (PlannedShiftRow, WorkedShiftRow):
+        spans = session.execute(
+            select(row_class.start_at, row_class.end_at).where(
+                row_class.assistant_id == assistant_id, row_class.start_at >= lower, row_class.start_at < upper
+            )
+        )
+        total += sum((end - start).total_seconds() for start, end in spans) / 3600
+    return total
+
+
 def period_records(session: Session, assistant_id: int, period: PayPeriod) -> PeriodRecords:
     """One assistant's planned, worked and not-worked shifts starting in ``period``, and
     the absences that touch it."""

@@ -97,3 +97,25 @@ def test_under_the_tariff_preset_the_long_day_is_normal_time(setup):
     stay_longer(setup, date(2026, 9, 9), 3)  # the fixture's arrangement averages over 26 weeks
     detail = setup.ws.timesheet_detail(attest(setup, setup.day_worker, SEPTEMBER).id)
     assert "overtime-50" not in lines_of(detail) and detail.overtime == ()
+
+
+def test_under_individual_averaging_the_window_runs_across_pay_periods(setup):
+    ws, aid = setup.ws, setup.arrangement_id
+    ws.update_arrangement(replace(ws.get_arrangement(aid), agreement=Agreement.INDIVIDUAL))
+    worker = str(setup.day_worker)
+    # The 8-week window from Monday 31 August (the first shift) to Sunday 25 October: 24 h
+    # planned a week plus Thursday and Friday extras, 320 h; then 4 h more on 10 October.
+    monday = date(2026, 8, 31)
+    extras = [(monday + timedelta(weeks=w, days=d), 8, 16) for w in range(8) for d in (3, 4)]
+    extras.append((date(2026, 10, 10), 10, 14))
+    for day, start, end in extras:
+        begin = datetime(day.year, day.month, day.day, start, tzinfo=OSLO)
+        ws.record_worked_shift(aid, Shift(worker, begin, begin + timedelta(hours=end - start)), "Ekstravakt")
+    september = ws.timesheet_detail(attest(setup, setup.day_worker, SEPTEMBER).id)
+    assert september.overtime == () and "overtime-50" not in lines_of(september)
+    october = ws.timesheet_detail(attest(setup, setup.day_worker, OCTOBER).id)
+    # The hours past 320 are the window's last: Friday 23 October 12:00-16:00.
+    [note] = october.overtime
+    assert (note.day, note.start.hour, note.end.hour) == (date(2026, 10, 23), 12, 16)
+    assert note.reason.why is Why.AVERAGE and note.reason.first == monday and note.reason.weeks == 8
+    assert lines_of(october)["overtime-50"] == 4.0
