@@ -1,11 +1,19 @@
-"""`bpa receiver …`: run and administer the reference receiver (needs the `receiver` extra).
+"""`bpa receiver …` (and `bpa-receiver …` from the receiver's own distribution): run and
+administer the reference receiver. docs/receiver.md is the operator's guide.
 
-  serve        run the HTTP API and staff web page (127.0.0.1 by default)
+  migrate      bring the database to this version's schema (once, before the workers start)
+  serve        run the HTTP API and staff web page (uvicorn, N workers; 127.0.0.1 by default)
   enrol-code   one-time code for an arrangement (created if new), printed once
   list         stored submissions as JSON
   import       a bpa-bundle/1 file through the same intake as the HTTP API
   add-user     staff user for the web page (password from BPA_RECEIVER_PASSWORD or a prompt)
   revoke-token revoke every live API token of an arrangement
+  unlock       lift a login lockout (account and/or address); --list shows the locks
+  purge        delete decided submissions older than N days (retention), audited
+  openapi      print the API's OpenAPI document (the receiver does not publish it by default)
+
+The database comes from --db, else BPA_RECEIVER_DB, else `db` in the settings file named by
+BPA_RECEIVER_CONFIG (receiver/settings.py).
 """
 
 from __future__ import annotations
@@ -13,29 +21,45 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from bpa_desktop.commands.common import CliError
 
 PASSWORD_ENV = "BPA_RECEIVER_PASSWORD"
 CLI_ACTOR = "cli"
+APP_FACTORY = "bpa_desktop.sync.receiver.app:create_app"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("receiver", help="kommunens mottak av timelister (bpa-sync/1)")
-    actions = parser.add_subparsers(dest="receiver_command", required=True)
+    _add_actions(parser.add_subparsers(dest="receiver_command", required=True))
 
+
+def _add_actions(actions: argparse._SubParsersAction) -> None:
     def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:
-        sub = actions.add_parser(name, help=help_text)
-        sub.add_argument("--db", required=True, help="SQLAlchemy-URL eller sti til SQLite-fil")
+        sub = actions.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", help="SQLAlchemy-URL eller sti til SQLite-fil (ellers BPA_RECEIVER_DB)")
         sub.set_defaults(handler=handler)
         return sub
+
+    add("migrate", _migrate, "oppdater databaseskjemaet (én gang, før mottaket startes)")
 
     serve = add("serve", _serve, "kjør mottaket (API og nettside)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--secure-cookies", action="store_true", help="bak HTTPS: marker informasjonskapsler Secure")
+    serve.add_argument("--workers", type=int, default=1, help="antall arbeidsprosesser (standard 1)")
+    serve.add_argument("--root-path", help="understi bak proxyen, f.eks. /bpa-mottak")
+    serve.add_argument("--log-level", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=None,
+                       help="én JSON-linje per forespørsel (standard på)")
+    serve.add_argument("--forwarded-allow-ips", default=None,
+                       help="proxyer som får oppgi klientadresse og https (X-Forwarded-*); standard 127.0.0.1")
+    serve.add_argument("--pool-size", type=int, help="databaseforbindelser per arbeidsprosess (standard 5)")
+    serve.add_argument("--secure-cookies", action="store_true", default=None,
+                       help="bak HTTPS: marker informasjonskapsler Secure og send HSTS")
 
     add("enrol-code", _enrol_code, "lag engangskode for registrering").add_argument("--name", required=True)
     add("list", _list, "vis mottatte timelister som JSON").add_argument(
@@ -46,21 +70,79 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add("revoke-token", _revoke_token, "trekk tilbake tilgang for en ordning").add_argument(
         "--arrangement", required=True, help="ordningens navn"
     )
+    unlock = add("unlock", _unlock, "opphev sperret innlogging")
+    unlock.add_argument("--username", help="brukernavnet som er sperret")
+    unlock.add_argument("--address", help="IP-adressen som er sperret")
+    unlock.add_argument("--list", action="store_true", help="vis sperrer som gjelder nå")
+    purge = add("purge", _purge, "slett behandlede timelister eldre enn N dager (oppbevaringstid)")
+    purge.add_argument("--older-than-days", type=int, help="ellers BPA_RECEIVER_RETENTION_DAYS")
+    add("openapi", _openapi, "skriv API-ets OpenAPI-dokument som JSON")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`bpa-receiver`: the receiver's own console script (no desktop commands, no Qt)."""
+    parser = argparse.ArgumentParser(prog="bpa-receiver", description="Kommunens mottak av timelister (bpa-sync/1)")
+    _add_actions(parser.add_subparsers(dest="receiver_command", required=True))
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except CliError as error:
+        print(f"bpa-receiver: {error}", file=sys.stderr)
+        return 2
+
+
+def _settings(args: argparse.Namespace, **overrides):
+    from pydantic import ValidationError
+
+    from bpa_desktop.sync.receiver import settings
+
+    try:
+        loaded = settings.load(db=getattr(args, "db", None), **overrides)
+    except (ValidationError, FileNotFoundError) as error:
+        raise CliError(f"ugyldige innstillinger: {error}") from None
+    if not loaded.db:
+        raise CliError(str(settings.MissingDatabase()))
+    return loaded
+
+
+def _db(args: argparse.Namespace) -> str:
+    return _settings(args).db
+
+
+def _open_error(error: Exception) -> CliError:
+    # The type and the driver's message without the URL (it may hold the password).
+    return CliError(f"kan ikke åpne databasen ({type(error).__name__}: {str(error).splitlines()[0][:200]})")
 
 
 def _ready_engine(db: str):
+    """The engine of a database that has this version's schema (only `migrate` changes it)."""
     from bpa_desktop.sync.receiver import database
 
     try:
-        database.migrate(db)
+        engine = database.make_engine(db)
+        database.require_current_schema(engine)
     except database.ReceiverDatabaseError as error:
         raise CliError(str(error)) from None
-    except Exception as error:  # unreadable file, bad URL, no driver
-        raise CliError(f"kan ikke åpne databasen ({type(error).__name__}: {error})") from None
-    return database.make_engine(db)
+    except Exception as error:  # unreadable file, bad URL, no driver, server down
+        raise _open_error(error) from None
+    return engine
 
 
-def _in_write_session(db: str, work, errors: type[Exception]):
+def _migrate(args: argparse.Namespace) -> int:
+    from bpa_desktop.sync.receiver import database
+
+    db = _db(args)
+    try:
+        before, after = database.migrate(db)
+    except database.ReceiverDatabaseError as error:
+        raise CliError(str(error)) from None
+    except Exception as error:
+        raise _open_error(error) from None
+    print(json.dumps({"from": before, "to": after, "changed": before != after}))
+    return 0
+
+
+def _in_write_session(db: str, work, errors: type[Exception] | tuple[type[Exception], ...]):
     """`work(session)` in one write transaction of the receiver database; `errors` it raises
     are the user's input problem (exit 2)."""
     from bpa_desktop.sync.receiver import database
@@ -75,15 +157,58 @@ def _in_write_session(db: str, work, errors: type[Exception]):
         engine.dispose()
 
 
+def _prepare_metrics_dir() -> str | None:
+    """Prometheus multiprocess mode: one empty directory shared by this run's workers. Returns
+    the directory made here (removed at exit), or None when PROMETHEUS_MULTIPROC_DIR was given."""
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if given:
+        Path(given).mkdir(parents=True, exist_ok=True)
+        for stale in Path(given).glob("*.db"):  # counters of an earlier run would be added in
+            stale.unlink()
+        return None
+    made = tempfile.mkdtemp(prefix="bpa-receiver-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = made
+    return made
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from bpa_desktop.sync.receiver.app import create_app
+    from bpa_desktop.sync.receiver import database, logs
+    from bpa_desktop.sync.receiver import settings as receiver_settings
 
-    _ready_engine(args.db).dispose()
-    app = create_app(args.db, migrate=False, secure_cookies=args.secure_cookies)
-    print(f"Mottaket kjører på http://{args.host}:{args.port}/ (Ctrl+C stopper)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    if args.workers < 1:
+        raise CliError("--workers må være minst 1")
+    settings = _settings(
+        args, root_path=args.root_path, log_level=args.log_level, access_log=args.access_log,
+        pool_size=args.pool_size, secure_cookies=args.secure_cookies,
+    )
+    # Refuse here, before any worker starts, rather than in N workers at once.
+    try:
+        engine = database.make_engine(settings.db)
+        try:
+            database.require_current_schema(engine)
+        finally:
+            engine.dispose()
+    except database.ReceiverDatabaseError as error:
+        raise CliError(str(error)) from None
+    except Exception as error:
+        raise _open_error(error) from None
+    # The workers build the app themselves (factory) from these variables.
+    os.environ.update(receiver_settings.as_environment(settings))
+    made = _prepare_metrics_dir()
+    print(f"Mottaket starter på http://{args.host}:{args.port}{settings.root_path}/ med {args.workers} "
+          "arbeidsprosess(er) (Ctrl+C stopper)", file=sys.stderr)
+    try:
+        uvicorn.run(
+            APP_FACTORY, factory=True, host=args.host, port=args.port, workers=args.workers,
+            root_path=settings.root_path, log_config=logs.logging_config(settings.log_level),
+            log_level=settings.log_level, access_log=False, proxy_headers=True,
+            forwarded_allow_ips=args.forwarded_allow_ips, server_header=False, timeout_graceful_shutdown=10,
+        )
+    finally:
+        if made:
+            shutil.rmtree(made, ignore_errors=True)
     return 0
 
 
@@ -91,7 +216,7 @@ def _enrol_code(args: argparse.Namespace) -> int:
     from bpa_desktop.sync.receiver import enrolment
 
     issued = _in_write_session(
-        args.db, lambda session: enrolment.create_enrol_code(session, args.name, actor=CLI_ACTOR), ValueError)
+        _db(args), lambda session: enrolment.create_enrol_code(session, args.name, actor=CLI_ACTOR), ValueError)
     print(json.dumps({
         "arrangement": issued.arrangement_name,
         "arrangement_id": issued.arrangement_ref,
@@ -109,7 +234,7 @@ def _list(args: argparse.Namespace) -> int:
     from bpa_desktop.sync.receiver import database, intake
     from bpa_desktop.sync.receiver.store import Submission
 
-    engine = _ready_engine(args.db)
+    engine = _ready_engine(_db(args))
     try:
         with database.read_session(engine) as session:
             rows = session.scalars(
@@ -159,7 +284,7 @@ def _import(args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: kan ikke leses ({error.strerror})") from None
     except BundleError as error:
         raise CliError(f"{args.file}: {error}") from None
-    engine = _ready_engine(args.db)
+    engine = _ready_engine(_db(args))
     try:
         results = import_bundle(engine, bundle, actor=CLI_ACTOR)
     except ProblemError as problem:
@@ -182,7 +307,7 @@ def _add_user(args: argparse.Namespace) -> int:
         if getpass.getpass("Gjenta passord: ") != password:
             raise CliError("passordene er ikke like")
     created = _in_write_session(
-        args.db, lambda session: staff.add_user(session, args.username, password, actor=CLI_ACTOR), ValueError)
+        _db(args), lambda session: staff.add_user(session, args.username, password, actor=CLI_ACTOR), ValueError)
     print(json.dumps({"username": args.username.strip(), "created": created}))
     return 0
 
@@ -191,6 +316,46 @@ def _revoke_token(args: argparse.Namespace) -> int:
     from bpa_desktop.sync.receiver import enrolment
 
     count = _in_write_session(
-        args.db, lambda session: enrolment.revoke_tokens(session, args.arrangement, actor=CLI_ACTOR), LookupError)
+        _db(args), lambda session: enrolment.revoke_tokens(session, args.arrangement, actor=CLI_ACTOR), LookupError)
     print(json.dumps({"arrangement": args.arrangement, "revoked": count}, ensure_ascii=False))
+    return 0
+
+
+def _unlock(args: argparse.Namespace) -> int:
+    from bpa_desktop.sync.receiver import throttle
+
+    if args.list:
+        locks = _in_write_session(_db(args), throttle.list_locks, ValueError)
+        print(json.dumps({"locks": [
+            {"kind": lock.kind, "key": lock.key, "failures": lock.failures, "locked_until": lock.locked_until.isoformat()}
+            for lock in locks
+        ]}, ensure_ascii=False))
+        return 0
+    if not (args.username or args.address):
+        raise CliError("oppgi --username og/eller --address (eller --list)")
+    removed = _in_write_session(
+        _db(args), lambda session: throttle.lift(session, username=args.username, address=args.address, actor=CLI_ACTOR),
+        ValueError)
+    print(json.dumps({"username": args.username, "address": args.address, "lifted": removed}, ensure_ascii=False))
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from bpa_desktop.sync.receiver import retention
+
+    days = args.older_than_days if args.older_than_days is not None else _settings(args).retention_days
+    if days is None:
+        raise CliError("oppgi --older-than-days N (eller BPA_RECEIVER_RETENTION_DAYS)")
+    result = _in_write_session(
+        _db(args), lambda session: retention.purge_decided(session, older_than_days=days, actor=CLI_ACTOR), ValueError)
+    print(json.dumps({"purged": result.submissions, "decided_before": result.cutoff.isoformat()}))
+    return 0
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    from bpa_desktop.sync.receiver.app import create_app
+    from bpa_desktop.sync.receiver.settings import ReceiverSettings
+
+    app = create_app(settings=ReceiverSettings(db="sqlite://", openapi=True), check_schema=False)
+    print(json.dumps(app.openapi(), ensure_ascii=False, indent=1))
     return 0

@@ -13,8 +13,10 @@ from tests.sync.receiver_helpers import Device, enrol_device
 def client(db_url: str):
     from fastapi.testclient import TestClient
 
+    from bpa_desktop.sync.receiver import database
     from bpa_desktop.sync.receiver.app import create_app
 
+    database.migrate(db_url)  # as `bpa receiver migrate` does before the workers start
     with TestClient(create_app(db_url), base_url="http://127.0.0.1") as test_client:
         yield test_client
 

@@ -209,42 +209,66 @@ def free_port() -> int:
 class LiveReceiver:
     base_url: str
     db_url: str
-    process: subprocess.Popen
+    process: subprocess.Popen | None  # None: a receiver this test session did not start (CI's)
+    log_path: Path | None = None
+
+
+def receiver_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "bpa_desktop.cli", "receiver", *args]
+
+
+def migrate_receiver(db_url: str) -> None:
+    """`bpa receiver migrate`, as the operator runs it before starting the workers."""
+    done = subprocess.run(receiver_command("migrate", "--db", db_url), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def wait_until_healthy(base_url: str, process: subprocess.Popen | None, log_path: Path, *, verify=True,
+                       seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(log_path.read_text())
+        try:
+            if httpx.get(f"{base_url}/v1/health", timeout=1, verify=verify).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"receiver did not start in {seconds} s")
+        time.sleep(0.1)
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @contextmanager
-def run_receiver(db_url: str, log_path: Path):
-    """Start `bpa receiver serve` on a free loopback port, wait until /v1/health answers, stop it after."""
+def run_receiver(db_url: str, log_path: Path, *, workers: int = 1, env: dict | None = None,
+                 args: tuple[str, ...] = (), migrate: bool = True):
+    """`bpa receiver migrate`, then `bpa receiver serve` on a free loopback port; waits until
+    /v1/health answers, stops it after."""
+    if migrate:
+        migrate_receiver(db_url)
     port = free_port()
     log = open(log_path, "wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "bpa_desktop.cli", "receiver", "serve", "--db", db_url, "--port", str(port)],
+        receiver_command("serve", "--db", db_url, "--port", str(port), "--workers", str(workers), *args),
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
     )
     base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
     try:
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(log_path.read_text())
-            try:
-                if httpx.get(f"{base_url}/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("receiver did not start in 30 s")
-            time.sleep(0.1)
-        yield LiveReceiver(base_url, db_url, process)
+        wait_until_healthy(base_url, process, log_path)
+        yield LiveReceiver(base_url, db_url, process, log_path)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         log.close()
 
 

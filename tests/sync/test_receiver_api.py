@@ -185,11 +185,25 @@ def test_status_reports_known_and_unknown_ids(device):
     assert status[1]["state"] == "unknown"
 
 
-def test_health_and_openapi_are_published(client):
+def test_health_ready_and_no_public_api_document_by_default(client):
     assert client.get("/v1/health").json() == {"status": "ok", "protocol": "bpa-sync/1"}
-    spec = client.get("/openapi.json").json()
-    for path in ("/v1/enrol", "/v1/submissions", "/v1/submissions/status", "/v1/decisions", "/v1/health"):
+    assert client.get("/v1/ready").json() == {"status": "ready", "protocol": "bpa-sync/1"}
+    for path in ("/openapi.json", "/docs", "/redoc", "/docs/oauth2-redirect"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_the_api_document_when_switched_on_names_every_operation(db_url):
+    from fastapi.testclient import TestClient
+
+    from bpa_desktop.sync.receiver.app import create_app
+    from bpa_desktop.sync.receiver.settings import ReceiverSettings
+
+    database.migrate(db_url)
+    with TestClient(create_app(settings=ReceiverSettings(db=db_url, openapi=True))) as client:
+        spec = client.get("/openapi.json").json()
+        assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
+    for path in ("/v1/enrol", "/v1/submissions", "/v1/submissions/status", "/v1/decisions", "/v1/health", "/v1/ready"):
         assert path in spec["paths"]
     assert "SubmissionBody" not in spec["components"]["schemas"]  # bytes travel signed, not as a schema
     assert "SignedSubmission" in spec["components"]["schemas"]
-    assert not any(path.startswith("/staff") for path in spec["paths"])
+    assert not any(path.startswith("/staff") or path == "/metrics" for path in spec["paths"])

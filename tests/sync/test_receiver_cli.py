@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bpa_desktop import cli
 from bpa_desktop.sync import bundle, signing
 from tests.sync.receiver_helpers import enrol_request, make_body
@@ -13,6 +15,24 @@ def run(capsys, *argv) -> tuple[int, str, str]:
     code = cli.main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+@pytest.fixture(autouse=True)
+def _migrated(db_url, capsys):
+    """Every command but `migrate` needs the schema; the operator runs `migrate` first."""
+    code, out, err = run(capsys, "receiver", "migrate", "--db", db_url)
+    assert code == 0, err
+    assert json.loads(out)["changed"] is True
+
+
+def test_commands_refuse_a_database_that_was_not_migrated(tmp_path, capsys):
+    code, _, err = run(capsys, "receiver", "list", "--db", str(tmp_path / "new.db"))
+    assert code == 2 and "bpa receiver migrate" in err
+    code, out, _ = run(capsys, "receiver", "migrate", "--db", str(tmp_path / "new.db"))
+    assert code == 0 and json.loads(out) == {"from": None, "to": json.loads(out)["to"], "changed": True}
+    code, out, _ = run(capsys, "receiver", "migrate", "--db", str(tmp_path / "new.db"))
+    assert json.loads(out)["changed"] is False  # running it again is harmless
+    assert run(capsys, "receiver", "list", "--db", str(tmp_path / "new.db"))[0] == 0
 
 
 def test_bundle_imported_twice_stores_each_id_once_then_online_push_dedups(tmp_path, capsys, client, db_url):
@@ -105,10 +125,12 @@ def test_database_from_a_newer_version_is_refused(tmp_path, capsys):
     import sqlite3
 
     path = tmp_path / "newer.db"
-    run(capsys, "receiver", "list", "--db", str(path))
+    run(capsys, "receiver", "migrate", "--db", str(path))
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'f00dfeed'")
     before = path.read_bytes()
     code, _, err = run(capsys, "receiver", "list", "--db", str(path))
+    assert code == 2 and "nyere versjon" in err
+    code, _, err = run(capsys, "receiver", "migrate", "--db", str(path))
     assert code == 2 and "nyere versjon" in err
     assert path.read_bytes() == before

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, settings
 
 from bpa_desktop.sync import signing
 from bpa_desktop.sync.receiver.app import create_app
+from bpa_desktop.sync.receiver.settings import ReceiverSettings
 from tests.sync.receiver_helpers import (
     BACKENDS,
     backend_database,
@@ -25,18 +26,19 @@ from tests.sync.receiver_helpers import (
     run_receiver,
 )
 
-# The document only: an app that never touches its database (no migration, no request). The
-# live receiver serves the same document at /openapi.json; the test below checks they agree.
-schema = schemathesis.openapi.from_dict(create_app("sqlite://", migrate=False).openapi()).include(
-    path_regex="^/v1/"
-)
+# The document only: an app that never touches its database (no schema check, no request). The
+# live receiver, with the document switched on, serves the same at /openapi.json; the test below
+# checks they agree.
+DOCUMENT = create_app(settings=ReceiverSettings(db="sqlite://", openapi=True), check_schema=False).openapi()
+schema = schemathesis.openapi.from_dict(DOCUMENT).include(path_regex="^/v1/")
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def enrolled(request, tmp_path_factory):
     """One receiver per backend for the whole module (starting one takes seconds), one device."""
     folder = tmp_path_factory.mktemp(f"schemathesis-{request.param}")
-    with backend_database(request.param, folder) as url, run_receiver(url, folder / "server.log") as receiver:
+    with backend_database(request.param, folder) as url, run_receiver(
+            url, folder / "server.log", env={"BPA_RECEIVER_OPENAPI": "true"}) as receiver:
         with httpx.Client(base_url=receiver.base_url, timeout=30) as http:
             yield receiver, enrol_device(http, url)
 
@@ -44,8 +46,8 @@ def enrolled(request, tmp_path_factory):
 def test_the_served_document_is_the_one_tested(enrolled):
     receiver, _device = enrolled
     served = httpx.get(f"{receiver.base_url}/openapi.json", timeout=30).json()
-    assert served == create_app("sqlite://", migrate=False).openapi()
-    assert {"/v1/enrol", "/v1/submissions", "/v1/submissions/status", "/v1/decisions", "/v1/health"} <= set(
+    assert served == DOCUMENT
+    assert {"/v1/enrol", "/v1/submissions", "/v1/submissions/status", "/v1/decisions", "/v1/health", "/v1/ready"} <= set(
         served["paths"]
     )
 

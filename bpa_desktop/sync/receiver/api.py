@@ -21,7 +21,7 @@ from bpa_desktop.sync.protocol import (
     StatusRequest,
     StatusResponse,
 )
-from bpa_desktop.sync.receiver import decisions, enrolment, intake
+from bpa_desktop.sync.receiver import decisions, enrolment, intake, metrics
 from bpa_desktop.sync.receiver.database import read_session, write_session
 from bpa_desktop.sync.receiver.problems import ProblemError
 
@@ -101,9 +101,15 @@ def post_submission(
         key = uuid.UUID(idempotency_key.strip().strip('"'))
     except ValueError:
         raise ProblemError(400, "idempotency_key_invalid", "Idempotency-Key må være en UUID.") from None
-    with write_session(_engine(request)) as session:
-        token = enrolment.authenticate(session, authorization)
-        result = intake.receive(session, arrangement=token.arrangement, signed=signed, idempotency_key=key, via="api")
+    try:
+        with write_session(_engine(request)) as session:
+            token = enrolment.authenticate(session, authorization)
+            result = intake.receive(session, arrangement=token.arrangement, signed=signed, idempotency_key=key, via="api")
+    except ProblemError as problem:
+        metrics.SUBMISSIONS_REFUSED.labels(code=problem.code).inc()
+        raise
+    if result.created:
+        metrics.SUBMISSIONS.labels(outcome="received").inc()
     return _json(result.receipt, 201 if result.created else 200)
 
 
@@ -130,9 +136,15 @@ def get_decisions(
         return _json(decisions.feed(session, token.arrangement_id, since, limit), 200)
 
 
-@router.get("/health", responses=_BUSY_ONLY)
-def get_health(request: Request) -> dict[str, str]:
-    """Cheap probe: 200 means the receiver and its database answer."""
+@router.get("/health")
+def get_health() -> dict[str, str]:
+    """Liveness: 200 means this worker answers (the database is not asked; see /v1/ready)."""
+    return {"status": "ok", "protocol": PROTOCOL}
+
+
+@router.get("/ready", responses=_BUSY_ONLY)
+def get_ready(request: Request) -> dict[str, str]:
+    """Readiness: 200 when the database answers a query; 503 (problem) when it does not."""
     with read_session(_engine(request)) as session:
         session.execute(text("SELECT 1"))
-    return {"status": "ok", "protocol": PROTOCOL}
+    return {"status": "ready", "protocol": PROTOCOL}

@@ -1,28 +1,32 @@
-"""`create_app(db_url)`: the receiver as one FastAPI application (API + staff web page).
+"""`create_app()`: the receiver as one FastAPI application (API, staff web page, /metrics).
 
-OpenAPI is published at /openapi.json (docs at /docs). Errors are application/problem+json with
-a stable `code`; a busy SQLite database answers 503 with Retry-After so clients back off.
+Errors are application/problem+json with a stable `code`; a busy SQLite database answers 503
+with Retry-After so clients back off. Middleware (middleware.py) limits bodies as they stream,
+puts security headers on every answer and writes the access log and request metrics.
 """
 
 from __future__ import annotations
 
 import logging
+import traceback
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bpa_desktop import __version__ as app_version
 from bpa_desktop.sync.protocol import PROBLEM_MEDIA_TYPE, Problem
-from bpa_desktop.sync.receiver import api, database, web
+from bpa_desktop.sync.receiver import api, database, metrics, web
+from bpa_desktop.sync.receiver import settings as receiver_settings
+from bpa_desktop.sync.receiver.middleware import AccessLog, BodyLimit, SecurityHeaders
 from bpa_desktop.sync.receiver.problems import ProblemError
+from bpa_desktop.sync.receiver.settings import ReceiverSettings
 
-log = logging.getLogger(__name__)
-
-MAX_REQUEST_BYTES = 1024 * 1024
+log = logging.getLogger("bpa_receiver.app")
 
 
 _HTTP_PROBLEMS = {
@@ -68,7 +72,10 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _on_bug(_request: Request, error: Exception) -> JSONResponse:
-        log.exception("unexpected error in receiver")
+        # The type and where, not the message: a database error's message holds the statement's
+        # parameters, which may be a submission's content.
+        where = "".join(traceback.format_tb(error.__traceback__)[-3:])
+        log.error("unexpected error in receiver: %s", type(error).__name__, extra={"where": where})
         return _problem(ProblemError(500, "internal", "Intern feil i mottakeren. Ingenting ble lagret."))
 
 
@@ -86,18 +93,33 @@ def _register_problem_schema(app: FastAPI) -> None:
     app.openapi = openapi
 
 
-def create_app(db_url: str, *, migrate: bool = True, secure_cookies: bool = False) -> FastAPI:
-    """The receiver over `db_url` (SQLAlchemy URL or SQLite file path).
+def create_app(db_url: str | None = None, *, settings: ReceiverSettings | None = None,
+               check_schema: bool = True) -> FastAPI:
+    """The receiver application; with no arguments, configured from the environment and the
+    settings file (receiver/settings.py), so a process manager can import it as a factory:
+    `uvicorn --factory bpa_desktop.sync.receiver.app:create_app`.
 
-    `secure_cookies`: mark the staff session cookie Secure (set when served behind HTTPS).
+    It never migrates: `bpa receiver migrate` does that once, before workers start. A worker on
+    a database without this version's schema refuses to start (lifespan), with the reason in
+    its log. `check_schema=False` only for building the OpenAPI document without a database.
     """
-    db_url = database.normalise_url(db_url)
-    if migrate:
-        database.migrate(db_url)
-    engine = database.make_engine(db_url)
+    settings = settings or receiver_settings.load(db=db_url)
+    if db_url is not None and settings.db != db_url:
+        settings = settings.model_copy(update={"db": db_url})
+    if not settings.db:
+        raise receiver_settings.MissingDatabase()
+    engine = database.make_engine(settings.db, pool_size=settings.pool_size, max_overflow=settings.max_overflow)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        if check_schema:
+            try:
+                database.require_current_schema(engine)
+            except database.ReceiverDatabaseError as error:
+                log.critical("refusing to start: %s", error)
+                engine.dispose()
+                raise
+            log.info("receiver worker ready", extra={"backend": engine.dialect.name})
         yield
         engine.dispose()
 
@@ -106,24 +128,36 @@ def create_app(db_url: str, *, migrate: bool = True, secure_cookies: bool = Fals
         version=app_version,
         description="Tar imot attesterte timelister fra bpa-desktop og sender kommunens beslutninger tilbake.",
         lifespan=lifespan,
+        root_path=settings.root_path,
+        # FastAPI's /docs and /redoc load their scripts from a CDN: never served. The document
+        # itself only when asked for (`openapi = true`); `bpa receiver openapi` prints it offline.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if settings.openapi else None,
     )
     app.state.engine = engine
-    app.state.secure_cookies = secure_cookies
+    app.state.settings = settings
+    app.state.secure_cookies = settings.secure_cookies
     _install_error_handlers(app)
     _register_problem_schema(app)
 
-    @app.middleware("http")
-    async def _limit_size(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_REQUEST_BYTES):
-            return _problem(ProblemError(413, "too_large", "Forespørselen er for stor."))
-        return await call_next(request)
+    # Outermost first: the access log sees every answer, headers go on every answer (413s too).
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders, always_hsts=settings.secure_cookies)
+    app.add_middleware(AccessLog, log_requests=settings.access_log)
 
     app.include_router(api.router)
     app.include_router(web.router)
+    app.mount("/staff/static", StaticFiles(packages=[("bpa_desktop.sync.receiver", "static")]), name="static")
 
     @app.get("/", include_in_schema=False)
-    def _root() -> RedirectResponse:
-        return RedirectResponse("/staff/", status_code=303)
+    def _root(request: Request) -> RedirectResponse:
+        return RedirectResponse(web.url(request, "/staff/"), status_code=303)
+
+    if settings.metrics:
+        @app.get("/metrics", include_in_schema=False)
+        def _metrics() -> Response:
+            body, content_type = metrics.render(engine)
+            return Response(body, media_type=content_type)
 
     return app

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -32,10 +32,12 @@ def normalise_url(text: str) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
-def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
+def make_engine(url: str, *, foreign_keys: bool = True, pool_size: int = 5, max_overflow: int = 5) -> Engine:
+    """`pool_size` + `max_overflow` is the most connections one worker holds; with N workers the
+    database sees up to N times that (PostgreSQL's default max_connections is 100)."""
     url = normalise_url(url)
     if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "isolation_level": None})
 
     @event.listens_for(engine, "connect")
@@ -85,29 +87,66 @@ def _alembic_config(connection):
     return config
 
 
-def migrate(url: str) -> None:
-    """Bring the database to this version's head; refuse a database written by a newer version."""
-    from alembic import command
+# Any fixed number: PostgreSQL advisory lock held while migrating, so two `migrate` runs (two
+# hosts, or a second one started by mistake) take turns instead of racing on CREATE TABLE.
+_MIGRATION_LOCK = 0x6270615F72  # "bpa_r"
+
+
+def _revisions(connection) -> tuple[str | None, str]:
+    """(the database's revision, this program's head); refuses a revision this program lacks."""
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
     from alembic.util.exc import CommandError
+
+    scripts = ScriptDirectory.from_config(_alembic_config(connection))
+    current = MigrationContext.configure(connection).get_current_revision()
+    if current is not None:
+        try:
+            scripts.get_revision(current)
+        except CommandError:
+            raise ReceiverDatabaseError(
+                f"Databasen er fra en nyere versjon av mottakeren (revisjon {current}); oppdater programmet."
+            ) from None
+    return current, scripts.get_current_head()
+
+
+def migrate(url: str) -> tuple[str | None, str]:
+    """Bring the database to this version's head (run once, before the workers start); refuse a
+    database written by a newer version. Returns (revision before, revision after)."""
+    from alembic import command
 
     # Batch migrations copy and rename tables, so foreign keys must be off while they run.
     engine = make_engine(url, foreign_keys=False)
     try:
         with engine.connect() as connection:
-            config = _alembic_config(connection)
-            current = MigrationContext.configure(connection).get_current_revision()
-            connection.rollback()
-            if current is not None:
-                try:
-                    ScriptDirectory.from_config(config).get_revision(current)
-                except CommandError:
-                    raise ReceiverDatabaseError(
-                        f"Databasen er fra en nyere versjon av mottakeren (revisjon {current}); "
-                        "oppdater programmet."
-                    ) from None
-            command.upgrade(config, "head")
-            connection.commit()
+            postgres = connection.dialect.name == "postgresql"
+            if postgres:
+                connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _MIGRATION_LOCK})
+                connection.commit()
+            try:
+                current, head = _revisions(connection)
+                connection.rollback()
+                command.upgrade(_alembic_config(connection), "head")
+                connection.commit()
+            finally:
+                if postgres:
+                    connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _MIGRATION_LOCK})
+                    connection.commit()
+            return current, head
     finally:
         engine.dispose()
+
+
+def require_current_schema(engine: Engine) -> None:
+    """Refuse to serve a database that `bpa receiver migrate` has not brought to this version.
+
+    Workers never migrate: with several workers starting at once they would race each other.
+    """
+    with engine.connect() as connection:
+        current, head = _revisions(connection)
+    if current != head:
+        found = "tom database" if current is None else f"revisjon {current}"
+        raise ReceiverDatabaseError(
+            f"Databasen har ikke skjemaet denne versjonen trenger ({found}, trenger {head}). "
+            "Kjør `bpa receiver migrate` én gang før mottaket startes."
+        )

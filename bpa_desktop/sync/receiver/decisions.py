@@ -1,9 +1,11 @@
 """Staff decisions (accepted / rejected with reason) and the feed clients read by cursor.
 
-`seq` comes from the `decision_seq` counter row, read with FOR UPDATE (SQLite: the write
-transaction began IMMEDIATE) and bumped in the same transaction as the decision. So seq values
-commit in order without gaps, and a reader that has seen seq N has seen every decision <= N
-(a database sequence could commit N+1 before N and make a cursor skip N).
+The feed's `seq` is the arrangement's own counter (`arrangement.decision_head`), read with FOR
+UPDATE (SQLite: the write transaction began IMMEDIATE) and bumped in the same transaction as the
+decision. So seq values commit in order without gaps, and a reader that has seen seq N has seen
+every decision <= N of its arrangement (a database sequence could commit N+1 before N and make a
+cursor skip N). Counting per arrangement keeps the number of other arrangements' decisions
+private; the receiver-wide `decision.seq` only orders rows internally.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from bpa_desktop.sync.receiver.intake import newer_version_exists
 from bpa_desktop.sync.receiver.problems import ProblemError
 from bpa_desktop.sync.receiver.store import (
     DECISION_COUNTER,
+    Arrangement,
     Counter,
     Decision,
     StaffUser,
@@ -36,8 +39,15 @@ def _next_seq(session: Session) -> int:
     return counter.value
 
 
-def head_seq(session: Session) -> int:
-    return session.scalars(select(Counter.value).where(Counter.name == DECISION_COUNTER)).one()
+def head_seq(session: Session, arrangement_pk: int) -> int:
+    """The arrangement's latest decision seq (0: none yet)."""
+    return session.scalars(select(Arrangement.decision_head).where(Arrangement.id == arrangement_pk)).one()
+
+
+def _next_arrangement_seq(session: Session, arrangement_pk: int) -> int:
+    arrangement = session.scalars(select(Arrangement).where(Arrangement.id == arrangement_pk).with_for_update()).one()
+    arrangement.decision_head += 1
+    return arrangement.decision_head
 
 
 def decide(
@@ -62,6 +72,7 @@ def decide(
     row.state = decision
     record = Decision(
         seq=_next_seq(session),
+        arrangement_seq=_next_arrangement_seq(session, row.arrangement_id),
         submission_pk=row.id,
         arrangement_id=row.arrangement_id,
         decision=decision,
@@ -76,7 +87,7 @@ def decide(
 
 def feed(session: Session, arrangement_pk: int, since: int, limit: int) -> DecisionsPage:
     """Decisions of one arrangement with seq > since, oldest first."""
-    head = head_seq(session)
+    head = head_seq(session, arrangement_pk)
     if since > head:
         raise ProblemError(
             409,
@@ -89,13 +100,15 @@ def feed(session: Session, arrangement_pk: int, since: int, limit: int) -> Decis
     rows = session.execute(
         select(Decision, Submission.submission_id)
         .join(Submission, Submission.id == Decision.submission_pk)
-        .where(Decision.arrangement_id == arrangement_pk, Decision.seq > since, Decision.seq <= head)
-        .order_by(Decision.seq)
+        .where(
+            Decision.arrangement_id == arrangement_pk, Decision.arrangement_seq > since, Decision.arrangement_seq <= head
+        )
+        .order_by(Decision.arrangement_seq)
         .limit(limit)
     ).all()
     decisions = [
         DecisionMessage(
-            seq=record.seq,
+            seq=record.arrangement_seq,
             submission_id=submission_id,
             decision=record.decision,
             reason=record.reason,
@@ -103,6 +116,6 @@ def feed(session: Session, arrangement_pk: int, since: int, limit: int) -> Decis
         )
         for record, submission_id in rows
     ]
-    # A short page means everything up to head was read (other arrangements' seqs included).
+    # A short page means everything up to head was read (purged decisions leave gaps).
     next_cursor = decisions[-1].seq if len(decisions) == limit else head
     return DecisionsPage(decisions=decisions, next=next_cursor)

@@ -11,6 +11,7 @@ PostgreSQL too; on SQLite write transactions are serialised by BEGIN IMMEDIATE.
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from dataclasses import dataclass
 
@@ -101,6 +102,36 @@ def _insert_ignoring_duplicate_id(session: Session, values: dict) -> int | None:
     return session.execute(statement).scalar_one_or_none()
 
 
+class _Ambiguous(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    keys = [key for key, _value in pairs]
+    if len(keys) != len(set(keys)):
+        raise _Ambiguous(sorted({key for key in keys if keys.count(key) > 1}))
+    return dict(pairs)
+
+
+def _no_constants(name: str):
+    raise _Ambiguous([name])
+
+
+def _refuse_ambiguous_json(body_bytes: bytes) -> None:
+    """The signed bytes must mean one thing: a key twice (parsers disagree on which one wins) or
+    NaN/Infinity (not JSON) is refused, so the stored evidence cannot be read two ways."""
+    try:
+        json.loads(body_bytes, object_pairs_hook=_unique_keys, parse_constant=_no_constants)
+    except _Ambiguous as error:
+        fields = ", ".join(str(name) for name in error.args[0])
+        raise ProblemError(
+            400, "ambiguous_body", "Innholdet kan leses på mer enn én måte og tas ikke imot.",
+            f"Felt som står to ganger eller ikke er JSON: {fields}",
+        ) from None
+    except ValueError:
+        pass  # not JSON at all: parse_body says so
+
+
 def receive(
     session: Session,
     *,
@@ -126,6 +157,7 @@ def receive(
         raise ProblemError(
             422, "bad_signature", "Signaturen stemmer ikke med innholdet.", "Innholdet kan være endret underveis."
         ) from None
+    _refuse_ambiguous_json(body_bytes)
     try:
         body = parse_body(body_bytes)
     except ValidationError as error:

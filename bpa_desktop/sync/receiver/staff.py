@@ -1,7 +1,10 @@
-"""Staff users (scrypt password hashes, stdlib only) and their login sessions.
+"""Staff users (argon2id password hashes, argon2-cffi) and their login sessions.
 
+Passwords are hashed with argon2-cffi's defaults (RFC 9106's second recommendation: argon2id,
+t=3, m=64 MiB, p=4, above OWASP's minimum). Hashes made by earlier versions (scrypt n=2^14) or
+with weaker parameters still verify, and are replaced at the next successful login.
 A session cookie holds a random token; the database keeps only its SHA-256 and a per-session
-CSRF token that every form must echo.
+CSRF token that every form must echo. Logging out deletes the row, so a copied cookie is dead.
 """
 
 from __future__ import annotations
@@ -11,39 +14,50 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bpa_desktop.sync.receiver import throttle
 from bpa_desktop.sync.receiver.enrolment import audit, sha256_hex
 from bpa_desktop.sync.receiver.store import StaffSession, StaffUser, utc_now
 
 MIN_PASSWORD_LENGTH = 12
 SESSION_HOURS = 8
-# scrypt cost: ~50 ms on a laptop; n=2**14, r=8 needs 16 MiB.
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+_HASHER = PasswordHasher()
+_LEGACY_SCRYPT = "scrypt$"  # scrypt$n$r$p$salt$digest, written before argon2id
 
 
 def hash_password(password: str) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P)
-    encode = lambda raw: base64.b64encode(raw).decode("ascii")  # noqa: E731
-    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${encode(salt)}${encode(digest)}"
+    return _HASHER.hash(password)
 
 
-def verify_password(password: str, stored: str) -> bool:
+def _verify_legacy_scrypt(password: str, stored: str) -> bool:
     try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(digest)
+        _scheme, n, r, p, salt, digest = stored.split("$")
         actual = hashlib.scrypt(
-            password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p)
+            password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+            maxmem=256 * 1024 * 1024,
         )
     except ValueError:
         return False
-    return hmac.compare_digest(actual, expected)
+    return hmac.compare_digest(actual, base64.b64decode(digest))
+
+
+def verify_password(password: str, stored: str) -> bool:
+    if stored.startswith(_LEGACY_SCRYPT):
+        return _verify_legacy_scrypt(password, stored)
+    try:
+        return _HASHER.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(stored: str) -> bool:
+    return stored.startswith(_LEGACY_SCRYPT) or _HASHER.check_needs_rehash(stored)
 
 
 _DUMMY_HASH = hash_password(secrets.token_hex(16))  # equal work for unknown usernames
@@ -73,14 +87,31 @@ class NewSession:
     csrf_token: str
 
 
-def log_in(session: Session, username: str, password: str) -> NewSession | None:
+@dataclass(frozen=True)
+class LoginRefused:
+    locked_until: datetime | None = None  # set: too many failures (429); None: wrong name or password
+
+
+def log_in(
+    session: Session, username: str, password: str, *, address: str = "", policy: throttle.Policy | None = None
+) -> NewSession | LoginRefused:
+    policy = policy or throttle.Policy()
+    locked = throttle.locked_until(session, username, address)
+    if locked is not None:
+        return LoginRefused(locked)  # not even the right password gets in while locked
     user = session.scalars(select(StaffUser).where(StaffUser.username == username.strip())).one_or_none()
     if user is None or user.disabled_at is not None:
         verify_password(password, _DUMMY_HASH)
-        return None
+        throttle.record_failure(session, username, address, policy)
+        return LoginRefused()
     if not verify_password(password, user.password_hash):
         audit(session, user.username, "login_failed")
-        return None
+        throttle.record_failure(session, username, address, policy)
+        return LoginRefused()
+    throttle.record_success(session, user.username)
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        audit(session, user.username, "password_rehashed")
     cookie_token = secrets.token_urlsafe(32)
     csrf_token = secrets.token_urlsafe(32)
     now = utc_now()

@@ -1,7 +1,7 @@
 """Tables of the receiver database (SQLite by default, PostgreSQL by URL; portable SQL only).
 
 Secrets are never stored in clear: enrol codes and API tokens as SHA-256, staff passwords with
-scrypt. Submissions keep the exact signed bytes as evidence. Decisions get a gap-free `seq`
+argon2id (older scrypt hashes are rehashed at the next login). Submissions keep the exact signed bytes as evidence. Decisions get a gap-free `seq`
 from a counter row locked in the deciding transaction, so a client reading the feed by cursor
 never skips a decision that commits late.
 """
@@ -77,6 +77,9 @@ class Arrangement(Base):
     vedtak_minutes_per_week: Mapped[int | None] = mapped_column(Integer, nullable=True)
     vedtak_pay_codes: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # This arrangement's own decision counter: the feed's cursor counts only its decisions, so
+    # no arrangement learns how many decisions the others got. The row is locked while taken.
+    decision_head: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class EnrolCode(Base):
@@ -187,9 +190,13 @@ class StaffSession(Base):
 
 class Decision(Base):
     __tablename__ = "decision"
-    __table_args__ = (CheckConstraint("decision IN ('accepted', 'rejected')", name="decision"),)
+    __table_args__ = (
+        CheckConstraint("decision IN ('accepted', 'rejected')", name="decision"),
+        UniqueConstraint("arrangement_id", "arrangement_seq", name="uq_decision_arrangement_seq"),
+    )
 
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # receiver-wide order
+    arrangement_seq: Mapped[int] = mapped_column(Integer)  # the feed's `seq`: per arrangement, gap-free
     submission_pk: Mapped[int] = mapped_column(ForeignKey("submission.id"), unique=True)
     arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
     decision: Mapped[str] = mapped_column(String(10))
@@ -207,6 +214,22 @@ class Counter(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LoginThrottle(Base):
+    """Failed staff logins per account (`kind` "account", key the username) and per client
+    address ("address"); `locked_until` set when too many failed in a row. Staff lift a lock
+    with `bpa receiver unlock`."""
+
+    __tablename__ = "login_throttle"
+    __table_args__ = (UniqueConstraint("kind", "key", name="uq_login_throttle_kind_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    key: Mapped[str] = mapped_column(String(64))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    first_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class AuditEvent(Base):

@@ -1,15 +1,20 @@
 """Staff web page: log in, enrol codes, vedtak hours, submissions by period, accept/reject, payroll CSV.
 
-Server-rendered HTML (Jinja2, autoescaped). Session cookie: HttpOnly, SameSite=Strict, path
-/staff; every form carries the session's CSRF token (the login form a double-submit cookie).
+Server-rendered HTML (Jinja2, autoescaped), no script, styles from static/receiver.css (the
+Content-Security-Policy forbids inline ones). Session cookie: HttpOnly, SameSite=Strict, path
+<root path>/staff; every form carries the session's CSRF token (the login form a double-submit
+cookie). Links, redirects and cookie paths start with the root path, so the receiver also works
+under a sub-path of the proxy (`--root-path /bpa-mottak`). Failed logins are throttled per
+account and per address (throttle.py): 429 while locked.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from zoneinfo import ZoneInfo
@@ -21,11 +26,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bpa_desktop.sync.protocol import PERIOD_PATTERN
-from bpa_desktop.sync.receiver import decisions, enrolment, reports, staff
+from bpa_desktop.sync.receiver import decisions, enrolment, metrics, reports, staff
 from bpa_desktop.sync.receiver.database import read_session, write_session
 from bpa_desktop.sync.receiver.problems import ProblemError
 from bpa_desktop.sync.receiver.store import ApiToken, Arrangement, DeviceKey, StaffSession
 
+log = logging.getLogger("bpa_receiver.staff")
 router = APIRouter(prefix="/staff", include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("bpa_desktop.sync.receiver").joinpath("templates")))
 templates.env.globals["hours"] = lambda minutes: reports.format_hours(minutes or 0).replace(".", ",")
@@ -50,12 +56,24 @@ def _engine(request: Request):
     return request.app.state.engine
 
 
+def root_path(request: Request) -> str:
+    return request.scope.get("app_root_path", request.scope.get("root_path", "")).rstrip("/")
+
+
+def url(request: Request, path: str) -> str:
+    """`path` (starting with /) under the receiver's root path."""
+    return root_path(request) + path
+
+
+def _cookie_path(request: Request) -> str:
+    return url(request, "/staff")
+
+
 def _render(request: Request, name: str, title: str, status_code: int = 200, **context) -> HTMLResponse:
     response = templates.TemplateResponse(
-        request, name, {"title": title, **context}, status_code=status_code
+        request, name, {"title": title, "root": root_path(request), **context}, status_code=status_code
     )
     response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Frame-Options"] = "DENY"
     return response
 
 
@@ -71,8 +89,8 @@ def _logged_in(request: Request, session: Session) -> StaffSession | None:
     return staff.current_session(session, request.cookies.get(SESSION_COOKIE))
 
 
-def _to_login() -> RedirectResponse:
-    return RedirectResponse("/staff/login", status_code=303)
+def _to_login(request: Request) -> RedirectResponse:
+    return RedirectResponse(url(request, "/staff/login"), status_code=303)
 
 
 def _forbidden(request: Request) -> HTMLResponse:
@@ -84,7 +102,7 @@ def _refused_form(request: Request, staff_session: StaffSession | None, csrf_tok
     """The answer to a staff form that may not be used (not logged in, bad CSRF token or
     invalid fields); None when it may."""
     if staff_session is None:
-        return _to_login()
+        return _to_login(request)
     if not staff.csrf_ok(staff_session, csrf_token) or not valid:
         return _forbidden(request)
     return None
@@ -110,9 +128,25 @@ def _login_form(request: Request, error: str | None = None, status_code: int = 2
         username=username,
     )
     response.set_cookie(
-        LOGIN_CSRF_COOKIE, login_csrf, httponly=True, samesite="strict", path="/staff",
+        LOGIN_CSRF_COOKIE, login_csrf, httponly=True, samesite="strict", path=_cookie_path(request),
         secure=request.app.state.secure_cookies,
     )
+    return response
+
+
+def _client_address(request: Request) -> str:
+    # Behind the proxy this is X-Forwarded-For's client, if the proxy is in --forwarded-allow-ips.
+    return request.client.host if request.client else "unknown"
+
+
+def _locked_page(request: Request, locked_until: datetime) -> HTMLResponse:
+    seconds = max(1, int((locked_until - datetime.now(locked_until.tzinfo)).total_seconds()))
+    until = locked_until.astimezone(OSLO).strftime("%H:%M")
+    response = _login_form(
+        request, status_code=429,
+        error=f"For mange feil passord. Innloggingen er sperret til kl. {until}, eller til IT-ansvarlig opphever sperren.",
+    )
+    response.headers["Retry-After"] = str(seconds)
     return response
 
 
@@ -126,17 +160,24 @@ def login(
     expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     if not expected or not secrets.compare_digest(expected.encode(), csrf_token.encode()):
         return _forbidden(request)
+    settings = request.app.state.settings
+    policy = staff.throttle.Policy(settings.login_max_failures, timedelta(minutes=settings.lockout_minutes))
     with write_session(_engine(request)) as session:
-        new_session = staff.log_in(session, username, password)
-    if new_session is None:
+        outcome = staff.log_in(session, username, password, address=_client_address(request), policy=policy)
+    if isinstance(outcome, staff.LoginRefused):
+        if outcome.locked_until is not None:
+            metrics.LOGIN_FAILURES.labels(reason="locked").inc()
+            log.warning("login refused: locked")
+            return _locked_page(request, outcome.locked_until)
+        metrics.LOGIN_FAILURES.labels(reason="bad_credentials").inc()
         # Keep the username so only the password has to be typed again.
         return _login_form(request, error="Feil brukernavn eller passord.", status_code=401, username=username[:64])
-    response = RedirectResponse("/staff/", status_code=303)
+    response = RedirectResponse(url(request, "/staff/"), status_code=303)
     response.set_cookie(
-        SESSION_COOKIE, new_session.cookie_token, httponly=True, samesite="strict", path="/staff",
+        SESSION_COOKIE, outcome.cookie_token, httponly=True, samesite="strict", path=_cookie_path(request),
         secure=request.app.state.secure_cookies, max_age=staff.SESSION_HOURS * 3600,
     )
-    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/staff")
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path=_cookie_path(request))
     return response
 
 
@@ -148,8 +189,8 @@ def logout(request: Request, csrf_token: str = Form("")) -> Response:
             if not staff.csrf_ok(staff_session, csrf_token):
                 return _forbidden(request)
             staff.log_out(session, request.cookies.get(SESSION_COOKIE))
-    response = _to_login()
-    response.delete_cookie(SESSION_COOKIE, path="/staff")
+    response = _to_login(request)
+    response.delete_cookie(SESSION_COOKIE, path=_cookie_path(request))
     return response
 
 
@@ -164,7 +205,7 @@ def home(request: Request) -> Response:
     with read_session(_engine(request)) as session:
         staff_session = _logged_in(request, session)
         if staff_session is None:
-            return _to_login()
+            return _to_login(request)
         live_tokens = dict(
             session.execute(
                 select(ApiToken.arrangement_id, func.count())
@@ -221,14 +262,14 @@ def set_vedtak(
             hours = Decimal(text) if text else None
         except InvalidOperation:
             hours = Decimal(-1)
-        if hours is not None and not (0 <= hours <= 168):
+        if hours is not None and not (hours.is_finite() and 0 <= hours <= 168):  # NaN, Infinity: refused
             return _render(request, "forbidden.html", "Ugyldig vedtak", 400,
                            error="Timer per uke må være et tall mellom 0 og 168.",
                            **_page_context(staff_session, request))
         arrangement.vedtak_minutes_per_week = None if hours is None else int(hours * 60)
         arrangement.vedtak_pay_codes = ",".join(code.strip() for code in pay_codes.split(",") if code.strip())[:500]
         enrolment.audit(session, staff_session.user.username, "vedtak_set", arrangement.ref)
-    return RedirectResponse("/staff/?msg=vedtak", status_code=303)
+    return RedirectResponse(url(request, "/staff/?msg=vedtak"), status_code=303)
 
 
 def _period_page(request: Request, session: Session, staff_session: StaffSession, period: str,
@@ -244,7 +285,7 @@ def submissions(request: Request, period: str | None = Query(default=None)) -> R
     with read_session(_engine(request)) as session:
         staff_session = _logged_in(request, session)
         if staff_session is None:
-            return _to_login()
+            return _to_login(request)
         return _period_page(request, session, staff_session, _valid_period(period))
 
 
@@ -266,12 +307,14 @@ def decide(
             return refused
     try:
         with write_session(engine) as session:
-            decisions.decide(session, submission_id, decision, reason, staff_session.user)
+            record = decisions.decide(session, submission_id, decision, reason, staff_session.user)
+            received_at, decided_at = record.submission.received_at, record.decided_at
+        metrics.record_decision(decision, received_at, decided_at)
     except ProblemError as problem:
         with read_session(engine) as session:
             staff_session = _logged_in(request, session)
             return _period_page(request, session, staff_session, period, error=problem.title, status_code=problem.status)
-    return RedirectResponse(f"/staff/submissions?period={period}&msg={decision}", status_code=303)
+    return RedirectResponse(url(request, f"/staff/submissions?period={period}&msg={decision}"), status_code=303)
 
 
 @router.get("/payroll.csv")
@@ -279,7 +322,7 @@ def payroll(request: Request, period: str | None = Query(default=None)) -> Respo
     period = _valid_period(period)
     with read_session(_engine(request)) as session:
         if _logged_in(request, session) is None:
-            return _to_login()
+            return _to_login(request)
         body = reports.payroll_csv(session, period)
     return Response(
         body.encode("utf-8"),

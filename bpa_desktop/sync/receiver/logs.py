@@ -1,0 +1,37 @@
+"""Structured logs: one JSON object per line on stderr (python-json-logger), for journald,
+a container runtime or a log shipper.
+
+What is logged: the access line (method, route template, status, duration, client address),
+start-up, refusals, lockouts and errors by type. Never a name, an employee or personal number,
+a token, a code or a body: messages carry ids and codes only (a test greps the log for them).
+"""
+
+from __future__ import annotations
+
+LEVELS = ("critical", "error", "warning", "info", "debug")
+
+
+def logging_config(level: str = "info") -> dict:
+    """A `logging.config.dictConfig` dictionary, also given to uvicorn (`log_config`)."""
+    level = level.upper()
+    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger", "process": "pid"},
+                "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            },
+        },
+        "handlers": {"stderr": handler},
+        "loggers": {
+            "uvicorn": {"handlers": ["stderr"], "level": level, "propagate": False},
+            "uvicorn.error": {"level": level},
+            "uvicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},  # AccessLog writes it
+            "bpa_receiver": {"handlers": ["stderr"], "level": level, "propagate": False},
+            "bpa_desktop": {"handlers": ["stderr"], "level": level, "propagate": False},
+        },
+    }
