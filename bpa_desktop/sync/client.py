@@ -34,6 +34,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 
 from bpa_desktop.sync import credentials, outbox, signing, texts
+from bpa_desktop.sync import receiver_url as receiver_url_rules
 from bpa_desktop.sync.protocol import (
     DecisionsPage,
     EnrolRequest,
@@ -230,7 +231,9 @@ class SyncClient:
         name derived from the code, so repeating a command whose answer was lost sends the
         same key and gets the same token.
         """
-        receiver_url = receiver_url.rstrip("/")
+        receiver_url = receiver_url.strip().rstrip("/")
+        if (refused := receiver_url_rules.refusal(receiver_url)) is not None:
+            raise SyncError(refused)  # before any request, and before a key is made
         previous = outbox.load_enrolments(self._engine, arrangement_id)
         pending_name = "pending-" + hashlib.sha256(code.strip().upper().encode()).hexdigest()[:16]
         try:

@@ -128,7 +128,6 @@ def create_app(db_url: str | None = None, *, settings: ReceiverSettings | None =
         version=app_version,
         description="Tar imot attesterte timelister fra bpa-desktop og sender kommunens beslutninger tilbake.",
         lifespan=lifespan,
-        root_path=settings.root_path,
         # FastAPI's /docs and /redoc load their scripts from a CDN: never served. The document
         # itself only when asked for (`openapi = true`); `bpa receiver openapi` prints it offline.
         docs_url=None,

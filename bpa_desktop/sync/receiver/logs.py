@@ -8,13 +8,24 @@ a token, a code or a body: messages carry ids and codes only (a test greps the l
 
 from __future__ import annotations
 
+import logging
+
 LEVELS = ("critical", "error", "warning", "info", "debug")
+
+
+class PlainMessages(logging.Filter):
+    """uvicorn adds a terminal-coloured copy of its messages; a JSON line does not need it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.__dict__.pop("color_message", None)
+        return True
 
 
 def logging_config(level: str = "info") -> dict:
     """A `logging.config.dictConfig` dictionary, also given to uvicorn (`log_config`)."""
     level = level.upper()
-    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
+    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr",
+               "filters": ["plain"]}
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -26,6 +37,7 @@ def logging_config(level: str = "info") -> dict:
                 "datefmt": "%Y-%m-%dT%H:%M:%S%z",
             },
         },
+        "filters": {"plain": {"()": PlainMessages}},
         "handlers": {"stderr": handler},
         "loggers": {
             "uvicorn": {"handlers": ["stderr"], "level": level, "propagate": False},
