@@ -155,20 +155,54 @@ def backend_database(backend: str, folder: Path):
             yield url
 
 
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "receiver.md"
+
+
+def recipe(name: str) -> list[str]:
+    """The shell lines of the `<!-- recipe:NAME -->` block in docs/receiver.md."""
+    text = DOCS.read_text()
+    marker = f"<!-- recipe:{name} -->\n```sh\n"
+    start = text.index(marker) + len(marker)
+    return [line for line in text[start:text.index("```", start)].splitlines() if line.strip()]
+
+
+def run_recipe(name: str, db_url: str, backup: Path) -> list[str]:
+    """Run the documented recipe with bash, as the operator would: `DB` and `BACKUP_FILE` set,
+    `bpa-receiver` this checkout's `bpa receiver` (BPA_RECEIVER_DB set, as the service's environment
+    file does), and `systemctl` only noted (the caller stops
+    and starts the receiver). Returns the systemctl calls, in order."""
+    url = make_url(db_url)
+    libpq = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    calls = backup.with_suffix(".systemctl")
+    calls.unlink(missing_ok=True)
+    script = "\n".join([
+        "set -euo pipefail",
+        'systemctl() { echo "$*" >> "$CALLS"; }',
+        f'bpa-receiver() {{ "{sys.executable}" -m bpa_desktop.cli receiver "$@" >/dev/null; }}',
+        *recipe(name),
+    ])
+    env = {**os.environ, "DB": libpq, "BACKUP_FILE": str(backup), "CALLS": str(calls), "BPA_RECEIVER_DB": db_url,
+           "PGPASSWORD": url.password or ""}  # not on the command line
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, (name, done.stderr)
+    return calls.read_text().splitlines() if calls.exists() else []
+
+
 def back_up_database(db_url: str, backup: Path) -> None:
-    """Back up a live receiver database as an operator would: SQLite's online backup API (a
-    copy of the file alone misses the WAL), or pg_dump."""
+    """Back up a live receiver database as docs/receiver.md says: its pg_dump recipe, or for
+    SQLite the online backup API (a copy of the file alone misses the WAL)."""
     if make_url(db_url).get_backend_name() == "sqlite":
         with sqlite3.connect(make_url(db_url).database) as source, sqlite3.connect(backup) as target:
             source.backup(target)
         target.close()
         source.close()
     else:
-        _pg_tool("pg_dump", "--format=custom", f"--file={backup}", db_url=db_url)
+        run_recipe("backup", db_url, backup)
 
 
 def restore_database(db_url: str, backup: Path) -> None:
-    """Put `backup` (from back_up_database) back in place of the database; stop the receiver first."""
+    """Put `backup` (from back_up_database) back in place of the database with the documented
+    restore recipe (the caller has stopped the receiver and starts it again)."""
     url = make_url(db_url)
     if url.get_backend_name() == "sqlite":
         path = Path(url.database)
@@ -176,27 +210,12 @@ def restore_database(db_url: str, backup: Path) -> None:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(backup, path)
         return
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{url.database}" WITH (FORCE)'))
-            connection.execute(text(f'CREATE DATABASE "{url.database}"'))
-    finally:
-        admin.dispose()
-    _pg_tool("pg_restore", "--exit-on-error", "--no-owner", str(backup), db_url=db_url)
+    assert run_recipe("restore", db_url, backup) == ["stop bpa-receiver", "start bpa-receiver"]
 
 
 def postgres_tools_missing() -> list[str]:
     """The PostgreSQL client programs back_up_database/restore_database need that are not on PATH."""
     return [tool for tool in ("pg_dump", "pg_restore") if shutil.which(tool) is None]
-
-
-def _pg_tool(tool: str, *args: str, db_url: str) -> None:
-    url = make_url(db_url)
-    libpq = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
-    env = {**os.environ, "PGPASSWORD": url.password or ""}  # not on the command line
-    done = subprocess.run([tool, *args, f"--dbname={libpq}"], capture_output=True, text=True, env=env, timeout=60)
-    assert done.returncode == 0, (tool, done.stderr)
 
 
 def free_port() -> int:
