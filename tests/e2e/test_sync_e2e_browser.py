@@ -11,10 +11,11 @@ Screenshots (desktop window and browser) go to $BPA_SCREENSHOT_DIR (default
 from __future__ import annotations
 
 import os
+import uuid
 from collections import defaultdict
 from pathlib import Path
 
-from tests.sync.receiver_helpers import issue_code
+from tests.sync.receiver_helpers import STAFF_PASSWORD, assert_log_has_no_personal_data, issue_code
 from tests.ui.sync_ui_helpers import column, open_window, show_sync_page
 
 SCREENSHOTS = Path(os.environ.get("BPA_SCREENSHOT_DIR", "/tmp/bpa-sync-e2e-screenshots"))
@@ -48,14 +49,16 @@ def two_first_versions_of_one_period(submissions):
 
 
 def test_enrol_push_reject_in_the_browser_and_the_synk_page_shows_the_reason(
-        qtbot, demo_workspace, demo_arrangement_id, memory_keyring, live_receiver, staff_web, _bokmal):
+        qtbot, demo_workspace, demo_arrangement_id, memory_keyring, receiver_under_test, staff_web, _bokmal):
+    live_receiver = receiver_under_test  # in CI: the deployed one (https, 4 workers, PostgreSQL)
     total = len(demo_workspace.list_submissions(demo_arrangement_id))
     window = open_window(qtbot, demo_workspace)
     page = show_sync_page(qtbot, window)
     assert window.sync.worker is None  # nothing goes out before the arrangement is connected
 
     # Koble til kommunen: the address and the one-time code, typed into the dialog
-    code = issue_code(live_receiver.db_url, "Emils ordning")
+    arrangement_name = f"Emils ordning {uuid.uuid4().hex[:6]}"
+    code = issue_code(live_receiver.db_url, arrangement_name)
     dialog = page.open_enrol_dialog()
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClicks(dialog.url_field, live_receiver.base_url)
@@ -102,3 +105,13 @@ def test_enrol_push_reject_in_the_browser_and_the_synk_page_shows_the_reason(
     worker = window.sync.worker
     window.close()  # the worker thread ends with the window
     assert window.sync.worker is None and not worker._thread.isRunning()
+
+    # The receiver's structured log names nobody: no arrangement, assistant or person names,
+    # no employee numbers, no code, token or reason.
+    arrangement = demo_workspace.get_arrangement(demo_arrangement_id)
+    assistants = demo_workspace.list_assistants(demo_arrangement_id)
+    people = [arrangement.name, arrangement.recipient_name, arrangement.leader_name, arrangement_name]
+    people += [assistant.name for assistant in assistants]
+    numbers = [assistant.employee_no for assistant in assistants if len(assistant.employee_no) >= 3]
+    assert_log_has_no_personal_data(live_receiver.log_path, *people, *numbers, code, REASON, STAFF_PASSWORD,
+                                    str(rejected.id))

@@ -321,3 +321,29 @@ class StaffWeb:
         row.get_by_label("Begrunnelse for avvisning").fill(reason)
         row.get_by_role("button", name=f"Avvis ansatt {employee_no} v{version}").click()
         self.page.get_by_role("status").get_by_text("Timelisten er avvist").wait_for()
+
+
+def assert_log_has_no_personal_data(log_path: Path, *words: str) -> str:
+    """The receiver's log holds none of `words` (names, employee numbers, codes, tokens,
+    passwords, reasons) and nothing shaped like a fødselsnummer; every structured line is one
+    JSON object. Process ids, times and durations are not text, so numbers are looked for in the
+    lines' texts only (a pid may well be 10234). Returns the log."""
+    import json
+    import re
+
+    log = log_path.read_text(encoding="utf-8")
+    assert log.strip(), "the receiver wrote no log"
+    texts = []
+    for line in log.splitlines():
+        if line.startswith("{"):
+            record = json.loads(line)
+            texts += [str(value) for key, value in record.items() if key not in ("pid", "time", "duration_ms", "status")]
+        else:
+            texts.append(line)
+    text = re.sub(r"\[\d+\]", "[pid]", "\n".join(texts))  # uvicorn: "Started server process [10234]"
+    for word in words:
+        assert word, "empty word"
+        pattern = (r"(?<![\d.])" + re.escape(word) + r"(?![\d.])") if word.isdigit() else re.escape(word)
+        assert not re.search(pattern, text), f"{word!r} in the receiver's log"
+    assert not re.search(r"(?<!\d)\d{11}(?!\d)", text), "an 11-digit number in the receiver's log"
+    return log

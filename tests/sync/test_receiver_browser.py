@@ -11,11 +11,12 @@ $BPA_SCREENSHOT_DIR (default /tmp/bpa-receiver-screenshots) for a human to look 
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import httpx
 
-from tests.sync.receiver_helpers import enrol_device
+from tests.sync.receiver_helpers import STAFF_PASSWORD, assert_log_has_no_personal_data, enrol_device
 
 SCREENSHOTS = Path(os.environ.get("BPA_SCREENSHOT_DIR", "/tmp/bpa-receiver-screenshots"))
 REASON = "Kveldstillegg mangler for 14. mars – rett og send på nytt."
@@ -55,18 +56,25 @@ def assert_reflows_at_200_percent(page, name: str) -> None:
         page.set_viewport_size(full)
 
 
-def test_caseworker_accepts_and_rejects_in_the_browser_and_the_device_reads_it(staff_web, live_receiver, db_url):
-    backend = "postgresql" if db_url.startswith("postgresql") else "sqlite"
-    with httpx.Client(base_url=live_receiver.base_url, timeout=30) as http:
-        device = enrol_device(http, live_receiver.db_url, name="Ordning Solsiden")
-        accepted_body, response = device.submit(employee_no="1001")
+def test_caseworker_accepts_and_rejects_in_the_browser_and_the_device_reads_it(staff_web, receiver_under_test):
+    receiver = receiver_under_test
+    backend = "postgresql" if receiver.db_url.startswith("postgresql") else "sqlite"
+    # Names and numbers of this test's own: the deployed receiver in CI is shared by several tests.
+    tag = uuid.uuid4().hex[:6]
+    name, first, second = f"Ordning Solsiden {tag}", f"A{tag}1", f"A{tag}2"
+    with httpx.Client(base_url=receiver.base_url, timeout=30) as http:
+        device = enrol_device(http, receiver.db_url, name=name)
+        accepted_body, response = device.submit(employee_no=first)
         assert response.status_code == 201
-        rejected_body, response = device.submit(employee_no="1002", lines={"100": 7_200, "210": 0})
+        rejected_body, response = device.submit(employee_no=second, lines={"100": 7_200, "210": 0})
         assert response.status_code == 201
 
         page = staff_web.page
-        page.goto(f"{live_receiver.base_url}/staff/")
+        page.goto(f"{receiver.base_url}/staff/")
         assert page.url.endswith("/staff/login")  # not logged in yet
+        for name_, value in (("content-security-policy", "frame-ancestors 'none'"), ("x-content-type-options", "nosniff"),
+                             ("referrer-policy", "no-referrer")):
+            assert value in page.request.get(page.url).headers[name_]
         assert_accessible_basics(page)
         shoot(page, f"{backend}-1-login")
 
@@ -88,17 +96,17 @@ def test_caseworker_accepts_and_rejects_in_the_browser_and_the_device_reads_it(s
 
         staff_web.open_period("2026-03")
         assert_accessible_basics(page)
-        assert page.get_by_role("heading", level=2, name="Ordning Solsiden").is_visible()
+        assert page.get_by_role("heading", level=2, name=name).is_visible()
         shoot(page, f"{backend}-3-period-before")
         assert_reflows_at_200_percent(page, f"{backend}-3-period-before-zoom200")
 
-        staff_web.accept("1001")
-        staff_web.reject("1002", REASON)
+        staff_web.accept(first)
+        staff_web.reject(second, REASON)
         assert_accessible_basics(page)
         rows = page.get_by_role("row")
-        assert rows.filter(has_text="1001").get_by_role("cell").nth(2).inner_text().startswith("Godkjent")
-        assert REASON in rows.filter(has_text="1002").inner_text()
-        assert page.get_by_role("button", name="Avvis ansatt 1002 v1").count() == 0  # decided once
+        assert rows.filter(has_text=first).get_by_role("cell").nth(2).inner_text().startswith("Godkjent")
+        assert REASON in rows.filter(has_text=second).inner_text()
+        assert page.get_by_role("button", name=f"Avvis ansatt {second} v1").count() == 0  # decided once
         page.get_by_role("button", name="Vis periode").focus()
         shoot(page, f"{backend}-4-period-after")
 
@@ -111,6 +119,10 @@ def test_caseworker_accepts_and_rejects_in_the_browser_and_the_device_reads_it(s
         assert decisions[str(rejected_body.submission_id)]["decision"] == "rejected"
         assert decisions[str(rejected_body.submission_id)]["reason"] == REASON
         assert len(decisions) == 2
+
+    # The structured log of the receiver names nobody and holds no number, code or secret.
+    assert_log_has_no_personal_data(receiver.log_path, name, "Solsiden", first, second, REASON, device.token,
+                                    device.code, STAFF_PASSWORD, str(accepted_body.submission_id))
 
 
 def test_wrong_password_is_announced_on_the_login_page(staff_web):
