@@ -30,7 +30,7 @@ import httpx
 REPO = Path(__file__).resolve().parents[2]
 SITE_FILE = REPO / "packaging" / "receiver" / "nginx-bpa-receiver.conf"
 ROOT_PATH = "/bpa-mottak"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"  # /usr/sbin is not on every PATH
 
 
 def make_certificate(folder: Path) -> tuple[Path, Path]:
