@@ -11,7 +11,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from sqlalchemy.engine import make_url
 from bpa_desktop.sync import signing
 from bpa_desktop.sync.protocol import SignedSubmission, SubmissionBody
 from bpa_desktop.sync.receiver import database, enrolment, staff
+from tests.sync.receiver_stack import stop_process, wait_healthy
 
 STAFF_PASSWORD = "riktig-hest-batteri"
 
@@ -244,27 +244,10 @@ def migrate_receiver(db_url: str) -> None:
 
 def wait_until_healthy(base_url: str, process: subprocess.Popen | None, log_path: Path, *, verify=True,
                        seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(log_path.read_text())
-        try:
-            if httpx.get(f"{base_url}/v1/health", timeout=1, verify=verify).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"receiver did not start in {seconds} s")
-        time.sleep(0.1)
+    wait_healthy(f"{base_url}/v1/health", verify=verify, process=process, log=log_path, seconds=seconds)
 
 
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+stop = stop_process
 
 
 @contextmanager
