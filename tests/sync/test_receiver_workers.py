@@ -118,3 +118,30 @@ def test_metrics_add_up_across_workers(tmp_path):
     received = re.search(r'^bpa_receiver_submissions_total\{outcome="received"\} ([0-9.]+)$', text, re.M)
     assert received and float(received.group(1)) == 40, text[:2000]
     assert len(pids) >= 2  # the 40 went to more than one worker, and /metrics counted them all
+
+
+def test_uvicorn_imports_the_factory_and_a_worker_on_an_old_schema_says_why_it_stops(tmp_path):
+    """What a process manager does: `uvicorn --factory …:create_app`, configured by BPA_RECEIVER_*."""
+    import os
+    import sys
+
+    from tests.sync.receiver_helpers import free_port, migrate_receiver, stop, wait_until_healthy
+
+    db_url = f"sqlite:///{tmp_path / 'receiver.db'}"
+    env = {**os.environ, "BPA_RECEIVER_DB": db_url, "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "uvicorn", "--factory", "bpa_desktop.sync.receiver.app:create_app",
+               "--host", "127.0.0.1", "--port", str(free_port())]
+    refused = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0
+    assert "Kjør `bpa receiver migrate` én gang før mottaket startes" in refused.stderr + refused.stdout
+
+    migrate_receiver(db_url)
+    log = tmp_path / "uvicorn.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            base_url = f"http://127.0.0.1:{command[-1]}"
+            wait_until_healthy(base_url, process, log)
+            assert httpx.get(f"{base_url}/v1/ready", timeout=10).status_code == 200
+        finally:
+            stop(process)
