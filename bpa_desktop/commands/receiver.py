@@ -249,7 +249,7 @@ def _list(args: argparse.Namespace) -> int:
             items = [
                 {
                     "id": str(row.submission_id),
-                    "seq": row.id,
+                    "seq": row.arrangement_seq,
                     "arrangement_id": row.arrangement.ref,
                     "employee_no": row.employee_no,
                     "period": row.period,

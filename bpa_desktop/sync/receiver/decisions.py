@@ -45,7 +45,10 @@ def head_seq(session: Session, arrangement_pk: int) -> int:
 
 
 def _next_arrangement_seq(session: Session, arrangement_pk: int) -> int:
-    arrangement = session.scalars(select(Arrangement).where(Arrangement.id == arrangement_pk).with_for_update()).one()
+    arrangement = session.scalars(
+        select(Arrangement).where(Arrangement.id == arrangement_pk).with_for_update()
+        .execution_options(populate_existing=True)  # the locked row's value, not the session's copy
+    ).one()
     arrangement.decision_head += 1
     return arrangement.decision_head
 

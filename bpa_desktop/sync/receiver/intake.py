@@ -1,7 +1,8 @@
 """Storing one signed submission: the single code path behind POST /v1/submissions and bundle import.
 
 Order (SYNC.md 2.4), all inside the caller's one write transaction: enrolled key -> signature on
-the raw bytes -> parse -> id equals the Idempotency-Key -> arrangement matches -> insert, ignoring
+the raw bytes -> unambiguous JSON (no key twice, no NaN) -> parse -> id equals the
+Idempotency-Key -> arrangement matches -> lock the arrangement's row (its receipt counter) -> insert, ignoring
 a duplicate id (same bytes: the stored receipt; other bytes: `key_reused`) -> `supersedes` must
 be the version before it (`version_conflict`, which rolls the insert back). The unique constraints on the id and on the natural key
 (arrangement, employee, period, version) make this safe under concurrent requests on
@@ -50,7 +51,7 @@ def _receipt(row: Submission) -> Receipt:
         submission_id=row.submission_id,
         body_sha256=row.body_sha256,
         received_at=row.received_at,
-        seq=row.id,
+        seq=row.arrangement_seq,
     )
 
 
@@ -100,6 +101,16 @@ def _insert_ignoring_duplicate_id(session: Session, values: dict) -> int | None:
         insert(Submission).values(**values).on_conflict_do_nothing(index_elements=["submission_id"])
     ).returning(Submission.id)
     return session.execute(statement).scalar_one_or_none()
+
+
+def _lock_arrangement(session: Session, arrangement_pk: int) -> Arrangement:
+    """The arrangement's row, locked until the transaction ends (read afresh, not from the
+    session's cache): one arrangement's submissions are stored one at a time, and its receipt
+    counter `submission_head` is read and bumped without a race."""
+    return session.scalars(
+        select(Arrangement).where(Arrangement.id == arrangement_pk).with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
 
 
 class _Ambiguous(ValueError):
@@ -170,6 +181,7 @@ def receive(
         raise ProblemError(422, "arrangement_mismatch", "Innsendingen gjelder en annen ordning enn tilgangen.")
 
     body_sha256 = hashlib.sha256(body_bytes).hexdigest()
+    locked = _lock_arrangement(session, arrangement.id)  # before looking: a concurrent twin waits here
     existing = _existing(session, body.submission_id, body_sha256)
     if existing is not None:
         return existing
@@ -177,6 +189,7 @@ def receive(
     values = dict(
         submission_id=body.submission_id,
         arrangement_id=arrangement.id,
+        arrangement_seq=locked.submission_head + 1,
         device_key_id=device.id,
         employee_no=body.employee_no,
         period=body.period,
@@ -205,6 +218,7 @@ def receive(
         raise _version_conflict(_head(session, arrangement.id, body.employee_no, body.period)) from None
     if new_pk is None:  # a concurrent request stored this id first and has committed
         return _existing(session, body.submission_id, body_sha256)
+    locked.submission_head += 1
 
     previous = _head(session, arrangement.id, body.employee_no, body.period, excluding=new_pk)
     if body.supersedes != (previous.submission_id if previous else None):
@@ -248,7 +262,7 @@ def status(session: Session, arrangement: Arrangement, ids: list[uuid.UUID]) -> 
                     submission_id=submission_id,
                     state=public_state(row, newer_version_exists(session, row)),
                     body_sha256=row.body_sha256,
-                    seq=row.id,
+                    seq=row.arrangement_seq,
                 )
             )
     return StatusResponse(submissions=answers)

@@ -80,6 +80,8 @@ class Arrangement(Base):
     # This arrangement's own decision counter: the feed's cursor counts only its decisions, so
     # no arrangement learns how many decisions the others got. The row is locked while taken.
     decision_head: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Likewise for the receipts' `seq`: the arrangement's own count of stored submissions.
+    submission_head: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class EnrolCode(Base):
@@ -132,11 +134,13 @@ class Submission(Base):
         UniqueConstraint(
             "arrangement_id", "employee_no", "period", "version", name="uq_submission_natural_key"
         ),
+        UniqueConstraint("arrangement_id", "arrangement_seq", name="uq_submission_arrangement_seq"),
         CheckConstraint("state IN ('received', 'accepted', 'rejected')", name="state"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # the receipt's `seq`
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # receiver-wide storage order
     submission_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    arrangement_seq: Mapped[int] = mapped_column(Integer)  # the receipt's `seq`: per arrangement
     arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
     device_key_id: Mapped[int] = mapped_column(ForeignKey("device_key.id"))
     employee_no: Mapped[str] = mapped_column(String(20))

@@ -1,10 +1,11 @@
-"""Per-arrangement decision cursor and login throttling.
+"""Per-arrangement decision cursor and receipt numbers, and login throttling.
 
-The decisions feed used the receiver-wide `seq`, so any arrangement could read the total number
-of decisions of all arrangements from it. Each arrangement now counts its own decisions
-(`decision.arrangement_seq`, head in `arrangement.decision_head`); existing decisions are
-numbered in their old order. Clients holding an old, larger cursor get `cursor_ahead` once,
-start from 0 and re-apply (applying is idempotent).
+The decisions feed and the receipts used receiver-wide numbers, so any arrangement could read
+how many decisions and submissions all arrangements had. Each arrangement now counts its own
+(`decision.arrangement_seq` / `arrangement.decision_head`, `submission.arrangement_seq` /
+`arrangement.submission_head`); existing rows are numbered in their old order. Clients holding
+an old, larger decision cursor get `cursor_ahead` once, start from 0 and re-apply (applying is
+idempotent).
 
 Revision ID: 0002
 Revises: 0001
@@ -23,24 +24,14 @@ depends_on: Union[str, Sequence[str], None] = None
 def upgrade() -> None:
     with op.batch_alter_table("arrangement") as batch:
         batch.add_column(sa.Column("decision_head", sa.Integer(), nullable=False, server_default="0"))
-    with op.batch_alter_table("decision") as batch:
-        batch.add_column(sa.Column("arrangement_seq", sa.Integer(), nullable=True))
-
-    connection = op.get_bind()
-    heads: dict[int, int] = {}
-    for seq, arrangement_id in connection.execute(sa.text("SELECT seq, arrangement_id FROM decision ORDER BY seq")):
-        heads[arrangement_id] = heads.get(arrangement_id, 0) + 1
-        connection.execute(
-            sa.text("UPDATE decision SET arrangement_seq = :n WHERE seq = :seq"), {"n": heads[arrangement_id], "seq": seq}
-        )
-    for arrangement_id, head in heads.items():
-        connection.execute(
-            sa.text("UPDATE arrangement SET decision_head = :head WHERE id = :id"), {"head": head, "id": arrangement_id}
-        )
-
-    with op.batch_alter_table("decision") as batch:
-        batch.alter_column("arrangement_seq", existing_type=sa.Integer(), nullable=False)
-        batch.create_unique_constraint("uq_decision_arrangement_seq", ["arrangement_id", "arrangement_seq"])
+        batch.add_column(sa.Column("submission_head", sa.Integer(), nullable=False, server_default="0"))
+    for table, key, head_column in (("decision", "seq", "decision_head"), ("submission", "id", "submission_head")):
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(sa.Column("arrangement_seq", sa.Integer(), nullable=True))
+        _number_per_arrangement(table, key, head_column)
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column("arrangement_seq", existing_type=sa.Integer(), nullable=False)
+            batch.create_unique_constraint(f"uq_{table}_arrangement_seq", ["arrangement_id", "arrangement_seq"])
 
     op.create_table(
         "login_throttle",
@@ -55,10 +46,25 @@ def upgrade() -> None:
     )
 
 
+def _number_per_arrangement(table: str, key: str, head_column: str) -> None:
+    connection = op.get_bind()
+    heads: dict[int, int] = {}
+    rows = connection.execute(sa.text(f"SELECT {key}, arrangement_id FROM {table} ORDER BY {key}")).all()
+    for row_key, arrangement_id in rows:
+        heads[arrangement_id] = heads.get(arrangement_id, 0) + 1
+        connection.execute(sa.text(f"UPDATE {table} SET arrangement_seq = :n WHERE {key} = :key"),
+                           {"n": heads[arrangement_id], "key": row_key})
+    for arrangement_id, head in heads.items():
+        connection.execute(sa.text(f"UPDATE arrangement SET {head_column} = :head WHERE id = :id"),
+                           {"head": head, "id": arrangement_id})
+
+
 def downgrade() -> None:
     op.drop_table("login_throttle")
-    with op.batch_alter_table("decision") as batch:
-        batch.drop_constraint("uq_decision_arrangement_seq", type_="unique")
-        batch.drop_column("arrangement_seq")
+    for table in ("decision", "submission"):
+        with op.batch_alter_table(table) as batch:
+            batch.drop_constraint(f"uq_{table}_arrangement_seq", type_="unique")
+            batch.drop_column("arrangement_seq")
     with op.batch_alter_table("arrangement") as batch:
+        batch.drop_column("submission_head")
         batch.drop_column("decision_head")
