@@ -14,6 +14,7 @@ import statistics
 import time
 import uuid
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -138,7 +139,9 @@ def run_load(base_url: str, db_url: str, *, clients: int, total: int, verify=Tru
         )
 
     started = time.perf_counter()
-    asyncio.run(everyone())
+    # A thread of its own: the caller's thread may already run an event loop (Playwright's sync API does).
+    with ThreadPoolExecutor(1) as loop_thread:
+        loop_thread.submit(asyncio.run, everyone()).result()
     seconds = time.perf_counter() - started
     stored, distinct, dup_key, dup_id = _count(db_url, [client.arrangement_id for client in prepared])
     sent_ids = {submission_id for client in prepared for submission_id, _ in client.items}
