@@ -66,6 +66,7 @@ from bpa_desktop.core.timesheet_reports import (
     monthly_hours,
     paid_hours,
 )
+from bpa_desktop.core.timesheet_lifecycle import LOCKED, PAYROLL_READY
 from bpa_desktop.i18n import get_language, message
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import timesheet_repository as tr
@@ -821,7 +822,7 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
         with self._write() as session:
             row, assistant, period = self._latest_for_write(session, timesheet_id)
             label = period.label(get_language())
-            if row.status in tr.LOCKED:
+            if row.status in LOCKED:
                 raise WorkspaceError(message("timesheet_already_attested", period=label))
             if period.end >= today:
                 raise WorkspaceError(
@@ -864,7 +865,7 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
             raise ValidationError({"reason": message("reason_required")})
         with self._write() as session:
             row, assistant, period = self._latest_for_write(session, timesheet_id)
-            if row.status not in tr.LOCKED:
+            if row.status not in LOCKED:
                 raise WorkspaceError(
                     message("correction_needs_attested", period=period.label(get_language()),
                             status=message(f"status_{row.status.value}"))
@@ -893,7 +894,7 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
                 for r in tr.latest_versions(session, arrangement_id, period.start, period.end)
                 if r.period_start == period.start
             }
-            ready = [r for r in newest.values() if r.status in tr.PAYROLL_READY]
+            ready = [r for r in newest.values() if r.status in PAYROLL_READY]
             lines = tr.stored_pay_lines(session, [r.id for r in ready])
             assistants = session.scalars(
                 select(AssistantRow).where(AssistantRow.arrangement_id == arrangement_id)
@@ -993,7 +994,7 @@ class Workspace(RotaWorkspaceMixin, SyncMixin):
     ) -> TimesheetDetail:
         versions = tuple(tr.timesheet_to_core(v) for v in tr.versions(session, assistant.id, period.start))
         timesheet = tr.timesheet_to_core(row) if row is not None else None
-        content = tr.stored_content(session, row.id) if row is not None and row.status in tr.LOCKED else None
+        content = tr.stored_content(session, row.id) if row is not None and row.status in LOCKED else None
         if content is not None:
             stored = parse_content(content)
             return TimesheetDetail(

@@ -20,12 +20,11 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bpa_desktop.core.model import (
     AbsenceKind,
@@ -35,22 +34,8 @@ from bpa_desktop.core.model import (
     ShiftKind,
     TimesheetStatus,
 )
+from bpa_desktop.storage.base import Base
 from bpa_desktop.storage.types import UTCDateTime
-
-# Named constraints: SQLite cannot ALTER a constraint, so Alembic's batch mode rebuilds
-# tables and must find every constraint by a predictable name.
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
 
 def _enum(kind: type[enum.Enum], name: str) -> Enum:
     """Store an enum's values (not its Python names) as checked text."""
@@ -473,5 +458,6 @@ class AuditLogRow(Base):
     detail: Mapped[str] = mapped_column(Text)
 
 
-# The sync tables live in their own module; importing it registers them on Base.metadata.
+# The sync tables (sync_schema.py) share Base; importing this module registers them too, so
+# Base.metadata always holds every table. sync_schema imports base.py, not this module.
 from bpa_desktop.storage import sync_schema as _sync_schema  # noqa: E402,F401

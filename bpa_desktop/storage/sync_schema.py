@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bpa_desktop.storage.schema import Base
+from bpa_desktop.storage.base import Base
 from bpa_desktop.storage.types import UTCDateTime
 
 # queued → sending → delivered → accepted | rejected; see bpa_desktop/sync/outbox.py.

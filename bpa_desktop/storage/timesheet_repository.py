@@ -14,9 +14,10 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from bpa_desktop.core.calendar import OSLO
-from bpa_desktop.core.model import Absence, PayLine, Shift, ShiftKind, Timesheet, TimesheetStatus
+from bpa_desktop.core.model import Absence, PayLine, Shift, ShiftKind, Timesheet
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.pay_settings import PaySettings
+from bpa_desktop.core.timesheet_lifecycle import LOCKED
 from bpa_desktop.core.timesheet import NotWorked, RowStatus, TimesheetDayRow, WorkedRecord
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage.schema import (
@@ -31,17 +32,6 @@ from bpa_desktop.storage.schema import (
     TimesheetSnapshotRow,
     WorkedShiftRow,
 )
-
-# An attested timesheet is locked: the statuses from attestation on (storage triggers agree).
-LOCKED = (
-    TimesheetStatus.ATTESTED,
-    TimesheetStatus.SUBMITTED,
-    TimesheetStatus.ACCEPTED,
-    TimesheetStatus.REJECTED,
-)
-# What payroll may take: attested and not rejected by the receiver.
-PAYROLL_READY = (TimesheetStatus.ATTESTED, TimesheetStatus.SUBMITTED, TimesheetStatus.ACCEPTED)
-
 
 # --- timesheet versions ----------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import random
 from datetime import date, timedelta
 
 from bpa_desktop.core.model import Agreement, Assistant, Vedtak
-from bpa_desktop.ui.rota.live_check import LivePlan, PlanSetup
+from bpa_desktop.core.live_plan import LivePlan, PlanSetup
 from bpa_desktop.ui.rota.period import default_period
 from tests.ui.rota_helpers import TEMPLATES
 

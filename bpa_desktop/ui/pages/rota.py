@@ -25,7 +25,8 @@ from bpa_desktop.ui.rota.calendar_view import CalendarView
 from bpa_desktop.ui.rota.commands import ResizeCommand
 from bpa_desktop.ui.rota.findings_panel import FindingsPanel, group_findings, marks_of
 from bpa_desktop.ui.rota.hour_bar import HourBar
-from bpa_desktop.ui.rota.live_check import LiveChecker, PlanSetup
+from bpa_desktop.core.live_plan import PlanSetup
+from bpa_desktop.ui.rota.live_check import LiveChecker
 from bpa_desktop.ui.rota.pattern_model import PatternModel
 from bpa_desktop.ui.rota.pattern_view import PatternView
 from bpa_desktop.ui.rota.period import default_period

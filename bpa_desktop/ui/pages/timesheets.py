@@ -3,7 +3,7 @@ flow draft -> confirmed -> attested (locked) -> correction. Parts live in bpa_de
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFileDialog, QHBoxLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget,
 )
 
-from bpa_desktop.core.model import TimesheetStatus
+from bpa_desktop.core.timesheet_lifecycle import attestable_from, is_confirmable, period_is_over
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import user_message
@@ -246,7 +246,7 @@ class TimesheetsPage(Page):
         newest = self._viewing_newest()
         status = entry.status if entry else None
         self.deviation_button.setEnabled(has and newest and not entry.locked)
-        self.confirm_button.setEnabled(has and newest and status in (None, TimesheetStatus.DRAFT))
+        self.confirm_button.setEnabled(has and newest and is_confirmable(status))
         self.attest_button.setEnabled(has and newest and not entry.locked)
         self.correct_button.setEnabled(has and newest and entry.locked)
         self.pdf_button.setEnabled(has)
@@ -299,7 +299,7 @@ class TimesheetsPage(Page):
         entry = self._usable_entry("confirm")
         if entry is None:
             return
-        if entry.status not in (None, TimesheetStatus.DRAFT):
+        if not is_confirmable(entry.status):
             self.show_message(self.tr("%1's timesheet is already %2.").replace("%1", entry.assistant.name).replace(
                 "%2", status_label(entry.status).lower()))
             return
@@ -318,9 +318,9 @@ class TimesheetsPage(Page):
             self.show_message(self.tr("%1's timesheet for %2 is already attested.").replace(
                 "%1", entry.assistant.name).replace("%2", period.label()))
             return
-        if period.end >= self.today:
+        if not period_is_over(period, self.today):
             self.show_message(self.tr("%1 is not over yet: the timesheet can be attested from %2.").replace(
-                "%1", period.label()).replace("%2", format_date(period.end + timedelta(days=1))))
+                "%1", period.label()).replace("%2", format_date(attestable_from(period))))
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Attest the timesheet"), self.tr(
             "Attest %1's timesheet for %2 (%3 hours)?\n\nAttesting locks the timesheet. After that it can only be "

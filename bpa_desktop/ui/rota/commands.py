@@ -7,10 +7,26 @@ paste and move are all "change these cells" and share `SetCellsCommand`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from bpa_desktop.ui.rota.pattern_model import CellKey, PatternModel
+from bpa_desktop.core.live_plan import CellKey
+
+
+class PatternModel(Protocol):
+    """What the commands need of the pattern grid (ui/rota/pattern_model.py's model)."""
+
+    cells: Mapping[CellKey, str]
+    weeks: int
+
+    def apply(self, changes: Mapping[CellKey, str | None]) -> None: ...
+    def resize(self, weeks: int) -> None: ...
+    def key(self, row: int, column: int) -> CellKey: ...
+    def code_at(self, row: int, column: int) -> str | None: ...
+    def normalise_code(self, text: str) -> str | None: ...
+    def rowCount(self) -> int: ...  # noqa: N802 - Qt's name
+    def columnCount(self) -> int: ...  # noqa: N802 - Qt's name
 
 
 class SetCellsCommand(QUndoCommand):

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from bpa_desktop.core.rules import Finding
-from bpa_desktop.ui.rota.pattern_model import CellKey
+from bpa_desktop.core.live_plan import CellKey
 
 SEVERITY_COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#b9770e")}
 

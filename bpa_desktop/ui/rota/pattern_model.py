@@ -13,9 +13,10 @@ from datetime import date, timedelta
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
+from bpa_desktop.core.live_plan import CellKey
 from bpa_desktop.core.model import Assistant, ShiftTemplate
+from bpa_desktop.ui.rota.commands import SetCellsCommand
 
-CellKey = tuple[int, int, int]  # (assistant id, week index, weekday 0=Monday)
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1
 WEEKEND_TINT = QColor(0, 0, 0, 18)
 
@@ -228,8 +229,6 @@ class PatternModel(QAbstractTableModel):
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        from bpa_desktop.ui.rota.commands import SetCellsCommand
-
         text = str(value or "").strip()
         key = self.key(index.row(), index.column())
         if not text:

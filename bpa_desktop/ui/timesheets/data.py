@@ -12,15 +12,11 @@ from pathlib import Path
 from bpa_desktop.core.model import Arrangement, Assistant, AuditEntry, Timesheet, TimesheetStatus
 from bpa_desktop.core.pay_period import PayPeriod, periods_between
 from bpa_desktop.core.timesheet import TimesheetDetail
+from bpa_desktop.core.timesheet_lifecycle import is_locked
 
-LOCKED = (TimesheetStatus.ATTESTED, TimesheetStatus.SUBMITTED, TimesheetStatus.ACCEPTED, TimesheetStatus.REJECTED)
 HISTORY_LIMIT = 5000  # audit entries read to find one timesheet's history
 PERIODS_BACK = 24  # months of periods offered before today (more when older timesheets exist)
 PERIODS_AHEAD = 2
-
-
-def is_locked(status: TimesheetStatus | str | None) -> bool:
-    return status is not None and TimesheetStatus(status) in LOCKED
 
 
 @dataclass(frozen=True)
