@@ -54,13 +54,13 @@ def build_client(path: Path, assistants: int, months: int) -> int:
     from bpa_desktop.workspace import Workspace
 
     with Workspace.open(path) as ws:
-        arrangement = ws.create_arrangement(ArrangementSetup(
+        arrangement = ws.people.create_arrangement(ArrangementSetup(
             Arrangement(None, "Benk", "Mottaker", "Leder", EmployerKind.MUNICIPALITY, "Lindvik kommune",
                         "937465181", "Lindvik"),
             Vedtak(None, None, 70.0, date(2025, 1, 1), None),
             tuple(Assistant(None, None, f"Assistent {n}", f"{20000 + n}", 50.0) for n in range(assistants)),
         ))
-        ids = [a.id for a in ws.list_assistants(arrangement.id)]
+        ids = [a.id for a in ws.people.list_assistants(arrangement.id)]
         with Session(writer(ws._engine)) as session, session.begin():
             for assistant_id in ids:
                 for month in range(1, months + 1):
@@ -123,12 +123,12 @@ def main() -> None:
                     raise SystemExit("receiver did not start")
                 time.sleep(0.1)
             with Workspace.open(client_db) as ws:
-                ws.sync_enrol(arrangement_id, url, code)
+                ws.sync.enrol(arrangement_id, url, code)
                 started = time.perf_counter()
-                summary = ws.sync_push()
+                summary = ws.sync.push()
                 elapsed = time.perf_counter() - started
                 started = time.perf_counter()
-                empty = ws.sync_push()
+                empty = ws.sync.push()
                 idle = time.perf_counter() - started
         finally:
             server.terminate()

@@ -41,7 +41,7 @@ CODES = {"ordinary": "1000", "passive": "1010", "evening-night": "2010", "weeken
 def build(path: Path) -> int:
     stem = "93746518"
     with Workspace.open(path, actor="system") as ws:
-        arrangement = ws.create_arrangement(
+        arrangement = ws.people.create_arrangement(
             ArrangementSetup(
                 Arrangement(None, "Benkeordning", "Mottaker", "Leder", EmployerKind.MUNICIPALITY,
                             "Kommune", stem + str(org_no_check_digit(stem)), "Kommune", Agreement.TARIFF, "ks"),
@@ -55,8 +55,8 @@ def build(path: Path) -> int:
             ShiftTemplate("A", "Kveld", "15:00", "22:30"),
             ShiftTemplate("N", "Natt", "22:00", "08:00", "23:00", "07:00"),
         ):
-            ws.save_shift_template(aid, template)
-        ids = [a.id for a in ws.list_assistants(aid)]
+            ws.rota.save_shift_template(aid, template)
+        ids = [a.id for a in ws.people.list_assistants(aid)]
         # Two weeks: each day has one D, one A and one N; assistant (day + slot) % 8 works it.
         cells = {}
         for week in range(2):
@@ -64,13 +64,13 @@ def build(path: Path) -> int:
                 day_index = week * 7 + weekday
                 for slot, code in enumerate("DAN"):
                     cells[(ids[(day_index * 3 + slot) % ASSISTANTS], week, weekday)] = code
-        ws.save_rota(aid, "Benk", 2, date(YEAR - 1, 12, 29), date(YEAR, 12, 31), cells)
-        ws.update_pay_settings(PaySettings(aid, hourly_rate=245.0, codes=CODES, rates={"evening-night": 60.0}))
+        ws.rota.save_rota(aid, "Benk", 2, date(YEAR - 1, 12, 29), date(YEAR, 12, 31), cells)
+        ws.timesheets.update_pay_settings(PaySettings(aid, hourly_rate=245.0, codes=CODES, rates={"evening-night": 60.0}))
         began = time.perf_counter()
         for month in range(1, 13):
             for assistant_id in ids:
-                sheet = ws.get_or_create_timesheet(assistant_id, date(YEAR, month, 1))
-                ws.attest_timesheet(sheet.id, today=date(YEAR + 1, 1, 10))
+                sheet = ws.timesheets.get_or_create_timesheet(assistant_id, date(YEAR, month, 1))
+                ws.timesheets.attest_timesheet(sheet.id, today=date(YEAR + 1, 1, 10))
         print(f"attest: 96 timesheets in {time.perf_counter() - began:.2f} s")
         return aid
 
@@ -79,12 +79,12 @@ def bench_pdfs(path: Path, aid: int) -> None:
     began, cpu = time.perf_counter(), time.process_time()
     size = shifts = 0
     with Workspace.open(path) as ws:
-        arrangement = ws.get_arrangement(aid)
-        assistants = ws.list_assistants(aid)
+        arrangement = ws.people.get_arrangement(aid)
+        assistants = ws.people.list_assistants(aid)
         for month in range(1, 13):
             period = period_for_month(YEAR, month)
             for assistant in assistants:
-                detail = ws.preview_timesheet(assistant.id, period.start)
+                detail = ws.timesheets.preview_timesheet(assistant.id, period.start)
                 shifts += len(detail.rows)
                 document = timesheet_document(detail, arrangement, assistant, printed=date(YEAR + 1, 1, 10))
                 size += len(render_timesheet_pdf(document))
@@ -99,7 +99,7 @@ def bench_payroll(path: Path, aid: int) -> None:
     lines = 0
     with Workspace.open(path) as ws:
         for month in range(1, 13):
-            batch = ws.payroll_batch(aid, date(YEAR, month, 1))
+            batch = ws.timesheets.payroll_batch(aid, date(YEAR, month, 1))
             payroll = batch_payroll_lines(batch)
             render_visma_lonn(payroll)
             render_pay_lines_csv(payroll)

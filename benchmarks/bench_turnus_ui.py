@@ -52,7 +52,7 @@ def build_workspace(path: Path, start: date):
     from bpa_desktop.workspace import Workspace
 
     ws = Workspace.open(path)
-    arrangement = ws.create_arrangement(ArrangementSetup(
+    arrangement = ws.people.create_arrangement(ArrangementSetup(
         Arrangement(None, "Benk", "Mottaker", "Leder", EmployerKind.MUNICIPALITY, "Testby kommune",
                     "974760673", "Testby"),
         Vedtak(None, None, 120.0, start, start + timedelta(weeks=52, days=-1)),
@@ -60,7 +60,7 @@ def build_workspace(path: Path, start: date):
               for n in range(ASSISTANTS)),
     ))
     for template in TEMPLATES:
-        ws.save_shift_template(arrangement.id, template)
+        ws.rota.save_shift_template(arrangement.id, template)
     return ws
 
 

@@ -114,7 +114,7 @@ def build_demo(path: Path, today: date | None = None) -> int:
     rota_start = cal.iso_monday(history_start)
 
     with Workspace.open(path, actor="system") as ws:
-        arrangement = ws.create_arrangement(
+        arrangement = ws.people.create_arrangement(
             ArrangementSetup(
                 Arrangement(
                     id=None,
@@ -149,30 +149,30 @@ def build_demo(path: Path, today: date | None = None) -> int:
             )
         )
         arrangement_id = arrangement.id
-        ws.add_vedtak(  # ends the 62 h vedtak the day before: history is kept
+        ws.vedtak.add_vedtak(  # ends the 62 h vedtak the day before: history is kept
             Vedtak(
                 None, arrangement_id, 70.0, change, vedtak_end,
                 reference="2025/0342-2", services="Praktisk bistand, egenomsorg, fritid",
             )
         )
-        templates = {t.code: ws.save_shift_template(arrangement_id, t) for t in TEMPLATES}
-        by_number = {a.employee_no: a for a in ws.list_assistants(arrangement_id)}
+        templates = {t.code: ws.rota.save_shift_template(arrangement_id, t) for t in TEMPLATES}
+        by_number = {a.employee_no: a for a in ws.people.list_assistants(arrangement_id)}
         permanent_ids = [by_number[number].id for _, number, _, _ in PERMANENT]
         substitute_id = by_number[SUBSTITUTE[1]].id
-        ws.save_rota(
+        ws.rota.save_rota(
             arrangement_id, "Turnus 4 uker", 4, rota_start, vedtak_end, rota_cells(permanent_ids)
         )
         add_need_and_approvals(ws, arrangement_id, rota_start, permanent_ids)
 
-        planned = ws.list_planned_shifts(arrangement_id, rota_start, today - timedelta(days=1))
+        planned = ws.rota.list_planned_shifts(arrangement_id, rota_start, today - timedelta(days=1))
         overrides, absences = deviations(
             planned, templates, permanent_ids, substitute_id, today, rng
         )
         for absence in absences:
-            ws.add_absence(absence)
+            ws.timesheets.add_absence(absence)
         reasons = {_target(o): o.reason for o in overrides}
         worked = apply_overrides(planned, overrides)
-        ws.record_worked_shifts(
+        ws.timesheets.record_worked_shifts(
             arrangement_id,
             [
                 WorkedEntry(
@@ -183,7 +183,7 @@ def build_demo(path: Path, today: date | None = None) -> int:
                 for shift in worked
             ],
         )
-        ws.update_pay_settings(PaySettings(arrangement_id, **PAY_SETTINGS_VALUES))
+        ws.timesheets.update_pay_settings(PaySettings(arrangement_id, **PAY_SETTINGS_VALUES))
         attest_history(ws, arrangement_id, today)
     return arrangement_id
 
@@ -205,41 +205,41 @@ def attest_history(ws: Workspace, arrangement_id: int, today: date) -> None:
     """Every past pay period with work is attested; one of them (two periods back, the
     first assistant) was corrected afterwards and attested again. The current period is a
     draft for everyone, confirmed by the first assistant."""
-    current = ws.pay_period_for(arrangement_id, today)
-    assistants = ws.list_assistants(arrangement_id)
-    first_day = min(s.start.date() for s in ws.list_planned_shifts(arrangement_id, date(1900, 1, 1), today))
+    current = ws.timesheets.pay_period_for(arrangement_id, today)
+    assistants = ws.people.list_assistants(arrangement_id)
+    first_day = min(s.start.date() for s in ws.rota.list_planned_shifts(arrangement_id, date(1900, 1, 1), today))
     periods = periods_between(first_day, current.start - timedelta(days=1))
-    start_day = ws.pay_settings(arrangement_id).period_start_day
+    start_day = ws.timesheets.pay_settings(arrangement_id).period_start_day
     with_work = {
         (int(s.assistant), pay_period(s.start.astimezone(cal.OSLO).date(), start_day))
-        for s in ws.list_worked_shifts(arrangement_id, first_day, current.start - timedelta(days=1))
+        for s in ws.timesheets.list_worked_shifts(arrangement_id, first_day, current.start - timedelta(days=1))
     }
     for period in periods:
         for assistant in assistants:
             if (assistant.id, period) in with_work:
-                sheet = ws.get_or_create_timesheet(assistant.id, period.start)
-                ws.attest_timesheet(sheet.id, today=today)
+                sheet = ws.timesheets.get_or_create_timesheet(assistant.id, period.start)
+                ws.timesheets.attest_timesheet(sheet.id, today=today)
 
     # A correction: the first assistant's first day shift two periods back ran an hour longer.
     sara = next(a for a in assistants if a.employee_no == PERMANENT[0][1])
     corrected = periods[-2] if len(periods) >= 2 else periods[-1]
-    sheet = ws.get_or_create_timesheet(sara.id, corrected.start)
-    ws.correct_timesheet(sheet.id, "Dagvakten varte en time lenger enn registrert")
+    sheet = ws.timesheets.get_or_create_timesheet(sara.id, corrected.start)
+    ws.timesheets.correct_timesheet(sheet.id, "Dagvakten varte en time lenger enn registrert")
     shift = next(
-        s for s in ws.list_worked_shifts(arrangement_id, corrected.start, corrected.end)
+        s for s in ws.timesheets.list_worked_shifts(arrangement_id, corrected.start, corrected.end)
         if s.assistant == str(sara.id) and s.code == "D"
     )
-    ws.record_worked_shift(
+    ws.timesheets.record_worked_shift(
         arrangement_id, replace(shift, end=shift.end + timedelta(hours=1)),
         "Ventet på avløser (korrigert)",
     )
-    ws.attest_timesheet(ws.get_or_create_timesheet(sara.id, corrected.start).id, today=today)
+    ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(sara.id, corrected.start).id, today=today)
 
     for assistant in assistants:
         if assistant.kind is AssistantKind.PERMANENT:
-            sheet = ws.get_or_create_timesheet(assistant.id, current.start)
+            sheet = ws.timesheets.get_or_create_timesheet(assistant.id, current.start)
             if assistant.id == sara.id:
-                ws.confirm_timesheet(sheet.id, today=today)
+                ws.timesheets.confirm_timesheet(sheet.id, today=today)
 
 
 # The recipient's weekly need: the day every day, Friday evening, the Saturday night asleep,
@@ -256,8 +256,8 @@ def add_need_and_approvals(
 ) -> None:
     """The need pattern, and who has seen and approved the rota: the employer and the union
     representative approved it two weeks before it started; one assistant has only seen it."""
-    ws.save_need_pattern(arrangement_id, NEED)
-    rota_id = ws.current_rota(arrangement_id).id
+    ws.rota.save_need_pattern(arrangement_id, NEED)
+    rota_id = ws.rota.current_rota(arrangement_id).id
     sent = rota_start - timedelta(days=14)
     for approval in (
         RotaApproval(None, rota_id, ApprovalRole.EMPLOYER, "Lindvik kommune", sent, sent + timedelta(days=3)),
@@ -265,7 +265,7 @@ def add_need_and_approvals(
         RotaApproval(None, rota_id, ApprovalRole.ASSISTANT, "", sent + timedelta(days=1),
                      assistant_id=permanent_ids[0]),
     ):
-        ws.record_rota_approval(approval)
+        ws.rota.record_rota_approval(approval)
 
 
 def _target(override: Override) -> str:

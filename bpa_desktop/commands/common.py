@@ -46,7 +46,7 @@ def open_database(path: Path, *, actor: str = "arbeidsleder"):
 def find_arrangement(ws, arrangement_id: int | None):
     """The arrangement `--arrangement` names, or the only one in the database."""
 
-    arrangements = ws.list_arrangements()
+    arrangements = ws.people.list_arrangements()
     if arrangement_id is not None:
         for arrangement in arrangements:
             if arrangement.id == arrangement_id:

@@ -48,12 +48,12 @@ def run(args: argparse.Namespace) -> int:
             "db": str(path),
             "today": today.isoformat(),
             "arrangement_id": arrangement_id,
-            "vedtak": len(ws.list_vedtak(arrangement_id)),
-            "assistants": len(ws.list_assistants(arrangement_id)),
-            "shift_templates": len(ws.list_shift_templates(arrangement_id)),
-            "planned_shifts": len(ws.list_planned_shifts(arrangement_id, far_past, far_future)),
-            "worked_shifts": len(ws.list_worked_shifts(arrangement_id, far_past, far_future)),
-            "absences": len(ws.list_absences(arrangement_id, far_past, far_future)),
+            "vedtak": len(ws.vedtak.list_vedtak(arrangement_id)),
+            "assistants": len(ws.people.list_assistants(arrangement_id)),
+            "shift_templates": len(ws.rota.list_shift_templates(arrangement_id)),
+            "planned_shifts": len(ws.rota.list_planned_shifts(arrangement_id, far_past, far_future)),
+            "worked_shifts": len(ws.timesheets.list_worked_shifts(arrangement_id, far_past, far_future)),
+            "absences": len(ws.timesheets.list_absences(arrangement_id, far_past, far_future)),
         }
     print(json.dumps(summary, indent=2))
     return 0

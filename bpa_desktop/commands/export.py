@@ -53,7 +53,7 @@ def find_period(ws, arrangement_id: int, text: str):
     from bpa_desktop.core.pay_period import parse_period
 
     try:
-        return parse_period(text, ws.pay_settings(arrangement_id).period_start_day)
+        return parse_period(text, ws.timesheets.pay_settings(arrangement_id).period_start_day)
     except ValueError as error:
         raise CliError(str(error)) from None
 
@@ -78,8 +78,8 @@ def add_timesheet(kinds) -> None:
 def _find_assistant(ws, key: str):
 
     matches = []
-    for arrangement in ws.list_arrangements():
-        for assistant in ws.list_assistants(arrangement.id):
+    for arrangement in ws.people.list_arrangements():
+        for assistant in ws.people.list_assistants(arrangement.id):
             if str(assistant.id) == key.strip() or assistant.employee_no == key.strip():
                 matches.append((arrangement, assistant))
     by_id = [m for m in matches if str(m[1].id) == key.strip()]
@@ -99,12 +99,12 @@ def run_timesheet(args: argparse.Namespace) -> int:
     with open_database(args.db, actor="system") as ws:
         arrangement, assistant = _find_assistant(ws, args.assistant)
         period = find_period(ws, arrangement.id, args.period)
-        detail = ws.preview_timesheet(assistant.id, period.start)
+        detail = ws.timesheets.preview_timesheet(assistant.id, period.start)
         if args.version is not None:
             chosen = [v for v in detail.versions if v.version == args.version]
             if not chosen:
                 raise CliError(f"timelisten for {period.label()} har ingen versjon {args.version}")
-            detail = ws.timesheet_detail(chosen[0].id)
+            detail = ws.timesheets.timesheet_detail(chosen[0].id)
         if detail.timesheet is None and not detail.rows and not detail.absences:
             raise CliError(f"ingen timeliste eller vakter for assistent {assistant.id} i {period.label()}")
         document = timesheet_document(detail, arrangement, assistant, printed=date.today())
@@ -149,10 +149,10 @@ def run_payroll(args: argparse.Namespace) -> int:
     with open_database(args.db, actor="system") as ws:
         arrangement = find_arrangement(ws, args.arrangement)
         period = find_period(ws, arrangement.id, args.period)
-        batch = ws.payroll_batch(arrangement.id, period.start)
+        batch = ws.timesheets.payroll_batch(arrangement.id, period.start)
         if not batch.included and not batch.not_attested:
             raise CliError(f"ingen timelister eller vakter i {period.label()}")
-        assistants = {a.id: a for a in ws.list_assistants(arrangement.id)}
+        assistants = {a.id: a for a in ws.people.list_assistants(arrangement.id)}
     try:
         lines = batch_payroll_lines(batch)
         if args.format == "visma":
@@ -237,11 +237,11 @@ def run_rota(args: argparse.Namespace) -> int:
                 shifts = len(document["shifts"])
             elif args.format == "pdf":
                 rota_io.render_pdf(ws, arrangement.id, start, end, args.out, only)
-                shifts = sum(1 for s in ws.list_planned_shifts(arrangement.id, start, end)
+                shifts = sum(1 for s in ws.rota.list_planned_shifts(arrangement.id, start, end)
                              if only is None or int(s.assistant) == only)
             else:
                 rota_io.render_ics(ws, arrangement.id, only, start, end, args.out)
-                shifts = sum(1 for s in ws.list_planned_shifts(arrangement.id, start, end)
+                shifts = sum(1 for s in ws.rota.list_planned_shifts(arrangement.id, start, end)
                              if int(s.assistant) == only)
         except rota_io.RotaFileError as error:
             raise CliError(str(error)) from None

@@ -41,18 +41,26 @@ def register(subparsers) -> None:
     rota.set_defaults(handler=run_rota)
 
 
-def run_rota(args: argparse.Namespace) -> int:
-    from bpa_desktop import rota_io
-
+def _read_text(path: Path) -> str:
     try:
-        text = rota_io.read_text(args.file)
-    except rota_io.RotaFileError as error:
-        raise CliError(str(error)) from None
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"finner ikke filen {path}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path} er ikke UTF-8-tekst") from None
+    except OSError as error:
+        raise CliError(f"kan ikke lese {path}: {error.strerror}") from None
+
+
+def run_rota(args: argparse.Namespace) -> int:
+    from bpa_desktop.core.shift_document import RotaFileError
+
+    text = _read_text(args.file)
     with open_database(args.db, actor="system") as ws:
         arrangement = find_arrangement(ws, args.arrangement)
         try:
-            result = rota_io.import_rota(ws, arrangement.id, text)
-        except rota_io.RotaFileError as error:
+            result = ws.rota.import_shift_file(arrangement.id, text)
+        except RotaFileError as error:
             raise CliError(f"{args.file}: {error}; ingenting er endret") from None
     if result.agreement_differs:
         print(

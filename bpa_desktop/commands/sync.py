@@ -58,7 +58,7 @@ def _enrol(args: argparse.Namespace) -> int:
     with open_database(args.db) as ws:
         arrangement_id = find_arrangement(ws, args.arrangement).id
         try:
-            info = ws.sync_enrol(arrangement_id, args.url, args.code)
+            info = ws.sync.enrol(arrangement_id, args.url, args.code)
         except WorkspaceError as error:
             raise CliError(str(error)) from None
     print(json.dumps({
@@ -79,14 +79,14 @@ def _push(args: argparse.Namespace) -> int:
     if args.lease is not None:
         options["lease_seconds"] = args.lease
     with open_database(args.db) as ws:
-        summary = ws.sync_push(args.arrangement, ignore_backoff=args.now, **options)
+        summary = ws.sync.push(args.arrangement, ignore_backoff=args.now, **options)
     print(json.dumps(summary.as_json(), ensure_ascii=False))
     return 1 if summary.waiting else 0
 
 
 def _status(args: argparse.Namespace) -> int:
     with open_database(args.db) as ws:
-        counts = ws.sync_status(args.arrangement)
+        counts = ws.sync.status(args.arrangement)
         result: dict = dict(counts)
         if args.list:
             result = {"counts": counts, "submissions": [
@@ -96,7 +96,7 @@ def _status(args: argparse.Namespace) -> int:
                     "last_error": s.last_error_text, "decision_reason": s.decision_reason,
                     "body_sha256": s.body_sha256,
                 }
-                for s in ws.list_submissions(args.arrangement)
+                for s in ws.sync.list_submissions(args.arrangement)
             ]}
     print(json.dumps(result, ensure_ascii=False))
     return 0
@@ -108,7 +108,7 @@ def _bundle(args: argparse.Namespace) -> int:
     with open_database(args.db) as ws:
         arrangement_id = find_arrangement(ws, args.arrangement).id
         try:
-            count = ws.sync_bundle(arrangement_id, args.out)
+            count = ws.sync.write_bundle(arrangement_id, args.out)
         except WorkspaceError as error:
             raise CliError(str(error)) from None
     print(json.dumps({"file": str(args.out), "items": count}, ensure_ascii=False))

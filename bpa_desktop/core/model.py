@@ -335,3 +335,15 @@ class RotaChange:
         """The assistant the pattern gave the occurrence to (None for an extra shift)."""
         head = self.occurrence.split(":", 1)[0]
         return int(head) if head.isdigit() else None
+
+
+@dataclass(frozen=True)
+class AttestedTimesheet:
+    """What an attestation hands sync (the outbox): the attested version and its pay lines."""
+
+    timesheet_id: int
+    arrangement_id: int
+    employee_no: str
+    period_end: date  # the pay month is the month the period ends in
+    attested_at: datetime
+    pay_lines: tuple[PayLine, ...]

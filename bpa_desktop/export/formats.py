@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from bpa_desktop import atomic_write
 from bpa_desktop.core import calendar
 from bpa_desktop.core.calendar import OSLO
 
@@ -52,8 +53,9 @@ def days(start: date, end: date) -> list[date]:
 
 
 def write_if_asked(data: bytes, path: str | Path | None) -> bytes:
+    """``data``, also written to ``path`` (atomically) when given."""
     if path is not None:
-        Path(path).write_bytes(data)
+        atomic_write.write_bytes(path, data)
     return data
 
 

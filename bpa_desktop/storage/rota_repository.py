@@ -36,14 +36,13 @@ from bpa_desktop.core.rota_changes import extra_key, occurrence_key, with_occurr
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import (
-    CancelledShiftRow,
     NeedBlockRow,
     PlannedPassiveRow,
     PlannedShiftRow,
     RotaApprovalRow,
+    RotaCellRow,
     RotaOverrideRow,
     RotaRow,
-    WorkedShiftRow,
 )
 
 # --- rota versions -----------------------------------------------------------------------
@@ -56,6 +55,14 @@ def rota_rows(session: Session, arrangement_id: int) -> list[RotaRow]:
             select(RotaRow).where(RotaRow.arrangement_id == arrangement_id).order_by(RotaRow.id)
         )
     )
+
+
+def rota_with_cells(session: Session, rota_id: int) -> RotaRow | None:
+    return session.scalars(
+        select(RotaRow)
+        .where(RotaRow.id == rota_id)
+        .options(selectinload(RotaRow.cells).selectinload(RotaCellRow.template))
+    ).first()
 
 
 def version_of(session: Session, row: RotaRow) -> int:
@@ -205,16 +212,7 @@ def shift_ids_by_occurrence(
 
 def settled_ids(session: Session, planned_ids: Iterable[int]) -> set[int]:
     """Planned shifts already registered as worked or as not worked (timesheets)."""
-    ids = set(planned_ids)
-    if not ids:
-        return set()
-    worked = session.scalars(
-        select(WorkedShiftRow.planned_shift_id).where(WorkedShiftRow.planned_shift_id.in_(ids))
-    )
-    cancelled = session.scalars(
-        select(CancelledShiftRow.planned_shift_id).where(CancelledShiftRow.planned_shift_id.in_(ids))
-    )
-    return set(worked) | set(cancelled)
+    return repo.settled_plan_ids(session, planned_ids)
 
 
 @dataclass

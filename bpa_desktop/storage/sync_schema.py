@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from bpa_desktop.storage.base import Base
 from bpa_desktop.storage.types import UTCDateTime
 
-# queued → sending → delivered → accepted | rejected; see bpa_desktop/sync/outbox.py.
+# queued → sending → delivered → accepted | rejected; docs/protocol.md has the whole machine.
 OUTBOX_STATES = (
     "queued",
     "sending",
@@ -26,6 +26,12 @@ OUTBOX_STATES = (
     "needs_correction",
     "blocked",
 )
+# A later version waits while an earlier one has not reached the receiver.
+NOT_YET_STORED = ("queued", "sending", "paused_auth", "blocked", "needs_correction")
+# States the worker may seal (sign) and send.
+SENDABLE = ("queued", "sending", "paused_auth")
+# States that mean "the receiver holds it"; checked again when the receiver was restored.
+AT_RECEIVER = ("delivered", "accepted", "rejected", "superseded")
 
 
 class SyncEnrolmentRow(Base):

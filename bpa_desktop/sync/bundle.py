@@ -10,8 +10,6 @@ key fingerprint with the one printed on the paper form.
 from __future__ import annotations
 
 import base64
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, Field, ValidationError
 
+from bpa_desktop import atomic_write
 from bpa_desktop.sync import signing
 from bpa_desktop.sync.protocol import (
     ARRANGEMENT_ID_PATTERN,
@@ -87,17 +86,7 @@ def bundle_bytes(bundle: Bundle) -> bytes:
 
 def write_bundle(path: Path, bundle: Bundle) -> None:
     """Write atomically: a half-written bundle must never replace a good one."""
-    path = Path(path)
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(bundle_bytes(bundle))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    atomic_write.write_bytes(path, bundle_bytes(bundle))
 
 
 def read_bundle(data: bytes) -> Bundle:

@@ -1,6 +1,6 @@
 """The sync worker's one pass, in plain httpx (no Qt): used by `bpa sync push` and the GUI.
 
-One pass per enrolled arrangement (SYNC.md 2.5): read the token and key from the keyring →
+One pass per enrolled arrangement (docs/protocol.md): read the token and key from the keyring →
 seal (sign) what waits → claim a batch under a lease (BEGIN IMMEDIATE) → POST each with its
 id as Idempotency-Key → record each answer in its own short transaction → pull decisions
 since the cursor and apply them with the new cursor in one transaction.
@@ -11,9 +11,9 @@ shortly; 401/403 pause the whole arrangement until re-enrolment; 409 ``version_c
 needs a correction; other 4xx block the row (kept, shown). HTTP-level retries are off: only
 connection set-up is retried by the transport, everything else belongs to the outbox.
 
-Fault hooks for the crash tests (SYNC.md §3): ``BPA_SYNC_FAULT=exit_before_response`` ends
-the process just as a submission request goes out, ``exit_after_response`` just after its
-answer arrived and before the receipt is saved.
+The client holds no database: it drives an ``OutboxPort`` (``ws.sync.outbox``), so every
+result is recorded by the Workspace in its own short transaction. Tests give it an httpx
+transport (a mock, or one that fails on purpose).
 """
 
 from __future__ import annotations
@@ -25,26 +25,26 @@ import os
 import platform
 import random
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import httpx
 from pydantic import ValidationError
-from sqlalchemy import Engine
 
+from bpa_desktop.storage.outbox_repository import Enrolment
 from bpa_desktop.sync import credentials, outbox, signing, texts
 from bpa_desktop.sync import receiver_url as receiver_url_rules
+from bpa_desktop.sync.outbox import OutboxPort
 from bpa_desktop.sync.protocol import (
     DecisionsPage,
     EnrolRequest,
     EnrolResponse,
     Receipt,
+    SignedSubmission,
     StatusRequest,
     StatusResponse,
 )
 
-FAULT_ENV = "BPA_SYNC_FAULT"
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0, read=30.0)
 BATCH = 20
 DECISIONS_PAGE = 200
@@ -167,47 +167,32 @@ class PushSummary:
         }
 
 
-def _fault_hook(fault: str | None) -> Callable[[httpx.Request], None] | None:
-    if fault != "exit_before_response":
-        return None
-
-    def exit_on_submission(request: httpx.Request) -> None:
-        if request.url.path.endswith("/v1/submissions"):
-            os._exit(137)
-
-    return exit_on_submission
-
-
 class SyncClient:
     """Pushes one database's outbox. Create one per thread (it owns an httpx client per pass)."""
 
     def __init__(
         self,
-        engine: Engine,
+        outbox_port: OutboxPort,
         *,
         transport: httpx.BaseTransport | None = None,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         lease_seconds: float = outbox.LEASE_SECONDS,
         owner: str | None = None,
-        fault: str | None = None,
         rng: random.Random | None = None,
     ) -> None:
-        self._engine = engine
+        self._outbox = outbox_port
         self._transport = transport
         self._timeout = timeout
         self._lease_seconds = lease_seconds
         self.owner = owner or f"{platform.node()[:20]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        self._fault = fault if fault is not None else os.environ.get(FAULT_ENV)
         self._rng = rng
 
     def _http(self, base_url: str) -> httpx.Client:
-        hook = _fault_hook(self._fault)
         transport = self._transport or httpx.HTTPTransport(retries=1)  # connection set-up only
         return httpx.Client(
             base_url=base_url,
             timeout=self._timeout,
             transport=transport,
-            event_hooks={"request": [hook]} if hook else None,
             headers={"User-Agent": "bpa-desktop (bpa-sync/1)"},
         )
 
@@ -223,7 +208,7 @@ class SyncClient:
 
     # -- enrolment -------------------------------------------------------------------------
 
-    def enrol(self, arrangement_id: int, receiver_url: str, code: str) -> outbox.SyncEnrolmentRow:
+    def enrol(self, arrangement_id: int, receiver_url: str, code: str) -> Enrolment:
         """One-time code + this arrangement's public key → API token (kept in the keyring).
 
         An existing key is reused (re-enrolment after a revoked token keeps signed
@@ -234,7 +219,7 @@ class SyncClient:
         receiver_url = receiver_url.strip().rstrip("/")
         if (refused := receiver_url_rules.refusal(receiver_url)) is not None:
             raise SyncError(refused)  # before any request, and before a key is made
-        previous = outbox.load_enrolments(self._engine, arrangement_id)
+        previous = self._outbox.load_enrolments(arrangement_id)
         pending_name = "pending-" + hashlib.sha256(code.strip().upper().encode()).hexdigest()[:16]
         try:
             key = credentials.load_signing_key(previous[0].remote_arrangement_id) if previous else None
@@ -266,28 +251,27 @@ class SyncClient:
             credentials.store_token(receiver_url, enrolled.arrangement_id, enrolled.token)
         except credentials.CredentialsUnavailable as error:
             raise SyncError(str(error)) from None
-        outbox.save_enrolment(
-            self._engine,
+        self._outbox.save_enrolment(
             arrangement_id,
             receiver_url=receiver_url,
             remote_arrangement_id=enrolled.arrangement_id,
             public_key=public_raw,
         )
-        return outbox.load_enrolments(self._engine, arrangement_id)[0]
+        return self._outbox.load_enrolments(arrangement_id)[0]
 
     # -- push ------------------------------------------------------------------------------
 
     def push_once(self, arrangement_id: int | None = None, *, ignore_backoff: bool = False) -> PushSummary:
         summary = PushSummary()
-        enrolments = outbox.load_enrolments(self._engine, arrangement_id)
+        enrolments = self._outbox.load_enrolments(arrangement_id)
         enrolled_ids = {e.arrangement_id for e in enrolments}
-        for local_id, count in outbox.queued_by_arrangement(self._engine).items():
+        for local_id, count in self._outbox.queued_by_arrangement().items():
             if local_id not in enrolled_ids and (arrangement_id is None or arrangement_id == local_id) and count:
-                outbox.note_error(self._engine, local_id, code="not_enrolled", text=texts.NOT_ENROLLED)
+                self._outbox.note_error(local_id, code="not_enrolled", text=texts.NOT_ENROLLED)
                 summary.messages.append(texts.NOT_ENROLLED)
         for enrolment in enrolments:
             self._push_arrangement(enrolment, summary, ignore_backoff)
-        summary.counts = outbox.counts(self._engine, arrangement_id)
+        summary.counts = self._outbox.counts(arrangement_id)
         return summary
 
     def _secrets(self, enrolment, summary: PushSummary):
@@ -295,12 +279,12 @@ class SyncClient:
             token = credentials.load_token(enrolment.receiver_url, enrolment.remote_arrangement_id)
             key = credentials.load_signing_key(enrolment.remote_arrangement_id)
         except credentials.CredentialsUnavailable as error:
-            outbox.note_error(self._engine, enrolment.arrangement_id, code="keyring", text=str(error))
+            self._outbox.note_error(enrolment.arrangement_id, code="keyring", text=str(error))
             summary.messages.append(str(error))
             return None
         if token is None or key is None:
             text = texts.TOKEN_MISSING if token is None else texts.KEY_MISSING
-            summary.paused_auth += outbox.pause_auth(self._engine, enrolment.arrangement_id, code="secret_missing", text=text)
+            summary.paused_auth += self._outbox.pause_auth(enrolment.arrangement_id, code="secret_missing", text=text)
             summary.messages.append(text)
             return None
         return token, key
@@ -310,13 +294,13 @@ class SyncClient:
         if secrets is None:
             return
         token, key = secrets
-        outbox.seal(self._engine, enrolment, key)
+        self._outbox.seal(enrolment, key)
         headers = {"Authorization": f"Bearer {token}"}
         tried: set[str] = set()
         with self._http(enrolment.receiver_url) as http:
             while True:
-                batch = outbox.claim(
-                    self._engine, enrolment.arrangement_id, self.owner,
+                batch = self._outbox.claim(
+                    enrolment.arrangement_id, self.owner,
                     lease_seconds=self._lease_seconds, limit=BATCH, ignore_backoff=ignore_backoff, exclude=tried,
                 )
                 if not batch:
@@ -328,25 +312,18 @@ class SyncClient:
 
     def _send_batch(self, http: httpx.Client, headers: dict, enrolment, batch, summary: PushSummary) -> bool:
         for index, item in enumerate(batch):
-            signed = {
-                "protocol": "bpa-sync/1",
-                "key_id": item.key_id,
-                "body": base64.b64encode(item.body).decode("ascii"),
-                "sig": base64.b64encode(item.sig).decode("ascii"),
-            }
+            signed = SignedSubmission.of(item.key_id, item.body, item.sig).model_dump(mode="json")
             response, error = None, None
             summary.sent += 1
             try:
                 response = http.post("/v1/submissions", json=signed, headers={**headers, "Idempotency-Key": item.id})
             except httpx.HTTPError as caught:
                 error = caught
-            if self._fault == "exit_after_response":
-                os._exit(137)
             outcome = classify(response, error, expected_sha256=item.body_sha256, submission_id=item.id)
             if not self._record(enrolment, item, outcome, summary):
                 rest = [other.id for other in batch[index + 1:]]
                 if outcome.kind == "retry":
-                    outbox.release(self._engine, rest, self.owner, code=outcome.code, reason=outcome.text,
+                    self._outbox.release(rest, self.owner, code=outcome.code, reason=outcome.text,
                                    retry_after=outcome.retry_after, rng=self._rng)
                     summary.retried += len(rest)
                 return False
@@ -355,12 +332,12 @@ class SyncClient:
     def _record(self, enrolment, item, outcome: Outcome, summary: PushSummary) -> bool:
         """Save one answer; False when the rest of the pass should stop."""
         if outcome.kind == "delivered":
-            outbox.mark_delivered(self._engine, item.id, outcome.receipt)
+            self._outbox.mark_delivered(item.id, outcome.receipt)
             summary.delivered += 1
             summary.replayed += outcome.replay
             return True
         if outcome.kind == "retry":
-            when = outbox.mark_retry(self._engine, item.id, self.owner, code=outcome.code, reason=outcome.text,
+            when = self._outbox.mark_retry(item.id, self.owner, code=outcome.code, reason=outcome.text,
                                      retry_after=outcome.retry_after, delay=outcome.delay, rng=self._rng)
             summary.retried += 1
             if when is not None:
@@ -368,11 +345,11 @@ class SyncClient:
             # A server that answered may take the next one; one that did not answer will not.
             return outcome.code not in ("unreachable", "timeout") and outcome.retry_after is None
         if outcome.kind == "paused_auth":
-            summary.paused_auth += outbox.pause_auth(self._engine, enrolment.arrangement_id,
+            summary.paused_auth += self._outbox.pause_auth(enrolment.arrangement_id,
                                                      code=outcome.code, text=outcome.text)
             summary.messages.append(outcome.text)
             return False
-        outbox.mark_state(self._engine, item.id, self.owner, outcome.kind, code=outcome.code, text=outcome.text)
+        self._outbox.mark_state(item.id, self.owner, outcome.kind, code=outcome.code, text=outcome.text)
         if outcome.kind == "blocked":
             summary.blocked += 1
         else:
@@ -395,13 +372,13 @@ class SyncClient:
                 continue
             if response.status_code in (401, 403):
                 outcome = classify(response)
-                summary.paused_auth += outbox.pause_auth(self._engine, enrolment.arrangement_id,
+                summary.paused_auth += self._outbox.pause_auth(enrolment.arrangement_id,
                                                          code=outcome.code, text=outcome.text)
                 return
             if response.status_code != 200:
                 return
             page = DecisionsPage.model_validate(response.json())
-            summary.decisions += outbox.apply_decisions(self._engine, enrolment.arrangement_id, page.decisions, page.next)
+            summary.decisions += self._outbox.apply_decisions(enrolment.arrangement_id, page.decisions, page.next)
             if len(page.decisions) < DECISIONS_PAGE or page.next == cursor:
                 return
             cursor = page.next
@@ -409,7 +386,7 @@ class SyncClient:
     def _reconcile(self, http: httpx.Client, headers: dict, enrolment, summary: PushSummary) -> None:
         """The receiver was restored from an older backup: ask which of the ids it had it still
         has, send the others again with the same ids, and read decisions from 0."""
-        ids = outbox.ids_at_receiver(self._engine, enrolment.arrangement_id)
+        ids = self._outbox.ids_at_receiver(enrolment.arrangement_id)
         unknown: list[str] = []
         for start in range(0, len(ids), 1000):
             chunk = ids[start:start + 1000]
@@ -422,8 +399,8 @@ class SyncClient:
                 return
             answer = StatusResponse.model_validate(response.json())
             unknown += [str(s.submission_id) for s in answer.submissions if s.state == "unknown"]
-        outbox.requeue_unknown(self._engine, unknown)
-        outbox.apply_decisions(self._engine, enrolment.arrangement_id, [], 0)
+        self._outbox.requeue_unknown(unknown)
+        self._outbox.apply_decisions(enrolment.arrangement_id, [], 0)
         if unknown:
             summary.messages.append(texts.CURSOR_RESET)
 

@@ -164,6 +164,12 @@ class SignedSubmission(WireModel):
     body: Base64Text
     sig: SignatureText
 
+    @classmethod
+    def of(cls, key_id: str, body: bytes, sig: bytes) -> SignedSubmission:
+        """The envelope of signed body bytes, as the HTTP body and a bundle item carry it."""
+        return cls(key_id=key_id, body=base64.b64encode(body).decode("ascii"),
+                   sig=base64.b64encode(sig).decode("ascii"))
+
     def body_bytes(self) -> bytes:
         return _strict_base64(self.body)
 

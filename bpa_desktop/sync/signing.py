@@ -15,7 +15,6 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from bpa_desktop.sync.protocol import (
-    PROTOCOL,
     SIGNATURE_CONTEXT,
     SignedSubmission,
     SubmissionBody,
@@ -63,12 +62,7 @@ def verify_bytes(public_raw: bytes, body_bytes: bytes, signature: bytes) -> None
 
 def sign_submission(key: Ed25519PrivateKey, body: SubmissionBody) -> SignedSubmission:
     body_bytes = canonical_body_bytes(body)
-    return SignedSubmission(
-        protocol=PROTOCOL,
-        key_id=key_id(public_key_raw(key)),
-        body=base64.b64encode(body_bytes).decode("ascii"),
-        sig=base64.b64encode(sign_bytes(key, body_bytes)).decode("ascii"),
-    )
+    return SignedSubmission.of(key_id(public_key_raw(key)), body_bytes, sign_bytes(key, body_bytes))
 
 
 def verified_body_bytes(signed: SignedSubmission, public_raw: bytes) -> bytes:

@@ -39,7 +39,7 @@ class AppContext(QObject):
         """Read the arrangement list in a worker; keeps the current choice when it still exists."""
         wanted = select_id if select_id is not None else self.arrangement_id
         self.runner.submit(
-            self.workspace.list_arrangements,
+            self.workspace.people.list_arrangements,
             on_done=lambda arrangements: self._set_arrangements(arrangements, wanted),
             owner=self,
         )

@@ -1,7 +1,7 @@
 """Setting up an arrangement: its details, its vedtak and its assistants, saved in one go.
 
 Shown at first start (no arrangement in the database) and from "Ny ordning…". Finishing
-calls `Workspace.create_arrangement(ArrangementSetup(...))` in a worker; validation
+calls `Workspace.people.create_arrangement(ArrangementSetup(...))` in a worker; validation
 messages come back next to the fields and the wizard returns to the page that needs fixing.
 """
 
@@ -184,7 +184,7 @@ class ArrangementWizard(QWizard):
             page.form.clear_errors()
         self.assistants_page.show_errors([])
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        self.ctx.runner.submit(self.ctx.workspace.create_arrangement, self.setup(),
+        self.ctx.runner.submit(self.ctx.workspace.people.create_arrangement, self.setup(),
                                on_done=self._created, on_error=self._failed, owner=self)
 
     def _created(self, arrangement: Arrangement) -> None:

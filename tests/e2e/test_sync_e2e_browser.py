@@ -51,7 +51,7 @@ def two_first_versions_of_one_period(submissions):
 def test_enrol_push_reject_in_the_browser_and_the_synk_page_shows_the_reason(
         qtbot, demo_workspace, demo_arrangement_id, memory_keyring, receiver_under_test, staff_web, _bokmal):
     live_receiver = receiver_under_test  # in CI: the deployed one (https, 4 workers, PostgreSQL)
-    total = len(demo_workspace.list_submissions(demo_arrangement_id))
+    total = len(demo_workspace.sync.list_submissions(demo_arrangement_id))
     window = open_window(qtbot, demo_workspace)
     page = show_sync_page(qtbot, window)
     assert window.sync.worker is None  # nothing goes out before the arrangement is connected
@@ -65,7 +65,7 @@ def test_enrol_push_reject_in_the_browser_and_the_synk_page_shows_the_reason(
     qtbot.keyClicks(dialog.code_field, code)
     dialog.connect_button.click()
     qtbot.waitUntil(lambda: page.dialog is None, timeout=20_000)
-    enrolment = demo_workspace.sync_enrolment(demo_arrangement_id)
+    enrolment = demo_workspace.sync.enrolment(demo_arrangement_id)
     assert enrolment is not None and dialog.result_value.key_id == enrolment.key_id
     assert memory_keyring.items  # the secrets went to the (test) keyring, not to the database
 
@@ -74,11 +74,11 @@ def test_enrol_push_reject_in_the_browser_and_the_synk_page_shows_the_reason(
     qtbot.waitUntil(lambda: page.is_loaded and set(column(page, "state")) == {"Levert"}, timeout=60_000)
     assert page.model.rowCount() == total
     assert enrolment.key_id[:4] in page.enrolment_text.text()
-    qtbot.waitUntil(lambda: window.sync_status.text().startswith("Synk: alt er sendt · sist sendt "))
+    qtbot.waitUntil(lambda: window.sync.status.text().startswith("Synk: alt er sendt · sist sendt "))
     shoot_window(window, "1-desktop-delivered")
 
     # the caseworker decides in the browser
-    period, accepted, rejected = two_first_versions_of_one_period(demo_workspace.list_submissions(demo_arrangement_id))
+    period, accepted, rejected = two_first_versions_of_one_period(demo_workspace.sync.list_submissions(demo_arrangement_id))
     staff_web.log_in()
     staff_web.open_period(period)
     shoot_browser(staff_web.page, "2-browser-period-before")
@@ -97,7 +97,7 @@ def test_enrol_push_reject_in_the_browser_and_the_synk_page_shows_the_reason(
     assert page.model.text(row, "decision").startswith("Avvist ")
     other = page.model.submission(page.model.row_of(accepted.id))
     assert page.model.text(other, "state") == "Godkjent"
-    qtbot.waitUntil(lambda: window.sync_status.text().startswith("1 timeliste avvist – se Synk · Synk: alt er sendt"))
+    qtbot.waitUntil(lambda: window.sync.status.text().startswith("1 timeliste avvist – se Synk · Synk: alt er sendt"))
     page.select_submission(rejected.id)
     assert f"Avvist av kommunen: {REASON}" in page.detail.text()
     shoot_window(window, "4-desktop-rejected")
@@ -108,8 +108,8 @@ def test_enrol_push_reject_in_the_browser_and_the_synk_page_shows_the_reason(
 
     # The receiver's structured log names nobody: no arrangement, assistant or person names,
     # no employee numbers, no code, token or reason.
-    arrangement = demo_workspace.get_arrangement(demo_arrangement_id)
-    assistants = demo_workspace.list_assistants(demo_arrangement_id)
+    arrangement = demo_workspace.people.get_arrangement(demo_arrangement_id)
+    assistants = demo_workspace.people.list_assistants(demo_arrangement_id)
     people = [arrangement.name, arrangement.recipient_name, arrangement.leader_name, arrangement_name]
     people += [assistant.name for assistant in assistants]
     numbers = [assistant.employee_no for assistant in assistants if len(assistant.employee_no) >= 3]

@@ -44,14 +44,14 @@ class Setup:
         return cells
 
     def save(self, cells=None, name="Høstturnus"):
-        return self.ws.save_rota(self.arrangement_id, name, 2, START, END, cells or self.cells())
+        return self.ws.rota.save_rota(self.arrangement_id, name, 2, START, END, cells or self.cells())
 
     def planned(self, start=START, end=END):
-        return self.ws.list_planned_shifts(self.arrangement_id, start, end)
+        return self.ws.rota.list_planned_shifts(self.arrangement_id, start, end)
 
 
 def make_setup(ws) -> Setup:
-    arrangement = ws.create_arrangement(
+    arrangement = ws.people.create_arrangement(
         ArrangementSetup(
             Arrangement(
                 None, "Testordning", "Mottaker Test", "Leder Test", EmployerKind.MUNICIPALITY,
@@ -67,7 +67,7 @@ def make_setup(ws) -> Setup:
         )
     )
     for template in TEMPLATES:
-        ws.save_shift_template(arrangement.id, template)
-    ids = {a.employee_no: a.id for a in ws.list_assistants(arrangement.id)}
+        ws.rota.save_shift_template(arrangement.id, template)
+    ids = {a.employee_no: a.id for a in ws.people.list_assistants(arrangement.id)}
     return Setup(ws, arrangement.id, ids)
 

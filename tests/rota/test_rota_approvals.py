@@ -13,16 +13,16 @@ from bpa_desktop.workspace import NotFoundError, ValidationError
 def test_approvals_are_recorded_per_version(setup):
     ws, ids = setup.ws, setup.ids
     first = setup.save()
-    ws.record_rota_approval(RotaApproval(None, first, "assistant", "", date(2026, 10, 1), assistant_id=ids["101"]))
-    ws.record_rota_approval(RotaApproval(None, first, "union_rep", "Tillitsvalgt", None, date(2026, 10, 3)))
-    employer = ws.record_rota_approval(
+    ws.rota.record_rota_approval(RotaApproval(None, first, "assistant", "", date(2026, 10, 1), assistant_id=ids["101"]))
+    ws.rota.record_rota_approval(RotaApproval(None, first, "union_rep", "Tillitsvalgt", None, date(2026, 10, 3)))
+    employer = ws.rota.record_rota_approval(
         RotaApproval(None, first, ApprovalRole.EMPLOYER, "Kommunen", date(2026, 10, 1), date(2026, 10, 2))
     )
     # The same assistant again: their row is updated, not doubled.
-    ws.record_rota_approval(
+    ws.rota.record_rota_approval(
         RotaApproval(None, first, "assistant", "", date(2026, 10, 1), date(2026, 10, 4), assistant_id=ids["101"])
     )
-    approvals = ws.list_rota_approvals(first)
+    approvals = ws.rota.list_rota_approvals(first)
     assert [(a.role, a.seen_on, a.approved_on) for a in approvals] == [
         (ApprovalRole.EMPLOYER, date(2026, 10, 1), date(2026, 10, 2)),
         (ApprovalRole.UNION_REP, date(2026, 10, 3), date(2026, 10, 3)),  # approving implies seen
@@ -30,9 +30,9 @@ def test_approvals_are_recorded_per_version(setup):
     ]
     assert approvals[0] == employer
     second = setup.save()
-    assert ws.list_rota_approvals(second) == []
-    assert len(ws.list_rota_approvals(first)) == 3
-    log = ws.audit_log(setup.arrangement_id, limit=10)
+    assert ws.rota.list_rota_approvals(second) == []
+    assert len(ws.rota.list_rota_approvals(first)) == 3
+    log = ws.audit.entries(setup.arrangement_id, limit=10)
     assert any(e.entity == "rota_approval" for e in log)
     assert not any("Tillitsvalgt" in e.detail or "Kommunen" in e.detail for e in log)
 
@@ -41,17 +41,17 @@ def test_approval_input_is_checked(setup):
     ws, ids = setup.ws, setup.ids
     rota = setup.save()
     with pytest.raises(ValidationError) as error:
-        ws.record_rota_approval(RotaApproval(None, rota, "assistant", "", date(2026, 10, 1)))
+        ws.rota.record_rota_approval(RotaApproval(None, rota, "assistant", "", date(2026, 10, 1)))
     assert "assistant_id" in error.value.errors
     with pytest.raises(ValidationError) as error:
-        ws.record_rota_approval(RotaApproval(None, rota, "employer", " ", date(2026, 10, 1)))
+        ws.rota.record_rota_approval(RotaApproval(None, rota, "employer", " ", date(2026, 10, 1)))
     assert "who" in error.value.errors
     with pytest.raises(ValidationError) as error:
-        ws.record_rota_approval(RotaApproval(None, rota, "boss", "X", date(2026, 10, 1)))
+        ws.rota.record_rota_approval(RotaApproval(None, rota, "boss", "X", date(2026, 10, 1)))
     assert "role" in error.value.errors
     with pytest.raises(ValidationError) as error:
-        ws.record_rota_approval(RotaApproval(None, rota, "employer", "X", date(2026, 10, 5), date(2026, 10, 4)))
+        ws.rota.record_rota_approval(RotaApproval(None, rota, "employer", "X", date(2026, 10, 5), date(2026, 10, 4)))
     assert "approved_on" in error.value.errors
     with pytest.raises(NotFoundError):
-        ws.record_rota_approval(RotaApproval(None, 999, "employer", "X", date(2026, 10, 5)))
-    assert ws.list_rota_approvals(rota) == []
+        ws.rota.record_rota_approval(RotaApproval(None, 999, "employer", "X", date(2026, 10, 5)))
+    assert ws.rota.list_rota_approvals(rota) == []

@@ -113,12 +113,12 @@ def test_workspace_need_pattern_and_gaps(setup):
     from tests.rota import rota_sample
 
     ws, aid = setup.ws, setup.arrangement_id
-    assert ws.get_need_pattern(aid) == []
-    saved = ws.save_need_pattern(aid, list(reversed(NEED)))
+    assert ws.rota.get_need_pattern(aid) == []
+    saved = ws.rota.save_need_pattern(aid, list(reversed(NEED)))
     assert saved == sorted(NEED, key=lambda b: (b.weekday, b.start))
     setup.save()
-    assert ws.coverage_gaps(aid, rota_sample.START, rota_sample.END) == []
+    assert ws.rota.coverage_gaps(aid, rota_sample.START, rota_sample.END) == []
     night = [s for s in setup.planned(date(2026, 10, 24), date(2026, 10, 24)) if s.code == "N"][0]
-    ws.change_planned_shift(aid, night.id, kind="cancel", reason="Syk")
-    (gap,) = ws.coverage_gaps(aid, rota_sample.START, rota_sample.END)
+    ws.rota.change_planned_shift(aid, night.id, kind="cancel", reason="Syk")
+    (gap,) = ws.rota.coverage_gaps(aid, rota_sample.START, rota_sample.END)
     assert gap.hours == 9 and gap.passive

@@ -34,10 +34,10 @@ def plan_with_changes(setup):
     setup.save()
     planned = setup.planned(date(2026, 10, 19), date(2026, 10, 20))
     day_shifts = [s for s in planned if s.code == "D"]
-    ws.change_planned_shift(aid, day_shifts[0].id, kind="swap", other_shift_id=day_shifts[1].id, reason="Bytte")
+    ws.rota.change_planned_shift(aid, day_shifts[0].id, kind="swap", other_shift_id=day_shifts[1].id, reason="Bytte")
     evening = [s for s in planned if s.code == "A"][0]
-    ws.change_planned_shift(aid, evening.id, kind="cancel", reason="Avlyst")
-    ws.add_extra_planned_shift(
+    ws.rota.change_planned_shift(aid, evening.id, kind="cancel", reason="Avlyst")
+    ws.rota.add_extra_planned_shift(
         aid,
         Shift(str(ids["104"]), cal.local_instant(date(2026, 10, 21), "10:00"),
               cal.local_instant(date(2026, 10, 21), "13:30"), code="D"),
@@ -45,7 +45,7 @@ def plan_with_changes(setup):
     )
     night = [s for s in setup.planned(date(2026, 10, 24), date(2026, 10, 24)) if s.code == "N"][0]
     repeat = cal.local_instant(date(2026, 10, 25), "02:00").astimezone(timezone.utc) + timedelta(minutes=90)
-    ws.change_planned_shift(aid, night.id, kind="change_times", start=night.start, end=repeat, reason="Kortere")
+    ws.rota.change_planned_shift(aid, night.id, kind="change_times", start=night.start, end=repeat, reason="Kortere")
 
 
 def test_export_is_a_valid_shift_file_with_employee_numbers(setup):
@@ -149,15 +149,15 @@ def test_a_bad_file_changes_nothing_and_says_why(case, empty_database, tmp_path,
     assert reason in err and "ingenting er endret" in err and len(err.strip().splitlines()) == 1
     assert file_digest(db) == before
     with Workspace.open(db) as ws:
-        assert ws.list_planned_shifts(setup.arrangement_id, START, END) == planned
+        assert ws.rota.list_planned_shifts(setup.arrangement_id, START, END) == planned
 
 
 def test_import_into_an_attested_period_is_refused(setup):
     plan_with_changes(setup)
     ws, ids = setup.ws, setup.ids
     document = json.loads(export(setup))
-    timesheet = ws.get_or_create_timesheet(ids["102"], date(2026, 10, 1))
-    ws.attest_timesheet(timesheet.id, today=date(2026, 11, 2))
+    timesheet = ws.timesheets.get_or_create_timesheet(ids["102"], date(2026, 10, 1))
+    ws.timesheets.attest_timesheet(timesheet.id, today=date(2026, 11, 2))
     plan = setup.planned()
     for shift in document["shifts"]:
         if shift["assistant"] == "102" and shift["start"].startswith("2026-10-13"):

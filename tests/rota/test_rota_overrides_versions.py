@@ -33,18 +33,18 @@ def summary(shifts):
 
 
 def test_versions_are_numbered_and_current_is_the_latest(setup):
-    assert setup.ws.current_rota(setup.arrangement_id) is None
+    assert setup.ws.rota.current_rota(setup.arrangement_id) is None
     first = setup.save(name="Versjon en")
     second = setup.save(name="Versjon to")
-    current = setup.ws.current_rota(setup.arrangement_id)
+    current = setup.ws.rota.current_rota(setup.arrangement_id)
     assert (current.id, current.version, current.name) == (second, 2, "Versjon to")
     assert current.cells == setup.cells()
-    versions = setup.ws.list_rota_versions(setup.arrangement_id)
+    versions = setup.ws.rota.list_rota_versions(setup.arrangement_id)
     assert [(v.id, v.version) for v in versions] == [(second, 2), (first, 1)]
-    assert setup.ws.get_rota(first).version == 1
-    assert setup.ws.get_rota(first).cells == setup.cells()
+    assert setup.ws.rota.get_rota(first).version == 1
+    assert setup.ws.rota.get_rota(first).cells == setup.cells()
     with pytest.raises(NotFoundError):
-        setup.ws.get_rota(9999)
+        setup.ws.rota.get_rota(9999)
 
 
 def test_unchanged_shifts_keep_their_ids_in_a_new_version(setup):
@@ -60,27 +60,27 @@ def test_changes_are_reapplied_to_every_new_version(setup):
     monday, tuesday = date(2026, 10, 19), date(2026, 10, 20)
     kari_day = on(setup, tuesday, "101", "D")
     per_day = on(setup, monday, "102", "D")
-    swapped = ws.change_planned_shift(
+    swapped = ws.rota.change_planned_shift(
         aid, kari_day.id, kind="swap", other_shift_id=per_day.id, reason="Byttet etter avtale"
     )
     assert {(s.assistant, s.kind) for s in swapped} == {
         (str(ids["102"]), ShiftKind.SWAP), (str(ids["101"]), ShiftKind.SWAP)
     }
     night = on(setup, monday, "103", "N")
-    (covered,) = ws.change_planned_shift(
+    (covered,) = ws.rota.change_planned_shift(
         aid, night.id, kind="substitute", other_assistant_id=ids["104"], reason="Ferie"
     )
     assert covered.assistant == str(ids["104"]) and covered.kind is ShiftKind.SUBSTITUTE
     assert covered.passive == night.passive
     evening = on(setup, date(2026, 10, 21), "101", "A")
-    assert ws.change_planned_shift(aid, evening.id, kind="cancel", reason="Bursdag") == []
+    assert ws.rota.change_planned_shift(aid, evening.id, kind="cancel", reason="Bursdag") == []
     late = on(setup, date(2026, 10, 22), "101", "D")
-    (moved,) = ws.change_planned_shift(
+    (moved,) = ws.rota.change_planned_shift(
         aid, late.id, kind="change_times", start=late.start, end=late.end + timedelta(hours=1),
         reason="Legetime",
     )
     assert moved.hours == late.hours + 1
-    extra = ws.add_extra_planned_shift(
+    extra = ws.rota.add_extra_planned_shift(
         aid,
         Shift(str(ids["104"]), cal.local_instant(date(2026, 10, 23), "10:00"),
               cal.local_instant(date(2026, 10, 23), "14:00"), code=None),
@@ -91,7 +91,7 @@ def test_changes_are_reapplied_to_every_new_version(setup):
 
     setup.save()  # the same pattern again: a new version
     assert summary(setup.planned()) == plan_v1
-    changes = ws.list_rota_overrides(aid, START, END)
+    changes = ws.rota.list_rota_overrides(aid, START, END)
     assert [c.kind for c in changes] == [
         RotaChangeKind.SWAP, RotaChangeKind.SUBSTITUTE, RotaChangeKind.CANCEL,
         RotaChangeKind.CHANGE_TIMES, RotaChangeKind.EXTRA,
@@ -110,7 +110,7 @@ def test_a_cancelled_shift_never_comes_back(setup):
     day = date(2026, 10, 24)  # the long night of the autumn change (into 25 October)
     night = on(setup, day, "103", "N")
     assert night.hours == 9  # 23:00-07:00 with the extra hour
-    ws.change_planned_shift(aid, night.id, kind="cancel", reason="Innlagt på sykehus")
+    ws.rota.change_planned_shift(aid, night.id, kind="cancel", reason="Innlagt på sykehus")
     for _ in range(3):
         setup.save()
         assert [s for s in setup.planned(day, day) if s.code == "N"] == []
@@ -121,11 +121,11 @@ def test_a_change_whose_occurrence_is_gone_waits_and_returns(setup):
     ws, aid, ids = setup.ws, setup.arrangement_id, setup.ids
     setup.save()
     night = on(setup, date(2026, 10, 14), "103", "N")
-    ws.change_planned_shift(aid, night.id, kind="substitute", other_assistant_id=ids["104"], reason="Kurs")
+    ws.rota.change_planned_shift(aid, night.id, kind="substitute", other_assistant_id=ids["104"], reason="Kurs")
     without_nights = {k: v for k, v in setup.cells().items() if v != "N"}
     setup.save(without_nights)
     assert not [s for s in setup.planned() if s.code == "N"]
-    assert ws.list_rota_overrides(aid, START, END)[0].shift_ids == ()
+    assert ws.rota.list_rota_overrides(aid, START, END)[0].shift_ids == ()
     setup.save()  # the nights come back, and the substitute with them
     again = [s for s in setup.planned(date(2026, 10, 14), date(2026, 10, 14)) if s.code == "N"]
     assert [(s.assistant, s.kind) for s in again] == [(str(ids["104"]), ShiftKind.SUBSTITUTE)]
@@ -136,25 +136,25 @@ def test_changes_need_a_reason_and_sensible_input(setup):
     setup.save()
     shift = on(setup, date(2026, 10, 13), "101", "A")
     with pytest.raises(ValidationError) as error:
-        ws.change_planned_shift(aid, shift.id, kind="cancel", reason="  ")
+        ws.rota.change_planned_shift(aid, shift.id, kind="cancel", reason="  ")
     assert "reason" in error.value.errors
     with pytest.raises(ValidationError) as error:
-        ws.change_planned_shift(aid, shift.id, kind="teleport", reason="x")
+        ws.rota.change_planned_shift(aid, shift.id, kind="teleport", reason="x")
     assert "kind" in error.value.errors
     with pytest.raises(ValidationError) as error:
-        ws.change_planned_shift(aid, shift.id, kind="substitute", other_assistant_id=ids["101"], reason="x")
+        ws.rota.change_planned_shift(aid, shift.id, kind="substitute", other_assistant_id=ids["101"], reason="x")
     assert "other_assistant_id" in error.value.errors
     same = on(setup, date(2026, 10, 15), "101", "A")
     with pytest.raises(ValidationError):
-        ws.change_planned_shift(aid, shift.id, kind="swap", other_shift_id=same.id, reason="x")
+        ws.rota.change_planned_shift(aid, shift.id, kind="swap", other_shift_id=same.id, reason="x")
     with pytest.raises(ValidationError) as error:
-        ws.change_planned_shift(
+        ws.rota.change_planned_shift(
             aid, shift.id, kind="change_times", start=shift.end, end=shift.start, reason="x"
         )
     assert "end" in error.value.errors
     with pytest.raises(NotFoundError):
-        ws.change_planned_shift(aid, "p999999", kind="cancel", reason="x")
-    assert ws.list_rota_overrides(aid, START, END) == []
+        ws.rota.change_planned_shift(aid, "p999999", kind="cancel", reason="x")
+    assert ws.rota.list_rota_overrides(aid, START, END) == []
 
 
 def test_changes_are_refused_in_an_attested_period(setup):
@@ -162,15 +162,15 @@ def test_changes_are_refused_in_an_attested_period(setup):
     setup.save()
     day = date(2026, 10, 14)
     shift = on(setup, day, "101", "D")
-    timesheet = ws.get_or_create_timesheet(ids["101"], date(2026, 10, 1))
-    ws.confirm_timesheet(timesheet.id, today=date(2026, 11, 2))
-    ws.attest_timesheet(timesheet.id, today=date(2026, 11, 2))
+    timesheet = ws.timesheets.get_or_create_timesheet(ids["101"], date(2026, 10, 1))
+    ws.timesheets.confirm_timesheet(timesheet.id, today=date(2026, 11, 2))
+    ws.timesheets.attest_timesheet(timesheet.id, today=date(2026, 11, 2))
     locked_plan = summary(setup.planned(date(2026, 10, 12), date(2026, 10, 31)))
     with pytest.raises(TimesheetLockedError) as error:
-        ws.change_planned_shift(aid, shift.id, kind="cancel", reason="For sent")
+        ws.rota.change_planned_shift(aid, shift.id, kind="cancel", reason="For sent")
     assert "attestert" in str(error.value)
     with pytest.raises(TimesheetLockedError):
-        ws.add_extra_planned_shift(aid, replace(shift, id=None, start=shift.start + timedelta(hours=10),
+        ws.rota.add_extra_planned_shift(aid, replace(shift, id=None, start=shift.start + timedelta(hours=10),
                                                 end=shift.end + timedelta(hours=10)), "Ekstra")
     # A new version leaves the attested days of that assistant as they were.
     other = {k: ("A" if v == "D" else "D" if v == "A" else v) for k, v in setup.cells().items()}
@@ -196,7 +196,7 @@ def test_rows_from_before_the_occurrence_column_are_found_by_their_own_key(setup
     night = on(setup, date(2026, 10, 16), "103", "N")
     with ws._write() as session:
         session.execute(text("UPDATE planned_shift SET occurrence = NULL"))
-    ws.change_planned_shift(aid, night.id, kind="substitute", other_assistant_id=ids["104"], reason="Kurs")
+    ws.rota.change_planned_shift(aid, night.id, kind="substitute", other_assistant_id=ids["104"], reason="Kurs")
     setup.save()
     assert on(setup, date(2026, 10, 16), "104", "N").kind is ShiftKind.SUBSTITUTE
 
@@ -205,9 +205,9 @@ def test_a_shift_registered_as_worked_is_kept_and_not_changed(setup):
     ws, aid = setup.ws, setup.arrangement_id
     setup.save()
     shift = on(setup, date(2026, 10, 13), "102", "D")
-    ws.record_worked_shift(aid, shift, "")  # "p<n>": worked as planned, linked
+    ws.timesheets.record_worked_shift(aid, shift, "")  # "p<n>": worked as planned, linked
     with pytest.raises(ValidationError) as error:
-        ws.change_planned_shift(aid, shift.id, kind="cancel", reason="Avlyst")
+        ws.rota.change_planned_shift(aid, shift.id, kind="cancel", reason="Avlyst")
     assert "shift" in error.value.errors
     swapped = {k: ("A" if v == "D" else "D" if v == "A" else v) for k, v in setup.cells().items()}
     setup.save(swapped)

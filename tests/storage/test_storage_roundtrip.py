@@ -47,7 +47,7 @@ ARRANGEMENT = Arrangement(
 
 @pytest.fixture
 def arrangement(workspace):
-    return workspace.create_arrangement(
+    return workspace.people.create_arrangement(
         ArrangementSetup(
             ARRANGEMENT,
             Vedtak(None, None, 37.5, date(2026, 1, 1), date(2026, 12, 31), "2025/123", "egenomsorg"),
@@ -62,15 +62,15 @@ def arrangement(workspace):
 
 
 def test_arrangement_vedtak_and_assistant_round_trip(workspace, arrangement):
-    assert arrangement == workspace.get_arrangement(arrangement.id)
+    assert arrangement == workspace.people.get_arrangement(arrangement.id)
     assert arrangement == ARRANGEMENT.__class__(**{**ARRANGEMENT.__dict__, "id": arrangement.id})
     assert isinstance(arrangement.employer_kind, EmployerKind)
-    (vedtak,) = workspace.list_vedtak(arrangement.id)
+    (vedtak,) = workspace.vedtak.list_vedtak(arrangement.id)
     assert (vedtak.hours_per_week, vedtak.valid_from, vedtak.valid_to) == (
         37.5, date(2026, 1, 1), date(2026, 12, 31),
     )
     assert (vedtak.reference, vedtak.services) == ("2025/123", "egenomsorg")
-    (assistant,) = workspace.list_assistants(arrangement.id)
+    (assistant,) = workspace.people.list_assistants(arrangement.id)
     assert assistant == Assistant(
         assistant.id, arrangement.id, "Åse Ødegård", "A-17", 62.5, AssistantKind.ON_CALL,
         date(2026, 1, 5), date(2026, 8, 31), "#ff0000",
@@ -79,25 +79,25 @@ def test_arrangement_vedtak_and_assistant_round_trip(workspace, arrangement):
 
 def test_shift_template_round_trip(workspace, arrangement):
     night = ShiftTemplate("N", "Natt", "22:00", "08:00", "23:00", "07:00", "#123456")
-    saved = workspace.save_shift_template(arrangement.id, night)
+    saved = workspace.rota.save_shift_template(arrangement.id, night)
     assert saved == ShiftTemplate(**{**night.__dict__, "id": saved.id})
-    assert workspace.list_shift_templates(arrangement.id) == [saved]
-    renamed = workspace.save_shift_template(arrangement.id, ShiftTemplate(
+    assert workspace.rota.list_shift_templates(arrangement.id) == [saved]
+    renamed = workspace.rota.save_shift_template(arrangement.id, ShiftTemplate(
         "N", "Nattevakt", "22:00", "08:00", None, None, "#123456", id=saved.id))
-    assert workspace.list_shift_templates(arrangement.id) == [renamed]
+    assert workspace.rota.list_shift_templates(arrangement.id) == [renamed]
     assert renamed.passive_start is None
 
 
 def test_worked_shift_with_passive_time_across_dst_round_trips(workspace, arrangement):
-    (assistant,) = workspace.list_assistants(arrangement.id)
+    (assistant,) = workspace.people.list_assistants(arrangement.id)
     start = datetime(2026, 10, 24, 22, 0, tzinfo=OSLO)
     end = datetime(2026, 10, 25, 8, 0, tzinfo=OSLO)  # 11 h elapsed: the clocks go back
     passive = Interval(
         datetime(2026, 10, 24, 23, 0, tzinfo=OSLO), datetime(2026, 10, 25, 7, 0, tzinfo=OSLO)
     )
     shift = Shift(str(assistant.id), start, end, (passive,), code="N", kind=ShiftKind.EXTRA)
-    saved = workspace.record_worked_shift(arrangement.id, shift, "ekstra natt")
-    (back,) = workspace.list_worked_shifts(arrangement.id, date(2026, 10, 24), date(2026, 10, 24))
+    saved = workspace.timesheets.record_worked_shift(arrangement.id, shift, "ekstra natt")
+    (back,) = workspace.timesheets.list_worked_shifts(arrangement.id, date(2026, 10, 24), date(2026, 10, 24))
     assert back == saved
     assert back.id.startswith("w")
     assert (back.start, back.end, back.passive, back.code, back.kind) == (
@@ -106,16 +106,16 @@ def test_worked_shift_with_passive_time_across_dst_round_trips(workspace, arrang
     assert back.hours == 11
     assert back.passive[0].hours == 9
     # the day a shift starts on decides which list it is in
-    assert workspace.list_worked_shifts(arrangement.id, date(2026, 10, 25), date(2026, 10, 31)) == []
+    assert workspace.timesheets.list_worked_shifts(arrangement.id, date(2026, 10, 25), date(2026, 10, 31)) == []
 
 
 def test_absence_round_trip(workspace, arrangement):
-    (assistant,) = workspace.list_assistants(arrangement.id)
+    (assistant,) = workspace.people.list_assistants(arrangement.id)
     absence = Absence(None, assistant.id, AbsenceKind.SICK_NOTE, date(2026, 3, 2), date(2026, 3, 15), 50, "gradert")
-    saved = workspace.add_absence(absence)
+    saved = workspace.timesheets.add_absence(absence)
     assert saved == Absence(saved.id, *list(absence.__dict__.values())[1:])
-    assert workspace.list_absences(arrangement.id, date(2026, 3, 15), date(2026, 3, 20)) == [saved]
-    assert workspace.list_absences(arrangement.id, date(2026, 3, 16), date(2026, 3, 20)) == []
+    assert workspace.timesheets.list_absences(arrangement.id, date(2026, 3, 15), date(2026, 3, 20)) == [saved]
+    assert workspace.timesheets.list_absences(arrangement.id, date(2026, 3, 16), date(2026, 3, 20)) == []
 
 
 def _timesheet_session(workspace):
@@ -124,7 +124,7 @@ def _timesheet_session(workspace):
 
 
 def test_timesheet_round_trip_and_attested_lock(workspace, arrangement):
-    (assistant,) = workspace.list_assistants(arrangement.id)
+    (assistant,) = workspace.people.list_assistants(arrangement.id)
     engine, session = _timesheet_session(workspace)
     with session, session.begin():
         row = TimesheetRow(created_at=repo.utc_now())

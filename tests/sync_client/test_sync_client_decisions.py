@@ -37,7 +37,7 @@ def synced(demo_workspace, demo_arrangement_id, shared_receiver, arrangement_nam
     """The demo enrolled in-process (memory keyring) at the shared receiver."""
     give_fresh_submission_ids(demo_workspace.path)
     code = issue_code(shared_receiver.db_url, arrangement_name)
-    info = demo_workspace.sync_enrol(demo_arrangement_id, shared_receiver.base_url, code)
+    info = demo_workspace.sync.enrol(demo_arrangement_id, shared_receiver.base_url, code)
     assert len(info.key_id) == 16
     return demo_workspace
 
@@ -65,29 +65,29 @@ def _timesheet_of(ws, submission_id: str) -> int:
 
 def test_rejection_reason_reaches_the_leader_who_corrects_and_gets_it_accepted(synced, shared_receiver):
     ws = synced
-    assert ws.sync_push().delivered == TOTAL
-    first = next(s for s in ws.list_submissions() if s.version == 1)
+    assert ws.sync.push().delivered == TOTAL
+    first = next(s for s in ws.sync.list_submissions() if s.version == 1)
     timesheet_id = _timesheet_of(ws, first.id)
     assert _timesheet_status(ws, timesheet_id) == TimesheetStatus.SUBMITTED
 
     _decide(shared_receiver.db_url, first.id, "rejected", "Kveldstillegget mangler for 14. mars.")
-    summary = ws.sync_push()
+    summary = ws.sync.push()
     assert summary.decisions == 1 and summary.sent == 0
-    rejected = next(s for s in ws.list_submissions() if s.id == first.id)
+    rejected = next(s for s in ws.sync.list_submissions() if s.id == first.id)
     assert (rejected.state, rejected.decision_reason) == ("rejected", "Kveldstillegget mangler for 14. mars.")
     assert _timesheet_status(ws, timesheet_id) == TimesheetStatus.REJECTED
 
-    draft = ws.correct_timesheet(timesheet_id, "rettet etter avvisning")
-    ws.attest_timesheet(draft.id)
-    assert ws.sync_push().delivered == 1
-    correction = next(s for s in ws.list_submissions() if s.version == 2 and s.period == first.period
+    draft = ws.timesheets.correct_timesheet(timesheet_id, "rettet etter avvisning")
+    ws.timesheets.attest_timesheet(draft.id)
+    assert ws.sync.push().delivered == 1
+    correction = next(s for s in ws.sync.list_submissions() if s.version == 2 and s.period == first.period
                       and s.employee_no == first.employee_no)
     _decide(shared_receiver.db_url, correction.id, "accepted")
-    assert ws.sync_push().decisions == 1
-    states = {s.id: s.state for s in ws.list_submissions()}
+    assert ws.sync.push().decisions == 1
+    states = {s.id: s.state for s in ws.sync.list_submissions()}
     assert (states[first.id], states[correction.id]) == ("rejected", "accepted")  # the old version is kept
     assert _timesheet_status(ws, draft.id) == TimesheetStatus.ACCEPTED
-    assert ws.sync_push().decisions == 0  # the cursor moved with the applied rows
+    assert ws.sync.push().decisions == 0  # the cursor moved with the applied rows
 
 
 def test_a_correction_against_a_stale_head_needs_correction_and_leaves_the_receiver_unchanged(
@@ -95,21 +95,21 @@ def test_a_correction_against_a_stale_head_needs_correction_and_leaves_the_recei
 ):
     """Case 14: two copies of the database correct the same period."""
     ws_a = synced
-    assert ws_a.sync_push().delivered == TOTAL
+    assert ws_a.sync.push().delivered == TOTAL
     copy = tmp_path / "copy-b.sqlite"
     back_up_database(f"sqlite:///{ws_a.path}", copy)  # a consistent copy of the live file
-    target = next(s for s in ws_a.list_submissions() if s.version == 1)
+    target = next(s for s in ws_a.sync.list_submissions() if s.version == 1)
     timesheet_id = _timesheet_of(ws_a, target.id)
 
-    ws_a.attest_timesheet(ws_a.correct_timesheet(timesheet_id, "A retter").id)
-    assert ws_a.sync_push().delivered == 1
+    ws_a.timesheets.attest_timesheet(ws_a.timesheets.correct_timesheet(timesheet_id, "A retter").id)
+    assert ws_a.sync.push().delivered == 1
     before = receiver_rows(shared_receiver.db_url, arrangement_name)
 
     with Workspace.open(copy) as ws_b:
-        ws_b.attest_timesheet(ws_b.correct_timesheet(timesheet_id, "B retter").id)
-        summary = ws_b.sync_push()
+        ws_b.timesheets.attest_timesheet(ws_b.timesheets.correct_timesheet(timesheet_id, "B retter").id)
+        summary = ws_b.sync.push()
         assert summary.needs_correction == 1 and summary.delivered == 0
-        conflicted = [s for s in ws_b.list_submissions() if s.state == "needs_correction"]
+        conflicted = [s for s in ws_b.sync.list_submissions() if s.state == "needs_correction"]
         assert len(conflicted) == 1 and "endret hos kommunen" in conflicted[0].last_error_text
     assert receiver_rows(shared_receiver.db_url, arrangement_name) == before
 
@@ -120,18 +120,18 @@ def test_the_same_id_with_other_bytes_is_blocked_and_both_copies_keep_their_byte
     """Case 11: a second copy of the database built a different body under the same id."""
     copy = tmp_path / "tampered.sqlite"
     back_up_database(f"sqlite:///{synced.path}", copy)
-    victim = synced.list_submissions()[0].id
+    victim = synced.sync.list_submissions()[0].id
     with sqlite3.connect(copy) as connection:  # what a bug or tampering would do
         connection.execute("DROP TRIGGER outbox_submission_content_locked")
         connection.execute("UPDATE outbox_submission SET lines = '{\"KS-1000\": 1}' WHERE id = ?", (victim,))
-    assert synced.sync_push().delivered == TOTAL
+    assert synced.sync.push().delivered == TOTAL
     with Workspace.open(copy) as tampered:
-        summary = tampered.sync_push()
-        row = next(s for s in tampered.list_submissions() if s.id == victim)
+        summary = tampered.sync.push()
+        row = next(s for s in tampered.sync.list_submissions() if s.id == victim)
         assert row.state == "blocked" and "samme ID" in row.last_error_text
         assert (summary.blocked, summary.replayed) == (1, TOTAL - 1)
     stored = dict(receiver_rows(shared_receiver.db_url, arrangement_name))
-    assert stored[victim] == next(s for s in synced.list_submissions() if s.id == victim).body_sha256
+    assert stored[victim] == next(s for s in synced.sync.list_submissions() if s.id == victim).body_sha256
     assert row.body_sha256 != stored[victim]
 
 
@@ -145,25 +145,25 @@ def test_a_receiver_restored_from_an_older_backup_gets_everything_again_once(
     ws = demo_workspace
     proxy = FaultProxy(live_receiver.base_url)  # the client's URL stays while the server behind it changes
     request.addfinalizer(proxy.stop)
-    ws.sync_enrol(demo_arrangement_id, proxy.url, issue_code(live_receiver.db_url, "Ordning D"))
+    ws.sync.enrol(demo_arrangement_id, proxy.url, issue_code(live_receiver.db_url, "Ordning D"))
     backup = tmp_path / "receiver-backup"
     back_up_database(live_receiver.db_url, backup)  # enrolled, nothing received yet
 
-    assert ws.sync_push().delivered == TOTAL
-    accepted = ws.list_submissions()[0].id
+    assert ws.sync.push().delivered == TOTAL
+    accepted = ws.sync.list_submissions()[0].id
     _decide(live_receiver.db_url, accepted, "accepted")
-    assert ws.sync_push().decisions == 1
-    assert ws.sync_enrolment(demo_arrangement_id).decisions_cursor == 1
+    assert ws.sync.push().decisions == 1
+    assert ws.sync.enrolment(demo_arrangement_id).decisions_cursor == 1
 
     live_receiver.process.terminate()
     live_receiver.process.wait(timeout=10)
     restore_database(live_receiver.db_url, backup)
     with run_receiver(live_receiver.db_url, tmp_path / "restored.log") as restored:  # on another port
         proxy.upstream = restored.base_url
-        first = ws.sync_push()
-        assert ws.sync_status()["queued"] == TOTAL and ws.sync_enrolment(demo_arrangement_id).decisions_cursor == 0
+        first = ws.sync.push()
+        assert ws.sync.status()["queued"] == TOTAL and ws.sync.enrolment(demo_arrangement_id).decisions_cursor == 0
         assert any("sikkerhetskopi" in m for m in first.messages)
-        assert ws.sync_push().delivered == TOTAL
+        assert ws.sync.push().delivered == TOTAL
         stored = receiver_rows(live_receiver.db_url)
-    assert sorted(sid for sid, _ in stored) == sorted(s.id for s in ws.list_submissions())
-    assert next(s for s in ws.list_submissions() if s.id == accepted).state == "delivered"
+    assert sorted(sid for sid, _ in stored) == sorted(s.id for s in ws.sync.list_submissions())
+    assert next(s for s in ws.sync.list_submissions() if s.id == accepted).state == "delivered"

@@ -27,8 +27,8 @@ REMOTE = "5d0c7f7e-2f4e-4c39-9a51-2b8d1d0b7c11"
 
 
 def _draft_may(ws, arrangement_id):
-    assistant = ws.list_assistants(arrangement_id)[0]
-    return ws.get_or_create_timesheet(assistant.id, date(2026, 5, 1)), assistant
+    assistant = ws.people.list_assistants(arrangement_id)[0]
+    return ws.timesheets.get_or_create_timesheet(assistant.id, date(2026, 5, 1)), assistant
 
 
 def _enrol_offline(ws, arrangement_id, memory_keyring):
@@ -41,9 +41,9 @@ def _enrol_offline(ws, arrangement_id, memory_keyring):
 
 
 def test_the_demo_outbox_waits_with_its_content_but_no_signature(demo_workspace, demo_arrangement_id):
-    counts = demo_workspace.sync_status(demo_arrangement_id)
+    counts = demo_workspace.sync.status(demo_arrangement_id)
     assert counts["queued"] >= 3 and sum(counts.values()) == counts["queued"]
-    rows = demo_workspace.list_submissions(demo_arrangement_id)
+    rows = demo_workspace.sync.list_submissions(demo_arrangement_id)
     assert all(r.body_sha256 is None for r in rows)  # not enrolled: built at enrolment/push
     corrected = [r for r in rows if r.version == 2]
     assert len(corrected) == 1 and corrected[0].kind == "correction"
@@ -54,7 +54,7 @@ def test_a_crash_inside_the_attestation_transaction_leaves_neither_attestation_n
 ):
     """Case 1."""
     sheet, _ = _draft_may(demo_workspace, demo_arrangement_id)
-    before = demo_workspace.sync_status()
+    before = demo_workspace.sync.status()
     real = outbox.enqueue_attested
 
     def enqueue_then_crash(*args, **kwargs):
@@ -63,9 +63,9 @@ def test_a_crash_inside_the_attestation_transaction_leaves_neither_attestation_n
 
     monkeypatch.setattr(outbox, "enqueue_attested", enqueue_then_crash)
     with pytest.raises(RuntimeError):
-        demo_workspace.attest_timesheet(sheet.id, today=AFTER_MAY)
-    assert demo_workspace.sync_status() == before
-    after = {t.id: t for t in demo_workspace.list_timesheets(demo_arrangement_id, date(2026, 5, 1))}
+        demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY)
+    assert demo_workspace.sync.status() == before
+    after = {t.id: t for t in demo_workspace.timesheets.list_timesheets(demo_arrangement_id, date(2026, 5, 1))}
     assert after[sheet.id].status == sheet.status and sheet.status not in (TimesheetStatus.ATTESTED,)
     assert after[sheet.id].content_hash is None
 
@@ -77,7 +77,7 @@ def test_killed_right_after_the_attestation_commit_the_row_survives(demo_workspa
     demo_workspace.close()
     script = (
         "import os, sys; from datetime import date; from bpa_desktop.workspace import Workspace\n"
-        f"ws = Workspace.open(sys.argv[1]); ws.attest_timesheet({sheet.id}, today=date(2026, 6, 2)); os._exit(137)\n"
+        f"ws = Workspace.open(sys.argv[1]); ws.timesheets.attest_timesheet({sheet.id}, today=date(2026, 6, 2)); os._exit(137)\n"
     )
     assert subprocess.run([sys.executable, "-c", script, str(path)]).returncode == 137
     with sqlite3.connect(path) as connection:
@@ -93,8 +93,8 @@ def test_after_enrolment_attesting_writes_the_canonical_body_and_its_hash(
 ):
     _enrol_offline(demo_workspace, demo_arrangement_id, memory_keyring)
     sheet, assistant = _draft_may(demo_workspace, demo_arrangement_id)
-    demo_workspace.attest_timesheet(sheet.id, today=AFTER_MAY)
-    detail = demo_workspace.timesheet_detail(sheet.id)
+    demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY)
+    detail = demo_workspace.timesheets.timesheet_detail(sheet.id)
     row = next(r for r in outbox.list_rows(demo_workspace._engine) if r.timesheet_id == sheet.id)
     assert row.sig is None  # the keyring is read at send time, never inside the attestation
     body = parse_body(row.body)
@@ -108,9 +108,9 @@ def test_after_enrolment_attesting_writes_the_canonical_body_and_its_hash(
 
 def test_a_correction_is_a_new_version_that_supersedes_the_last_one(demo_workspace, demo_arrangement_id):
     sheet, _ = _draft_may(demo_workspace, demo_arrangement_id)
-    demo_workspace.attest_timesheet(sheet.id, today=AFTER_MAY)
-    draft = demo_workspace.correct_timesheet(sheet.id, "glemt en kveldsvakt")
-    demo_workspace.attest_timesheet(draft.id, today=AFTER_MAY)
+    demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY)
+    draft = demo_workspace.timesheets.correct_timesheet(sheet.id, "glemt en kveldsvakt")
+    demo_workspace.timesheets.attest_timesheet(draft.id, today=AFTER_MAY)
     first, second = [r for r in outbox.list_rows(demo_workspace._engine) if r.timesheet_id in (sheet.id, draft.id)]
     assert (first.version, second.version, second.supersedes_id, second.kind) == (1, 2, first.id, "correction")
     assert "glemt" not in json.dumps(second.lines)
@@ -193,10 +193,10 @@ def test_decisions_are_applied_with_the_cursor_and_reach_the_timesheet(
     ]
     assert outbox.apply_decisions(engine, demo_arrangement_id, decisions, 5) == 3
     assert outbox.apply_decisions(engine, demo_arrangement_id, decisions, 5) == 0  # replay is harmless
-    states = {s.id: s for s in demo_workspace.list_submissions()}
+    states = {s.id: s for s in demo_workspace.sync.list_submissions()}
     assert (states[v1.id].state, states[v2.id].state, states[other.id].state) == ("superseded", "accepted", "rejected")
     assert states[other.id].decision_reason == "Mangler kveldstillegg"
-    assert demo_workspace.sync_enrolment(demo_arrangement_id).decisions_cursor == 5
+    assert demo_workspace.sync.enrolment(demo_arrangement_id).decisions_cursor == 5
     with Session(engine) as session:
         status = dict(session.execute(select(TimesheetRow.id, TimesheetRow.status)).all())
     assert status[v2.timesheet_id] == TimesheetStatus.ACCEPTED

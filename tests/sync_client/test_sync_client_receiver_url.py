@@ -36,16 +36,16 @@ def test_enrolling_at_http_example_invalid_sends_nothing_and_makes_no_key(demo_w
         requests.append(request)
         return httpx.Response(500)
 
-    client = SyncClient(demo_workspace._engine, transport=httpx.MockTransport(record))
+    client = SyncClient(demo_workspace.sync.outbox, transport=httpx.MockTransport(record))
     with pytest.raises(SyncError) as refused:
         client.enrol(demo_arrangement_id, "http://example.invalid", "ABCD-EFGH-JKLM-NPQR")
     assert str(refused.value) == receiver_url.NOT_HTTPS
     assert "https://" in str(refused.value) and "127.0.0.1" in str(refused.value)
     assert requests == [] and memory_keyring.items == {}
-    assert demo_workspace.sync_enrolment(demo_arrangement_id) is None
+    assert demo_workspace.sync.enrolment(demo_arrangement_id) is None
 
     # The same through the Workspace (the Synk page's and `bpa sync enrol`'s path).
     with pytest.raises(WorkspaceError, match="må begynne med https://"):
-        demo_workspace.sync_enrol(demo_arrangement_id, "http://example.invalid", "ABCD-EFGH-JKLM-NPQR",
+        demo_workspace.sync.enrol(demo_arrangement_id, "http://example.invalid", "ABCD-EFGH-JKLM-NPQR",
                                   transport=httpx.MockTransport(record))
     assert requests == []

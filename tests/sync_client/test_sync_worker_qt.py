@@ -64,7 +64,7 @@ def test_a_pass_runs_off_the_gui_thread_and_reports_by_signal(qtbot, enrolled_de
             worker.start()
         assert summary.args[0].delivered == len(fake.stored) == 27
         assert len(fake.threads) == 1 and threading.get_ident() not in fake.threads  # one worker thread
-        assert enrolled_demo.sync_status()["delivered"] == 27
+        assert enrolled_demo.sync.status()["delivered"] == 27
         assert not worker.busy
     finally:
         worker.stop()

@@ -37,7 +37,7 @@ class Setup:
 @pytest.fixture
 def setup(workspace) -> Setup:
     stem = "93746518"
-    arrangement = workspace.create_arrangement(
+    arrangement = workspace.people.create_arrangement(
         ArrangementSetup(
             Arrangement(
                 None, "Testordning", "Mottaker", "Leder", EmployerKind.MUNICIPALITY,
@@ -52,10 +52,10 @@ def setup(workspace) -> Setup:
         )
     )
     aid = arrangement.id
-    day, night = sorted(workspace.list_assistants(aid), key=lambda a: a.employee_no)
-    workspace.save_shift_template(aid, ShiftTemplate("D", "Dag", "08:00", "16:00"))
-    workspace.save_shift_template(aid, ShiftTemplate("N", "Natt", "22:00", "08:00", "00:00", "06:00"))
+    day, night = sorted(workspace.people.list_assistants(aid), key=lambda a: a.employee_no)
+    workspace.rota.save_shift_template(aid, ShiftTemplate("D", "Dag", "08:00", "16:00"))
+    workspace.rota.save_shift_template(aid, ShiftTemplate("N", "Natt", "22:00", "08:00", "00:00", "06:00"))
     cells = {(day.id, 0, weekday): "D" for weekday in (0, 1, 2)}
     cells[(night.id, 0, 5)] = "N"
-    workspace.save_rota(aid, "Høst", 1, ROTA_START, ROTA_END, cells)
+    workspace.rota.save_rota(aid, "Høst", 1, ROTA_START, ROTA_END, cells)
     return Setup(workspace, aid, day.id, night.id)

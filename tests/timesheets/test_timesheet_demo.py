@@ -11,21 +11,21 @@ from bpa_desktop.core.model import TimesheetStatus
 
 def test_demo_timesheets(demo_workspace, demo_arrangement_id, demo_today, tmp_path, capsys):
     ws, aid = demo_workspace, demo_arrangement_id
-    current = ws.pay_period_for(aid, demo_today)
-    sheets = ws.list_timesheets(aid, all_versions=True)
+    current = ws.timesheets.pay_period_for(aid, demo_today)
+    sheets = ws.timesheets.list_timesheets(aid, all_versions=True)
     past = [t for t in sheets if t.period_end < current.start]
     assert len([t for t in past if t.status is TimesheetStatus.ATTESTED]) >= 3
     assert all(t.status is TimesheetStatus.ATTESTED for t in past)
-    assert all(ws.verify_timesheet(t.id) for t in past)
+    assert all(ws.timesheets.verify_timesheet(t.id) for t in past)
     (correction,) = [t for t in sheets if t.version == 2]
     original = next(t for t in sheets if t.id == correction.supersedes_id)
     assert correction.correction_reason and correction.content_hash != original.content_hash
-    assert ws.timesheet_detail(correction.id).total_hours == ws.timesheet_detail(original.id).total_hours + 1
+    assert ws.timesheets.timesheet_detail(correction.id).total_hours == ws.timesheets.timesheet_detail(original.id).total_hours + 1
 
-    now = {t.status for t in ws.list_timesheets(aid, current.start)}
+    now = {t.status for t in ws.timesheets.list_timesheets(aid, current.start)}
     assert now == {TimesheetStatus.DRAFT, TimesheetStatus.CONFIRMED}
 
-    previous = ws.pay_period_for(aid, current.start - timedelta(days=1))
+    previous = ws.timesheets.pay_period_for(aid, current.start - timedelta(days=1))
     out = tmp_path / "visma.txt"
     assert cli.main(["export", "payroll", "--db", str(ws.path), "--period", previous.key(),
                      "--format", "visma", "--out", str(out)]) == 0

@@ -24,7 +24,7 @@ NUMERIC_CODES = {"ordinary": "1000", "passive": "1010", "evening-night": "2010",
 
 def attest(setup, assistant_id, day):
     ws = setup.ws
-    return ws.attest_timesheet(ws.get_or_create_timesheet(assistant_id, day).id, today=setup.after_all)
+    return ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(assistant_id, day).id, today=setup.after_all)
 
 
 def pdf_text(path) -> str:
@@ -34,7 +34,7 @@ def pdf_text(path) -> str:
 
 def test_a_night_across_the_october_dst_change_pays_11_hours(setup):
     sheet = attest(setup, setup.night_worker, OCTOBER)
-    detail = setup.ws.timesheet_detail(sheet.id)
+    detail = setup.ws.timesheets.timesheet_detail(sheet.id)
     by_day = {row.day: row for row in detail.rows}
     assert sorted(by_day) == [date(2026, 10, d) for d in (3, 10, 17, 24, 31)]  # 31st ends in November
     assert by_day[date(2026, 10, 24)].hours == pytest.approx(11)
@@ -48,7 +48,7 @@ def test_a_night_across_the_october_dst_change_pays_11_hours(setup):
 def test_timesheet_pdf_holds_the_totals(setup, tmp_path, capsys):
     ws = setup.ws
     sheet = attest(setup, setup.night_worker, OCTOBER)
-    detail = ws.timesheet_detail(sheet.id)
+    detail = ws.timesheets.timesheet_detail(sheet.id)
     out = tmp_path / "oktober.pdf"
     code = cli.main(["export", "timesheet", "--db", str(ws.path), "--assistant", str(setup.night_worker),
                      "--period", "2026-10", "--out", str(out)])
@@ -68,10 +68,10 @@ def test_timesheet_pdf_holds_the_totals(setup, tmp_path, capsys):
     assert "lø 24.10 22:00 08:00 (+1) 7,00 11,00" in text
 
     # a correction prints KORRIGERT, the reason and the version it replaces
-    second = ws.correct_timesheet(sheet.id, "Feil sluttid 3. oktober")
-    shift = next(s for s in ws.list_worked_shifts(setup.arrangement_id, date(2026, 10, 3), date(2026, 10, 3)))
-    ws.record_worked_shift(setup.arrangement_id, replace(shift, end=shift.end + timedelta(hours=1)), "Ble lenger")
-    ws.attest_timesheet(second.id, today=setup.after_all)
+    second = ws.timesheets.correct_timesheet(sheet.id, "Feil sluttid 3. oktober")
+    shift = next(s for s in ws.timesheets.list_worked_shifts(setup.arrangement_id, date(2026, 10, 3), date(2026, 10, 3)))
+    ws.timesheets.record_worked_shift(setup.arrangement_id, replace(shift, end=shift.end + timedelta(hours=1)), "Ble lenger")
+    ws.timesheets.attest_timesheet(second.id, today=setup.after_all)
     assert cli.main(["export", "timesheet", "--db", str(ws.path), "--assistant", "502",
                      "--period", "2026-10", "--out", str(out)]) == 0
     text = pdf_text(out)
@@ -85,7 +85,7 @@ def test_timesheet_pdf_holds_the_totals(setup, tmp_path, capsys):
 
 def test_visma_file_columns_and_decimals(setup, tmp_path, capsys):
     ws, aid = setup.ws, setup.arrangement_id
-    ws.update_pay_settings(replace(ws.pay_settings(aid), codes=NUMERIC_CODES, rates={"evening-night": 56.5}))
+    ws.timesheets.update_pay_settings(replace(ws.timesheets.pay_settings(aid), codes=NUMERIC_CODES, rates={"evening-night": 56.5}))
     attest(setup, setup.night_worker, OCTOBER)  # the day worker's October stays a draft
     out = tmp_path / "visma.txt"
     code = cli.main(["export", "payroll", "--db", str(ws.path), "--period", "2026-10",
@@ -142,13 +142,13 @@ def test_export_commands_refuse_unreadable_input(setup, tmp_path, capsys):
 
 def test_report_figures(setup):
     ws, aid = setup.ws, setup.arrangement_id
-    ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.SICK_NOTE, date(2026, 9, 14), date(2026, 9, 16)))
-    ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.SICK_NOTE, date(2026, 9, 21), date(2026, 9, 23), percent=50))
-    ws.add_absence(Absence(None, setup.night_worker, AbsenceKind.CHILD_SICK, date(2026, 9, 12), date(2026, 9, 12)))
+    ws.timesheets.add_absence(Absence(None, setup.day_worker, AbsenceKind.SICK_NOTE, date(2026, 9, 14), date(2026, 9, 16)))
+    ws.timesheets.add_absence(Absence(None, setup.day_worker, AbsenceKind.SICK_NOTE, date(2026, 9, 21), date(2026, 9, 23), percent=50))
+    ws.timesheets.add_absence(Absence(None, setup.night_worker, AbsenceKind.CHILD_SICK, date(2026, 9, 12), date(2026, 9, 12)))
     for worker in (setup.day_worker, setup.night_worker):
         attest(setup, worker, SEPTEMBER)
 
-    absence = {(a.assistant_id, a.month): a for a in ws.report_absence(aid, 2026)}
+    absence = {(a.assistant_id, a.month): a for a in ws.reports.absence(aid, 2026)}
     day = absence[(setup.day_worker, 9)]
     assert day.planned_hours == pytest.approx(14 * 8)
     assert day.sick_hours == pytest.approx(3 * 8 + 3 * 8 * 0.5)
@@ -158,25 +158,25 @@ def test_report_figures(setup):
     assert night.lost_hours == {"sykt_barn": pytest.approx(10)} and night.sick_leave_percent == 0
     assert absence[(setup.day_worker, 1)].sick_leave_percent is None  # nothing planned
 
-    hours = {m.month: m for m in ws.report_hours(aid, 2026)}
+    hours = {m.month: m for m in ws.reports.hours(aid, 2026)}
     # September: 14 day shifts and 4 nights planned; 3 days and 1 night not worked (graded
     # leave keeps the planned shift until shorter times are registered); 20 h/week granted
     assert hours[9].planned == pytest.approx(14 * 8 + 4 * 10)
     assert hours[9].worked == pytest.approx(11 * 8 + 3 * 10)
     assert hours[9].granted == pytest.approx(20 / 7 * 30)
 
-    assert ws.report_monthly_cost(aid, 2026)[8].method == "none"
-    ws.update_pay_settings(replace(ws.pay_settings(aid), hourly_rate=200.0, social_cost_percent=20.0))
-    september = ws.report_monthly_cost(aid, 2026)[8]
+    assert ws.reports.monthly_cost(aid, 2026)[8].method == "none"
+    ws.timesheets.update_pay_settings(replace(ws.timesheets.pay_settings(aid), hourly_rate=200.0, social_cost_percent=20.0))
+    september = ws.reports.monthly_cost(aid, 2026)[8]
     # attested content keeps the rates it was attested with: none then, so price by hours
     assert september.method == "hourly" and september.attested
     assert september.hours == pytest.approx(118)
     assert september.wages == pytest.approx(118 * 200) and september.total == pytest.approx(118 * 240)
-    october = ws.report_monthly_cost(aid, 2026)[9]
+    october = ws.reports.monthly_cost(aid, 2026)[9]
     assert not october.attested and october.hours == pytest.approx(12 * 8 + 51)
 
-    ws.update_pay_settings(replace(ws.pay_settings(aid), rates={"evening-night": 50.0}))
-    october = ws.report_monthly_cost(aid, 2026)[9]
+    ws.timesheets.update_pay_settings(replace(ws.timesheets.pay_settings(aid), rates={"evening-night": 50.0}))
+    october = ws.reports.monthly_cost(aid, 2026)[9]
     assert october.method == "lines"
     # ordinary at the hourly rate + 22-06 (9 h on the DST night) at the evening/night rate;
     # the weekend line (every night is Saturday-Sunday) has no rate

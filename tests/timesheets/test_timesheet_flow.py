@@ -27,21 +27,21 @@ def snapshot(ws, arrangement_id):
     """Everything a failed edit must leave alone."""
     far = (date(2026, 1, 1), date(2027, 12, 31))
     return (
-        ws.list_worked_shifts(arrangement_id, *far),
-        ws.list_absences(arrangement_id, *far),
-        ws.list_timesheets(arrangement_id, all_versions=True),
-        len(ws.audit_log(arrangement_id, limit=10_000)),
+        ws.timesheets.list_worked_shifts(arrangement_id, *far),
+        ws.timesheets.list_absences(arrangement_id, *far),
+        ws.timesheets.list_timesheets(arrangement_id, all_versions=True),
+        len(ws.audit.entries(arrangement_id, limit=10_000)),
     )
 
 
 def test_a_new_timesheet_starts_as_the_planned_shifts(setup):
     ws = setup.ws
-    sheet = ws.get_or_create_timesheet(setup.day_worker, date(2026, 9, 17))
+    sheet = ws.timesheets.get_or_create_timesheet(setup.day_worker, date(2026, 9, 17))
     assert (sheet.period_start, sheet.period_end, sheet.version) == (SEPTEMBER, date(2026, 9, 30), 1)
     assert sheet.status is TimesheetStatus.DRAFT
-    assert ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER) == sheet  # no second draft
-    detail = ws.timesheet_detail(sheet.id)
-    planned = [s for s in ws.list_planned_shifts(setup.arrangement_id, SEPTEMBER, date(2026, 9, 30))
+    assert ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER) == sheet  # no second draft
+    detail = ws.timesheets.timesheet_detail(sheet.id)
+    planned = [s for s in ws.rota.list_planned_shifts(setup.arrangement_id, SEPTEMBER, date(2026, 9, 30))
                if s.assistant == str(setup.day_worker)]
     assert [r.status for r in detail.rows] == [RowStatus.PLANNED] * len(planned) == [RowStatus.PLANNED] * 14
     assert detail.total_hours == pytest.approx(14 * 8)  # Mon-Wed: 4 + 5 + 5 days
@@ -51,43 +51,43 @@ def test_a_new_timesheet_starts_as_the_planned_shifts(setup):
 
 def test_attesting_locks_the_period_and_stores_a_hash(setup):
     ws, aid = setup.ws, setup.arrangement_id
-    sheet = ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER)
-    confirmed = ws.confirm_timesheet(sheet.id, today=setup.after_all)
+    sheet = ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER)
+    confirmed = ws.timesheets.confirm_timesheet(sheet.id, today=setup.after_all)
     assert confirmed.status is TimesheetStatus.CONFIRMED
-    attested = ws.attest_timesheet(sheet.id, today=setup.after_all)
+    attested = ws.timesheets.attest_timesheet(sheet.id, today=setup.after_all)
     assert attested.status is TimesheetStatus.ATTESTED and len(attested.content_hash) == 64
-    assert ws.verify_timesheet(sheet.id)
+    assert ws.timesheets.verify_timesheet(sheet.id)
     # the plan was written into the worked record, linked to the planned shifts
-    worked = [s for s in ws.list_worked_shifts(aid, SEPTEMBER, date(2026, 9, 30))
+    worked = [s for s in ws.timesheets.list_worked_shifts(aid, SEPTEMBER, date(2026, 9, 30))
               if s.assistant == str(setup.day_worker)]
     assert len(worked) == 14
 
-    log = ws.audit_log(aid)
+    log = ws.audit.entries(aid)
     assert [(e.action, e.actor) for e in log[:2]] == [("attest", "arbeidsleder"), ("confirm", "assistent")]
 
     before = snapshot(ws, aid)
     with pytest.raises(TimesheetLockedError) as caught:
-        ws.record_worked_shift(aid, replace(worked[0], end=worked[0].end + timedelta(hours=1)), "senere")
+        ws.timesheets.record_worked_shift(aid, replace(worked[0], end=worked[0].end + timedelta(hours=1)), "senere")
     assert str(caught.value) == "Timelisten for september 2026 er attestert; lag en korrigering."
     assert caught.value.timesheet_id == sheet.id
     with pytest.raises(TimesheetLockedError):
-        ws.record_worked_shift(
+        ws.timesheets.record_worked_shift(
             aid, Shift(str(setup.day_worker), wall(date(2026, 9, 5), 10), wall(date(2026, 9, 5), 12),
                        kind=ShiftKind.EXTRA), "ekstra")
     with pytest.raises(TimesheetLockedError):
-        ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.HOLIDAY, date(2026, 9, 28), date(2026, 10, 2)))
+        ws.timesheets.add_absence(Absence(None, setup.day_worker, AbsenceKind.HOLIDAY, date(2026, 9, 28), date(2026, 10, 2)))
     with pytest.raises(WorkspaceError, match="allerede attestert"):
-        ws.attest_timesheet(sheet.id, today=setup.after_all)
+        ws.timesheets.attest_timesheet(sheet.id, today=setup.after_all)
     assert snapshot(ws, aid) == before
 
     # the other assistant and the next month are still open
-    ws.add_absence(Absence(None, setup.night_worker, AbsenceKind.HOLIDAY, date(2026, 9, 1), date(2026, 9, 7)))
-    ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.HOLIDAY, date(2026, 10, 1), date(2026, 10, 2)))
+    ws.timesheets.add_absence(Absence(None, setup.night_worker, AbsenceKind.HOLIDAY, date(2026, 9, 1), date(2026, 9, 7)))
+    ws.timesheets.add_absence(Absence(None, setup.day_worker, AbsenceKind.HOLIDAY, date(2026, 10, 1), date(2026, 10, 2)))
 
 
 def test_the_database_refuses_to_change_attested_content(setup):
     ws = setup.ws
-    sheet = ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
+    sheet = ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
     with sqlite3.connect(ws.path) as connection:
         for sql in (
             "UPDATE timesheet_snapshot SET content = '{}'",
@@ -100,48 +100,48 @@ def test_the_database_refuses_to_change_attested_content(setup):
             with pytest.raises(sqlite3.DatabaseError, match="locked"):
                 connection.execute(sql)
     connection.close()
-    assert ws.verify_timesheet(sheet.id)
+    assert ws.timesheets.verify_timesheet(sheet.id)
 
 
 def test_a_correction_is_a_new_version_and_the_old_one_stays_readable(setup):
     ws, aid = setup.ws, setup.arrangement_id
-    first = ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
-    old_detail = ws.timesheet_detail(first.id)
+    first = ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
+    old_detail = ws.timesheets.timesheet_detail(first.id)
 
     with pytest.raises(ValidationError) as caught:
-        ws.correct_timesheet(first.id, "  ")
+        ws.timesheets.correct_timesheet(first.id, "  ")
     assert "reason" in caught.value.errors
-    second = ws.correct_timesheet(first.id, "Glemt overtid 9. september")
+    second = ws.timesheets.correct_timesheet(first.id, "Glemt overtid 9. september")
     assert (second.version, second.supersedes_id, second.status) == (2, first.id, TimesheetStatus.DRAFT)
     assert second.correction_reason == "Glemt overtid 9. september"
     with pytest.raises(WorkspaceError, match="nyere versjon"):
-        ws.correct_timesheet(first.id, "igjen")
+        ws.timesheets.correct_timesheet(first.id, "igjen")
 
     # the correction starts from the attested content
-    draft = ws.timesheet_detail(second.id)
+    draft = ws.timesheets.timesheet_detail(second.id)
     assert draft.total_hours == pytest.approx(old_detail.total_hours)
     assert draft.pay_lines == old_detail.pay_lines
     assert not draft.stored and draft.replaces_version == 1
 
     # edits inside the period are allowed now
-    shift = next(s for s in ws.list_worked_shifts(aid, date(2026, 9, 9), date(2026, 9, 9))
+    shift = next(s for s in ws.timesheets.list_worked_shifts(aid, date(2026, 9, 9), date(2026, 9, 9))
                  if s.assistant == str(setup.day_worker))
-    ws.record_worked_shift(aid, replace(shift, end=shift.end + timedelta(hours=2), kind=ShiftKind.OVERTIME),
+    ws.timesheets.record_worked_shift(aid, replace(shift, end=shift.end + timedelta(hours=2), kind=ShiftKind.OVERTIME),
                            "Overtid: avløser kom ikke")
-    corrected = ws.attest_timesheet(second.id, today=setup.after_all)
+    corrected = ws.timesheets.attest_timesheet(second.id, today=setup.after_all)
     assert corrected.content_hash != first.content_hash
 
     # v1 is unchanged and readable; v2 has the overtime
-    again = ws.timesheet_detail(first.id)
+    again = ws.timesheets.timesheet_detail(first.id)
     assert replace(again, versions=()) == replace(old_detail, versions=())
-    assert ws.verify_timesheet(first.id) and again.stored
-    assert ws.timesheet_detail(first.id).timesheet.content_hash == first.content_hash
-    new = ws.timesheet_detail(second.id)
+    assert ws.timesheets.verify_timesheet(first.id) and again.stored
+    assert ws.timesheets.timesheet_detail(first.id).timesheet.content_hash == first.content_hash
+    new = ws.timesheets.timesheet_detail(second.id)
     kinds = {line.kind: line.hours for line in new.pay_lines}
     assert kinds["overtime-50"] + kinds.get("overtime-100", 0) == pytest.approx(10)
     assert kinds["ordinary"] == pytest.approx(112 - 8)
-    assert [t.version for t in ws.list_timesheets(aid, SEPTEMBER)] == [2]
-    assert len(ws.list_timesheets(aid, SEPTEMBER, all_versions=True)) == 2
+    assert [t.version for t in ws.timesheets.list_timesheets(aid, SEPTEMBER)] == [2]
+    assert len(ws.timesheets.list_timesheets(aid, SEPTEMBER, all_versions=True)) == 2
     row = next(r for r in new.rows if r.day == date(2026, 9, 9))
     assert row.reason == "Overtid: avløser kom ikke"
     assert set(row.deviations) == {"overtime", "changed_times"}
@@ -149,56 +149,56 @@ def test_a_correction_is_a_new_version_and_the_old_one_stays_readable(setup):
 
 def test_attesting_needs_the_period_to_be_over(setup):
     ws = setup.ws
-    sheet = ws.get_or_create_timesheet(setup.day_worker, OCTOBER)
+    sheet = ws.timesheets.get_or_create_timesheet(setup.day_worker, OCTOBER)
     before = snapshot(ws, setup.arrangement_id)
     with pytest.raises(WorkspaceError, match="ikke over.*01.11.2026"):
-        ws.attest_timesheet(sheet.id, today=date(2026, 10, 31))
+        ws.timesheets.attest_timesheet(sheet.id, today=date(2026, 10, 31))
     assert snapshot(ws, setup.arrangement_id) == before
 
 
 def test_confirm_records_only_shifts_that_have_started(setup):
     ws, aid = setup.ws, setup.arrangement_id
-    sheet = ws.get_or_create_timesheet(setup.day_worker, OCTOBER)
-    ws.confirm_timesheet(sheet.id, today=date(2026, 10, 15))
-    worked = ws.list_worked_shifts(aid, OCTOBER, date(2026, 10, 31))
+    sheet = ws.timesheets.get_or_create_timesheet(setup.day_worker, OCTOBER)
+    ws.timesheets.confirm_timesheet(sheet.id, today=date(2026, 10, 15))
+    worked = ws.timesheets.list_worked_shifts(aid, OCTOBER, date(2026, 10, 31))
     assert worked and all(s.start.date() < date(2026, 10, 15) for s in worked)
-    detail = ws.timesheet_detail(sheet.id)
+    detail = ws.timesheets.timesheet_detail(sheet.id)
     assert {r.status for r in detail.rows if r.day >= date(2026, 10, 15)} == {RowStatus.PLANNED}
     with pytest.raises(WorkspaceError, match="Bare et utkast"):
-        ws.confirm_timesheet(sheet.id, today=date(2026, 10, 15))
+        ws.timesheets.confirm_timesheet(sheet.id, today=date(2026, 10, 15))
 
 
 def test_deviations_absence_cancel_and_passive_that_became_active(setup):
     ws, aid = setup.ws, setup.arrangement_id
-    september_planned = ws.list_planned_shifts(aid, SEPTEMBER, date(2026, 9, 30))
+    september_planned = ws.rota.list_planned_shifts(aid, SEPTEMBER, date(2026, 9, 30))
     nights = [s for s in september_planned if s.assistant == str(setup.night_worker)]
     days = [s for s in september_planned if s.assistant == str(setup.day_worker)]
 
     # a full sykmelding week: the planned shifts of that week are not worked
-    ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.SICK_NOTE, date(2026, 9, 14), date(2026, 9, 16)))
+    ws.timesheets.add_absence(Absence(None, setup.day_worker, AbsenceKind.SICK_NOTE, date(2026, 9, 14), date(2026, 9, 16)))
     # graded leave: still works (records shorter shifts), percent kept
-    ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.SICK_NOTE, date(2026, 9, 21), date(2026, 9, 23), percent=50))
-    ws.cancel_planned_shift(aid, days[0].id, "Tjenestemottaker på sykehus")
+    ws.timesheets.add_absence(Absence(None, setup.day_worker, AbsenceKind.SICK_NOTE, date(2026, 9, 21), date(2026, 9, 23), percent=50))
+    ws.timesheets.cancel_planned_shift(aid, days[0].id, "Tjenestemottaker på sykehus")
     with pytest.raises(ValidationError):
-        ws.cancel_planned_shift(aid, days[0].id, "igjen")
-    woken = ws.mark_passive_active(aid, nights[0].id, nights[0].passive[0].start + timedelta(hours=2),
+        ws.timesheets.cancel_planned_shift(aid, days[0].id, "igjen")
+    woken = ws.timesheets.mark_passive_active(aid, nights[0].id, nights[0].passive[0].start + timedelta(hours=2),
                                    nights[0].passive[0].start + timedelta(hours=3), "Urolig natt")
     assert sum(p.hours for p in woken.passive) == pytest.approx(5)
     with pytest.raises(ValidationError) as caught:
-        ws.mark_passive_active(aid, woken.id, woken.start, woken.start + timedelta(hours=1), "feil")
+        ws.timesheets.mark_passive_active(aid, woken.id, woken.start, woken.start + timedelta(hours=1), "feil")
     assert "passive" in caught.value.errors
 
-    detail = ws.preview_timesheet(setup.day_worker, SEPTEMBER)
+    detail = ws.timesheets.preview_timesheet(setup.day_worker, SEPTEMBER)
     statuses = [r.status for r in detail.rows]
     assert statuses.count(RowStatus.ABSENT) == 3 and statuses.count(RowStatus.CANCELLED) == 1
     assert detail.total_hours == pytest.approx((14 - 4) * 8)
-    night_detail = ws.preview_timesheet(setup.night_worker, SEPTEMBER)
+    night_detail = ws.timesheets.preview_timesheet(setup.night_worker, SEPTEMBER)
     first = night_detail.rows[0]
     assert first.status is RowStatus.WORKED and first.deviations == ("passive_active",)
     assert first.passive_hours == pytest.approx(5) and first.reason == "Urolig natt"
 
-    attested = ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
-    stored = ws.timesheet_detail(attested.id)
+    attested = ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
+    stored = ws.timesheets.timesheet_detail(attested.id)
     assert stored.stored and stored.total_hours == pytest.approx(80)
     assert [r.status for r in stored.rows].count(RowStatus.CANCELLED) == 4
     assert {a.percent for a in stored.absences} == {100, 50}
@@ -207,53 +207,53 @@ def test_deviations_absence_cancel_and_passive_that_became_active(setup):
 def test_bad_edits_get_clear_messages_and_change_nothing(setup):
     ws, aid = setup.ws, setup.arrangement_id
     worker = str(setup.day_worker)
-    ws.record_worked_shift(aid, Shift(worker, wall(date(2026, 10, 8), 8), wall(date(2026, 10, 8), 16)), "")
+    ws.timesheets.record_worked_shift(aid, Shift(worker, wall(date(2026, 10, 8), 8), wall(date(2026, 10, 8), 16)), "")
     before = snapshot(ws, aid)
 
     with pytest.raises(ValidationError) as caught:
-        ws.record_worked_shift(aid, Shift(worker, wall(date(2026, 10, 9), 16), wall(date(2026, 10, 9), 8)), "")
+        ws.timesheets.record_worked_shift(aid, Shift(worker, wall(date(2026, 10, 9), 16), wall(date(2026, 10, 9), 8)), "")
     assert caught.value.errors == {"end": "Vakten må slutte etter at den starter."}
 
     with pytest.raises(ValidationError) as caught:
-        ws.record_worked_shift(aid, Shift(worker, wall(date(2026, 10, 8), 15), wall(date(2026, 10, 8), 20)), "")
+        ws.timesheets.record_worked_shift(aid, Shift(worker, wall(date(2026, 10, 8), 15), wall(date(2026, 10, 8), 20)), "")
     assert "overlapper" in caught.value.errors["start"] and "08.10.2026 08:00–16:00" in caught.value.errors["start"]
 
-    ws.attest_timesheet(ws.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
+    ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
     before = snapshot(ws, aid)
     with pytest.raises(TimesheetLockedError, match="september 2026 er attestert; lag en korrigering"):
-        ws.record_worked_shift(aid, Shift(worker, wall(date(2026, 9, 30), 22), wall(date(2026, 10, 1), 6)), "")
+        ws.timesheets.record_worked_shift(aid, Shift(worker, wall(date(2026, 9, 30), 22), wall(date(2026, 10, 1), 6)), "")
     with pytest.raises(TimesheetLockedError):
-        ws.cancel_planned_shift(
-            aid, next(s for s in ws.list_planned_shifts(aid, SEPTEMBER, date(2026, 9, 30))
+        ws.timesheets.cancel_planned_shift(
+            aid, next(s for s in ws.rota.list_planned_shifts(aid, SEPTEMBER, date(2026, 9, 30))
                       if s.assistant == worker).id, "for sent")
     assert snapshot(ws, aid) == before
 
 
 def test_employer_period_from_the_21st(setup):
     ws, aid = setup.ws, setup.arrangement_id
-    settings = ws.pay_settings(aid)
-    ws.update_pay_settings(replace(settings, period_start_day=21))
-    assert ws.pay_period_for(aid, date(2026, 10, 20)).start == date(2026, 9, 21)
-    sheet = ws.get_or_create_timesheet(setup.day_worker, date(2026, 10, 5))
+    settings = ws.timesheets.pay_settings(aid)
+    ws.timesheets.update_pay_settings(replace(settings, period_start_day=21))
+    assert ws.timesheets.pay_period_for(aid, date(2026, 10, 20)).start == date(2026, 9, 21)
+    sheet = ws.timesheets.get_or_create_timesheet(setup.day_worker, date(2026, 10, 5))
     assert (sheet.period_start, sheet.period_end) == (date(2026, 9, 21), date(2026, 10, 20))
-    attested = ws.attest_timesheet(sheet.id, today=setup.after_all)
+    attested = ws.timesheets.attest_timesheet(sheet.id, today=setup.after_all)
     with pytest.raises(TimesheetLockedError, match=r"oktober 2026 \(21.09.2026–20.10.2026\)"):
-        ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.LEAVE, date(2026, 10, 20), date(2026, 10, 22)))
-    ws.add_absence(Absence(None, setup.day_worker, AbsenceKind.LEAVE, date(2026, 10, 21), date(2026, 10, 22)))
-    assert ws.verify_timesheet(attested.id)
+        ws.timesheets.add_absence(Absence(None, setup.day_worker, AbsenceKind.LEAVE, date(2026, 10, 20), date(2026, 10, 22)))
+    ws.timesheets.add_absence(Absence(None, setup.day_worker, AbsenceKind.LEAVE, date(2026, 10, 21), date(2026, 10, 22)))
+    assert ws.timesheets.verify_timesheet(attested.id)
 
 
 def test_pay_settings_codes_and_rates(setup):
     ws, aid = setup.ws, setup.arrangement_id
     with pytest.raises(ValidationError) as caught:
-        ws.update_pay_settings(replace(ws.pay_settings(aid), period_start_day=29, codes={"nope": "1"}))
+        ws.timesheets.update_pay_settings(replace(ws.timesheets.pay_settings(aid), period_start_day=29, codes={"nope": "1"}))
     assert set(caught.value.errors) == {"period_start_day", "codes.nope"}
-    ws.update_pay_settings(replace(ws.pay_settings(aid), hourly_rate=250.0, codes={"ordinary": "1000"},
+    ws.timesheets.update_pay_settings(replace(ws.timesheets.pay_settings(aid), hourly_rate=250.0, codes={"ordinary": "1000"},
                                    rates={"evening-night": 55.0}))
-    profile = ws.pay_profile(aid)
+    profile = ws.timesheets.pay_profile(aid)
     ordinary = next(line for line in profile.lines if line.id == "ordinary")
     assert (ordinary.pay_code, ordinary.rate) == ("1000", 250.0)
-    detail = ws.preview_timesheet(setup.night_worker, SEPTEMBER)
+    detail = ws.timesheets.preview_timesheet(setup.night_worker, SEPTEMBER)
     lines = {line.kind: line for line in detail.pay_lines}
     assert lines["ordinary"].pay_code == "1000" and lines["ordinary"].rate == 250.0
     assert lines["evening-night"].rate == 55.0 and lines["weekend"].pay_code == "KS-2020"

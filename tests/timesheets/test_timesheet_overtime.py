@@ -26,19 +26,19 @@ NUMERIC_CODES = {"ordinary": "1000", "passive": "1010", "evening-night": "2010",
 def aml(setup):
     """The shared arrangement, under the Act (no averaging agreement)."""
     ws = setup.ws
-    ws.update_arrangement(replace(ws.get_arrangement(setup.arrangement_id), agreement=Agreement.AML))
+    ws.people.update_arrangement(replace(ws.people.get_arrangement(setup.arrangement_id), agreement=Agreement.AML))
     return setup
 
 
 def stay_longer(setup, day: date, hours: int) -> None:
     ws, aid = setup.ws, setup.arrangement_id
-    planned = next(s for s in ws.list_planned_shifts(aid, day, day) if s.assistant == str(setup.day_worker))
-    ws.record_worked_shift(aid, replace(planned, end=planned.end + timedelta(hours=hours)), "Avløser kom sent")
+    planned = next(s for s in ws.rota.list_planned_shifts(aid, day, day) if s.assistant == str(setup.day_worker))
+    ws.timesheets.record_worked_shift(aid, replace(planned, end=planned.end + timedelta(hours=hours)), "Avløser kom sent")
 
 
 def attest(setup, assistant_id, day):
     ws = setup.ws
-    return ws.attest_timesheet(ws.get_or_create_timesheet(assistant_id, day).id, today=setup.after_all)
+    return ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(assistant_id, day).id, today=setup.after_all)
 
 
 def lines_of(detail):
@@ -49,7 +49,7 @@ def test_staying_3_hours_past_an_8_hour_day_is_2_hours_overtime(aml, tmp_path):
     ws = aml.ws
     stay_longer(aml, date(2026, 9, 9), 3)  # Wednesday 08:00-19:00
     sheet = attest(aml, aml.day_worker, SEPTEMBER)
-    detail = ws.timesheet_detail(sheet.id)
+    detail = ws.timesheets.timesheet_detail(sheet.id)
     assert detail.stored
     lines = lines_of(detail)
     assert lines["overtime-50"] == 2.0 and lines["ordinary"] == 14 * 8 + 3 - 2
@@ -70,14 +70,14 @@ def test_staying_3_hours_past_an_8_hour_day_is_2_hours_overtime(aml, tmp_path):
 def test_a_week_across_two_pay_periods_counts_the_days_before(aml, tmp_path, capsys):
     ws, aid = aml.ws, aml.arrangement_id
     worker = str(aml.day_worker)
-    ws.update_pay_settings(replace(ws.pay_settings(aid), codes=NUMERIC_CODES))  # Visma needs numbers
+    ws.timesheets.update_pay_settings(replace(ws.timesheets.pay_settings(aid), codes=NUMERIC_CODES))  # Visma needs numbers
     # Week 40: Monday-Wednesday 28-30 September as planned (24 h), then three extra days.
     for day in (date(2026, 10, 1), date(2026, 10, 2), date(2026, 10, 3)):
         start = datetime(day.year, day.month, day.day, 8, tzinfo=OSLO)
-        ws.record_worked_shift(aid, Shift(worker, start, start + timedelta(hours=8)), "Ekstravakt")
-    september = ws.timesheet_detail(attest(aml, aml.day_worker, SEPTEMBER).id)
+        ws.timesheets.record_worked_shift(aid, Shift(worker, start, start + timedelta(hours=8)), "Ekstravakt")
+    september = ws.timesheets.timesheet_detail(attest(aml, aml.day_worker, SEPTEMBER).id)
     assert "overtime-50" not in lines_of(september) and september.overtime == ()
-    october = ws.timesheet_detail(attest(aml, aml.day_worker, OCTOBER).id)
+    october = ws.timesheets.timesheet_detail(attest(aml, aml.day_worker, OCTOBER).id)
     # 24 + 16 = 40 h by Friday: Saturday's 8 h are overtime, at 100 % (weekend).
     assert lines_of(october)["overtime-100"] == 8.0
     [note] = october.overtime
@@ -95,13 +95,13 @@ def test_a_week_across_two_pay_periods_counts_the_days_before(aml, tmp_path, cap
 
 def test_under_the_tariff_preset_the_long_day_is_normal_time(setup):
     stay_longer(setup, date(2026, 9, 9), 3)  # the fixture's arrangement averages over 26 weeks
-    detail = setup.ws.timesheet_detail(attest(setup, setup.day_worker, SEPTEMBER).id)
+    detail = setup.ws.timesheets.timesheet_detail(attest(setup, setup.day_worker, SEPTEMBER).id)
     assert "overtime-50" not in lines_of(detail) and detail.overtime == ()
 
 
 def test_under_individual_averaging_the_window_runs_across_pay_periods(setup):
     ws, aid = setup.ws, setup.arrangement_id
-    ws.update_arrangement(replace(ws.get_arrangement(aid), agreement=Agreement.INDIVIDUAL))
+    ws.people.update_arrangement(replace(ws.people.get_arrangement(aid), agreement=Agreement.INDIVIDUAL))
     worker = str(setup.day_worker)
     # The 8-week window from Monday 31 August (the first shift) to Sunday 25 October: 24 h
     # planned a week plus Thursday and Friday extras, 320 h; then 4 h more on 10 October.
@@ -110,10 +110,10 @@ def test_under_individual_averaging_the_window_runs_across_pay_periods(setup):
     extras.append((date(2026, 10, 10), 10, 14))
     for day, start, end in extras:
         begin = datetime(day.year, day.month, day.day, start, tzinfo=OSLO)
-        ws.record_worked_shift(aid, Shift(worker, begin, begin + timedelta(hours=end - start)), "Ekstravakt")
-    september = ws.timesheet_detail(attest(setup, setup.day_worker, SEPTEMBER).id)
+        ws.timesheets.record_worked_shift(aid, Shift(worker, begin, begin + timedelta(hours=end - start)), "Ekstravakt")
+    september = ws.timesheets.timesheet_detail(attest(setup, setup.day_worker, SEPTEMBER).id)
     assert september.overtime == () and "overtime-50" not in lines_of(september)
-    october = ws.timesheet_detail(attest(setup, setup.day_worker, OCTOBER).id)
+    october = ws.timesheets.timesheet_detail(attest(setup, setup.day_worker, OCTOBER).id)
     # The hours past 320 are the window's last: Friday 23 October 12:00-16:00.
     [note] = october.overtime
     assert (note.day, note.start.hour, note.end.hour) == (date(2026, 10, 23), 12, 16)

@@ -29,7 +29,7 @@ def ctx(workspace, _bokmal):
 
 @pytest.fixture
 def arrangement(workspace):
-    return workspace.create_arrangement(sample_setup())
+    return workspace.people.create_arrangement(sample_setup())
 
 
 @pytest.fixture

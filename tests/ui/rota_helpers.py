@@ -18,10 +18,10 @@ TEMPLATES = (
 
 def add_templates_and_assistant(workspace, arrangement) -> list[Assistant]:
     for template in TEMPLATES:
-        workspace.save_shift_template(arrangement.id, template)
-    workspace.add_assistant(Assistant(None, arrangement.id, "Anne Berg", "1002", 60,
+        workspace.rota.save_shift_template(arrangement.id, template)
+    workspace.people.add_assistant(Assistant(None, arrangement.id, "Anne Berg", "1002", 60,
                                       start_date=date(date.today().year - 1, 1, 1)))
-    return workspace.list_assistants(arrangement.id)  # ordered by name: Anne, Per
+    return workspace.people.list_assistants(arrangement.id)  # ordered by name: Anne, Per
 
 
 def open_rota(qtbot, window):

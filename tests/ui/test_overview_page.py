@@ -17,9 +17,9 @@ def test_hour_account_numbers_equal_the_core_computation(qtbot, demo_window, dem
     page = open_page(qtbot, demo_window, "oversikt", demo_today)
     year = demo_today.year
     expected = hour_account(
-        demo_workspace.list_vedtak(demo_arrangement_id), year,
-        demo_workspace.list_planned_shifts(demo_arrangement_id, date(year, 1, 1), date(year, 12, 31)),
-        demo_workspace.list_worked_shifts(demo_arrangement_id, date(year, 1, 1), demo_today),
+        demo_workspace.vedtak.list_vedtak(demo_arrangement_id), year,
+        demo_workspace.rota.list_planned_shifts(demo_arrangement_id, date(year, 1, 1), date(year, 12, 31)),
+        demo_workspace.timesheets.list_worked_shifts(demo_arrangement_id, date(year, 1, 1), demo_today),
         demo_today,
     )
     assert page.data.account == expected
@@ -37,15 +37,15 @@ def test_hour_account_numbers_equal_the_core_computation(qtbot, demo_window, dem
 def test_waiting_timesheets_and_absence_this_month(qtbot, demo_window, demo_workspace, demo_arrangement_id,
                                                    demo_today):
     page = open_page(qtbot, demo_window, "oversikt", demo_today)
-    names = {a.id: a.name for a in demo_workspace.list_assistants(demo_arrangement_id)}
-    sheets = demo_workspace.list_timesheets(demo_arrangement_id)
+    names = {a.id: a.name for a in demo_workspace.people.list_assistants(demo_arrangement_id)}
+    sheets = demo_workspace.timesheets.list_timesheets(demo_arrangement_id)
     drafts = sorted(names[t.assistant_id] for t in sheets if t.status.value == "draft")
     confirmed = sorted(names[t.assistant_id] for t in sheets if t.status.value == "confirmed")
     assert drafts and confirmed
     to_confirm = sorted(page.to_confirm.item(i).text().split(" – ")[0] for i in range(page.to_confirm.count()))
     to_attest = sorted(page.to_attest.item(i).text().split(" – ")[0] for i in range(page.to_attest.count()))
     assert (to_confirm, to_attest) == (drafts, confirmed)
-    month = demo_workspace.list_absences(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31))
+    month = demo_workspace.timesheets.list_absences(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31))
     texts = [page.absence.item(i).text() for i in range(page.absence.count())]
     if month:
         assert len(texts) == len(month) and all(names[a.assistant_id] in " ".join(texts) for a in month)
@@ -62,7 +62,7 @@ def test_waiting_timesheets_and_absence_this_month(qtbot, demo_window, demo_work
 
 
 def test_vedtak_expiry_warning(qtbot, demo_window, demo_workspace, demo_arrangement_id):
-    current = demo_workspace.list_vedtak(demo_arrangement_id)[0]
+    current = demo_workspace.vedtak.list_vedtak(demo_arrangement_id)[0]
     assert current.valid_to is not None
     before = current.valid_to.replace(day=1)
     page = open_page(qtbot, demo_window, "oversikt", before)

@@ -39,7 +39,7 @@ def test_hours_report_equals_the_workspace_figures(qtbot, demo_window, demo_work
     page.is_loaded = False
     page.choose(HOURS, demo_today.year)
     qtbot.waitUntil(lambda: page.is_loaded and page.report.kind == HOURS, timeout=15000)
-    months = demo_workspace.report_hours(demo_arrangement_id, demo_today.year)
+    months = demo_workspace.reports.hours(demo_arrangement_id, demo_today.year)
     rows = table(page)
     assert rows[0][0] == "januar" and rows[-1][0] == "Sum"
     for month, row in zip(months, rows):
@@ -54,6 +54,6 @@ def test_cost_report_totals(qtbot, demo_window, demo_workspace, demo_arrangement
     page.is_loaded = False
     page.choose(COST, demo_today.year)
     qtbot.waitUntil(lambda: page.is_loaded and page.report.kind == COST, timeout=15000)
-    costs = demo_workspace.report_monthly_cost(demo_arrangement_id, demo_today.year)
+    costs = demo_workspace.reports.monthly_cost(demo_arrangement_id, demo_today.year)
     total = sum(c.total for c in costs if c.total is not None)
     assert table(page)[-1][4] == f"{total:.0f}"

@@ -52,14 +52,14 @@ def test_roll_out_then_swap_shows_and_clears_daily_rest(qtbot, page, workspace, 
     assert "daily-rest" not in {g.first.rule for g in page.findings.groups}
 
     qtbot.mouseClick(page.roll_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.roll_button.isEnabled() and workspace.current_rota(arrangement.id) is not None,
+    qtbot.waitUntil(lambda: page.roll_button.isEnabled() and workspace.rota.current_rota(arrangement.id) is not None,
                     timeout=10000)
     start, end = page.start_date, page.end_date
-    planned = workspace.list_planned_shifts(arrangement.id, start, end)
+    planned = workspace.rota.list_planned_shifts(arrangement.id, start, end)
     weeks = ((end - start).days + 1) // 7
     assert len(planned) >= 3 * (weeks // 4)
     assert {s.code for s in planned if s.assistant == str(per.id)} == {"N"}
-    assert workspace.current_rota(arrangement.id).cells == page.model.cells
+    assert workspace.rota.current_rota(arrangement.id).cells == page.model.cells
 
     calendar = page.calendar
     page.tabs.setCurrentWidget(calendar)
@@ -75,10 +75,10 @@ def test_roll_out_then_swap_shows_and_clears_daily_rest(qtbot, page, workspace, 
     qtbot.mouseClick(calendar.swap_button, Qt.MouseButton.LeftButton)
     answer(qtbot, calendar, "Per har legetime")
     qtbot.waitUntil(lambda: "daily-rest" in calendar_rules(calendar), timeout=10000)
-    monday = workspace.list_planned_shifts(arrangement.id, start, start)
+    monday = workspace.rota.list_planned_shifts(arrangement.id, start, start)
     assert {(s.assistant, s.code, s.kind) for s in monday} == {
         (str(anne.id), "N", ShiftKind.SWAP), (str(per.id), "D", ShiftKind.SWAP)}
-    assert workspace.list_rota_overrides(arrangement.id, start, start)[0].reason == "Per har legetime"
+    assert workspace.rota.list_rota_overrides(arrangement.id, start, start)[0].reason == "Per har legetime"
     # the pattern did not change
     assert page.model.code_at(1, 0) == "N" and page.model.code_at(0, 0) == "D"
 
@@ -102,7 +102,7 @@ def test_roll_out_then_swap_shows_and_clears_daily_rest(qtbot, page, workspace, 
     answer(qtbot, calendar, "Ingen behov denne natten")
     qtbot.waitUntil(lambda: not calendar.model.by_cell.get((per.id, next_monday)), timeout=10000)
     assert all(cal.to_local(s.start).date() != next_monday or s.assistant != str(per.id)
-               for s in workspace.list_planned_shifts(arrangement.id, next_monday, next_monday))
+               for s in workspace.rota.list_planned_shifts(arrangement.id, next_monday, next_monday))
 
 
 def test_approval_is_recorded_for_the_rolled_out_version(qtbot, page, workspace, arrangement, assistants, tmp_path):
@@ -119,7 +119,7 @@ def test_approval_is_recorded_for_the_rolled_out_version(qtbot, page, workspace,
     qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10000)
     assert panel.table.item(0, 1).text() == "Tillitsvalgt"
-    (approval,) = workspace.list_rota_approvals(panel.rota_id())
+    (approval,) = workspace.rota.list_rota_approvals(panel.rota_id())
     assert approval.approved_on is not None and approval.seen_on == approval.approved_on
 
     panel.save_path = tmp_path / "vakter.json"

@@ -24,7 +24,7 @@ def test_new_shift_code_is_saved_and_usable_in_the_grid(qtbot, workspace, arrang
     form.end.setTime(QTime(21, 0))
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10000)
-    assert "K" in {t.code for t in workspace.list_shift_templates(arrangement.id)}
+    assert "K" in {t.code for t in workspace.rota.list_shift_templates(arrangement.id)}
     dialog.reject()
     qtbot.waitUntil(lambda: page.dialog is None)
     assert page.model.normalise_code("k") == "K"
@@ -38,6 +38,6 @@ def test_agreement_preset_is_saved_and_used_by_the_rota_checks(qtbot, workspace,
     assert settings.agreement.currentData() == "aml"
     settings.agreement.setCurrentIndex(settings.agreement.findData("tariff"))
     settings.agreement.activated.emit(settings.agreement.currentIndex())
-    qtbot.waitUntil(lambda: workspace.get_arrangement(arrangement.id).agreement == Agreement.TARIFF, timeout=10000)
+    qtbot.waitUntil(lambda: workspace.people.get_arrangement(arrangement.id).agreement == Agreement.TARIFF, timeout=10000)
     page = open_rota(qtbot, window)
     assert page.checker.plan.setup.agreement == Agreement.TARIFF

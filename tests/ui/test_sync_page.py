@@ -30,7 +30,7 @@ def dead_url():
 
 def test_the_demo_queue_shows_and_nothing_is_sent_before_enrolment(qtbot, demo_workspace, demo_arrangement_id,
                                                                    _bokmal):
-    expected = demo_workspace.list_submissions(demo_arrangement_id)
+    expected = demo_workspace.sync.list_submissions(demo_arrangement_id)
     assert len(expected) >= 3
     window = open_window(qtbot, demo_workspace)
     page = show_sync_page(qtbot, window)
@@ -61,8 +61,8 @@ def test_enrolment_without_a_keyring_explains_in_plain_words_and_keeps_the_input
         qtbot.waitUntil(lambda: dialog.error_label.text() == credentials.UNAVAILABLE_MESSAGE)
         assert dialog.isVisible() and dialog.buttons.isEnabled()
         assert (dialog.url_field.text(), dialog.code_field.text()) == (dead_url, "ABCD-EFGH")
-        assert demo_workspace.sync_enrolment(demo_arrangement_id) is None
-        assert demo_workspace.sync_status(demo_arrangement_id)["queued"] == page.model.rowCount()
+        assert demo_workspace.sync.enrolment(demo_arrangement_id) is None
+        assert demo_workspace.sync.status(demo_arrangement_id)["queued"] == page.model.rowCount()
         dialog.reject()
         qtbot.waitUntil(lambda: page.dialog is None)
     finally:
@@ -76,14 +76,14 @@ def test_a_receiver_that_does_not_answer_shows_the_next_try_time(qtbot, demo_wor
     qtbot.waitUntil(lambda: window.sync.worker is not None, timeout=10_000)  # enrolled: started at app start
     qtbot.waitUntil(lambda: "Kommunen svarer ikke – prøver igjen kl. " in window.sync_status.text(), timeout=20_000)
 
-    retrying = [s for s in demo_workspace.list_submissions(demo_arrangement_id) if s.attempts]
+    retrying = [s for s in demo_workspace.sync.list_submissions(demo_arrangement_id) if s.attempts]
     assert retrying and all(s.state == "queued" for s in retrying)
     first = min(retrying, key=lambda s: s.next_attempt_at)
     next_try = first.next_attempt_at.astimezone(OSLO)
     assert first.next_attempt_at > first.created_at  # backoff (full jitter, 0-5 s after the first failure)
     when = f"{next_try:%H:%M}" if next_try.date() == datetime.now(OSLO).date() else f"{next_try:%d.%m.}"
     assert when in window.sync_status.text()
-    assert window.sync_status.text().endswith(f"Synk: {len(demo_workspace.list_submissions(demo_arrangement_id))} i kø")
+    assert window.sync_status.text().endswith(f"Synk: {len(demo_workspace.sync.list_submissions(demo_arrangement_id))} i kø")
 
     page = show_sync_page(qtbot, window)
     assert key_id[:4] + " " + key_id[4:8] in page.enrolment_text.text()
@@ -111,7 +111,7 @@ def _age(path, hours: float) -> None:
 def test_after_24_hours_the_page_offers_the_file_and_the_pdf(qtbot, tmp_path, demo_workspace, demo_arrangement_id,
                                                              memory_keyring, dead_url, _bokmal):
     enrol_offline(demo_workspace, demo_arrangement_id, dead_url)
-    fresh = demo_workspace.list_submissions(demo_arrangement_id)
+    fresh = demo_workspace.sync.list_submissions(demo_arrangement_id)
     assert not any(s.stuck for s in fresh)
     _age(demo_workspace.path, 25)
     window = open_window(qtbot, demo_workspace, start_sync=False)
@@ -128,7 +128,7 @@ def test_after_24_hours_the_page_offers_the_file_and_the_pdf(qtbot, tmp_path, de
     qtbot.waitUntil(lambda: page.is_loaded and page.model.submissions()[0].exported_at is not None)
     assert "Lagret i fil for kommunen" in page.detail.text()
 
-    oldest = demo_workspace.list_submissions(demo_arrangement_id)[0]
+    oldest = demo_workspace.sync.list_submissions(demo_arrangement_id)[0]
     page.select_submission(oldest.id)
     pdf = tmp_path / "timeliste.pdf"
     page.print_submission(pdf)
@@ -139,7 +139,7 @@ def test_after_24_hours_the_page_offers_the_file_and_the_pdf(qtbot, tmp_path, de
 
 
 def test_try_again_queues_a_blocked_submission(qtbot, demo_workspace, demo_arrangement_id, _bokmal):
-    chosen = demo_workspace.list_submissions(demo_arrangement_id)[0]
+    chosen = demo_workspace.sync.list_submissions(demo_arrangement_id)[0]
     with sqlite3.connect(demo_workspace.path) as connection:
         connection.execute(
             "UPDATE outbox_submission SET state='blocked', last_error_code='bad_signature', last_error_text=? "
@@ -154,7 +154,7 @@ def test_try_again_queues_a_blocked_submission(qtbot, demo_workspace, demo_arran
     page.retry_button.click()
     qtbot.waitUntil(lambda: page.message.text() == "Lagt i kø igjen.")
     qtbot.waitUntil(lambda: page.is_loaded and page.model.text(page.selected(), "state") == "I kø")
-    assert demo_workspace.sync_status(demo_arrangement_id)["blocked"] == 0
+    assert demo_workspace.sync.status(demo_arrangement_id)["blocked"] == 0
 
 
 class CountingReceiver:
@@ -189,7 +189,7 @@ def test_app_start_attestation_and_send_now_each_run_a_pass(qtbot, demo_workspac
 
     enrol_offline(demo_workspace, demo_arrangement_id, "http://mottak.test")
     fake = CountingReceiver()
-    total = len(demo_workspace.list_submissions(demo_arrangement_id))
+    total = len(demo_workspace.sync.list_submissions(demo_arrangement_id))
     window = open_window(qtbot, demo_workspace, sync_options={
         "watch_network": False, "client_options": {"transport": httpx.MockTransport(fake)}})
     # app start: the first pass sends everything
@@ -218,7 +218,7 @@ def test_send_now_does_not_wait_out_the_backoff(qtbot, demo_workspace, demo_arra
     qtbot.waitUntil(lambda: "prøver igjen kl." in window.sync_status.text() and not window.sync.busy, timeout=20_000)
 
     def attempts():
-        return sum(s.attempts for s in demo_workspace.list_submissions(demo_arrangement_id))
+        return sum(s.attempts for s in demo_workspace.sync.list_submissions(demo_arrangement_id))
 
     before = attempts()
     page = show_sync_page(qtbot, window)

@@ -81,18 +81,18 @@ def test_attest_by_keyboard_locks_and_a_deviation_is_then_refused(qtbot, demo_wi
     assert "låst" in page.list_model.text(row, 1)
     assert page.detail.banner.isVisible() and "Låst" in page.detail.banner.label.text()
     assert not page.deviation_button.isEnabled() and page.correct_button.isEnabled()
-    stored = demo_workspace.list_timesheets(demo_arrangement_id, date(2026, 5, 1))
+    stored = demo_workspace.timesheets.list_timesheets(demo_arrangement_id, date(2026, 5, 1))
     sara = next(t for t in stored if t.id == entry.timesheet.id)
     assert sara.status is TimesheetStatus.ATTESTED and sara.content_hash
 
-    worked_before = demo_workspace.list_worked_shifts(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31))
-    absences_before = demo_workspace.list_absences(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31))
+    worked_before = demo_workspace.timesheets.list_worked_shifts(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31))
+    absences_before = demo_workspace.timesheets.list_absences(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31))
     press(qtbot, Qt.Key.Key_D, CTRL)  # Registrer avvik
     assert page.dialog is None
     assert "låst" in page.message.text() and "korrigering" in page.message.text()
     assert page.message.isVisible()
-    assert demo_workspace.list_worked_shifts(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31)) == worked_before
-    assert demo_workspace.list_absences(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31)) == absences_before
+    assert demo_workspace.timesheets.list_worked_shifts(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31)) == worked_before
+    assert demo_workspace.timesheets.list_absences(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31)) == absences_before
 
 
 def test_attesting_a_period_not_over_is_explained(qtbot, demo_window, demo_today):
@@ -125,7 +125,7 @@ def test_correction_makes_version_2_marked_corrected(qtbot, demo_window, demo_wo
     assert page.list_model.text(row, 4) == "KORRIGERT"
     assert page.current_entry().status is TimesheetStatus.DRAFT
     assert not page.detail.banner.isVisible() and page.deviation_button.isEnabled()
-    versions = [t for t in demo_workspace.list_timesheets(demo_arrangement_id, date(2026, 4, 1), all_versions=True)
+    versions = [t for t in demo_workspace.timesheets.list_timesheets(demo_arrangement_id, date(2026, 4, 1), all_versions=True)
                 if t.assistant_id == entry.assistant.id]
     newest = max(versions, key=lambda t: t.version)
     assert newest.version == 2 and newest.supersedes_id == entry.timesheet.id
@@ -135,7 +135,7 @@ def test_correction_makes_version_2_marked_corrected(qtbot, demo_window, demo_wo
 
 def test_register_todays_shift_with_enter(qtbot, demo_window, demo_workspace, demo_arrangement_id, demo_today):
     page = open_page(qtbot, demo_window, "timelister", demo_today)
-    waiting = demo_workspace.shifts_to_register(demo_arrangement_id, demo_today)
+    waiting = demo_workspace.timesheets.shifts_to_register(demo_arrangement_id, demo_today)
     assert [row.status.value for row in waiting] == ["planned"]
     press(qtbot, Qt.Key.Key_R, CTRL)
     dialog = dialog_opened(qtbot, page)
@@ -143,10 +143,10 @@ def test_register_todays_shift_with_enter(qtbot, demo_window, demo_workspace, de
     assert dialog.model.rowCount() == 1 and focused() is dialog.table
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.dialog is None, timeout=15000)  # nothing left: it closes
-    worked = demo_workspace.list_worked_shifts(demo_arrangement_id, demo_today, demo_today)
+    worked = demo_workspace.timesheets.list_worked_shifts(demo_arrangement_id, demo_today, demo_today)
     planned = waiting[0].planned
     assert [(s.assistant, s.start, s.end) for s in worked] == [(planned.assistant, planned.start, planned.end)]
-    assert [row.status.value for row in demo_workspace.shifts_to_register(demo_arrangement_id, demo_today)] == [
+    assert [row.status.value for row in demo_workspace.timesheets.shifts_to_register(demo_arrangement_id, demo_today)] == [
         "worked"]
 
 
@@ -166,7 +166,7 @@ def test_register_todays_shift_with_a_later_end(qtbot, demo_window, demo_workspa
     type_text(qtbot, "Ble sent")
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.dialog is None, timeout=15000)
-    worked = demo_workspace.list_worked_shifts(demo_arrangement_id, demo_today, demo_today)
+    worked = demo_workspace.timesheets.list_worked_shifts(demo_arrangement_id, demo_today, demo_today)
     assert len(worked) == 1
     assert worked[0].end == datetime(2026, 5, 20, 16, 30, tzinfo=OSLO)
 
@@ -185,13 +185,13 @@ def test_deviation_form_needs_a_reason_and_stores_graded_sick_leave(qtbot, demo_
     form.percent.setValue(50)
     dialog.save_button.click()
     assert dialog.isVisible() and "grunn" in form.error_text("reason").lower()
-    assert demo_workspace.list_absences(demo_arrangement_id, date(2026, 5, 25), date(2026, 5, 29)) == []
+    assert demo_workspace.timesheets.list_absences(demo_arrangement_id, date(2026, 5, 25), date(2026, 5, 29)) == []
     form.reason.setFocus()
     type_text(qtbot, "Gradert sykmelding")
     press(qtbot, Qt.Key.Key_Return)
     reloaded(qtbot, page, lambda: "Sykmelding 50 %" in [page.detail.days_model.text(r, 8)
                                                          for r in range(page.detail.days_model.rowCount())])
-    absences = demo_workspace.list_absences(demo_arrangement_id, date(2026, 5, 25), date(2026, 5, 29))
+    absences = demo_workspace.timesheets.list_absences(demo_arrangement_id, date(2026, 5, 25), date(2026, 5, 29))
     assert [(a.kind.value, a.percent, a.comment) for a in absences] == [("sykmelding", 50, "Gradert sykmelding")]
     assert page.current_entry().assistant.name == "Linnea Strand"
     absence_column = [page.detail.days_model.text(r, 8) for r in range(page.detail.days_model.rowCount())]
@@ -213,7 +213,7 @@ def test_extra_shift_with_end_before_start_runs_past_midnight(qtbot, demo_window
     page.dialog.save_button.click()
     reloaded(qtbot, page, lambda: "Ekstravakt: Ekstra nattevakt" in [
         page.detail.days_model.text(r, 9) for r in range(page.detail.days_model.rowCount())])
-    worked = demo_workspace.list_worked_shifts(demo_arrangement_id, date(2026, 5, 27), date(2026, 5, 27))
+    worked = demo_workspace.timesheets.list_worked_shifts(demo_arrangement_id, date(2026, 5, 27), date(2026, 5, 27))
     extra = [s for s in worked if s.kind.value == "extra"]
     assert [(s.start, s.end) for s in extra] == [(datetime(2026, 5, 27, 22, 0, tzinfo=OSLO),
                                                   datetime(2026, 5, 28, 2, 0, tzinfo=OSLO))]
@@ -252,7 +252,7 @@ def test_pay_codes_dialog_saves_and_shows_errors_by_the_line(qtbot, demo_window,
     form.codes["ordinary"].setText("1001")
     dialog.save_button.click()
     qtbot.waitUntil(lambda: page.dialog is None, timeout=15000)
-    settings = demo_workspace.pay_settings(demo_arrangement_id)
+    settings = demo_workspace.timesheets.pay_settings(demo_arrangement_id)
     assert settings.rates["weekend"] == 70.5 and settings.codes["ordinary"] == "1001"
     QApplication.processEvents()
 

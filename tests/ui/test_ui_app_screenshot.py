@@ -15,7 +15,7 @@ def distinct_colours(image: QImage, step: int = 7) -> int:
 @pytest.mark.parametrize("page", ["assistenter", "vedtak"])
 def test_screenshot_of_a_page_with_its_data(qapp, _bokmal, demo_workspace, tmp_path, page):
     db = demo_workspace.path
-    names = [a.name for a in demo_workspace.list_assistants(demo_workspace.list_arrangements()[0].id)]
+    names = [a.name for a in demo_workspace.people.list_assistants(demo_workspace.people.list_arrangements()[0].id)]
     demo_workspace.close()
     shot = tmp_path / f"{page}.png"
     assert app.main(["--db", str(db), "--page", page, "--lang", "nb", "--screenshot", str(shot)]) == 0
@@ -37,7 +37,7 @@ def test_screenshot_waits_for_the_page_data(qapp, _bokmal, demo_workspace, tmp_p
         return real_grab(self, *args)
 
     monkeypatch.setattr(MainWindow, "grab", grab)
-    expected = len(demo_workspace.list_assistants(demo_workspace.list_arrangements()[0].id))
+    expected = len(demo_workspace.people.list_assistants(demo_workspace.people.list_arrangements()[0].id))
     db = demo_workspace.path
     demo_workspace.close()
     assert app.main(["--db", str(db), "--page", "assistenter", "--screenshot", str(tmp_path / "a.png")]) == 0

@@ -10,8 +10,8 @@ from tests.ui.ui_helpers import focused, press, sample_setup
 
 
 def test_switching_arrangement_reloads_the_pages(qtbot, arrangement, workspace, window):
-    other = workspace.create_arrangement(sample_setup("Siris ordning"))
-    workspace.add_assistant(Assistant(id=None, arrangement_id=other.id, name="Tor Lie", employee_no="9",
+    other = workspace.people.create_arrangement(sample_setup("Siris ordning"))
+    workspace.people.add_assistant(Assistant(id=None, arrangement_id=other.id, name="Tor Lie", employee_no="9",
                                       employment_percent=30))
     window.ctx.load_arrangements()
     qtbot.waitUntil(lambda: window.switcher.combo.count() == 2)

@@ -37,7 +37,7 @@ def test_add_an_assistant_by_keyboard_only(qtbot, arrangement, window, workspace
 
     qtbot.waitUntil(lambda: page.dialog is None)
     qtbot.waitUntil(lambda: page.is_loaded and page.model.rowCount() == 2)
-    saved = {a.name: a for a in workspace.list_assistants(arrangement.id)}
+    saved = {a.name: a for a in workspace.people.list_assistants(arrangement.id)}
     assert saved["Siri Dahl"].employee_no == "1002"
     assert saved["Siri Dahl"].employment_percent == 60
     assert saved["Siri Dahl"].start_date == date.today()
@@ -69,7 +69,7 @@ def test_bad_input_shows_messages_in_the_form_and_saves_nothing(qtbot, arrangeme
     assert "1001" in dialog.form.error_text("employee_no")
     assert dialog.form.error_text("name") == ""
     assert dialog.isVisible()
-    assert [a.name for a in workspace.list_assistants(arrangement.id)] == ["Per Hansen"]
+    assert [a.name for a in workspace.people.list_assistants(arrangement.id)] == ["Per Hansen"]
 
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.dialog is None)
@@ -86,14 +86,14 @@ def test_edit_and_end_an_assistant(qtbot, arrangement, window, workspace):
     replace_text(qtbot, "100")
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.dialog is None and page.is_loaded)
-    assert workspace.list_assistants(arrangement.id)[0].employment_percent == 100
+    assert workspace.people.list_assistants(arrangement.id)[0].employment_percent == 100
 
     press(qtbot, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: page.dialog is not None and QApplication.activeWindow() is page.dialog)
     press(qtbot, Qt.Key.Key_Return)  # the date defaults to today
     qtbot.waitUntil(lambda: page.dialog is None)
     qtbot.waitUntil(lambda: page.is_loaded)
-    ended = workspace.list_assistants(arrangement.id)[0]
+    ended = workspace.people.list_assistants(arrangement.id)[0]
     assert ended.end_date == date.today()
     assert not page.end_button.isEnabled()  # already ended
 

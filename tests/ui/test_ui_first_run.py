@@ -67,13 +67,13 @@ def test_create_an_arrangement_with_vedtak_and_assistant_by_keyboard(qtbot, wind
     qtbot.waitUntil(lambda: window.wizard is None)
     qtbot.waitUntil(lambda: window.ctx.arrangement is not None)
 
-    [arrangement] = workspace.list_arrangements()
+    [arrangement] = workspace.people.list_arrangements()
     assert arrangement.name == "Ola sin ordning"
     assert arrangement.employer_org_no == VALID_ORG_NO
-    [vedtak] = workspace.list_vedtak(arrangement.id)
+    [vedtak] = workspace.vedtak.list_vedtak(arrangement.id)
     assert vedtak.hours_per_week == 37.5
     assert vedtak.valid_from == date(date.today().year, 1, 1)
-    [assistant] = workspace.list_assistants(arrangement.id)
+    [assistant] = workspace.people.list_assistants(arrangement.id)
     assert (assistant.name, assistant.employee_no, assistant.employment_percent) == ("Siri Dahl", "2001", 75)
     assert window.switcher.combo.currentText() == "Ola sin ordning"
 
@@ -89,7 +89,7 @@ def test_vedtak_errors_keep_the_wizard_on_its_page_and_save_nothing(qtbot, windo
     assert wizard.vedtak_page.form.error_text("hours_per_week") == "Timer per uke må være over 0 og høyst 168."
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.wizard is None)
-    assert workspace.list_arrangements() == []
+    assert workspace.people.list_arrangements() == []
 
 
 def test_errors_found_when_saving_go_back_to_their_page(qtbot, window, workspace):
@@ -116,4 +116,4 @@ def test_errors_found_when_saving_go_back_to_their_page(qtbot, window, workspace
     qtbot.waitUntil(lambda: page.error.text() != "")
     assert "Per Hansen" in page.error.text() and "2001" in page.error.text()
     assert wizard.currentId() == ASSISTANTS_PAGE
-    assert workspace.list_arrangements() == []
+    assert workspace.people.list_arrangements() == []

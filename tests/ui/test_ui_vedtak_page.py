@@ -43,7 +43,7 @@ def test_overlapping_vedtak_is_refused_in_the_form(qtbot, arrangement, window, w
     year = date.today().year
     assert f"01.01.{year}–31.12.{year + 1}" in dialog.form.error_text("valid_from")
     assert dialog.isVisible()
-    assert len(workspace.list_vedtak(arrangement.id)) == 1
+    assert len(workspace.vedtak.list_vedtak(arrangement.id)) == 1
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.dialog is None)
 
@@ -59,7 +59,7 @@ def test_add_a_later_vedtak_and_end_the_current_one(qtbot, arrangement, window, 
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.dialog is None)
     qtbot.waitUntil(lambda: page.is_loaded and page.model.rowCount() == 2)
-    newest = workspace.list_vedtak(arrangement.id)[0]
+    newest = workspace.vedtak.list_vedtak(arrangement.id)[0]
     assert (newest.hours_per_week, newest.valid_from, newest.valid_to) == (45.5, next_start, None)
     statuses = {page.model.vedtak(r).id: page.model.data(page.model.index(r, 5)) for r in range(2)}
     assert statuses[newest.id] == "Fremtidig"
@@ -70,5 +70,5 @@ def test_add_a_later_vedtak_and_end_the_current_one(qtbot, arrangement, window, 
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.dialog is None)
     qtbot.waitUntil(lambda: page.is_loaded)
-    ended = [v for v in workspace.list_vedtak(arrangement.id) if v.id != newest.id][0]
+    ended = [v for v in workspace.vedtak.list_vedtak(arrangement.id) if v.id != newest.id][0]
     assert ended.valid_to == date.today()

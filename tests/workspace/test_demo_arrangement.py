@@ -36,32 +36,32 @@ def rest_gaps_hours(shifts):
 
 def test_demo_arrangement_content(demo_workspace, demo_arrangement_id, demo_today):
     ws, arrangement_id = demo_workspace, demo_arrangement_id
-    arrangement = ws.get_arrangement(arrangement_id)
+    arrangement = ws.people.get_arrangement(arrangement_id)
     assert org_no_is_valid(arrangement.employer_org_no)
-    current = ws.current_vedtak(arrangement_id, demo_today)
+    current = ws.vedtak.current_vedtak(arrangement_id, demo_today)
     assert current.hours_per_week == 70 and current.valid_to > demo_today
-    earlier = [v for v in ws.list_vedtak(arrangement_id) if v != current]
+    earlier = [v for v in ws.vedtak.list_vedtak(arrangement_id) if v != current]
     assert [v.hours_per_week for v in earlier] == [62]
     assert earlier[0].valid_to == current.valid_from - timedelta(days=1)
 
-    assistants = ws.list_assistants(arrangement_id)
+    assistants = ws.people.list_assistants(arrangement_id)
     permanent = [a for a in assistants if a.kind is AssistantKind.PERMANENT]
     substitutes = [a for a in assistants if a.kind is AssistantKind.SUBSTITUTE]
     assert len(permanent) == 4 and len(substitutes) == 1
     assert all(40 <= a.employment_percent <= 80 for a in permanent)
     assert len({a.employee_no for a in assistants}) == 5
-    assert {t.code for t in ws.list_shift_templates(arrangement_id)} == {"D", "A", "N"}
+    assert {t.code for t in ws.rota.list_shift_templates(arrangement_id)} == {"D", "A", "N"}
 
 
 def test_demo_rota_covers_the_vedtak_every_week(demo_workspace, demo_arrangement_id, demo_today):
-    vedtak = demo_workspace.current_vedtak(demo_arrangement_id, demo_today)
+    vedtak = demo_workspace.vedtak.current_vedtak(demo_arrangement_id, demo_today)
     monday = cal.iso_monday(demo_today)
-    planned = demo_workspace.list_planned_shifts(
+    planned = demo_workspace.rota.list_planned_shifts(
         demo_arrangement_id, monday, monday + timedelta(weeks=8) - timedelta(days=1)
     )
     # 70 h per week on average (the 8 weeks contain no DST change in May-July)
     assert sum(s.hours for s in planned) == pytest.approx(8 * vedtak.hours_per_week)
-    last = demo_workspace.list_planned_shifts(demo_arrangement_id, *EVERYTHING)[-1]
+    last = demo_workspace.rota.list_planned_shifts(demo_arrangement_id, *EVERYTHING)[-1]
     assert last.start.date() <= vedtak.valid_to
     assert last.start.date() > vedtak.valid_to - timedelta(days=7)
     assert min(rest_gaps_hours(planned)) >= 11
@@ -69,7 +69,7 @@ def test_demo_rota_covers_the_vedtak_every_week(demo_workspace, demo_arrangement
 
 def test_demo_worked_history(demo_workspace, demo_arrangement_id, demo_today):
     ws, arrangement_id = demo_workspace, demo_arrangement_id
-    worked = ws.list_worked_shifts(arrangement_id, *EVERYTHING)
+    worked = ws.timesheets.list_worked_shifts(arrangement_id, *EVERYTHING)
     first_day = min(s.start.date() for s in worked)
     assert demo.months_before(demo_today, 6) - timedelta(days=7) < first_day
     assert first_day <= demo.months_before(demo_today, 6)
@@ -81,10 +81,10 @@ def test_demo_worked_history(demo_workspace, demo_arrangement_id, demo_today):
     assert kinds[ShiftKind.SUBSTITUTE] >= 2
     assert min(rest_gaps_hours(worked)) >= 11  # also: no overlaps
 
-    absences = ws.list_absences(arrangement_id, *EVERYTHING)
+    absences = ws.timesheets.list_absences(arrangement_id, *EVERYTHING)
     assert {a.kind for a in absences} == {AbsenceKind.SICK_NOTE, AbsenceKind.SELF_CERTIFIED}
     substitute = next(
-        a for a in ws.list_assistants(arrangement_id) if a.kind is AssistantKind.SUBSTITUTE
+        a for a in ws.people.list_assistants(arrangement_id) if a.kind is AssistantKind.SUBSTITUTE
     )
     for absence in absences:
         during = [s for s in worked if absence.start <= s.start.date() <= absence.end]
@@ -97,12 +97,12 @@ def _content(path, today):
     from bpa_desktop.workspace import Workspace
 
     with Workspace.open(path) as ws:
-        (arrangement,) = ws.list_arrangements()
+        (arrangement,) = ws.people.list_arrangements()
         i = arrangement.id
         return (
-            ws.list_vedtak(i), ws.list_assistants(i), ws.list_shift_templates(i),
-            ws.list_planned_shifts(i, *EVERYTHING), ws.list_worked_shifts(i, *EVERYTHING),
-            ws.list_absences(i, *EVERYTHING),
+            ws.vedtak.list_vedtak(i), ws.people.list_assistants(i), ws.rota.list_shift_templates(i),
+            ws.rota.list_planned_shifts(i, *EVERYTHING), ws.timesheets.list_worked_shifts(i, *EVERYTHING),
+            ws.timesheets.list_absences(i, *EVERYTHING),
         )
 
 

@@ -56,7 +56,7 @@ class AssistantsPage(TablePage):
         selected = self.selected_row()
         keep = self.model.assistant(selected).id if selected >= 0 else None
         self.ctx.runner.submit(
-            self.ctx.workspace.list_assistants, arrangement_id, include_ended=self.show_ended.isChecked(),
+            self.ctx.workspace.people.list_assistants, arrangement_id, include_ended=self.show_ended.isChecked(),
             on_done=lambda rows: self._loaded(rows, keep), on_error=self.load_failed, owner=self,
         )
 
@@ -71,7 +71,7 @@ class AssistantsPage(TablePage):
             return
         form = AssistantForm(show_end=False)
         form.arrangement_id = self.ctx.arrangement_id
-        self.open_dialog(FormDialog(self.tr("New assistant"), form, self.ctx.workspace.add_assistant,
+        self.open_dialog(FormDialog(self.tr("New assistant"), form, self.ctx.workspace.people.add_assistant,
                               self.ctx.runner, self))
 
     def edit_selected(self) -> None:
@@ -80,7 +80,7 @@ class AssistantsPage(TablePage):
             return
         form = AssistantForm()
         form.set_value(self.model.assistant(row))
-        self.open_dialog(FormDialog(self.tr("Edit assistant"), form, self.ctx.workspace.update_assistant,
+        self.open_dialog(FormDialog(self.tr("Edit assistant"), form, self.ctx.workspace.people.update_assistant,
                               self.ctx.runner, self))
 
     def end_selected(self) -> None:
@@ -93,6 +93,6 @@ class AssistantsPage(TablePage):
             self.tr("The assistant is kept in the history, timesheets and reports. "
                     "Choose the last day of employment."),
             self.tr("&Last day"), "end_date",
-            lambda end: self.ctx.workspace.end_assistant(assistant.id, end),
+            lambda end: self.ctx.workspace.people.end_assistant(assistant.id, end),
             self.ctx.runner, parent=self,
         ))

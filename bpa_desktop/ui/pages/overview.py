@@ -43,16 +43,16 @@ def read_overview(ws, arrangement_id: int, today: date) -> OverviewData:
     year_start, year_end = date(today.year, 1, 1), date(today.year, 12, 31)
     month_start = today.replace(day=1)
     month_end = (month_start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    vedtak = ws.list_vedtak(arrangement_id)
-    planned = ws.list_planned_shifts(arrangement_id, year_start, year_end)
-    worked = ws.list_worked_shifts(arrangement_id, year_start, min(today, year_end))
+    vedtak = ws.vedtak.list_vedtak(arrangement_id)
+    planned = ws.rota.list_planned_shifts(arrangement_id, year_start, year_end)
+    worked = ws.timesheets.list_worked_shifts(arrangement_id, year_start, min(today, year_end))
     return OverviewData(
         today=today,
         vedtak=vedtak,
-        assistants=ws.list_assistants(arrangement_id),
+        assistants=ws.people.list_assistants(arrangement_id),
         account=hour_account(vedtak, today.year, planned, worked, today),
-        timesheets=ws.list_timesheets(arrangement_id),
-        absences=ws.list_absences(arrangement_id, month_start, month_end),
+        timesheets=ws.timesheets.list_timesheets(arrangement_id),
+        absences=ws.timesheets.list_absences(arrangement_id, month_start, month_end),
     )
 
 

@@ -51,15 +51,15 @@ class RotaData:
 
 def read_rota_data(workspace, arrangement_id: int, today: date) -> RotaData:
     year_start, year_end = date(today.year, 1, 1), date(today.year, 12, 31)
-    current = workspace.current_rota(arrangement_id)
-    need = workspace.get_need_pattern(arrangement_id)
+    current = workspace.rota.current_rota(arrangement_id)
+    need = workspace.rota.get_need_pattern(arrangement_id)
     return RotaData(
-        templates=workspace.list_shift_templates(arrangement_id),
-        assistants=workspace.list_assistants(arrangement_id),
-        vedtak=workspace.list_vedtak(arrangement_id),
+        templates=workspace.rota.list_shift_templates(arrangement_id),
+        assistants=workspace.people.list_assistants(arrangement_id),
+        vedtak=workspace.vedtak.list_vedtak(arrangement_id),
         current=current,
-        planned_year=workspace.list_planned_shifts(arrangement_id, year_start, year_end),
-        worked_year=workspace.list_worked_shifts(arrangement_id, year_start, min(today, year_end)),
+        planned_year=workspace.rota.list_planned_shifts(arrangement_id, year_start, year_end),
+        worked_year=workspace.timesheets.list_worked_shifts(arrangement_id, year_start, min(today, year_end)),
         need=list(need),
     )
 
@@ -291,7 +291,7 @@ class RotaPage(Page):
             return
         self.roll_button.setEnabled(False)
         self.show_message(self.tr("Rolling out…"))
-        self.ctx.runner.submit(self.ctx.workspace.save_rota, arrangement_id, self.name.text(), self.model.weeks,
+        self.ctx.runner.submit(self.ctx.workspace.rota.save_rota, arrangement_id, self.name.text(), self.model.weeks,
                                self.start_date, self.end_date, dict(self.model.cells),
                                on_done=self._rolled_out, on_error=self._roll_failed, owner=self)
 
@@ -313,7 +313,7 @@ class RotaPage(Page):
         arrangement_id = self.ctx.arrangement_id
         if arrangement_id is not None:
             year = self.today.year
-            self.ctx.runner.submit(self.ctx.workspace.list_planned_shifts, arrangement_id,
+            self.ctx.runner.submit(self.ctx.workspace.rota.list_planned_shifts, arrangement_id,
                                    date(year, 1, 1), date(year, 12, 31),
                                    on_done=self._planned_year_loaded, owner=self)
         self.ctx.data_changed.emit("rota")

@@ -78,7 +78,7 @@ class SettingsPage(Page):
         chosen = Agreement(self.agreement.currentData())
         if arrangement is None or Agreement(arrangement.agreement) == chosen:
             return
-        self.ctx.runner.submit(self.ctx.workspace.update_arrangement, replace(arrangement, agreement=chosen),
+        self.ctx.runner.submit(self.ctx.workspace.people.update_arrangement, replace(arrangement, agreement=chosen),
                                on_done=self.ctx.replace_arrangement, on_error=self._failed, owner=self)
 
     def load(self) -> None:
@@ -97,7 +97,7 @@ class SettingsPage(Page):
             return
         self.form.clear_errors()
         self.save_button.setEnabled(False)
-        self.ctx.runner.submit(self.ctx.workspace.update_arrangement, self.form.value(),
+        self.ctx.runner.submit(self.ctx.workspace.people.update_arrangement, self.form.value(),
                                on_done=self._saved, on_error=self._failed, owner=self)
 
     def _saved(self, arrangement) -> None:

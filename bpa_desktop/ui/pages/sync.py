@@ -33,9 +33,9 @@ RETRYABLE = ("blocked", "queued", "paused_auth")
 
 def read_sync_page(workspace, arrangement_id: int):
     """Everything the page shows, read on a worker thread."""
-    submissions = workspace.list_submissions(arrangement_id)
-    enrolment = workspace.sync_enrolment(arrangement_id)
-    names = {a.employee_no: a.name for a in workspace.list_assistants(arrangement_id)}
+    submissions = workspace.sync.list_submissions(arrangement_id)
+    enrolment = workspace.sync.enrolment(arrangement_id)
+    names = {a.employee_no: a.name for a in workspace.people.list_assistants(arrangement_id)}
     return submissions, enrolment, names
 
 
@@ -297,7 +297,7 @@ class SyncPage(Page):
                 return
             path = chosen
         self.show_message(self.tr("Making the file…"))
-        self.ctx.runner.submit(self.ctx.workspace.sync_bundle, arrangement_id, Path(path),
+        self.ctx.runner.submit(self.ctx.workspace.sync.write_bundle, arrangement_id, Path(path),
                                on_done=lambda count: self._bundle_written(count, Path(path)),
                                on_error=self._action_failed, owner=self)
 
@@ -341,7 +341,7 @@ class SyncPage(Page):
         elif info.state == "queued":
             self.send_now()
         else:
-            self.ctx.runner.submit(self.ctx.workspace.retry_submission, info.id,
+            self.ctx.runner.submit(self.ctx.workspace.sync.retry_submission, info.id,
                                    on_done=self._retried, on_error=self._action_failed, owner=self)
 
     def _retried(self, requeued: bool) -> None:

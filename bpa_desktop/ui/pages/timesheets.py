@@ -394,7 +394,7 @@ class TimesheetsPage(Page):
             self.open_dialog(PayCodesDialog(ws, profile, settings, self.ctx.runner, self),
                              self.tr("Pay codes and rates are saved."), topic="pay_settings")
 
-        self.ctx.runner.submit(lambda: (ws.pay_profile(arrangement_id), ws.pay_settings(arrangement_id)),
+        self.ctx.runner.submit(lambda: (ws.timesheets.pay_profile(arrangement_id), ws.timesheets.pay_settings(arrangement_id)),
                                on_done=opened, on_error=self._action_failed, owner=self)
 
     def open_dialog(self, dialog: QDialog, saved_text: str | None, topic: str = "timesheets") -> None:

@@ -67,7 +67,7 @@ class VedtakPage(TablePage):
         selected = self.selected_row()
         keep = self.model.vedtak(selected).id if selected >= 0 else None
         self.ctx.runner.submit(
-            self.ctx.workspace.list_vedtak, arrangement_id,
+            self.ctx.workspace.vedtak.list_vedtak, arrangement_id,
             on_done=lambda rows: self._loaded(rows, keep), on_error=self.load_failed, owner=self,
         )
 
@@ -101,7 +101,7 @@ class VedtakPage(TablePage):
             return
         form = VedtakForm()
         form.arrangement_id = self.ctx.arrangement_id
-        self.open_dialog(FormDialog(self.tr("New vedtak"), form, self.ctx.workspace.add_vedtak,
+        self.open_dialog(FormDialog(self.tr("New vedtak"), form, self.ctx.workspace.vedtak.add_vedtak,
                                     self.ctx.runner, self))
 
     def edit_selected(self) -> None:
@@ -110,7 +110,7 @@ class VedtakPage(TablePage):
             return
         form = VedtakForm()
         form.set_value(self.model.vedtak(row))
-        self.open_dialog(FormDialog(self.tr("Edit vedtak"), form, self.ctx.workspace.update_vedtak,
+        self.open_dialog(FormDialog(self.tr("Edit vedtak"), form, self.ctx.workspace.vedtak.update_vedtak,
                                     self.ctx.runner, self))
 
     def end_selected(self) -> None:
@@ -122,6 +122,6 @@ class VedtakPage(TablePage):
             self.tr("End vedtak"),
             self.tr("The vedtak is kept in the history. Choose its last valid day."),
             self.tr("&Last day"), "valid_to",
-            lambda end: self.ctx.workspace.end_vedtak(vedtak.id, end),
+            lambda end: self.ctx.workspace.vedtak.end_vedtak(vedtak.id, end),
             self.ctx.runner, parent=self,
         ))

@@ -4,12 +4,14 @@ chart's series. Built on the GUI thread from the Workspace's figures (core.times
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from bpa_desktop import atomic_write
 from bpa_desktop.core.model import AbsenceKind
 from bpa_desktop.core.pay_period import MONTHS
 from bpa_desktop.core.timesheet_reports import AbsenceMonth, MonthHours, MonthlyCost
@@ -165,10 +167,10 @@ def hours_report(months: Sequence[MonthHours], year: int) -> Report:
 def read_report(ws, arrangement_id: int, kind: str, year: int):
     """The Workspace's figures for one report (runs in a worker)."""
     if kind == COST:
-        return ws.report_monthly_cost(arrangement_id, year)
+        return ws.reports.monthly_cost(arrangement_id, year)
     if kind == ABSENCE:
-        return ws.report_absence(arrangement_id, year), {a.id: a.name for a in ws.list_assistants(arrangement_id)}
-    return ws.report_hours(arrangement_id, year)
+        return ws.reports.absence(arrangement_id, year), {a.id: a.name for a in ws.people.list_assistants(arrangement_id)}
+    return ws.reports.hours(arrangement_id, year)
 
 
 def build_report(kind: str, figures, year: int) -> Report:
@@ -181,11 +183,12 @@ def build_report(kind: str, figures, year: int) -> Report:
 
 def write_report_csv(report: Report, path: Path) -> Path:
     """The table as CSV for a spreadsheet: semicolons, UTF-8 with BOM, the cells as shown."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-        writer.writerow(report.headers)
-        for row in report.rows:
-            writer.writerow([cell if column in report.numeric else safe_text(cell) for column, cell in enumerate(row)])
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(report.headers)
+    for row in report.rows:
+        writer.writerow([cell if column in report.numeric else safe_text(cell) for column, cell in enumerate(row)])
+    atomic_write.write_text(path, buffer.getvalue(), encoding="utf-8-sig")
     return path
 
 

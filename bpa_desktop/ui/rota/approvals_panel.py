@@ -96,7 +96,7 @@ class ApprovalsPanel(QWidget):
         arrangement_id = self.ctx.arrangement_id
         if arrangement_id is None:
             return
-        self.ctx.runner.submit(self.ctx.workspace.list_rota_versions, arrangement_id,
+        self.ctx.runner.submit(self.ctx.workspace.rota.list_rota_versions, arrangement_id,
                                on_done=self._versions_loaded, on_error=lambda e: show_error(self, e), owner=self)
 
     def _versions_loaded(self, versions: list) -> None:
@@ -122,7 +122,7 @@ class ApprovalsPanel(QWidget):
         if rota_id is None:
             self._show_approvals([])
             return
-        self.ctx.runner.submit(self.ctx.workspace.list_rota_approvals, rota_id,
+        self.ctx.runner.submit(self.ctx.workspace.rota.list_rota_approvals, rota_id,
                                on_done=self._show_approvals, on_error=lambda e: show_error(self, e), owner=self)
 
     def _show_approvals(self, approvals: list[RotaApproval]) -> None:
@@ -154,7 +154,7 @@ class ApprovalsPanel(QWidget):
             seen_on=seen, approved_on=seen if self.approved.isChecked() else None,
             assistant_id=self.assistant.currentData() if role is ApprovalRole.ASSISTANT else None,
         )
-        self.ctx.runner.submit(self.ctx.workspace.record_rota_approval, approval,
+        self.ctx.runner.submit(self.ctx.workspace.rota.record_rota_approval, approval,
                                on_done=lambda _a: self._recorded(), on_error=self._record_failed, owner=self)
 
     def _recorded(self) -> None:

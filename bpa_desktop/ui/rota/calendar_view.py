@@ -1,4 +1,4 @@
-"""Kalender: the rolled-out plan (ws.list_planned_shifts) by week, 4 weeks or month.
+"""Kalender: the rolled-out plan (ws.rota.list_planned_shifts) by week, 4 weeks or month.
 
 Single shifts are changed here without touching the pattern: swap two assistants' shifts,
 give a shift to a substitute, add an extra shift, cancel one, each with a reason. The
@@ -144,7 +144,7 @@ class CalendarView(QWidget):
         if arrangement_id is None:
             self._show([])
             return
-        self.ctx.runner.submit(self.ctx.workspace.list_planned_shifts, arrangement_id,
+        self.ctx.runner.submit(self.ctx.workspace.rota.list_planned_shifts, arrangement_id,
                                first - timedelta(days=CONTEXT_DAYS), last + timedelta(days=CONTEXT_DAYS),
                                on_done=lambda shifts, shown=(first, last): self._loaded(shown, shifts),
                                on_error=lambda error: show_error(self, error), owner=self)
@@ -272,12 +272,12 @@ class CalendarView(QWidget):
 
         def add(code, reason) -> None:
             shift = replace(template_shift(templates[code], str(assistant.id), day), id=None)
-            self._submit(self.ctx.workspace.add_extra_planned_shift, self.ctx.arrangement_id, shift, reason)
+            self._submit(self.ctx.workspace.rota.add_extra_planned_shift, self.ctx.arrangement_id, shift, reason)
 
         self._ask(ChangeDialog(self.tr("Extra shift"), prompt, self.tr("Shift &code"), choices, self), add)
 
     def _change(self, shift_id: str, **options) -> None:
-        self._submit(self.ctx.workspace.change_planned_shift, self.ctx.arrangement_id, shift_id, **options)
+        self._submit(self.ctx.workspace.rota.change_planned_shift, self.ctx.arrangement_id, shift_id, **options)
 
     def _submit(self, fn, *args, **kwargs) -> None:
         self.ctx.runner.submit(fn, *args, **kwargs, on_done=lambda _result: self._changed(),

@@ -172,7 +172,7 @@ class TemplatesDialog(QDialog):
             self.form.show_errors({}, general=str(error))
             return
         self.save_button.setEnabled(False)
-        self.runner.submit(self.workspace.save_shift_template, self.arrangement_id, template,
+        self.runner.submit(self.workspace.rota.save_shift_template, self.arrangement_id, template,
                            on_done=self._saved, on_error=self._failed, owner=self)
 
     def _saved(self, template: ShiftTemplate) -> None:

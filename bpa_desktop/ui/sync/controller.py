@@ -54,7 +54,7 @@ class SyncController(QObject):
         self._checking = True
         workspace = self.ctx.workspace
         self.ctx.runner.submit(
-            lambda: any(workspace.sync_enrolment(i) is not None for i in ids),
+            lambda: any(workspace.sync.enrolment(i) is not None for i in ids),
             on_done=self._enrolment_checked, on_error=self._check_failed, owner=self,
         )
 

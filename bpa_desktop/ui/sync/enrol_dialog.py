@@ -1,6 +1,6 @@
 """'Koble til kommunen': the receiver's address and the one-time code from the municipality.
 
-The enrolment runs in a worker (``Workspace.sync_enrol``: it talks to the receiver and the
+The enrolment runs in a worker (``Workspace.sync.enrol``: it talks to the receiver and the
 keyring). A failure (no keyring, wrong code, no answer) is shown in the dialog in plain words
 and the fields keep what was typed, so nothing is lost and the person can try again.
 """
@@ -80,7 +80,7 @@ class EnrolDialog(QDialog):
         self.show_error(self.tr("Connecting…"))
         self.buttons.setEnabled(False)
         self.ctx.runner.submit(
-            self.ctx.workspace.sync_enrol, self.arrangement_id, url, code,
+            self.ctx.workspace.sync.enrol, self.arrangement_id, url, code,
             on_done=self._enrolled, on_error=self._failed, owner=self,
         )
 

@@ -17,11 +17,11 @@ def write_submission_pdf(workspace, submission, path: Path) -> Path:
 
     if submission.timesheet_id is None:
         raise WorkspaceError("Fant ikke timelisten til denne innsendingen.")
-    detail = workspace.timesheet_detail(submission.timesheet_id)
-    arrangement = workspace.get_arrangement(submission.arrangement_id)
-    assistant = next(a for a in workspace.list_assistants(arrangement.id) if a.id == detail.assistant_id)
+    detail = workspace.timesheets.timesheet_detail(submission.timesheet_id)
+    arrangement = workspace.people.get_arrangement(submission.arrangement_id)
+    assistant = next(a for a in workspace.people.list_assistants(arrangement.id) if a.id == detail.assistant_id)
     document = timesheet_document(detail, arrangement, assistant, printed=date.today())
-    enrolment = workspace.sync_enrolment(submission.arrangement_id)
+    enrolment = workspace.sync.enrolment(submission.arrangement_id)
     if submission.body_sha256 and enrolment is not None:
         document = replace(document, submission=SubmissionStamp(submission.id, submission.body_sha256, enrolment.key_id))
     try:

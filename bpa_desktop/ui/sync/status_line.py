@@ -18,7 +18,7 @@ from bpa_desktop.ui.sync.wording import status_line
 
 def read_outbox(workspace, arrangement_id: int) -> tuple[list, bool]:
     """(submissions, enrolled) of one arrangement; runs on a worker thread."""
-    return workspace.list_submissions(arrangement_id), workspace.sync_enrolment(arrangement_id) is not None
+    return workspace.sync.list_submissions(arrangement_id), workspace.sync.enrolment(arrangement_id) is not None
 
 
 class SyncStatusLine(QLabel):

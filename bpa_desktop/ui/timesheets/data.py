@@ -60,9 +60,9 @@ class SheetView:
 
 
 def offered_periods(ws, arrangement_id: int, today: date, chosen: PayPeriod) -> tuple[PayPeriod, ...]:
-    start_day = ws.pay_settings(arrangement_id).period_start_day
+    start_day = ws.timesheets.pay_settings(arrangement_id).period_start_day
     first = today.replace(day=1) - timedelta(days=31 * PERIODS_BACK)
-    sheets = ws.list_timesheets(arrangement_id)
+    sheets = ws.timesheets.list_timesheets(arrangement_id)
     if sheets:
         first = min(first, min(t.period_start for t in sheets))
     last = today + timedelta(days=31 * PERIODS_AHEAD)
@@ -78,12 +78,12 @@ def _active_in(assistant: Assistant, period: PayPeriod) -> bool:
 def read_period(ws, arrangement_id: int, day: date, today: date) -> PeriodSheets:
     """Every assistant's timesheet in the period that holds ``day``: those with a timesheet,
     and those employed in the period (their sheet is a preview until someone acts on it)."""
-    period = ws.pay_period_for(arrangement_id, day)
-    stored = {t.assistant_id for t in ws.list_timesheets(arrangement_id, period.start)}
+    period = ws.timesheets.pay_period_for(arrangement_id, day)
+    stored = {t.assistant_id for t in ws.timesheets.list_timesheets(arrangement_id, period.start)}
     entries = []
-    for assistant in ws.list_assistants(arrangement_id):
+    for assistant in ws.people.list_assistants(arrangement_id):
         if assistant.id in stored or _active_in(assistant, period):
-            entries.append(SheetEntry(assistant, ws.preview_timesheet(assistant.id, period.start)))
+            entries.append(SheetEntry(assistant, ws.timesheets.preview_timesheet(assistant.id, period.start)))
     return PeriodSheets(period, offered_periods(ws, arrangement_id, today, period), tuple(entries))
 
 
@@ -91,16 +91,16 @@ def read_sheet(ws, arrangement_id: int, assistant_id: int, period_start: date,
                timesheet_id: int | None = None) -> SheetView:
     """A version of the sheet (newest when ``timesheet_id`` is None) with its audit history."""
     if timesheet_id is None:
-        detail = ws.preview_timesheet(assistant_id, period_start)
+        detail = ws.timesheets.preview_timesheet(assistant_id, period_start)
     else:
-        detail = ws.timesheet_detail(timesheet_id)
+        detail = ws.timesheets.timesheet_detail(timesheet_id)
     ids = {v.id for v in detail.versions}
     history = tuple(reversed([
-        entry for entry in ws.audit_log(arrangement_id, HISTORY_LIMIT)
+        entry for entry in ws.audit.entries(arrangement_id, HISTORY_LIMIT)
         if entry.entity == "timesheet" and entry.entity_id in ids
     ]))
     sheet = detail.timesheet
-    verified = ws.verify_timesheet(sheet.id) if sheet is not None and is_locked(sheet.status) else None
+    verified = ws.timesheets.verify_timesheet(sheet.id) if sheet is not None and is_locked(sheet.status) else None
     return SheetView(detail, history, verified)
 
 
@@ -109,13 +109,13 @@ def read_sheet(ws, arrangement_id: int, assistant_id: int, period_start: date,
 
 def confirm(ws, assistant_id: int, period_start: date, today: date) -> Timesheet:
     """The assistant confirms the period's sheet (created as a draft first if needed)."""
-    sheet = ws.get_or_create_timesheet(assistant_id, period_start)
-    return ws.confirm_timesheet(sheet.id, today=today)
+    sheet = ws.timesheets.get_or_create_timesheet(assistant_id, period_start)
+    return ws.timesheets.confirm_timesheet(sheet.id, today=today)
 
 
 def attest(ws, assistant_id: int, period_start: date, today: date) -> Timesheet:
-    sheet = ws.get_or_create_timesheet(assistant_id, period_start)
-    return ws.attest_timesheet(sheet.id, today=today)
+    sheet = ws.timesheets.get_or_create_timesheet(assistant_id, period_start)
+    return ws.timesheets.attest_timesheet(sheet.id, today=today)
 
 
 def write_pdf(ws, arrangement: Arrangement, assistant: Assistant, period_start: date,
@@ -124,9 +124,9 @@ def write_pdf(ws, arrangement: Arrangement, assistant: Assistant, period_start: 
     from bpa_desktop.export.timesheet_pdf import render_timesheet_pdf
 
     if timesheet_id is None:
-        detail = ws.preview_timesheet(assistant.id, period_start)
+        detail = ws.timesheets.preview_timesheet(assistant.id, period_start)
     else:
-        detail = ws.timesheet_detail(timesheet_id)
+        detail = ws.timesheets.timesheet_detail(timesheet_id)
     render_timesheet_pdf(timesheet_document(detail, arrangement, assistant, printed), path)
     return path
 
@@ -145,8 +145,8 @@ def write_payroll(ws, arrangement_id: int, period_start: date, path: Path, visma
     from bpa_desktop.export.payroll import render_pay_lines_csv, render_visma_lonn
     from bpa_desktop.export.timesheet_export import batch_payroll_lines
 
-    batch = ws.payroll_batch(arrangement_id, period_start)
-    names = {a.id: a.name for a in ws.list_assistants(arrangement_id)}
+    batch = ws.timesheets.payroll_batch(arrangement_id, period_start)
+    names = {a.id: a.name for a in ws.people.list_assistants(arrangement_id)}
     lines = batch_payroll_lines(batch)
     if visma:
         render_visma_lonn(lines, path)

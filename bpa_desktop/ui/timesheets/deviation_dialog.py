@@ -67,21 +67,21 @@ def perform(ws, arrangement_id: int, assistant_id: int, request: DeviationReques
     """Store the deviation (one Workspace call, one transaction). Runs in a worker."""
     kind, reason, row = request.kind, request.reason, request.row
     if kind == ABSENCE:
-        return ws.add_absence(request.absence)
+        return ws.timesheets.add_absence(request.absence)
     if kind == CHANGED:
-        return ws.record_worked_shift(arrangement_id, with_times(row.shift, request.start, request.end), reason)
+        return ws.timesheets.record_worked_shift(arrangement_id, with_times(row.shift, request.start, request.end), reason)
     if kind in (EXTRA, OVERTIME):
         shift = Shift(str(assistant_id), request.start, request.end, kind=ShiftKind(kind))
-        return ws.record_worked_shift(arrangement_id, shift, reason)
+        return ws.timesheets.record_worked_shift(arrangement_id, shift, reason)
     if kind in (SUBSTITUTE, SWAP):
         # the planned shift's id ("p<n>") links the record to the plan: the plan row leaves
         # this sheet and the other assistant's sheet gets the worked shift
         taken = replace(row.planned, assistant=str(request.other_assistant), kind=ShiftKind(kind))
-        return ws.record_worked_shift(arrangement_id, taken, reason)
+        return ws.timesheets.record_worked_shift(arrangement_id, taken, reason)
     if kind == PASSIVE_ACTIVE:
-        return ws.mark_passive_active(arrangement_id, row.shift.id, request.start, request.end, reason)
+        return ws.timesheets.mark_passive_active(arrangement_id, row.shift.id, request.start, request.end, reason)
     if kind == NOT_WORKED:
-        return ws.cancel_planned_shift(arrangement_id, row.planned.id, reason)
+        return ws.timesheets.cancel_planned_shift(arrangement_id, row.planned.id, reason)
     raise ValueError(kind)
 
 

@@ -1,5 +1,5 @@
 """Lønnsarter: the employer's pay codes and rates for the profile's lines, the pay period's
-start day and the figures the cost report uses (ws.pay_settings / update_pay_settings)."""
+start day and the figures the cost report uses (ws.timesheets.pay_settings / update_pay_settings)."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ class PayCodesDialog(FormDialog):
     def __init__(self, ws, profile: PayProfile, settings: PaySettings, runner, parent: QWidget | None = None) -> None:
         form = PayCodesForm(profile, settings)
         super().__init__(QCoreApplication.translate("PayCodesDialog", "Pay codes and rates"), form,
-                         ws.update_pay_settings, runner, parent)
+                         ws.timesheets.update_pay_settings, runner, parent)
         # many lines: scroll rather than grow past the screen
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

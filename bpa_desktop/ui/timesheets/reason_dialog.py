@@ -50,5 +50,5 @@ def correction_dialog(ws, timesheet_id: int, name: str, period_label: str, versi
         translate("CorrectionDialog", "Correct the timesheet"), prompt,
         translate("CorrectionDialog", "Why the attested timesheet must be changed"),
         translate("CorrectionDialog", "&Make correction"),
-        lambda reason: ws.correct_timesheet(timesheet_id, reason), runner, parent,
+        lambda reason: ws.timesheets.correct_timesheet(timesheet_id, reason), runner, parent,
     )

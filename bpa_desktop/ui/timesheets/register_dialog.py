@@ -24,10 +24,10 @@ from bpa_desktop.ui.widgets.form import ValidatedForm
 def rows_to_register(ws, arrangement_id: int, day: date) -> list[TimesheetDayRow]:
     """The day's rows, after last night's planned shifts that run into the day."""
     yesterday = [
-        r for r in ws.shifts_to_register(arrangement_id, day - timedelta(days=1))
+        r for r in ws.timesheets.shifts_to_register(arrangement_id, day - timedelta(days=1))
         if r.status is RowStatus.PLANNED and r.planned.end.date() >= day
     ]
-    return yesterday + ws.shifts_to_register(arrangement_id, day)
+    return yesterday + ws.timesheets.shifts_to_register(arrangement_id, day)
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,9 @@ def register(ws, arrangement_id: int, item: Registration):
     if (start.timestamp(), end.timestamp()) == (base.start.timestamp(), base.end.timestamp()):
         if row.status is RowStatus.WORKED:
             return base  # already registered like this
-        return ws.record_worked_shift(arrangement_id, row.planned)
+        return ws.timesheets.record_worked_shift(arrangement_id, row.planned)
     # "p<n>" records the plan as worked (linked), "w<n>" changes the registered shift
-    return ws.record_worked_shift(arrangement_id, with_times(base, start, end), item.reason)
+    return ws.timesheets.record_worked_shift(arrangement_id, with_times(base, start, end), item.reason)
 
 
 class TimesForm(ValidatedForm):

@@ -1,14 +1,12 @@
-"""The Workspace's turnus planner methods (issue 4), as a mixin that ``Workspace`` inherits.
-
-Thin methods: one transaction each with an audit entry; the queries and mapping are in
-``storage/rota_repository.py``, the rules in ``core/`` (rota, rota_changes, coverage).
-See /work/notes/ROTA_API.md. The mixin uses the Workspace's ``_read``, ``_write``, ``_get``,
-``_audit`` and ``_refuse_locked_shifts``.
+"""``ws.rota``: the turnus planner. Shift templates (vaktkoder), rota versions rolled out
+into planned shifts, single-occurrence changes (swap, a vikar covering, cancel, new times,
+extra shift), the recipient's need pattern and its coverage, approvals, and rota files.
 
 Versions: every ``save_rota`` stores a new rota row; its version is its number among the
-arrangement's saved rotas. Single-occurrence changes (swap, substitute, cancel, new times,
-extra shift) are stored with their reason and re-applied each time a rota is rolled out,
-where their occurrence still exists; a cancelled occurrence stays cancelled.
+arrangement's saved rotas. Single-occurrence changes are stored with their reason and
+re-applied each time a rota is rolled out, where their occurrence still exists; a cancelled
+occurrence stays cancelled. The queries and the plan diff are in
+``storage/rota_repository.py``, the rules in ``core/`` (rota, rota_changes, coverage).
 """
 
 from __future__ import annotations
@@ -16,9 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from bpa_desktop import validation
 from bpa_desktop.core import calendar as cal
@@ -31,45 +26,71 @@ from bpa_desktop.core.model import (
     RotaChangeKind,
     RotaPlan,
     Shift,
+    ShiftTemplate,
 )
 from bpa_desktop.core.rota import RotaPattern, roll_out
 from bpa_desktop.core.rota_changes import occurrence_key, reapply
+from bpa_desktop.core.shift_document import ImportResult, RotaFileError, parse_import
 from bpa_desktop.i18n import message
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import rota_repository as rr
 from bpa_desktop.storage.rota_repository import PlanWrite
 from bpa_desktop.storage.schema import (
-    ArrangementRow,
-    AssistantRow,
+    PlannedShiftRow,
     RotaApprovalRow,
     RotaCellRow,
     RotaRow,
     ShiftTemplateRow,
+)
+from bpa_desktop.storage.unit_of_work import Database, UnitOfWork
+from bpa_desktop.workspace.checks import arrangement as arrangement_row
+from bpa_desktop.workspace.checks import refuse_foreign_assistants, refuse_locked_shifts, shift_errors
+from bpa_desktop.workspace.errors import (
+    NotFoundError,
+    ValidationError,
+    WorkspaceError,
+    found,
+    prefixed,
+    raise_if,
 )
 
 # Shifts last at most 7 days, so one that starts this long before a day may still reach it.
 LONGEST_SHIFT = timedelta(days=8)
 
 
-def _invalid(errors: Mapping[str, str]):
-    # Imported here: workspace.py imports this module to build the Workspace class.
-    from bpa_desktop.workspace import ValidationError
+class Rota:
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
-    return ValidationError(errors)
+    # --- shift templates (vaktkoder) and planned shifts --------------------------------
 
+    def list_shift_templates(self, arrangement_id: int) -> list[ShiftTemplate]:
+        with self._db.read() as uow:
+            return [repo.template_to_core(r) for r in repo.template_rows(uow.session, arrangement_id)]
 
-def _not_found(entity: str, entity_id: object):
-    from bpa_desktop.workspace import NotFoundError
+    def save_shift_template(self, arrangement_id: int, template: ShiftTemplate) -> ShiftTemplate:
+        template = replace(template, code=template.code.strip())
+        raise_if(validation.shift_template_errors(template))
+        with self._db.write() as uow:
+            arrangement_row(uow, arrangement_id)
+            if template.id is None:
+                row = ShiftTemplateRow(arrangement_id=arrangement_id)
+            else:
+                row = found(uow.get(ShiftTemplateRow, template.id), "vaktkode", template.id)
+                if row.arrangement_id != arrangement_id:
+                    raise NotFoundError("vaktkode", template.id)
+            if repo.taken(uow.session, ShiftTemplateRow.code, template.code, arrangement_id, template.id):
+                raise ValidationError({"code": message("template_code_taken", code=template.code)})
+            changed = repo.fill_template(row, template)
+            action = "create" if template.id is None else "update"
+            uow.add_audited(row, action, "shift_template", arrangement_id, ",".join(changed))
+            return repo.template_to_core(row)
 
-    return NotFoundError(entity, entity_id)
+    def list_planned_shifts(self, arrangement_id: int, start: date, end: date) -> list[Shift]:
+        with self._db.read() as uow:
+            rows = repo.shifts_starting_between(uow.session, PlannedShiftRow, arrangement_id, start, end)
+            return [repo.planned_to_core(r) for r in rows]
 
-
-def _raise_if(errors: Mapping[str, str]) -> None:
-    if errors:
-        raise _invalid(errors)
-
-
-class RotaWorkspaceMixin:
     # --- rota versions -----------------------------------------------------------------
 
     def save_rota(
@@ -98,26 +119,16 @@ class RotaWorkspaceMixin:
             errors["end"] = message("end_before_start_date")
         if any(not (0 <= w < weeks and 0 <= d <= 6) for _, w, d in cells):
             errors["cells"] = message("rota_cell_outside")
-        _raise_if(errors)
-        with self._write() as session:
-            self._get(session, ArrangementRow, arrangement_id, "ordning")
-            templates = {
-                t.code: t
-                for t in session.scalars(
-                    select(ShiftTemplateRow).where(ShiftTemplateRow.arrangement_id == arrangement_id)
-                )
-            }
+        raise_if(errors)
+        with self._db.write() as uow:
+            arrangement_row(uow, arrangement_id)
+            templates = {t.code: t for t in repo.template_rows(uow.session, arrangement_id)}
             unknown = sorted(set(cells.values()) - set(templates))
             if unknown:
-                raise _invalid({"cells": message("rota_unknown_code", codes=", ".join(unknown))})
-            assistants = {
-                a.id: repo.assistant_to_core(a)
-                for a in session.scalars(
-                    select(AssistantRow).where(AssistantRow.arrangement_id == arrangement_id)
-                )
-            }
+                raise ValidationError({"cells": message("rota_unknown_code", codes=", ".join(unknown))})
+            assistants = {a.id: repo.assistant_to_core(a) for a in repo.assistant_rows(uow.session, arrangement_id)}
             if any(a not in assistants for a, _, _ in cells):
-                raise _invalid({"cells": message("assistant_not_in_arrangement")})
+                raise ValidationError({"cells": message("assistant_not_in_arrangement")})
 
             rota = RotaRow(
                 arrangement_id=arrangement_id,
@@ -131,8 +142,8 @@ class RotaWorkspaceMixin:
                     for (a, w, d), code in cells.items()
                 ],
             )
-            session.add(rota)
-            session.flush()
+            uow.session.add(rota)
+            uow.flush()
             pattern = RotaPattern(
                 weeks=weeks, cells={(str(a), w, d): code for (a, w, d), code in cells.items()}
             )
@@ -142,11 +153,11 @@ class RotaWorkspaceMixin:
                 for s in roll_out(pattern, core_templates, start, end, anchor=start)
                 if assistants[int(s.assistant)].active_on(cal.to_local(s.start).date())
             ]
-            changes = [rr.change_to_core(r) for r in rr.change_rows(session, arrangement_id, start, end)]
+            changes = [rr.change_to_core(r) for r in rr.change_rows(uow.session, arrangement_id, start, end)]
             wanted = reapply(rolled, changes)
-            written = rr.write_plan(session, arrangement_id, start, end, wanted, rota.id)
-            self._audit(
-                session, "create", "rota", rota.id, arrangement_id,
+            written = rr.write_plan(uow.session, arrangement_id, start, end, wanted, rota.id)
+            uow.audit(
+                "create", "rota", rota.id, arrangement_id,
                 f"weeks={weeks} planned_shifts={len(wanted)} kept={written.kept} "
                 f"inserted={written.inserted} deleted={written.deleted} frozen={len(written.blocked)}",
             )
@@ -154,29 +165,23 @@ class RotaWorkspaceMixin:
 
     def current_rota(self, arrangement_id: int) -> RotaPlan | None:
         """The latest saved version, with its cells."""
-        with self._read() as session:
-            rows = rr.rota_rows(session, arrangement_id)
+        with self._db.read() as uow:
+            rows = rr.rota_rows(uow.session, arrangement_id)
             return rr.rota_to_core(rows[-1], len(rows)) if rows else None
 
     def list_rota_versions(self, arrangement_id: int) -> list[RotaPlan]:
         """Every saved version, newest first, without cells (get_rota has them)."""
-        with self._read() as session:
-            rows = rr.rota_rows(session, arrangement_id)
+        with self._db.read() as uow:
+            rows = rr.rota_rows(uow.session, arrangement_id)
             return [
                 rr.rota_to_core(row, version, with_cells=False)
                 for version, row in reversed(list(enumerate(rows, start=1)))
             ]
 
     def get_rota(self, rota_id: int) -> RotaPlan:
-        with self._read() as session:
-            row = session.scalars(
-                select(RotaRow)
-                .where(RotaRow.id == rota_id)
-                .options(selectinload(RotaRow.cells).selectinload(RotaCellRow.template))
-            ).first()
-            if row is None:
-                raise _not_found("turnus", rota_id)
-            return rr.rota_to_core(row, rr.version_of(session, row))
+        with self._db.read() as uow:
+            row = found(rr.rota_with_cells(uow.session, rota_id), "turnus", rota_id)
+            return rr.rota_to_core(row, rr.version_of(uow.session, row))
 
     # --- single-occurrence changes -----------------------------------------------------
 
@@ -204,7 +209,7 @@ class RotaWorkspaceMixin:
         try:
             kind = RotaChangeKind(kind)
         except ValueError:
-            raise _invalid({"kind": message("rota_change_kind", kind=kind)}) from None
+            raise ValidationError({"kind": message("rota_change_kind", kind=kind)}) from None
         errors: dict[str, str] = {}
         if kind is RotaChangeKind.EXTRA:
             errors["kind"] = message("rota_change_kind", kind=kind.value)
@@ -219,21 +224,21 @@ class RotaWorkspaceMixin:
                 errors["start"] = message("rota_times_required")
             else:
                 errors.update(validation.shift_errors(Shift("0", start, end)))
-        _raise_if(errors)
-        with self._write() as session:
-            rows = [self._planned_row(session, arrangement_id, shift_id)]
+        raise_if(errors)
+        with self._db.write() as uow:
+            rows = [_planned_row(uow, arrangement_id, shift_id)]
             if kind is RotaChangeKind.SWAP:
-                rows.append(self._planned_row(session, arrangement_id, other_shift_id))
+                rows.append(_planned_row(uow, arrangement_id, other_shift_id))
                 if rows[0].id == rows[1].id or rows[0].assistant_id == rows[1].assistant_id:
-                    raise _invalid({"other_shift_id": message("rota_swap_same_assistant")})
+                    raise ValidationError({"other_shift_id": message("rota_swap_same_assistant")})
             if kind is RotaChangeKind.SUBSTITUTE:
-                self._refuse_foreign_assistant(session, arrangement_id, other_assistant_id, "other_assistant_id")
+                refuse_foreign_assistants(uow, arrangement_id, [other_assistant_id], "other_assistant_id")
                 if rows[0].assistant_id == other_assistant_id:
-                    raise _invalid({"other_assistant_id": message("rota_substitute_same")})
+                    raise ValidationError({"other_assistant_id": message("rota_substitute_same")})
             before = [rr.as_occurrence(r) for r in rows]
-            self._refuse_locked_shifts(session, before)
-            if rr.settled_ids(session, [r.id for r in rows]):
-                raise _invalid({"shift": message("planned_shift_settled")})
+            refuse_locked_shifts(uow, before)
+            if rr.settled_ids(uow.session, [r.id for r in rows]):
+                raise ValidationError({"shift": message("planned_shift_settled")})
             key = before[0].id
             change = RotaChange(
                 id=0,
@@ -248,11 +253,11 @@ class RotaWorkspaceMixin:
                 end=end if kind is RotaChangeKind.CHANGE_TIMES else None,
             )
             after = reapply(before, [change])
-            self._refuse_locked_shifts(session, after)
-            stored = rr.add_change(session, arrangement_id, change)
-            remaining = rr.rewrite_rows(session, rows, {s.id: s for s in after})
-            self._audit(
-                session, kind.value, "planned_shift", rows[0].id, arrangement_id,
+            refuse_locked_shifts(uow, after)
+            stored = rr.add_change(uow.session, arrangement_id, change)
+            remaining = rr.rewrite_rows(uow.session, rows, {s.id: s for s in after})
+            uow.audit(
+                kind.value, "planned_shift", rows[0].id, arrangement_id,
                 f"change={stored.id}",
             )
             return [repo.planned_to_core(row) for row in remaining]
@@ -260,25 +265,18 @@ class RotaWorkspaceMixin:
     def add_extra_planned_shift(self, arrangement_id: int, shift: Shift, reason: str) -> Shift:
         """Plan an extra shift outside the pattern (kind EXTRA), with a reason. It is kept
         when a rota is rolled out again."""
-        errors = validation.shift_errors(shift)
-        if not str(shift.assistant).isdigit():
-            errors["assistant"] = message("assistant_not_in_arrangement")
+        errors = shift_errors(shift)
         if len(shift.passive) > 1:
             errors["passive"] = message("rota_extra_one_passive")
         if not reason.strip():
             errors["reason"] = message("reason_required")
-        _raise_if(errors)
-        with self._write() as session:
-            self._get(session, ArrangementRow, arrangement_id, "ordning")
-            self._refuse_foreign_assistant(session, arrangement_id, int(shift.assistant), "assistant")
-            if shift.code is not None and not session.scalar(
-                select(ShiftTemplateRow.id).where(
-                    ShiftTemplateRow.arrangement_id == arrangement_id,
-                    ShiftTemplateRow.code == shift.code,
-                )
-            ):
-                raise _invalid({"code": message("rota_unknown_code", codes=shift.code)})
-            self._refuse_locked_shifts(session, [shift])
+        raise_if(errors)
+        with self._db.write() as uow:
+            arrangement_row(uow, arrangement_id)
+            refuse_foreign_assistants(uow, arrangement_id, [int(shift.assistant)])
+            if shift.code is not None and shift.code not in repo.template_codes(uow.session, arrangement_id):
+                raise ValidationError({"code": message("rota_unknown_code", codes=shift.code)})
+            refuse_locked_shifts(uow, [shift])
             change = RotaChange(
                 id=0,
                 arrangement_id=arrangement_id,
@@ -292,22 +290,22 @@ class RotaWorkspaceMixin:
                 code=shift.code,
                 passive=tuple(shift.passive),
             )
-            stored = rr.add_change(session, arrangement_id, change)
+            stored = rr.add_change(uow.session, arrangement_id, change)
             extra = reapply([], [rr.change_to_core(stored)])
-            (row_id,) = rr.insert_planned(session, arrangement_id, extra, None)
-            self._audit(
-                session, "create", "planned_shift", row_id, arrangement_id,
+            (row_id,) = rr.insert_planned(uow.session, arrangement_id, extra, None)
+            uow.audit(
+                "create", "planned_shift", row_id, arrangement_id,
                 f"extra change={stored.id}",
             )
-            return repo.planned_to_core(rr.planned_row(session, arrangement_id, row_id))
+            return repo.planned_to_core(rr.planned_row(uow.session, arrangement_id, row_id))
 
     def list_rota_overrides(self, arrangement_id: int, start: date, end: date) -> list[RotaChange]:
         """The stored changes of occurrences on ``start``..``end``, in the order they were
         made, each with the planned shifts it touches now (for the calendar view)."""
-        with self._read() as session:
-            changes = [rr.change_to_core(r) for r in rr.change_rows(session, arrangement_id, start, end)]
+        with self._db.read() as uow:
+            changes = [rr.change_to_core(r) for r in rr.change_rows(uow.session, arrangement_id, start, end)]
             keys = {k for c in changes for k in (c.occurrence, c.other_occurrence) if k}
-            current = rr.shift_ids_by_occurrence(session, arrangement_id, keys)
+            current = rr.shift_ids_by_occurrence(uow.session, arrangement_id, keys)
             return [
                 replace(
                     c,
@@ -327,36 +325,28 @@ class RotaWorkspaceMixin:
         or in an attested period) would have to change."""
         errors: dict[str, str] = {}
         for index, shift in enumerate(shifts):
-            for field_name, text in validation.shift_errors(shift).items():
-                errors[f"shifts[{index}].{field_name}"] = text
-            if not str(shift.assistant).isdigit():
-                errors[f"shifts[{index}].assistant"] = message("assistant_not_in_arrangement")
+            errors.update(prefixed(f"shifts[{index}]", shift_errors(shift)))
         if end < start:
             errors["end"] = message("end_before_start_date")
-        _raise_if(errors)
-        with self._write() as session:
-            self._get(session, ArrangementRow, arrangement_id, "ordning")
-            for assistant_id in sorted({int(s.assistant) for s in shifts}):
-                self._refuse_foreign_assistant(session, arrangement_id, assistant_id, "assistant")
-            codes = set(
-                session.scalars(
-                    select(ShiftTemplateRow.code).where(ShiftTemplateRow.arrangement_id == arrangement_id)
-                )
-            )
+        raise_if(errors)
+        with self._db.write() as uow:
+            arrangement_row(uow, arrangement_id)
+            refuse_foreign_assistants(uow, arrangement_id, {int(s.assistant) for s in shifts})
+            codes = repo.template_codes(uow.session, arrangement_id)
             unknown = sorted({s.code for s in shifts if s.code is not None} - codes)
             if unknown:
-                raise _invalid({"code": message("rota_unknown_code", codes=", ".join(unknown))})
+                raise ValidationError({"code": message("rota_unknown_code", codes=", ".join(unknown))})
             keyed = [
                 replace(s, id=occurrence_key(s.assistant, cal.to_local(s.start).date(), s.code))
                 for s in shifts
             ]
             written = rr.write_plan(
-                session, arrangement_id, start, end, keyed, None, adopt_occurrences=True
+                uow.session, arrangement_id, start, end, keyed, None, adopt_occurrences=True
             )
             if written.blocked:
-                raise _invalid({"shifts": message("rota_plan_blocked", count=len(written.blocked))})
-            self._audit(
-                session, "replace", "planned_shift", None, arrangement_id,
+                raise ValidationError({"shifts": message("rota_plan_blocked", count=len(written.blocked))})
+            uow.audit(
+                "replace", "planned_shift", None, arrangement_id,
                 f"{reason} kept={written.kept} inserted={written.inserted} deleted={written.deleted}",
             )
             return written
@@ -379,28 +369,28 @@ class RotaWorkspaceMixin:
         seen_on = approval.seen_on or approval.approved_on
         if approval.approved_on and seen_on and approval.approved_on < seen_on:
             errors["approved_on"] = message("approval_before_seen")
-        _raise_if(errors)
+        raise_if(errors)
         approval = replace(
             approval,
             role=role,
             seen_on=seen_on,
             assistant_id=approval.assistant_id if role is ApprovalRole.ASSISTANT else None,
         )
-        with self._write() as session:
-            rota = self._get(session, RotaRow, approval.rota_id, "turnus")
+        with self._db.write() as uow:
+            rota = found(uow.get(RotaRow, approval.rota_id), "turnus", approval.rota_id)
             if role is ApprovalRole.ASSISTANT:
-                self._refuse_foreign_assistant(session, rota.arrangement_id, approval.assistant_id, "assistant_id")
-            row = rr.matching_approval(session, approval)
+                refuse_foreign_assistants(uow, rota.arrangement_id, [approval.assistant_id], "assistant_id")
+            row = rr.matching_approval(uow.session, approval)
             if row is not None and row.rota_id != approval.rota_id:
-                raise _not_found("godkjenning", approval.id)
+                raise NotFoundError("godkjenning", approval.id)
             action = "update" if row is not None else "create"
             if row is None:
                 row = RotaApprovalRow()
-                session.add(row)
+                uow.session.add(row)
             rr.fill_approval(row, approval)
-            session.flush()
-            self._audit(
-                session, action, "rota_approval", row.id, rota.arrangement_id,
+            uow.flush()
+            uow.audit(
+                action, "rota_approval", row.id, rota.arrangement_id,
                 f"rota={rota.id} role={role.value} seen={row.seen_on is not None} "
                 f"approved={row.approved_on is not None}",
             )
@@ -408,14 +398,14 @@ class RotaWorkspaceMixin:
 
     def list_rota_approvals(self, rota_id: int) -> list[RotaApproval]:
         """Employer, union representative, then assistants."""
-        with self._read() as session:
-            return [rr.approval_to_core(r) for r in rr.approval_rows(session, rota_id)]
+        with self._db.read() as uow:
+            return [rr.approval_to_core(r) for r in rr.approval_rows(uow.session, rota_id)]
 
     # --- need pattern and coverage ---------------------------------------------------
 
     def get_need_pattern(self, arrangement_id: int) -> list[NeedBlock]:
-        with self._read() as session:
-            return [rr.need_to_core(r) for r in rr.need_rows(session, arrangement_id)]
+        with self._db.read() as uow:
+            return [rr.need_to_core(r) for r in rr.need_rows(uow.session, arrangement_id)]
 
     def save_need_pattern(self, arrangement_id: int, blocks: Sequence[NeedBlock]) -> list[NeedBlock]:
         """Replace the recipient's weekly need pattern."""
@@ -431,12 +421,12 @@ class RotaWorkspaceMixin:
                     errors[f"{prefix}.{field_name}"] = message("clock_time_format")
             if block.staff < 1:
                 errors[f"{prefix}.staff"] = message("need_staff_min")
-        _raise_if(errors)
-        with self._write() as session:
-            self._get(session, ArrangementRow, arrangement_id, "ordning")
-            rr.replace_need(session, arrangement_id, blocks)
-            self._audit(session, "update", "need_pattern", None, arrangement_id, f"blocks={len(blocks)}")
-            return [rr.need_to_core(r) for r in rr.need_rows(session, arrangement_id)]
+        raise_if(errors)
+        with self._db.write() as uow:
+            arrangement_row(uow, arrangement_id)
+            rr.replace_need(uow.session, arrangement_id, blocks)
+            uow.audit("update", "need_pattern", None, arrangement_id, f"blocks={len(blocks)}")
+            return [rr.need_to_core(r) for r in rr.need_rows(uow.session, arrangement_id)]
 
     def coverage_gaps(self, arrangement_id: int, start: date, end: date) -> list[CoverageGap]:
         """Where the planned shifts do not cover the need pattern on ``start``..``end``."""
@@ -446,15 +436,40 @@ class RotaWorkspaceMixin:
         shifts = self.list_planned_shifts(arrangement_id, start - LONGEST_SHIFT, end)
         return coverage_gaps(need, shifts, start, end)
 
-    # --- helpers -------------------------------------------------------------------------
 
-    def _planned_row(self, session, arrangement_id: int, shift_id: str | None):
-        row = rr.planned_row(session, arrangement_id, shift_id) if shift_id else None
-        if row is None:
-            raise _not_found("planlagt vakt", shift_id)
-        return row
 
-    def _refuse_foreign_assistant(self, session, arrangement_id: int, assistant_id: int | None, field_name: str) -> None:
-        row = session.get(AssistantRow, assistant_id) if assistant_id is not None else None
-        if row is None or row.arrangement_id != arrangement_id:
-            raise _invalid({field_name: message("assistant_not_in_arrangement")})
+    # --- a vikar covers a shift; a rota file replaces the plan --------------------------
+
+    def cover_shift(self, arrangement_id: int, shift_id: str, substitute_id: int, reason: str) -> Shift:
+        """A substitute (vikar) takes over one planned shift: the one way to say "vikar
+        covers", from the Turnus calendar and from a timesheet alike. Stored as a
+        single-occurrence change (kind ``substitute``) with its reason, so it survives a new
+        rota version and the shift moves to the substitute's timesheet and calendar."""
+        (covered,) = self.change_planned_shift(
+            arrangement_id, shift_id, kind=RotaChangeKind.SUBSTITUTE, reason=reason,
+            other_assistant_id=substitute_id,
+        )
+        return covered
+
+    def import_shift_file(self, arrangement_id: int, text: str) -> ImportResult:
+        """Replace the planned shifts of the file's period with the file's shifts (all or
+        nothing). Raises RotaFileError with the reason; nothing is written then."""
+        with self._db.read() as uow:
+            arrangement = repo.arrangement_to_core(arrangement_row(uow, arrangement_id))
+            assistants = [repo.assistant_to_core(r) for r in repo.assistant_rows(uow.session, arrangement_id)]
+            codes = repo.template_codes(uow.session, arrangement_id)
+        parsed = parse_import(text, assistants, codes)
+        try:
+            written = self.replace_planned_shifts(arrangement_id, parsed.start, parsed.end, parsed.shifts, "import")
+        except WorkspaceError as error:
+            details = getattr(error, "errors", None)
+            raise RotaFileError("; ".join(details.values()) if details else str(error)) from None
+        return ImportResult(
+            parsed.start, parsed.end, len(parsed.shifts), written.kept, written.inserted, written.deleted,
+            agreement_differs=parsed.names_agreement and parsed.agreement != arrangement.agreement,
+        )
+
+
+def _planned_row(uow: UnitOfWork, arrangement_id: int, shift_id: str | None):
+    row = rr.planned_row(uow.session, arrangement_id, shift_id) if shift_id else None
+    return found(row, "planlagt vakt", shift_id)

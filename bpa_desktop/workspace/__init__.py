@@ -1,0 +1,106 @@
+"""The Workspace: the one object the UI and the CLI talk to for an open database.
+
+    ws = Workspace.open(path, actor="arbeidsleder")
+    ws.people      arrangements (ordninger) and assistants          workspace/people.py
+    ws.vedtak      the municipality's decisions                      workspace/vedtak.py
+    ws.rota        templates, rota versions, changes, need, approvals workspace/rota.py
+    ws.timesheets  worked record, deviations, timesheet life cycle   workspace/timesheets.py
+    ws.reports     cost, absence and hours per month                 workspace/reports.py
+    ws.sync        the sync outbox, enrolment, push, bundle          workspace/sync.py
+    ws.exports     timesheet PDF, payroll files, rota PDF/ICS/JSON   workspace/exports.py
+    ws.audit       who did what, by role                             workspace/audit.py
+
+Every area hands out core dataclasses (never ORM rows). Every use case is one unit of work
+(``storage/unit_of_work.py``): one session, one transaction, with its audit entry naming the
+actor (a role, never a person's name). Errors are in ``workspace/errors.py``.
+
+Adding an area (a planner, backups, an assistant portal …) is one module with a class that
+takes the ``Database`` and the sibling areas it uses, and one line below. ``sync`` and
+``exports`` are built on first use, so httpx, pydantic, cryptography and ReportLab load
+only when sync runs or a file is written, not at start-up.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from bpa_desktop.storage.paths import default_db_path
+from bpa_desktop.storage.unit_of_work import ROLES, Database
+from bpa_desktop.workspace.audit import Audit
+from bpa_desktop.workspace.errors import (
+    NotFoundError,
+    RotaFileError,
+    TimesheetLockedError,
+    ValidationError,
+    WorkspaceError,
+)
+from bpa_desktop.workspace.people import People
+from bpa_desktop.workspace.reports import Reports
+from bpa_desktop.workspace.rota import Rota
+from bpa_desktop.workspace.timesheets import Timesheets
+from bpa_desktop.workspace.vedtak import VedtakArea
+from bpa_desktop.workspace.worked_record import WorkedEntry
+
+
+class Workspace:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.people = People(db)
+        self.vedtak = VedtakArea(db)
+        self.rota = Rota(db)
+        self.timesheets = Timesheets(db, self.rota)
+        self.reports = Reports(db, self.people, self.vedtak, self.rota, self.timesheets)
+        self.audit = Audit(db)
+
+    @cached_property
+    def sync(self):
+        from bpa_desktop.workspace.sync import Sync  # httpx, pydantic, cryptography: on first use
+
+        return Sync(self._db, self.timesheets)
+
+    @cached_property
+    def exports(self):
+        from bpa_desktop.workspace.exports import Exports  # ReportLab: on first use
+
+        return Exports(self._db, self.people, self.vedtak, self.rota, self.timesheets)
+
+    # --- life cycle -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, actor: str = "arbeidsleder") -> Workspace:
+        """Open (creating if missing, upgrading if older) the database at ``path``.
+
+        Raises DatabaseNewerError / DatabaseCorruptError (from storage.errors) and leaves
+        the file untouched when it cannot be used.
+        """
+        return cls(Database.open(Path(path) if path is not None else default_db_path(), actor))
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    @property
+    def actor(self) -> str:
+        return self._db.actor
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+__all__ = [
+    "ROLES",
+    "NotFoundError",
+    "RotaFileError",
+    "TimesheetLockedError",
+    "ValidationError",
+    "WorkedEntry",
+    "Workspace",
+    "WorkspaceError",
+]

@@ -1,0 +1,59 @@
+"""What the Workspace raises: problems the user can act on, each with a message in the chosen
+language (``str(error)``), and the two helpers every area uses to raise them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bpa_desktop.core.pay_period import PayPeriod
+from bpa_desktop.i18n import get_language, message
+
+
+class WorkspaceError(Exception):
+    """A problem the user can act on; ``str(error)`` is a message in the chosen language."""
+
+
+class NotFoundError(WorkspaceError):
+    def __init__(self, entity: str, entity_id: object) -> None:
+        super().__init__(message("not_found", entity=entity, id=entity_id))
+
+
+class ValidationError(WorkspaceError):
+    """Input that breaks a rule. ``errors`` maps dataclass field names to messages."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__(message("validation_failed", fields=", ".join(self.errors)))
+
+
+class TimesheetLockedError(WorkspaceError):
+    """A change inside a period whose timesheet is attested: it needs a correction."""
+
+    def __init__(self, timesheet_id: int, period: PayPeriod) -> None:
+        self.timesheet_id = timesheet_id
+        self.period = period
+        super().__init__(message("timesheet_locked", period=period.label(get_language())))
+
+
+class RotaFileError(WorkspaceError, ValueError):
+    """A rota file that cannot be exported or imported; the message (nb) says why."""
+
+
+def raise_if(errors: Mapping[str, str]) -> None:
+    """Raise ValidationError when there are field errors."""
+    if errors:
+        raise ValidationError(errors)
+
+
+def found(row, entity: str, entity_id: object):
+    """``row``, or NotFoundError when there is none (``entity`` is the user's word for it)."""
+    if row is None:
+        raise NotFoundError(entity, entity_id)
+    return row
+
+
+def prefixed(prefix: str, errors: Mapping[str, str]) -> dict[str, str]:
+    """Field names of a nested record, e.g. ``vedtak.hours_per_week``."""
+    if not prefix:
+        return dict(errors)
+    return {f"{prefix}.{field}": text for field, text in errors.items()}

@@ -1,0 +1,189 @@
+"""``ws.exports``: the one export service the UI and the CLI share. Timesheet PDFs (also the
+paper copy of a submission, stamped with its id, hash and key fingerprint), payroll files
+(Visma Lønn import or plain CSV) and the rota as PDF, iCalendar or ``bpa-shifts/1`` JSON.
+
+It reads through the other areas and hands plain data to the renderers in ``export/``;
+every file is written atomically (``atomic_write``). ReportLab loads with the first PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from bpa_desktop.core import shift_document as shift_file
+from bpa_desktop.core.model import Assistant, TimesheetStatus
+from bpa_desktop.core.pay_period import PayPeriod
+from bpa_desktop.core.shift_document import RotaFileError
+from bpa_desktop.core.timesheet import TimesheetDetail
+from bpa_desktop.export.payroll import render_pay_lines_csv, render_visma_lonn
+from bpa_desktop.export.timesheet_export import batch_payroll_lines, timesheet_document
+from bpa_desktop.storage import outbox_repository as outbox_repo
+from bpa_desktop.storage.unit_of_work import Database
+from bpa_desktop.workspace.errors import WorkspaceError
+from bpa_desktop.workspace.people import People
+from bpa_desktop.workspace.rota import Rota
+from bpa_desktop.workspace.timesheets import Timesheets
+from bpa_desktop.workspace.vedtak import VedtakArea
+
+
+class NothingToExport(WorkspaceError):
+    """The file would hold nothing (or the asked-for version does not exist)."""
+
+
+@dataclass(frozen=True)
+class TimesheetFile:
+    path: Path
+    status: TimesheetStatus
+    version: int
+    hours: float
+
+
+@dataclass(frozen=True)
+class PayrollFile:
+    path: Path
+    period: PayPeriod
+    lines: int
+    timesheets: int
+    not_attested: tuple[Assistant, ...]  # left out of the file (shown to the leader only)
+
+
+class Exports:
+    def __init__(self, db: Database, people: People, vedtak: VedtakArea, rota: Rota, timesheets: Timesheets) -> None:
+        self._db = db
+        self._people, self._vedtak, self._rota, self._timesheets = people, vedtak, rota, timesheets
+
+    # --- timesheets and payroll ------------------------------------------------------------
+
+    def timesheet_pdf(self, assistant_id: int, day: date, path: Path, *, timesheet_id: int | None = None,
+                      version: int | None = None, printed: date | None = None,
+                      refuse_empty: bool = False) -> TimesheetFile:
+        """The PDF of the assistant's timesheet for the period that holds ``day``: the newest
+        version, or ``timesheet_id`` / ``version`` when given."""
+        detail = self._timesheets.preview_timesheet(assistant_id, day)
+        if version is not None:
+            chosen = [v for v in detail.versions if v.version == version]
+            if not chosen:
+                raise NothingToExport(f"timelisten for {detail.period.label()} har ingen versjon {version}")
+            timesheet_id = chosen[0].id
+        if timesheet_id is not None:
+            detail = self._timesheets.timesheet_detail(timesheet_id)
+        if refuse_empty and detail.timesheet is None and not detail.rows and not detail.absences:
+            raise NothingToExport(f"ingen timeliste eller vakter for assistent {assistant_id} i {detail.period.label()}")
+        return self._render_timesheet(detail, path, printed)
+
+    def submission_pdf(self, submission, path: Path, *, printed: date | None = None) -> TimesheetFile:
+        """The paper fallback of one outbox submission (``ws.sync.list_submissions``): its
+        attested timesheet, stamped with the submission id, the body's SHA-256 and the key
+        fingerprint, so paper and the electronic copy are recognisably the same item."""
+        from bpa_desktop.export.timesheet_pdf import SubmissionStamp
+
+        if submission.timesheet_id is None:
+            raise WorkspaceError("Fant ikke timelisten til denne innsendingen.")
+        detail = self._timesheets.timesheet_detail(submission.timesheet_id)
+        stamp = None
+        with self._db.read() as uow:
+            enrolled = outbox_repo.enrolments(uow.session, submission.arrangement_id)
+        if submission.body_sha256 and enrolled:
+            stamp = SubmissionStamp(submission.id, submission.body_sha256, enrolled[0].key_id)
+        try:
+            return self._render_timesheet(detail, path, printed, stamp)
+        except OSError as error:
+            raise WorkspaceError(f"Kan ikke skrive {path}: {error.strerror}") from None
+
+    def _render_timesheet(self, detail: TimesheetDetail, path: Path, printed: date | None,
+                          stamp=None) -> TimesheetFile:
+        from bpa_desktop.export.timesheet_pdf import render_timesheet_pdf
+
+        assistant = self._people.get_assistant(detail.assistant_id)
+        arrangement = self._people.get_arrangement(assistant.arrangement_id)
+        document = timesheet_document(detail, arrangement, assistant, printed or date.today())
+        if stamp is not None:
+            document = replace(document, submission=stamp)
+        render_timesheet_pdf(document, path)
+        return TimesheetFile(Path(path), document.status, document.version, detail.total_hours)
+
+    def payroll_file(self, arrangement_id: int, day: date, path: Path, *, visma: bool, excel: bool = False,
+                     run_no: int = 0, refuse_empty: bool = False) -> PayrollFile:
+        """The pay lines of the period that holds ``day``, from its attested timesheets, as a
+        Visma Lønn import or plain CSV (``excel``: semicolons for a spreadsheet). Raises
+        PayrollExportError (a ValueError with a Norwegian message) for unusable codes."""
+        batch = self._timesheets.payroll_batch(arrangement_id, day)
+        if refuse_empty and not batch.included and not batch.not_attested:
+            raise NothingToExport(f"ingen timelister eller vakter i {batch.period.label()}")
+        assistants = {a.id: a for a in self._people.list_assistants(arrangement_id)}
+        lines = batch_payroll_lines(batch)
+        if visma:
+            render_visma_lonn(lines, path, run_no=run_no)
+        else:
+            render_pay_lines_csv(lines, path, excel=excel)
+        return PayrollFile(Path(path), batch.period, len(lines), len(batch.included),
+                           tuple(assistants[i] for i in batch.not_attested if i in assistants))
+
+    # --- the rota ----------------------------------------------------------------------------
+
+    def default_rota_period(self, arrangement_id: int, today: date | None = None) -> tuple[date, date]:
+        """The current rota's period; without a rota, the vedtak in force (a year at most)."""
+        rota = self._rota.current_rota(arrangement_id)
+        if rota is not None:
+            return rota.start, rota.end
+        vedtak = self._vedtak.current_vedtak(arrangement_id, today or date.today())
+        if vedtak is not None:
+            last = vedtak.valid_to or date(vedtak.valid_from.year + 1, vedtak.valid_from.month, 1)
+            return vedtak.valid_from, last
+        raise RotaFileError("ordningen har ingen turnus og intet gjeldende vedtak; oppgi --from og --to")
+
+    def shift_document(self, arrangement_id: int, start: date, end: date, assistant_id: int | None = None,
+                       names: str = "first") -> dict:
+        """The planned shifts starting on ``start``..``end`` as a ``bpa-shifts/1`` document."""
+        return shift_file.shift_document(
+            self._people.get_arrangement(arrangement_id), self._people.list_assistants(arrangement_id),
+            self._rota.list_planned_shifts(arrangement_id, start, end), start, end,
+            rota=self._rota.current_rota(arrangement_id), vedtak=self._vedtak.list_vedtak(arrangement_id),
+            assistant_id=assistant_id, names=names,
+        )
+
+    def rota_json(self, arrangement_id: int, start: date, end: date, path: Path | None = None, *,
+                  assistant_id: int | None = None, names: str = "first") -> dict:
+        """The ``bpa-shifts/1`` document, also written to ``path`` when given."""
+        document = self.shift_document(arrangement_id, start, end, assistant_id, names)
+        if path is not None:
+            from bpa_desktop import atomic_write
+
+            atomic_write.write_bytes(path, shift_file.json_bytes(document))
+        return document
+
+    def rota_pdf(self, arrangement_id: int, start: date, end: date, path: Path | None = None, *,
+                 assistant_id: int | None = None, printed: date | None = None) -> bytes:
+        """The printable rota of the current version (landscape, four weeks a page)."""
+        from bpa_desktop.export.rota_pdf import RotaAssistant, RotaDocument, render_rota_pdf
+
+        arrangement = self._people.get_arrangement(arrangement_id)
+        rota = self._rota.current_rota(arrangement_id)
+        shifts = [s for s in self._rota.list_planned_shifts(arrangement_id, start, end)
+                  if assistant_id is None or int(s.assistant) == assistant_id]
+        present = {int(s.assistant) for s in shifts} | ({assistant_id} if assistant_id else set())
+        document = RotaDocument(
+            arrangement_name=arrangement.name,
+            rota_name=rota.name if rota else "Plan",
+            version=rota.version if rota else "–",
+            period_start=start,
+            period_end=end,
+            assistants=[RotaAssistant(str(a.id), a.name)
+                        for a in self._people.list_assistants(arrangement_id) if a.id in present],
+            templates=self._rota.list_shift_templates(arrangement_id),
+            shifts=shifts,
+            printed=printed or date.today(),
+        )
+        return render_rota_pdf(document, path)
+
+    def rota_ics(self, arrangement_id: int, assistant_id: int, start: date, end: date, path: Path | None = None,
+                 *, generated_at: datetime | None = None) -> bytes:
+        """One assistant's planned shifts as an .ics file (no one else's shifts, no names)."""
+        from bpa_desktop.export.ical import render_ical
+
+        return render_ical(
+            str(assistant_id), self._rota.list_planned_shifts(arrangement_id, start, end),
+            self._rota.list_shift_templates(arrangement_id), path, generated_at=generated_at,
+        )

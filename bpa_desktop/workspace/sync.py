@@ -1,0 +1,116 @@
+"""``ws.sync``: attested hours to the municipality (bpa-sync/1; docs/protocol.md).
+
+The one door for sync, for the CLI (`bpa sync …`) and the GUI's worker alike: read the
+outbox, enrol this machine, push one pass, write a bundle, retry a blocked row, probe the
+receiver. ``ws.sync.outbox`` is the outbox the ``SyncClient`` drives (``workspace/sync_outbox.py``);
+the outbox is filled by the attestation in its own transaction. Secrets stay in
+``sync/credentials.py`` (keyring). Errors the user can act on are ``WorkspaceError`` with a
+plain Norwegian message.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from bpa_desktop.storage.outbox_repository import Enrolment
+from bpa_desktop.storage.unit_of_work import Database
+from bpa_desktop.sync import outbox
+from bpa_desktop.sync.bundle_export import export_bundle
+from bpa_desktop.sync.client import PushSummary, SyncClient, SyncError
+from bpa_desktop.workspace.checks import arrangement as arrangement_row
+from bpa_desktop.workspace.errors import WorkspaceError
+from bpa_desktop.workspace.sync_outbox import SyncOutbox
+from bpa_desktop.workspace.timesheets import Timesheets
+
+
+@dataclass(frozen=True)
+class SubmissionInfo:
+    """One submission in the outbox, as the Synk page and `bpa sync status` show it."""
+
+    id: str
+    arrangement_id: int
+    employee_no: str
+    period: str
+    version: int
+    kind: str
+    state: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error_text: str | None
+    receipt: dict | None
+    decision: str | None
+    decision_reason: str | None
+    decided_at: datetime | None
+    exported_at: datetime | None
+    created_at: datetime
+    body_sha256: str | None
+    stuck: bool  # not at the receiver 24 h after attestation: offer the bundle and the PDF
+    timesheet_id: int | None = None  # the attested timesheet version (for the PDF)
+
+
+class Sync:
+    def __init__(self, db: Database, timesheets: Timesheets) -> None:
+        self._db = db
+        self.outbox = SyncOutbox(db, timesheets)
+
+    def client(self, **options) -> SyncClient:
+        """A client over this database's outbox (``transport``, ``timeout``, ``lease_seconds``)."""
+        return SyncClient(self.outbox, **options)
+
+    def status(self, arrangement_id: int | None = None) -> dict[str, int]:
+        """Number of submissions in each outbox state."""
+        return self.outbox.counts(arrangement_id)
+
+    def list_submissions(self, arrangement_id: int | None = None, states=None) -> list[SubmissionInfo]:
+        now = outbox.utc_now()
+        return [
+            SubmissionInfo(
+                id=row.id, arrangement_id=row.arrangement_id, employee_no=row.employee_no, period=row.period,
+                version=row.version, kind=row.kind, state=row.state, attempts=row.attempts,
+                next_attempt_at=row.next_attempt_at, last_error_text=row.last_error_text,
+                receipt=json.loads(row.receipt) if row.receipt else None, decision=row.decision,
+                decision_reason=row.decision_reason, decided_at=row.decided_at, exported_at=row.exported_at,
+                created_at=row.created_at, body_sha256=row.body_sha256, stuck=outbox.is_stuck(row, now),
+                timesheet_id=row.timesheet_id,
+            )
+            for row in self.outbox.list_rows(arrangement_id, states)
+        ]
+
+    def enrolment(self, arrangement_id: int) -> Enrolment | None:
+        enrolments = self.outbox.load_enrolments(arrangement_id)
+        return enrolments[0] if enrolments else None
+
+    def enrolled_arrangements(self) -> list[Enrolment]:
+        return self.outbox.load_enrolments()
+
+    def enrol(self, arrangement_id: int, url: str, code: str, **client_options) -> Enrolment:
+        """Enrol this arrangement at the municipality's receiver with a one-time code."""
+        with self._db.read() as uow:
+            arrangement_row(uow, arrangement_id)
+        try:
+            return self.client(**client_options).enrol(arrangement_id, url, code)
+        except SyncError as error:
+            raise WorkspaceError(str(error)) from None
+
+    def push(self, arrangement_id: int | None = None, *, ignore_backoff: bool = False, **client_options) -> PushSummary:
+        """One pass of the sync worker: send what is due, fetch decisions."""
+        return self.client(**client_options).push_once(arrangement_id, ignore_backoff=ignore_backoff)
+
+    def probe(self, **client_options) -> bool:
+        """True when some enrolled receiver answers /v1/health: the only proof of being online."""
+        client = self.client(**client_options)
+        return any(client.probe(url) for url in {e.receiver_url for e in self.outbox.load_enrolments()})
+
+    def write_bundle(self, arrangement_id: int, path: Path) -> int:
+        """Write the unconfirmed submissions as a signed bundle file; returns how many."""
+        try:
+            return export_bundle(self.outbox, arrangement_id, Path(path))
+        except SyncError as error:
+            raise WorkspaceError(str(error)) from None
+
+    def retry_submission(self, submission_id: str) -> bool:
+        """Queue a blocked submission again ("Prøv igjen"); False if it is not blocked."""
+        return self.outbox.requeue(submission_id)

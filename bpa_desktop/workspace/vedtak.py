@@ -1,0 +1,74 @@
+"""``ws.vedtak``: the municipality's decisions (hours granted per week, for a period).
+
+A new vedtak ends an open-ended earlier one the day before it starts (history is kept); any
+other overlap is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from bpa_desktop import validation
+from bpa_desktop.core.model import Vedtak
+from bpa_desktop.i18n import message
+from bpa_desktop.storage import repository as repo
+from bpa_desktop.storage.schema import VedtakRow
+from bpa_desktop.storage.unit_of_work import Database, UnitOfWork
+from bpa_desktop.workspace.checks import arrangement as arrangement_row
+from bpa_desktop.workspace.errors import ValidationError, found, raise_if
+
+
+class VedtakArea:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def list_vedtak(self, arrangement_id: int) -> list[Vedtak]:
+        """Newest first."""
+        with self._db.read() as uow:
+            return [repo.vedtak_to_core(r) for r in repo.vedtak_rows(uow.session, arrangement_id)]
+
+    def current_vedtak(self, arrangement_id: int, on: date) -> Vedtak | None:
+        with self._db.read() as uow:
+            row = repo.vedtak_on(uow.session, arrangement_id, on)
+            return repo.vedtak_to_core(row) if row else None
+
+    def add_vedtak(self, vedtak: Vedtak) -> Vedtak:
+        """Add a vedtak. An open-ended earlier vedtak is ended the day before it starts
+        (that is how a change works: history is kept); any other overlap is refused."""
+        raise_if(validation.vedtak_errors(vedtak))
+        with self._db.write() as uow:
+            arrangement_row(uow, vedtak.arrangement_id)
+            for other in repo.overlapping_vedtak(uow.session, vedtak):
+                if other.valid_to is None and other.valid_from < vedtak.valid_from:
+                    other.valid_to = date.fromordinal(vedtak.valid_from.toordinal() - 1)
+                    uow.audit("end", "vedtak", other.id, other.arrangement_id, "superseded")
+            _refuse_overlap(uow, vedtak)
+            row = VedtakRow(arrangement_id=vedtak.arrangement_id, created_at=repo.utc_now())
+            repo.fill_vedtak(row, vedtak)
+            uow.add_audited(row, "create", "vedtak", row.arrangement_id, f"hours_per_week={row.hours_per_week:g}")
+            return repo.vedtak_to_core(row)
+
+    def update_vedtak(self, vedtak: Vedtak) -> Vedtak:
+        raise_if(validation.vedtak_errors(vedtak))
+        with self._db.write() as uow:
+            row = found(uow.get(VedtakRow, vedtak.id), "vedtak", vedtak.id)
+            vedtak = replace(vedtak, arrangement_id=row.arrangement_id)
+            _refuse_overlap(uow, vedtak)
+            changed = repo.fill_vedtak(row, vedtak)
+            uow.audit("update", "vedtak", row.id, row.arrangement_id, ",".join(changed))
+            return repo.vedtak_to_core(row)
+
+    def end_vedtak(self, vedtak_id: int, valid_to: date) -> Vedtak:
+        with self._db.read() as uow:
+            current = repo.vedtak_to_core(found(uow.get(VedtakRow, vedtak_id), "vedtak", vedtak_id))
+        return self.update_vedtak(replace(current, valid_to=valid_to))
+
+
+def _refuse_overlap(uow: UnitOfWork, vedtak: Vedtak) -> None:
+    uow.flush()
+    overlapping = repo.overlapping_vedtak(uow.session, vedtak)
+    if overlapping:
+        other = overlapping[0]
+        period = validation.format_period(other.valid_from, other.valid_to)
+        raise ValidationError({"valid_from": message("vedtak_overlap", period=period)})
