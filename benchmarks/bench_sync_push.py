@@ -1,12 +1,12 @@
 """Push a year of attested timesheets for 8 assistants (96 submissions) to a loopback receiver.
 
 Builds a client database with one arrangement and 8 assistants, attests 12 monthly timesheets
-each through the outbox's own ``enqueue_attested`` (as the attestation does), starts
+each through the outbox's own capture step (``queue_submission``, as the attestation does), starts
 `bpa receiver serve` (uvicorn) on 127.0.0.1:<free port> with a fresh SQLite database, enrols,
 and times one `push_once` pass (seal = sign 96 bodies, claim, POST, decisions) and a second,
 empty pass. Keys live in an in-process memory keyring.
 
-    /work/venv/bin/python benchmarks/bench_sync_push.py [--assistants 8] [--months 12]
+    python benchmarks/bench_sync_push.py [--assistants 8] [--months 12]
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from pathlib import Path
 import httpx
 import keyring
 import keyring.backend
-from sqlalchemy.orm import Session
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -46,12 +45,12 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
 def build_client(path: Path, assistants: int, months: int) -> int:
     from bpa_desktop.core.model import (
-        Arrangement, ArrangementSetup, Assistant, EmployerKind, PayLine, TimesheetStatus, Vedtak,
+        Arrangement, ArrangementSetup, Assistant, AttestedTimesheet, EmployerKind, PayLine, TimesheetStatus, Vedtak,
     )
-    from bpa_desktop.storage.connection import writer
     from bpa_desktop.storage.schema import TimesheetRow
-    from bpa_desktop.sync.outbox import enqueue_attested
+    from bpa_desktop.storage.unit_of_work import Database
     from bpa_desktop.workspace import Workspace
+    from bpa_desktop.workspace.outbox_capture import queue_submission
 
     with Workspace.open(path) as ws:
         arrangement = ws.people.create_arrangement(ArrangementSetup(
@@ -60,9 +59,12 @@ def build_client(path: Path, assistants: int, months: int) -> int:
             Vedtak(None, None, 70.0, date(2025, 1, 1), None),
             tuple(Assistant(None, None, f"Assistent {n}", f"{20000 + n}", 50.0) for n in range(assistants)),
         ))
-        ids = [a.id for a in ws.people.list_assistants(arrangement.id)]
-        with Session(writer(ws._engine)) as session, session.begin():
-            for assistant_id in ids:
+        numbers = {a.id: a.employee_no for a in ws.people.list_assistants(arrangement.id)}
+    db = Database.open(path)
+    try:
+        with db.write() as uow:
+            session = uow.session
+            for assistant_id, employee_no in numbers.items():
                 for month in range(1, months + 1):
                     end = date(2025, month + 1, 1) if month < 12 else date(2026, 1, 1)
                     row = TimesheetRow(
@@ -76,8 +78,12 @@ def build_client(path: Path, assistants: int, months: int) -> int:
                     lines = [PayLine(str(assistant_id), "KS-1000", "ordinary", "Timelønn", 80 + month),
                              PayLine(str(assistant_id), "KS-2010", "evening-night", "Kveld", 12.5),
                              PayLine(str(assistant_id), "KS-2020", "weekend", "Helg", 16.0)]
-                    enqueue_attested(session, row, lines)
-        return arrangement.id
+                    attested = AttestedTimesheet(row.id, arrangement.id, employee_no, row.period_end,
+                                                 row.attested_at, tuple(lines))
+                    queue_submission(uow, attested, row.attested_at)
+    finally:
+        db.close()
+    return arrangement.id
 
 
 def free_port() -> int:

@@ -93,32 +93,25 @@ def _find_assistant(ws, key: str):
 
 
 def run_timesheet(args: argparse.Namespace) -> int:
-    from bpa_desktop.export.timesheet_export import timesheet_document
-    from bpa_desktop.export.timesheet_pdf import render_timesheet_pdf
+    from bpa_desktop.workspace import WorkspaceError
 
     with open_database(args.db, actor="system") as ws:
-        arrangement, assistant = _find_assistant(ws, args.assistant)
-        period = find_period(ws, arrangement.id, args.period)
-        detail = ws.timesheets.preview_timesheet(assistant.id, period.start)
-        if args.version is not None:
-            chosen = [v for v in detail.versions if v.version == args.version]
-            if not chosen:
-                raise CliError(f"timelisten for {period.label()} har ingen versjon {args.version}")
-            detail = ws.timesheets.timesheet_detail(chosen[0].id)
-        if detail.timesheet is None and not detail.rows and not detail.absences:
-            raise CliError(f"ingen timeliste eller vakter for assistent {assistant.id} i {period.label()}")
-        document = timesheet_document(detail, arrangement, assistant, printed=date.today())
+        _arrangement, assistant = _find_assistant(ws, args.assistant)
+        period = find_period(ws, assistant.arrangement_id, args.period)
         try:
-            render_timesheet_pdf(document, args.out)
+            written = ws.exports.timesheet_pdf(assistant.id, period.start, args.out, version=args.version,
+                                               refuse_empty=True)
+        except WorkspaceError as error:
+            raise CliError(str(error)) from None
         except OSError as error:
             raise cannot_write(args.out, error) from None
     print_summary(
         out=str(args.out),
         assistant_id=assistant.id,
         period=[period.start.isoformat(), period.end.isoformat()],
-        status=document.status.value,
-        version=document.version,
-        hours=round(detail.total_hours, 2),
+        status=written.status.value,
+        version=written.version,
+        hours=round(written.hours, 2),
     )
     return 0
 
@@ -143,27 +136,20 @@ def add_payroll(kinds) -> None:
 
 
 def run_payroll(args: argparse.Namespace) -> int:
-    from bpa_desktop.export.payroll import PayrollExportError, render_pay_lines_csv, render_visma_lonn
-    from bpa_desktop.export.timesheet_export import batch_payroll_lines
+    from bpa_desktop.export.payroll import PayrollExportError
+    from bpa_desktop.workspace import WorkspaceError
 
     with open_database(args.db, actor="system") as ws:
         arrangement = find_arrangement(ws, args.arrangement)
         period = find_period(ws, arrangement.id, args.period)
-        batch = ws.timesheets.payroll_batch(arrangement.id, period.start)
-        if not batch.included and not batch.not_attested:
-            raise CliError(f"ingen timelister eller vakter i {period.label()}")
-        assistants = {a.id: a for a in ws.people.list_assistants(arrangement.id)}
-    try:
-        lines = batch_payroll_lines(batch)
-        if args.format == "visma":
-            render_visma_lonn(lines, args.out, run_no=args.run_no)
-        else:
-            render_pay_lines_csv(lines, args.out)
-    except PayrollExportError as error:
-        raise CliError(str(error)) from None
-    except OSError as error:
-        raise cannot_write(args.out, error) from None
-    missing = [assistants[i].employee_no for i in batch.not_attested]
+        try:
+            written = ws.exports.payroll_file(arrangement.id, period.start, args.out, visma=args.format == "visma",
+                                              run_no=args.run_no, refuse_empty=True)
+        except (WorkspaceError, PayrollExportError) as error:
+            raise CliError(str(error)) from None
+        except OSError as error:
+            raise cannot_write(args.out, error) from None
+    missing = [a.employee_no for a in written.not_attested]
     if missing:
         print(
             f"bpa: {len(missing)} timeliste(r) i {period.label()} er ikke attestert og er ikke med "
@@ -174,14 +160,14 @@ def run_payroll(args: argparse.Namespace) -> int:
         out=str(args.out),
         format=args.format,
         period=[period.start.isoformat(), period.end.isoformat()],
-        timesheets=len(batch.included),
-        lines=len(lines),
+        timesheets=written.timesheets,
+        lines=written.lines,
         not_attested=missing,
     )
     return 1 if missing else 0
 
 
-# --- rota: JSON (bpa-shifts/1), PDF or iCalendar (logic in bpa_desktop/rota_io.py) ----------
+# --- rota: JSON (bpa-shifts/1), PDF or iCalendar (ws.exports) --------------------------------
 
 
 def add_rota(kinds) -> None:
@@ -213,7 +199,7 @@ def _iso_date(text: str) -> date:
 
 
 def run_rota(args: argparse.Namespace) -> int:
-    from bpa_desktop import rota_io
+    from bpa_desktop.core.shift_document import RotaFileError
 
     with open_database(args.db, actor="system") as ws:
         assistant = None
@@ -225,25 +211,24 @@ def run_rota(args: argparse.Namespace) -> int:
             arrangement = find_arrangement(ws, args.arrangement)
         if args.format == "ics" and assistant is None:
             raise CliError("iCalendar lages per assistent: oppgi --assistant ID")
+        exports = ws.exports
         try:
-            start, end = rota_io.default_period(ws, arrangement.id)
+            start, end = exports.default_rota_period(arrangement.id)
             start, end = args.start or start, args.end or end
             if end < start:
                 raise CliError(f"--to ({end}) er før --from ({start})")
             only = assistant.id if assistant else None
             if args.format == "json":
-                document = rota_io.shift_document(ws, arrangement.id, start, end, only, args.names)
-                rota_io.render_json(document, args.out)
+                document = exports.rota_json(arrangement.id, start, end, args.out, assistant_id=only, names=args.names)
                 shifts = len(document["shifts"])
-            elif args.format == "pdf":
-                rota_io.render_pdf(ws, arrangement.id, start, end, args.out, only)
+            else:
+                if args.format == "pdf":
+                    exports.rota_pdf(arrangement.id, start, end, args.out, assistant_id=only)
+                else:
+                    exports.rota_ics(arrangement.id, only, start, end, args.out)
                 shifts = sum(1 for s in ws.rota.list_planned_shifts(arrangement.id, start, end)
                              if only is None or int(s.assistant) == only)
-            else:
-                rota_io.render_ics(ws, arrangement.id, only, start, end, args.out)
-                shifts = sum(1 for s in ws.rota.list_planned_shifts(arrangement.id, start, end)
-                             if int(s.assistant) == only)
-        except rota_io.RotaFileError as error:
+        except RotaFileError as error:
             raise CliError(str(error)) from None
         except OSError as error:
             raise cannot_write(args.out, error) from None

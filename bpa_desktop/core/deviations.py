@@ -7,10 +7,10 @@ in one transaction. Shifts are as the timesheet shows them (``TimesheetDayRow.sh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bpa_desktop.core.model import Absence, Shift, ShiftKind
+from bpa_desktop.core.model import Absence, Interval, Shift, ShiftKind
 
 
 @dataclass(frozen=True)
@@ -74,3 +74,14 @@ class NotWorked:
 
 
 Deviation = Absent | ChangedTimes | ExtraWork | SubstituteCovers | TakenOver | PassiveBecameActive | NotWorked
+
+
+def with_times(shift: Shift, start: datetime, end: datetime) -> Shift:
+    """``shift`` moved to [start, end); its passive time is cut to fit inside."""
+    passive = []
+    for interval in shift.passive:
+        a = max(interval.start, start, key=lambda m: m.timestamp())
+        b = min(interval.end, end, key=lambda m: m.timestamp())
+        if a.timestamp() < b.timestamp():
+            passive.append(Interval(a, b))
+    return replace(shift, start=start, end=end, passive=tuple(passive))

@@ -33,6 +33,7 @@ from bpa_desktop.core.model import (
     ShiftKind,
 )
 from bpa_desktop.core.rota_changes import extra_key, occurrence_key, with_occurrence
+from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import (
@@ -212,7 +213,7 @@ def shift_ids_by_occurrence(
 
 def settled_ids(session: Session, planned_ids: Iterable[int]) -> set[int]:
     """Planned shifts already registered as worked or as not worked (timesheets)."""
-    return repo.settled_plan_ids(session, planned_ids)
+    return queries.settled_plan_ids(session, planned_ids)
 
 
 @dataclass

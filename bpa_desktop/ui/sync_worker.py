@@ -1,22 +1,22 @@
-"""The sync worker in the GUI: ``SyncClient`` passes on a QThread, results back by signal.
+"""The sync worker in the GUI: passes of ``ws.sync`` on a QThread, results back by signal.
 
-Triggers (SYNC.md 2.5): app start (``start``), an attestation committed
+Triggers (docs/protocol.md): app start (``start``), an attestation committed
 (``attestation_committed``), the network coming back (QNetworkInformation reachability
 Online or Unknown: a trigger only, the /v1/health probe decides), a 60 s timer, and "Send nå"
 (``send_now``, which ignores the backoff wait). Passes never overlap: a trigger during a
 pass runs one more pass afterwards.
 
-The worker thread owns its own engine and httpx client; widgets never touch them, and the
-GUI hears only ``sync_summary(PushSummary)``, ``submission_changed()`` and
-``failed(str)`` through queued connections. A ``QLockFile`` next to the database keeps one
-GUI worker per machine and database; the claim with a lease is what guarantees that two
+The worker goes through the same door as `bpa sync push`: the Workspace's ``ws.sync``
+(each of its steps opens its own unit of work, so it is safe on the worker thread). Widgets
+never touch it; the GUI hears only ``sync_summary(PushSummary)``, ``submission_changed()``
+and ``failed(str)`` through queued connections. A ``QLockFile`` next to the database keeps
+one GUI worker per machine and database; the claim with a lease is what guarantees that two
 workers (or a CLI push) never send a row twice.
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QThread, QTimer, Signal, Slot
 
@@ -26,47 +26,28 @@ INTERVAL_MS = 60_000
 
 
 class _SyncJob(QObject):
-    """Lives on the worker thread; builds its engine and client there."""
+    """Lives on the worker thread; runs one pass of ``ws.sync`` there."""
 
     finished = Signal(object)  # PushSummary
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, client_options: dict) -> None:
+    def __init__(self, workspace, client_options: dict) -> None:
         super().__init__()
-        self._db_path = db_path
+        self._workspace = workspace
         self._client_options = client_options
-        self._engine = None
-
-    def _client(self):
-        from bpa_desktop.storage.connection import make_engine
-        from bpa_desktop.sync.client import SyncClient
-
-        if self._engine is None:
-            self._engine = make_engine(self._db_path)
-        return SyncClient(self._engine, **self._client_options)
 
     @Slot(bool, bool)
     def run_pass(self, ignore_backoff: bool, probe_first: bool) -> None:
         try:
-            client = self._client()
+            sync = self._workspace.sync
             if probe_first:
-                from bpa_desktop.sync import outbox
-
-                urls = {e.receiver_url for e in outbox.load_enrolments(self._engine)}
-                online = any(client.probe(url) for url in urls)
-                if not online:
+                if not sync.probe(**self._client_options):
                     return self.finished.emit(None)
                 ignore_backoff = True  # the network is back: do not wait out old backoffs
-            self.finished.emit(client.push_once(ignore_backoff=ignore_backoff))
+            self.finished.emit(sync.push(ignore_backoff=ignore_backoff, **self._client_options))
         except Exception as error:  # noqa: BLE001 - the GUI must hear about every failure
             log.exception("sync pass failed")
             self.failed.emit(str(error))
-
-    @Slot()
-    def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
 
 
 class SyncWorker(QObject):
@@ -75,11 +56,10 @@ class SyncWorker(QObject):
     busy_changed = Signal(bool)
     failed = Signal(str)
     _run = Signal(bool, bool)  # to the job: ignore_backoff, probe_first
-    _close = Signal()
 
     def __init__(
         self,
-        db_path: Path,
+        workspace,
         parent: QObject | None = None,
         *,
         interval_ms: int = INTERVAL_MS,
@@ -87,17 +67,16 @@ class SyncWorker(QObject):
         client_options: dict | None = None,
     ) -> None:
         super().__init__(parent)
-        self._lock = QLockFile(str(db_path) + ".sync-lock")
+        self._lock = QLockFile(str(workspace.path) + ".sync-lock")
         self._lock.setStaleLockTime(0)  # a crashed owner's lock is recognised by its pid
         self.active = self._lock.tryLock(0)
         self._busy = False
         self._pending: tuple[bool, bool] | None = None
         self._thread = QThread(self)
         self._thread.setObjectName("bpa-sync")
-        self._job = _SyncJob(Path(db_path), client_options or {})
+        self._job = _SyncJob(workspace, client_options or {})
         self._job.moveToThread(self._thread)
         self._run.connect(self._job.run_pass)
-        self._close.connect(self._job.close)
         self._job.finished.connect(self._on_finished)
         self._job.failed.connect(self._on_failed)
         self._timer = QTimer(self)
@@ -193,7 +172,6 @@ class SyncWorker(QObject):
         """Stop triggers, let a running pass finish, release the lock."""
         self._timer.stop()
         if self._thread.isRunning():
-            self._close.emit()
             self._thread.quit()
             self._thread.wait(wait_ms)
         if self.active:

@@ -16,7 +16,7 @@ from bpa_desktop.core.model import Shift
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.timesheet import start_day
 from bpa_desktop.i18n import message
-from bpa_desktop.storage import repository as repo
+from bpa_desktop.storage import queries
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import ArrangementRow
 from bpa_desktop.storage.unit_of_work import UnitOfWork
@@ -32,7 +32,7 @@ def refuse_foreign_assistants(
 ) -> None:
     """ValidationError on ``field`` unless every assistant belongs to the arrangement."""
     wanted = set(assistant_ids)
-    if None in wanted or wanted - repo.assistant_ids_in(uow.session, arrangement_id, wanted):
+    if None in wanted or wanted - queries.assistant_ids_in(uow.session, arrangement_id, wanted):
         raise ValidationError({field: message("assistant_not_in_arrangement")})
 
 

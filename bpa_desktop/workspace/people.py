@@ -18,6 +18,7 @@ from bpa_desktop.core.model import (
     EmployerKind,
 )
 from bpa_desktop.i18n import message
+from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage.schema import ArrangementRow, AssistantRow, VedtakRow
 from bpa_desktop.storage.unit_of_work import Database, UnitOfWork
@@ -33,7 +34,7 @@ class People:
 
     def list_arrangements(self) -> list[Arrangement]:
         with self._db.read() as uow:
-            arrangements = map(repo.arrangement_to_core, repo.arrangement_rows(uow.session))
+            arrangements = map(repo.arrangement_to_core, queries.arrangement_rows(uow.session))
             return sorted(arrangements, key=lambda a: repo.norwegian_sort_key(a.name))
 
     def get_arrangement(self, arrangement_id: int) -> Arrangement:
@@ -83,7 +84,7 @@ class People:
     def list_assistants(self, arrangement_id: int, include_ended: bool = True) -> list[Assistant]:
         today = date.today()
         with self._db.read() as uow:
-            assistants = [repo.assistant_to_core(r) for r in repo.assistant_rows(uow.session, arrangement_id)]
+            assistants = [repo.assistant_to_core(r) for r in queries.assistant_rows(uow.session, arrangement_id)]
         if not include_ended:
             assistants = [a for a in assistants if a.end_date is None or a.end_date >= today]
         return sorted(assistants, key=lambda a: (repo.norwegian_sort_key(a.name), a.id))
@@ -119,7 +120,7 @@ class People:
 
 
 def _refuse_taken_employee_no(uow: UnitOfWork, assistant: Assistant) -> None:
-    if repo.taken(uow.session, AssistantRow.employee_no, assistant.employee_no, assistant.arrangement_id,
+    if queries.taken(uow.session, AssistantRow.employee_no, assistant.employee_no, assistant.arrangement_id,
                   assistant.id):
         raise ValidationError({"employee_no": message("employee_no_taken", employee_no=assistant.employee_no)})
 

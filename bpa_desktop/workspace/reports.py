@@ -16,7 +16,7 @@ from bpa_desktop.core.timesheet_reports import (
     monthly_hours,
     paid_hours,
 )
-from bpa_desktop.storage import repository as repo
+from bpa_desktop.storage import queries
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.unit_of_work import Database
 from bpa_desktop.workspace.checks import arrangement as arrangement_row
@@ -38,7 +38,7 @@ class Reports:
         with self._db.read() as uow:
             arrangement = arrangement_row(uow, arrangement_id)
             pay_profile, settings = profile(uow, arrangement)
-            assistants = repo.assistant_rows(uow.session, arrangement_id)
+            assistants = queries.assistant_rows(uow.session, arrangement_id)
             costs = []
             for month in range(1, 13):
                 period = period_for_month(year, month, settings.period_start_day)

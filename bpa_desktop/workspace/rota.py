@@ -32,6 +32,7 @@ from bpa_desktop.core.rota import RotaPattern, roll_out
 from bpa_desktop.core.rota_changes import occurrence_key, reapply
 from bpa_desktop.core.shift_document import ImportResult, RotaFileError, parse_import
 from bpa_desktop.i18n import message
+from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import rota_repository as rr
 from bpa_desktop.storage.rota_repository import PlanWrite
@@ -66,7 +67,7 @@ class Rota:
 
     def list_shift_templates(self, arrangement_id: int) -> list[ShiftTemplate]:
         with self._db.read() as uow:
-            return [repo.template_to_core(r) for r in repo.template_rows(uow.session, arrangement_id)]
+            return [repo.template_to_core(r) for r in queries.template_rows(uow.session, arrangement_id)]
 
     def save_shift_template(self, arrangement_id: int, template: ShiftTemplate) -> ShiftTemplate:
         template = replace(template, code=template.code.strip())
@@ -79,7 +80,7 @@ class Rota:
                 row = found(uow.get(ShiftTemplateRow, template.id), "vaktkode", template.id)
                 if row.arrangement_id != arrangement_id:
                     raise NotFoundError("vaktkode", template.id)
-            if repo.taken(uow.session, ShiftTemplateRow.code, template.code, arrangement_id, template.id):
+            if queries.taken(uow.session, ShiftTemplateRow.code, template.code, arrangement_id, template.id):
                 raise ValidationError({"code": message("template_code_taken", code=template.code)})
             changed = repo.fill_template(row, template)
             action = "create" if template.id is None else "update"
@@ -122,11 +123,11 @@ class Rota:
         raise_if(errors)
         with self._db.write() as uow:
             arrangement_row(uow, arrangement_id)
-            templates = {t.code: t for t in repo.template_rows(uow.session, arrangement_id)}
+            templates = {t.code: t for t in queries.template_rows(uow.session, arrangement_id)}
             unknown = sorted(set(cells.values()) - set(templates))
             if unknown:
                 raise ValidationError({"cells": message("rota_unknown_code", codes=", ".join(unknown))})
-            assistants = {a.id: repo.assistant_to_core(a) for a in repo.assistant_rows(uow.session, arrangement_id)}
+            assistants = {a.id: repo.assistant_to_core(a) for a in queries.assistant_rows(uow.session, arrangement_id)}
             if any(a not in assistants for a, _, _ in cells):
                 raise ValidationError({"cells": message("assistant_not_in_arrangement")})
 
@@ -274,7 +275,7 @@ class Rota:
         with self._db.write() as uow:
             arrangement_row(uow, arrangement_id)
             refuse_foreign_assistants(uow, arrangement_id, [int(shift.assistant)])
-            if shift.code is not None and shift.code not in repo.template_codes(uow.session, arrangement_id):
+            if shift.code is not None and shift.code not in queries.template_codes(uow.session, arrangement_id):
                 raise ValidationError({"code": message("rota_unknown_code", codes=shift.code)})
             refuse_locked_shifts(uow, [shift])
             change = RotaChange(
@@ -332,7 +333,7 @@ class Rota:
         with self._db.write() as uow:
             arrangement_row(uow, arrangement_id)
             refuse_foreign_assistants(uow, arrangement_id, {int(s.assistant) for s in shifts})
-            codes = repo.template_codes(uow.session, arrangement_id)
+            codes = queries.template_codes(uow.session, arrangement_id)
             unknown = sorted({s.code for s in shifts if s.code is not None} - codes)
             if unknown:
                 raise ValidationError({"code": message("rota_unknown_code", codes=", ".join(unknown))})
@@ -456,8 +457,8 @@ class Rota:
         nothing). Raises RotaFileError with the reason; nothing is written then."""
         with self._db.read() as uow:
             arrangement = repo.arrangement_to_core(arrangement_row(uow, arrangement_id))
-            assistants = [repo.assistant_to_core(r) for r in repo.assistant_rows(uow.session, arrangement_id)]
-            codes = repo.template_codes(uow.session, arrangement_id)
+            assistants = [repo.assistant_to_core(r) for r in queries.assistant_rows(uow.session, arrangement_id)]
+            codes = queries.template_codes(uow.session, arrangement_id)
         parsed = parse_import(text, assistants, codes)
         try:
             written = self.replace_planned_shifts(arrangement_id, parsed.start, parsed.end, parsed.shifts, "import")

@@ -39,6 +39,7 @@ from bpa_desktop.core.timesheet_lifecycle import (
     period_is_over,
 )
 from bpa_desktop.i18n import get_language, message
+from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import ArrangementRow, AssistantRow, TimesheetRow, WorkedShiftRow
@@ -100,7 +101,7 @@ class Timesheets:
         if isinstance(deviation, dev.Absent):
             return self.add_absence(deviation.absence)
         if isinstance(deviation, dev.ChangedTimes):
-            changed = replace(deviation.shift, start=deviation.start, end=deviation.end)
+            changed = dev.with_times(deviation.shift, deviation.start, deviation.end)
             return self.record_worked_shift(arrangement_id, changed, deviation.reason)
         if isinstance(deviation, dev.ExtraWork):
             shift = Shift(str(deviation.assistant_id), deviation.start, deviation.end, kind=ShiftKind(deviation.kind))
@@ -127,7 +128,7 @@ class Timesheets:
             arrangement_row(uow, arrangement_id)
             rows: list[TimesheetDayRow] = []
             period = period_of(uow, arrangement_id, day)
-            for assistant in repo.assistant_rows(uow.session, arrangement_id):
+            for assistant in queries.assistant_rows(uow.session, arrangement_id):
                 records = tr.period_records(uow.session, assistant.id, PayPeriod(day, day))
                 rows += build_rows(
                     PayPeriod(day, day), records.planned, records.worked, records.not_worked,
@@ -283,8 +284,8 @@ class Timesheets:
             }
             ready = sorted((r for r in newest.values() if is_payroll_ready(r.status)), key=lambda r: r.assistant_id)
             lines = tr.stored_pay_lines(uow.session, [r.id for r in ready])
-            assistants = repo.assistant_rows(uow.session, arrangement_id)
-            busy = repo.busy_assistant_ids(uow.session, arrangement_id, period.start, period.end)
+            assistants = queries.assistant_rows(uow.session, arrangement_id)
+            busy = queries.busy_assistant_ids(uow.session, arrangement_id, period.start, period.end)
             missing = sorted((busy | set(newest)) - {r.assistant_id for r in ready})
             return PayrollBatch(
                 period=period,

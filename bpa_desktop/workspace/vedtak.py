@@ -12,6 +12,7 @@ from datetime import date
 from bpa_desktop import validation
 from bpa_desktop.core.model import Vedtak
 from bpa_desktop.i18n import message
+from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage.schema import VedtakRow
 from bpa_desktop.storage.unit_of_work import Database, UnitOfWork
@@ -26,11 +27,11 @@ class VedtakArea:
     def list_vedtak(self, arrangement_id: int) -> list[Vedtak]:
         """Newest first."""
         with self._db.read() as uow:
-            return [repo.vedtak_to_core(r) for r in repo.vedtak_rows(uow.session, arrangement_id)]
+            return [repo.vedtak_to_core(r) for r in queries.vedtak_rows(uow.session, arrangement_id)]
 
     def current_vedtak(self, arrangement_id: int, on: date) -> Vedtak | None:
         with self._db.read() as uow:
-            row = repo.vedtak_on(uow.session, arrangement_id, on)
+            row = queries.vedtak_on(uow.session, arrangement_id, on)
             return repo.vedtak_to_core(row) if row else None
 
     def add_vedtak(self, vedtak: Vedtak) -> Vedtak:
@@ -39,7 +40,7 @@ class VedtakArea:
         raise_if(validation.vedtak_errors(vedtak))
         with self._db.write() as uow:
             arrangement_row(uow, vedtak.arrangement_id)
-            for other in repo.overlapping_vedtak(uow.session, vedtak):
+            for other in queries.overlapping_vedtak(uow.session, vedtak):
                 if other.valid_to is None and other.valid_from < vedtak.valid_from:
                     other.valid_to = date.fromordinal(vedtak.valid_from.toordinal() - 1)
                     uow.audit("end", "vedtak", other.id, other.arrangement_id, "superseded")
@@ -67,7 +68,7 @@ class VedtakArea:
 
 def _refuse_overlap(uow: UnitOfWork, vedtak: Vedtak) -> None:
     uow.flush()
-    overlapping = repo.overlapping_vedtak(uow.session, vedtak)
+    overlapping = queries.overlapping_vedtak(uow.session, vedtak)
     if overlapping:
         other = overlapping[0]
         period = validation.format_period(other.valid_from, other.valid_to)

@@ -13,6 +13,7 @@ from bpa_desktop import validation
 from bpa_desktop.core.model import Absence, AbsenceKind, Shift
 from bpa_desktop.core.timesheet import NotWorked, activate_passive
 from bpa_desktop.i18n import message
+from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import AbsenceRow, AssistantRow, PlannedShiftRow, WorkedShiftRow
@@ -63,7 +64,7 @@ def record_many(uow: UnitOfWork, arrangement_id: int, entries: Sequence[WorkedEn
     refuse_locked_shifts(uow, shifts)
     refuse_worked_overlap(uow, shifts)
     planned_ids = {e.planned_shift_id for e in entries} - {None}
-    unknown = planned_ids - repo.planned_ids_in(uow.session, arrangement_id, planned_ids)
+    unknown = planned_ids - queries.planned_ids_in(uow.session, arrangement_id, planned_ids)
     if unknown:
         raise NotFoundError("planlagt vakt", min(unknown))
     now = repo.utc_now()
@@ -73,7 +74,7 @@ def record_many(uow: UnitOfWork, arrangement_id: int, entries: Sequence[WorkedEn
         shifts,
     )
     uow.audit("create", "worked_shift", ids[0] if len(ids) == 1 else None, arrangement_id, f"count={len(ids)}")
-    return [repo.worked_to_core(r) for r in repo.worked_rows(uow.session, ids)]
+    return [repo.worked_to_core(r) for r in queries.worked_rows(uow.session, ids)]
 
 
 def update(uow: UnitOfWork, arrangement_id: int, worked_id: int, shift: Shift, reason: str) -> Shift:
@@ -103,7 +104,7 @@ def refuse_worked_overlap(uow: UnitOfWork, shifts: Sequence[Shift], ignore_id: i
                 raise overlap_error(later)
         lower = min(s.start for _, _, s in spans)
         upper = max(s.end for _, _, s in spans)
-        for row in repo.worked_overlapping(uow.session, int(assistant), lower, upper, ignore_id):
+        for row in queries.worked_overlapping(uow.session, int(assistant), lower, upper, ignore_id):
             row_start, row_end = row.start_at.timestamp(), row.end_at.timestamp()
             if any(start < row_end and row_start < end for start, end, _ in spans):
                 raise overlap_error(repo.worked_to_core(row))
@@ -135,7 +136,7 @@ def cancel_planned(uow: UnitOfWork, arrangement_id: int, shift_id: str | int, re
         raise NotFoundError("planlagt vakt", shift_id)
     planned = repo.planned_to_core(row)
     refuse_locked_shifts(uow, [planned])
-    if repo.settled_plan_ids(uow.session, [row.id]):
+    if queries.settled_plan_ids(uow.session, [row.id]):
         raise ValidationError({"shift": message("planned_shift_settled")})
     cancelled = tr.add_cancelled(uow.session, arrangement_id, planned, reason, repo.utc_now())
     uow.flush()
@@ -165,4 +166,4 @@ def passive_active(uow: UnitOfWork, arrangement_id: int, shift_id: str, start: d
 
 
 def absences_between(uow: UnitOfWork, arrangement_id: int, start: date, end: date) -> list[Absence]:
-    return [repo.absence_to_core(r) for r in repo.absence_rows(uow.session, arrangement_id, start, end)]
+    return [repo.absence_to_core(r) for r in queries.absence_rows(uow.session, arrangement_id, start, end)]

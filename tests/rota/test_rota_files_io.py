@@ -13,7 +13,8 @@ import pdfplumber
 import pytest
 import vobject
 
-from bpa_desktop import cli, rota_io
+from bpa_desktop import cli
+from bpa_desktop.core.shift_document import RotaFileError, json_bytes
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core import shiftfile
 from bpa_desktop.core.model import Shift
@@ -23,8 +24,8 @@ from tests.rota.rota_sample import END, START
 
 
 def export(setup, **options) -> bytes:
-    document = rota_io.shift_document(setup.ws, setup.arrangement_id, START, END, **options)
-    return rota_io.render_json(document)
+    document = setup.ws.exports.shift_document(setup.arrangement_id, START, END, **options)
+    return json_bytes(document)
 
 
 def plan_with_changes(setup):
@@ -74,7 +75,7 @@ def test_export_import_export_gives_the_same_file(setup, workspace, tmp_path):
     plan_with_changes(setup)
     first = export(setup)
     ids_before = {s.id for s in setup.planned()}
-    result = rota_io.import_rota(setup.ws, setup.arrangement_id, first.decode())
+    result = setup.ws.rota.import_shift_file(setup.arrangement_id, first.decode())
     assert (result.kept, result.inserted, result.deleted) == (len(ids_before), 0, 0)
     assert export(setup) == first
     assert {s.id for s in setup.planned()} == ids_before
@@ -84,9 +85,9 @@ def test_export_import_export_gives_the_same_file(setup, workspace, tmp_path):
         rota_sample.make_setup(other_ws)  # takes the first ids
         other = rota_sample.make_setup(other_ws)
         assert other.ids["101"] != setup.ids["101"]
-        rota_io.import_rota(other_ws, other.arrangement_id, first.decode())
-        again = json.loads(rota_io.render_json(
-            rota_io.shift_document(other_ws, other.arrangement_id, START, END)
+        other_ws.rota.import_shift_file(other.arrangement_id, first.decode())
+        again = json.loads(json_bytes(
+            other_ws.exports.shift_document(other.arrangement_id, START, END)
         ))
     expected = json.loads(first)
     expected.pop("rota")  # the other database has no saved rota version
@@ -162,8 +163,8 @@ def test_import_into_an_attested_period_is_refused(setup):
     for shift in document["shifts"]:
         if shift["assistant"] == "102" and shift["start"].startswith("2026-10-13"):
             shift["start"], shift["end"] = shift["start"][:11] + "09:00", shift["end"][:11] + "17:00"
-    with pytest.raises(rota_io.RotaFileError) as error:
-        rota_io.import_rota(ws, setup.arrangement_id, json.dumps(document))
+    with pytest.raises(RotaFileError) as error:
+        ws.rota.import_shift_file(setup.arrangement_id, json.dumps(document))
     assert "attestert" in str(error.value) and "ingenting er endret" in str(error.value)
     assert setup.planned() == plan
 
@@ -171,7 +172,7 @@ def test_import_into_an_attested_period_is_refused(setup):
 def test_ical_per_assistant_reads_back_with_vobject(setup):
     plan_with_changes(setup)
     ola = setup.ids["103"]
-    data = rota_io.render_ics(setup.ws, setup.arrangement_id, ola, START, END)
+    data = setup.ws.exports.rota_ics(setup.arrangement_id, ola, START, END)
     calendar = vobject.readOne(data.decode("utf-8"))
     events = calendar.vevent_list
     own = [s for s in setup.planned() if s.assistant == str(ola)]
@@ -189,7 +190,7 @@ def test_rota_pdf_has_version_and_date_in_the_footer(setup, tmp_path):
     setup.save()
     setup.save()  # version 2
     path = tmp_path / "turnus.pdf"
-    rota_io.render_pdf(setup.ws, setup.arrangement_id, START, END, path, printed=date(2026, 10, 1))
+    setup.ws.exports.rota_pdf(setup.arrangement_id, START, END, path, printed=date(2026, 10, 1))
     with pdfplumber.open(path) as pdf:
         assert len(pdf.pages) == math.ceil(((END - START).days + 1) / 28)
         page = pdf.pages[0]

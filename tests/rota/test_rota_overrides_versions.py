@@ -3,6 +3,8 @@ new rota version is rolled out, cancelled shifts stay cancelled, attested period
 
 from __future__ import annotations
 
+import sqlite3
+
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -184,18 +186,14 @@ def test_changes_are_refused_in_an_attested_period(setup):
 
 def test_rows_from_before_the_occurrence_column_are_found_by_their_own_key(setup):
     """Planned shifts written before revision 0003 have no stored occurrence key."""
-    from sqlalchemy import text
-
     ws, aid, ids = setup.ws, setup.arrangement_id, setup.ids
     setup.save()
-    with ws._write() as session:
-        session.execute(text("UPDATE planned_shift SET occurrence = NULL"))
+    _forget_occurrences(ws.path)
     before = {s.id for s in setup.planned()}
     setup.save()
     assert {s.id for s in setup.planned()} == before  # matched, nothing rewritten
     night = on(setup, date(2026, 10, 16), "103", "N")
-    with ws._write() as session:
-        session.execute(text("UPDATE planned_shift SET occurrence = NULL"))
+    _forget_occurrences(ws.path)
     ws.rota.change_planned_shift(aid, night.id, kind="substitute", other_assistant_id=ids["104"], reason="Kurs")
     setup.save()
     assert on(setup, date(2026, 10, 16), "104", "N").kind is ShiftKind.SUBSTITUTE
@@ -213,3 +211,11 @@ def test_a_shift_registered_as_worked_is_kept_and_not_changed(setup):
     setup.save(swapped)
     kept = [s for s in setup.planned(date(2026, 10, 13), date(2026, 10, 13)) if s.id == shift.id]
     assert kept == [shift]
+
+
+def _forget_occurrences(path) -> None:
+    """As a database from before revision 0003 has them: no stored occurrence keys."""
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("UPDATE planned_shift SET occurrence = NULL")
+    connection.close()

@@ -30,6 +30,15 @@ def run_bpa(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.
     )
 
 
+def run_faulty_bpa(fault: str, *args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
+    """`bpa` whose transport ends the process at ``fault`` (tests/sync_client/fault_cli.py)."""
+    entry = "from tests.sync_client.fault_cli import main; raise SystemExit(main())"
+    return subprocess.run(
+        [sys.executable, "-c", entry, fault, *map(str, args)],
+        capture_output=True, text=True, env=env, timeout=timeout,
+    )
+
+
 def run_json(*args: str, env: dict[str, str], expect: tuple[int, ...] = (0, 1)) -> dict:
     done = run_bpa(*args, env=env)
     assert done.returncode in expect, (done.returncode, done.stdout, done.stderr)

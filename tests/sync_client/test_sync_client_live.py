@@ -11,7 +11,7 @@ import time
 from datetime import datetime, timedelta, timezone
 
 from tests.sync.receiver_helpers import issue_code
-from tests.sync_client.sync_client_helpers import BPA, outbox_rows, run_bpa, run_json
+from tests.sync_client.sync_client_helpers import BPA, outbox_rows, run_bpa, run_faulty_bpa, run_json
 
 DEMO_SUBMISSIONS = 27
 
@@ -44,8 +44,8 @@ def test_push_delivers_everything_once_and_the_body_holds_only_what_privacy_allo
 
 def test_killed_after_the_server_stored_but_before_the_receipt_was_saved(enrolled):
     """Case 3: the retry gets the same receipt (200) and the receiver keeps one row."""
-    env = {**enrolled.env, "BPA_SYNC_FAULT": "exit_after_response"}
-    killed = run_bpa("sync", "push", "--db", enrolled.db, "--lease", "1", env=env)
+    killed = run_faulty_bpa("exit_after_response", "sync", "push", "--db", enrolled.db, "--lease", "1",
+                            env=enrolled.env)
     assert killed.returncode == 137
     assert len(enrolled.stored()) == 1
     sending = [row for row in outbox_rows(enrolled.db).values() if row["state"] == "sending"]
@@ -60,8 +60,9 @@ def test_killed_after_the_server_stored_but_before_the_receipt_was_saved(enrolle
 
 def test_killed_mid_request_the_lease_expires_and_the_row_is_sent_once(enrolled):
     """Case 4."""
-    env = {**enrolled.env, "BPA_SYNC_FAULT": "exit_before_response"}
-    assert run_bpa("sync", "push", "--db", enrolled.db, "--lease", "1", env=env).returncode == 137
+    killed = run_faulty_bpa("exit_before_response", "sync", "push", "--db", enrolled.db, "--lease", "1",
+                            env=enrolled.env)
+    assert killed.returncode == 137
     assert enrolled.stored() == []
     assert enrolled.status()["sending"] == 20  # claimed under the dead process's lease
     time.sleep(1.2)

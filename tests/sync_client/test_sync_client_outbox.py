@@ -16,11 +16,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bpa_desktop.core.model import PayLine, TimesheetStatus
-from bpa_desktop.storage.connection import writer
+from bpa_desktop.core.model import AttestedTimesheet, PayLine, TimesheetStatus
+from bpa_desktop.storage.connection import make_engine
 from bpa_desktop.storage.schema import TimesheetRow
 from bpa_desktop.sync import credentials, outbox, payload, signing
 from bpa_desktop.sync.protocol import Decision, parse_body
+from bpa_desktop.workspace import timesheets as timesheets_area
 
 AFTER_MAY = date(2026, 6, 2)  # the demo's current period (May 2026) is over by then
 REMOTE = "5d0c7f7e-2f4e-4c39-9a51-2b8d1d0b7c11"
@@ -35,9 +36,9 @@ def _enrol_offline(ws, arrangement_id, memory_keyring):
     """An enrolment row plus a key in the (memory) keyring, as `bpa sync enrol` leaves them."""
     key = signing.generate_private_key()
     credentials.store_signing_key(REMOTE, key)
-    outbox.save_enrolment(ws._engine, arrangement_id, receiver_url="http://mottak.test",
-                          remote_arrangement_id=REMOTE, public_key=signing.public_key_raw(key))
-    return outbox.load_enrolments(ws._engine, arrangement_id)[0], key
+    ws.sync.outbox.save_enrolment(arrangement_id, receiver_url="http://mottak.test",
+                                  remote_arrangement_id=REMOTE, public_key=signing.public_key_raw(key))
+    return ws.sync.outbox.load_enrolments(arrangement_id)[0], key
 
 
 def test_the_demo_outbox_waits_with_its_content_but_no_signature(demo_workspace, demo_arrangement_id):
@@ -55,13 +56,13 @@ def test_a_crash_inside_the_attestation_transaction_leaves_neither_attestation_n
     """Case 1."""
     sheet, _ = _draft_may(demo_workspace, demo_arrangement_id)
     before = demo_workspace.sync.status()
-    real = outbox.enqueue_attested
+    real = timesheets_area.queue_submission
 
     def enqueue_then_crash(*args, **kwargs):
         real(*args, **kwargs)
         raise RuntimeError("crash after the outbox insert")
 
-    monkeypatch.setattr(outbox, "enqueue_attested", enqueue_then_crash)
+    monkeypatch.setattr(timesheets_area, "queue_submission", enqueue_then_crash)
     with pytest.raises(RuntimeError):
         demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY)
     assert demo_workspace.sync.status() == before
@@ -95,7 +96,7 @@ def test_after_enrolment_attesting_writes_the_canonical_body_and_its_hash(
     sheet, assistant = _draft_may(demo_workspace, demo_arrangement_id)
     demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY)
     detail = demo_workspace.timesheets.timesheet_detail(sheet.id)
-    row = next(r for r in outbox.list_rows(demo_workspace._engine) if r.timesheet_id == sheet.id)
+    row = next(r for r in demo_workspace.sync.outbox.list_rows() if r.timesheet_id == sheet.id)
     assert row.sig is None  # the keyring is read at send time, never inside the attestation
     body = parse_body(row.body)
     assert hashlib.sha256(row.body).hexdigest() == row.body_sha256
@@ -111,25 +112,25 @@ def test_a_correction_is_a_new_version_that_supersedes_the_last_one(demo_workspa
     demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY)
     draft = demo_workspace.timesheets.correct_timesheet(sheet.id, "glemt en kveldsvakt")
     demo_workspace.timesheets.attest_timesheet(draft.id, today=AFTER_MAY)
-    first, second = [r for r in outbox.list_rows(demo_workspace._engine) if r.timesheet_id in (sheet.id, draft.id)]
+    first, second = [r for r in demo_workspace.sync.outbox.list_rows() if r.timesheet_id in (sheet.id, draft.id)]
     assert (first.version, second.version, second.supersedes_id, second.kind) == (1, 2, first.id, "correction")
     assert "glemt" not in json.dumps(second.lines)
 
 
 def test_a_pay_code_that_cannot_travel_blocks_the_row_but_not_the_attestation(demo_workspace, demo_arrangement_id):
     sheet, _ = _draft_may(demo_workspace, demo_arrangement_id)
-    with Session(writer(demo_workspace._engine)) as session, session.begin():
-        timesheet = session.get(TimesheetRow, sheet.id)
-        row = outbox.enqueue_attested(session, timesheet, [PayLine("1", "KS 1000", "ordinary", "Timelønn", 7.5)])
-        assert row.state == "blocked" and "«KS 1000»" in row.last_error_text
+    attested = AttestedTimesheet(sheet.id, demo_arrangement_id, "1", sheet.period_end, datetime.now(timezone.utc),
+                                 (PayLine("1", "KS 1000", "ordinary", "Timelønn", 7.5),))
+    row = outbox.new_submission(attested, None, REMOTE, datetime.now(timezone.utc))
+    assert row["state"] == "blocked" and "«KS 1000»" in row["last_error_text"]
 
 
 def test_sealed_bytes_and_attested_content_can_never_change_or_disappear(
     demo_workspace, demo_arrangement_id, memory_keyring
 ):
     enrolment, key = _enrol_offline(demo_workspace, demo_arrangement_id, memory_keyring)
-    assert outbox.seal(demo_workspace._engine, enrolment, key) > 0
-    row = outbox.list_rows(demo_workspace._engine)[0]
+    assert demo_workspace.sync.outbox.seal(enrolment, key) > 0
+    row = demo_workspace.sync.outbox.list_rows()[0]
     signing.verify_bytes(signing.public_key_raw(key), row.body, row.sig)
     with sqlite3.connect(demo_workspace.path) as connection:
         for statement in (
@@ -144,10 +145,10 @@ def test_sealed_bytes_and_attested_content_can_never_change_or_disappear(
 def test_a_later_version_waits_for_the_earlier_one_and_workers_never_share_a_row(
     demo_workspace, demo_arrangement_id, memory_keyring
 ):
-    engine = demo_workspace._engine
+    sync_outbox = demo_workspace.sync.outbox
     enrolment, key = _enrol_offline(demo_workspace, demo_arrangement_id, memory_keyring)
-    outbox.seal(engine, enrolment, key)
-    rows = outbox.list_rows(engine)
+    sync_outbox.seal(enrolment, key)
+    rows = sync_outbox.list_rows()
     v2 = next(r for r in rows if r.version == 2)
 
     claimed: list[list[str]] = []
@@ -156,7 +157,7 @@ def test_a_later_version_waits_for_the_earlier_one_and_workers_never_share_a_row
     def worker(n):
         barrier.wait()
         got = []
-        while batch := outbox.claim(engine, demo_arrangement_id, f"w{n}", limit=2):
+        while batch := sync_outbox.claim(demo_arrangement_id, f"w{n}", limit=2):
             got += [c.id for c in batch]
         claimed.append(got)
 
@@ -169,21 +170,21 @@ def test_a_later_version_waits_for_the_earlier_one_and_workers_never_share_a_row
     assert len(every) == len(set(every)) == len(rows) - 1
     assert v2.id not in every  # version 1 is not at the receiver yet
 
-    assert outbox.mark_delivered(engine, v2.supersedes_id, {"seq": 1})
-    assert [c.id for c in outbox.claim(engine, demo_arrangement_id, "w9")] == [v2.id]
+    assert sync_outbox.mark_delivered(v2.supersedes_id, {"seq": 1})
+    assert [c.id for c in sync_outbox.claim(demo_arrangement_id, "w9")] == [v2.id]
 
 
 def test_decisions_are_applied_with_the_cursor_and_reach_the_timesheet(
     demo_workspace, demo_arrangement_id, memory_keyring
 ):
-    engine = demo_workspace._engine
+    sync_outbox = demo_workspace.sync.outbox
     _enrol_offline(demo_workspace, demo_arrangement_id, memory_keyring)
-    rows = outbox.list_rows(engine)
+    rows = sync_outbox.list_rows()
     v2 = next(r for r in rows if r.version == 2)
     v1 = next(r for r in rows if r.id == v2.supersedes_id)
     other = next(r for r in rows if r.version == 1 and r.id != v1.id)
     for row in (v1, v2, other):
-        outbox.mark_delivered(engine, row.id, {"seq": 1})
+        sync_outbox.mark_delivered(row.id, {"seq": 1})
     at = datetime(2026, 5, 21, 9, tzinfo=timezone.utc)
     decisions = [
         Decision(seq=3, submission_id=uuid.UUID(v1.id), decision="accepted", decided_at=at),
@@ -191,14 +192,16 @@ def test_decisions_are_applied_with_the_cursor_and_reach_the_timesheet(
                  decided_at=at),
         Decision(seq=5, submission_id=uuid.UUID(v2.id), decision="accepted", decided_at=at),
     ]
-    assert outbox.apply_decisions(engine, demo_arrangement_id, decisions, 5) == 3
-    assert outbox.apply_decisions(engine, demo_arrangement_id, decisions, 5) == 0  # replay is harmless
+    assert sync_outbox.apply_decisions(demo_arrangement_id, decisions, 5) == 3
+    assert sync_outbox.apply_decisions(demo_arrangement_id, decisions, 5) == 0  # replay is harmless
     states = {s.id: s for s in demo_workspace.sync.list_submissions()}
     assert (states[v1.id].state, states[v2.id].state, states[other.id].state) == ("superseded", "accepted", "rejected")
     assert states[other.id].decision_reason == "Mangler kveldstillegg"
     assert demo_workspace.sync.enrolment(demo_arrangement_id).decisions_cursor == 5
+    engine = make_engine(demo_workspace.path)
     with Session(engine) as session:
         status = dict(session.execute(select(TimesheetRow.id, TimesheetRow.status)).all())
+    engine.dispose()
     assert status[v2.timesheet_id] == TimesheetStatus.ACCEPTED
     assert status[other.timesheet_id] == TimesheetStatus.REJECTED
 

@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import httpx  # noqa: E402
 import pytest  # noqa: E402
 
-from bpa_desktop.sync import credentials, outbox, signing  # noqa: E402
+from bpa_desktop.sync import credentials, signing  # noqa: E402
 
 REMOTE = "7c3a0c55-1f7b-4d5e-8a4e-0c3a1f9b2d10"
 
@@ -46,7 +46,7 @@ def enrolled_demo(demo_workspace, demo_arrangement_id, memory_keyring):
     key = signing.generate_private_key()
     credentials.store_signing_key(REMOTE, key)
     credentials.store_token("http://mottak.test", REMOTE, "bpa1_token")
-    outbox.save_enrolment(demo_workspace._engine, demo_arrangement_id, receiver_url="http://mottak.test",
+    demo_workspace.sync.outbox.save_enrolment(demo_arrangement_id, receiver_url="http://mottak.test",
                           remote_arrangement_id=REMOTE, public_key=signing.public_key_raw(key))
     return demo_workspace
 
@@ -55,7 +55,7 @@ def test_a_pass_runs_off_the_gui_thread_and_reports_by_signal(qtbot, enrolled_de
     from bpa_desktop.ui.sync_worker import SyncWorker
 
     fake = FakeReceiver()
-    worker = SyncWorker(enrolled_demo.path, watch_network=False,
+    worker = SyncWorker(enrolled_demo, watch_network=False,
                         client_options={"transport": httpx.MockTransport(fake)})
     assert worker.active
     try:
@@ -73,8 +73,8 @@ def test_a_pass_runs_off_the_gui_thread_and_reports_by_signal(qtbot, enrolled_de
 def test_a_second_worker_on_the_same_database_stays_idle(qtbot, enrolled_demo):
     from bpa_desktop.ui.sync_worker import SyncWorker
 
-    first = SyncWorker(enrolled_demo.path, watch_network=False)
-    second = SyncWorker(enrolled_demo.path, watch_network=False)
+    first = SyncWorker(enrolled_demo, watch_network=False)
+    second = SyncWorker(enrolled_demo, watch_network=False)
     try:
         assert first.active and not second.active
         second.start()
@@ -83,6 +83,6 @@ def test_a_second_worker_on_the_same_database_stays_idle(qtbot, enrolled_demo):
     finally:
         first.stop()
         second.stop()
-    third = SyncWorker(enrolled_demo.path, watch_network=False)
+    third = SyncWorker(enrolled_demo, watch_network=False)
     assert third.active  # the lock is released on stop
     third.stop()

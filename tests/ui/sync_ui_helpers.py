@@ -3,7 +3,7 @@ in the `memory_keyring` fixture, never the real keyring), and a main window over
 
 from __future__ import annotations
 
-from bpa_desktop.sync import credentials, outbox, signing
+from bpa_desktop.sync import credentials, signing
 
 REMOTE = "5b0f7c2e-8d1a-4c3b-9e6f-2a4d8c1e7b90"
 
@@ -13,7 +13,7 @@ def enrol_offline(workspace, arrangement_id: int, receiver_url: str) -> str:
     key = signing.generate_private_key()
     credentials.store_signing_key(REMOTE, key)
     credentials.store_token(receiver_url, REMOTE, "bpa1_test_token")
-    outbox.save_enrolment(workspace._engine, arrangement_id, receiver_url=receiver_url,
+    workspace.sync.outbox.save_enrolment(arrangement_id, receiver_url=receiver_url,
                           remote_arrangement_id=REMOTE, public_key=signing.public_key_raw(key))
     return signing.key_id(signing.public_key_raw(key))
 

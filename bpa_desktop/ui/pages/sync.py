@@ -324,9 +324,8 @@ class SyncPage(Page):
             if not chosen:
                 return
             path = chosen
-        from bpa_desktop.ui.sync.printing import write_submission_pdf  # ReportLab: only when printing
-
-        self.ctx.runner.submit(write_submission_pdf, self.ctx.workspace, info, Path(path),
+        workspace = self.ctx.workspace  # ReportLab loads in the worker, with the first PDF
+        self.ctx.runner.submit(lambda: workspace.exports.submission_pdf(info, Path(path)).path,
                                on_done=lambda written: self.show_message(
                                    self.tr("The timesheet is saved as %1. Print it and hand it in.").replace(
                                        "%1", str(written))),

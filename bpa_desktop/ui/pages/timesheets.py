@@ -435,7 +435,7 @@ class TimesheetsPage(Page):
             return
         shown = self.view.detail.timesheet if self.view else None
         self.show_message(self.tr("Writing the PDF…"))
-        self.ctx.runner.submit(data.write_pdf, self.ctx.workspace, self.ctx.arrangement, entry.assistant,
+        self.ctx.runner.submit(data.write_pdf, self.ctx.workspace, entry.assistant.id,
                                entry.detail.period.start, shown.id if shown else None, path, self.today,
                                on_done=lambda written: self.show_message(
                                    self.tr("The timesheet is saved as %1.").replace("%1", str(written))),

@@ -189,27 +189,21 @@ class ApprovalsPanel(QWidget):
         self.export_message.setText(str(error) if isinstance(error, ValueError) else user_message(error))
 
     def export_pdf(self) -> None:
-        from bpa_desktop import rota_io
-
         ws, aid, (start, end) = self.ctx.workspace, self.ctx.arrangement_id, self.period or (None, None)
         self._export(self.tr("Save the rota as PDF"), "turnus.pdf", self.tr("PDF files (*.pdf)"),
-                     lambda path: rota_io.render_pdf(ws, aid, start, end, path))
+                     lambda path: ws.exports.rota_pdf(aid, start, end, path))
 
     def export_ics(self) -> None:
-        from bpa_desktop import rota_io
-
         assistant_id = self.assistant.currentData()
         if assistant_id is None:
             return
         ws, aid, (start, end) = self.ctx.workspace, self.ctx.arrangement_id, self.period or (None, None)
         self._export(self.tr("Save the assistant's shifts as iCalendar"), "vakter.ics",
                      self.tr("iCalendar files (*.ics)"),
-                     lambda path: rota_io.render_ics(ws, aid, assistant_id, start, end, path))
+                     lambda path: ws.exports.rota_ics(aid, assistant_id, start, end, path))
 
     def export_json(self) -> None:
-        from bpa_desktop import rota_io
-
         ws, aid, (start, end) = self.ctx.workspace, self.ctx.arrangement_id, self.period or (None, None)
         self._export(self.tr("Save the planned shifts as a shift file"), "vakter.json",
                      self.tr("Shift files (*.json)"),
-                     lambda path: rota_io.render_json(rota_io.shift_document(ws, aid, start, end), path))
+                     lambda path: ws.exports.rota_json(aid, start, end, path))

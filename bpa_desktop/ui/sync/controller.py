@@ -11,8 +11,6 @@ widgets then re-read the outbox through the Workspace, never through the worker'
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-
 from PySide6.QtCore import QObject, Signal
 
 from bpa_desktop.ui.context import AppContext
@@ -70,7 +68,7 @@ class SyncController(QObject):
     def _start_worker(self) -> None:
         from bpa_desktop.ui.sync_worker import SyncWorker
 
-        worker = SyncWorker(Path(self.ctx.workspace.path), self, **self.worker_options)
+        worker = SyncWorker(self.ctx.workspace, self, **self.worker_options)
         worker.sync_summary.connect(lambda _summary: self.outbox_changed.emit())
         worker.busy_changed.connect(self.busy_changed)
         worker.failed.connect(lambda _message: self.outbox_changed.emit())  # logged by the worker; rows tell the rest

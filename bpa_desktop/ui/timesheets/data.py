@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from bpa_desktop.core.model import Arrangement, Assistant, AuditEntry, Timesheet, TimesheetStatus
+from bpa_desktop.core.model import Assistant, AuditEntry, Timesheet, TimesheetStatus
 from bpa_desktop.core.pay_period import PayPeriod, periods_between
 from bpa_desktop.core.timesheet import TimesheetDetail
 from bpa_desktop.core.timesheet_lifecycle import is_locked
@@ -104,31 +104,22 @@ def read_sheet(ws, arrangement_id: int, assistant_id: int, period_start: date,
     return SheetView(detail, history, verified)
 
 
-# --- actions ----------------------------------------------------------------------------------
+# --- actions (each one Workspace use case, one transaction) ----------------------------------
 
 
 def confirm(ws, assistant_id: int, period_start: date, today: date) -> Timesheet:
     """The assistant confirms the period's sheet (created as a draft first if needed)."""
-    sheet = ws.timesheets.get_or_create_timesheet(assistant_id, period_start)
-    return ws.timesheets.confirm_timesheet(sheet.id, today=today)
+    return ws.timesheets.confirm_period(assistant_id, period_start, today=today)
 
 
 def attest(ws, assistant_id: int, period_start: date, today: date) -> Timesheet:
-    sheet = ws.timesheets.get_or_create_timesheet(assistant_id, period_start)
-    return ws.timesheets.attest_timesheet(sheet.id, today=today)
+    return ws.timesheets.attest_period(assistant_id, period_start, today=today)
 
 
-def write_pdf(ws, arrangement: Arrangement, assistant: Assistant, period_start: date,
-              timesheet_id: int | None, path: Path, printed: date) -> Path:
-    from bpa_desktop.export.timesheet_export import timesheet_document
-    from bpa_desktop.export.timesheet_pdf import render_timesheet_pdf
-
-    if timesheet_id is None:
-        detail = ws.timesheets.preview_timesheet(assistant.id, period_start)
-    else:
-        detail = ws.timesheets.timesheet_detail(timesheet_id)
-    render_timesheet_pdf(timesheet_document(detail, arrangement, assistant, printed), path)
-    return path
+def write_pdf(ws, assistant_id: int, period_start: date, timesheet_id: int | None, path: Path,
+              printed: date) -> Path:
+    return ws.exports.timesheet_pdf(assistant_id, period_start, path, timesheet_id=timesheet_id,
+                                    printed=printed).path
 
 
 @dataclass(frozen=True)
@@ -142,15 +133,6 @@ class PayrollResult:
 def write_payroll(ws, arrangement_id: int, period_start: date, path: Path, visma: bool) -> PayrollResult:
     """The period's payroll file from attested timesheets (Visma Lønn import or plain CSV).
     Raises PayrollExportError (a ValueError with a Norwegian message) for unusable codes."""
-    from bpa_desktop.export.payroll import render_pay_lines_csv, render_visma_lonn
-    from bpa_desktop.export.timesheet_export import batch_payroll_lines
-
-    batch = ws.timesheets.payroll_batch(arrangement_id, period_start)
-    names = {a.id: a.name for a in ws.people.list_assistants(arrangement_id)}
-    lines = batch_payroll_lines(batch)
-    if visma:
-        render_visma_lonn(lines, path)
-    else:
-        render_pay_lines_csv(lines, path, excel=True)
-    return PayrollResult(path, len(lines), len(batch.included),
-                         tuple(names.get(i, str(i)) for i in batch.not_attested))
+    written = ws.exports.payroll_file(arrangement_id, period_start, path, visma=visma, excel=True)
+    return PayrollResult(written.path, written.lines, written.timesheets,
+                         tuple(a.name for a in written.not_attested))

@@ -2,25 +2,28 @@
 
 Kinds: absence (egenmelding, sykmelding incl. graded, ferie, permisjon, sykt barn), changed
 times, extra shift, overtime, substitute cover, swap, passive time that became active, and a
-planned shift not worked. The form shows only the fields the chosen kind needs; the
-Workspace's messages land next to the field they concern.
+planned shift not worked. The form shows only the fields the chosen kind needs and gives a
+``core.deviations`` value; ``ws.timesheets.register_deviation`` stores it in one transaction
+(a substitute covering is the same rota change as in Turnus). The Workspace's messages land
+next to the field they concern.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from bpa_desktop.core.model import Absence, AbsenceKind, Assistant, Shift, ShiftKind
+from bpa_desktop.core import deviations as dev
+from bpa_desktop.core.model import Absence, AbsenceKind, Assistant, ShiftKind
 from bpa_desktop.core.timesheet import RowStatus, TimesheetDayRow, TimesheetDetail
 from bpa_desktop.ui.dialogs.form_dialog import FormDialog
 from bpa_desktop.ui.formatting import format_date, from_qdate, to_qdate
 from bpa_desktop.ui.timesheets.labels import absence_kind_labels
 from bpa_desktop.ui.timesheets.rows import span_text
-from bpa_desktop.ui.timesheets.times import after, hhmm, make_time_edit, on_day, set_time, with_times
+from bpa_desktop.ui.timesheets.times import after, hhmm, make_time_edit, on_day, set_time
 from bpa_desktop.ui.widgets.date_field import make_date_edit
 from bpa_desktop.ui.widgets.form import ValidatedForm
 
@@ -63,25 +66,23 @@ class DeviationRequest:
     absence: Absence | None = None
 
 
-def perform(ws, arrangement_id: int, assistant_id: int, request: DeviationRequest):
-    """Store the deviation (one Workspace call, one transaction). Runs in a worker."""
+def to_deviation(request: DeviationRequest, assistant_id: int) -> dev.Deviation:
+    """The form's request as the core value ``ws.timesheets.register_deviation`` stores."""
     kind, reason, row = request.kind, request.reason, request.row
     if kind == ABSENCE:
-        return ws.timesheets.add_absence(request.absence)
+        return dev.Absent(request.absence)
     if kind == CHANGED:
-        return ws.timesheets.record_worked_shift(arrangement_id, with_times(row.shift, request.start, request.end), reason)
+        return dev.ChangedTimes(row.shift, request.start, request.end, reason)
     if kind in (EXTRA, OVERTIME):
-        shift = Shift(str(assistant_id), request.start, request.end, kind=ShiftKind(kind))
-        return ws.timesheets.record_worked_shift(arrangement_id, shift, reason)
-    if kind in (SUBSTITUTE, SWAP):
-        # the planned shift's id ("p<n>") links the record to the plan: the plan row leaves
-        # this sheet and the other assistant's sheet gets the worked shift
-        taken = replace(row.planned, assistant=str(request.other_assistant), kind=ShiftKind(kind))
-        return ws.timesheets.record_worked_shift(arrangement_id, taken, reason)
+        return dev.ExtraWork(assistant_id, request.start, request.end, reason, ShiftKind(kind))
+    if kind == SUBSTITUTE:
+        return dev.SubstituteCovers(row.planned, request.other_assistant, reason)
+    if kind == SWAP:
+        return dev.TakenOver(row.planned, request.other_assistant, reason)
     if kind == PASSIVE_ACTIVE:
-        return ws.timesheets.mark_passive_active(arrangement_id, row.shift.id, request.start, request.end, reason)
+        return dev.PassiveBecameActive(row.shift, request.start, request.end, reason)
     if kind == NOT_WORKED:
-        return ws.timesheets.cancel_planned_shift(arrangement_id, row.planned.id, reason)
+        return dev.NotWorked(row.planned, reason)
     raise ValueError(kind)
 
 
@@ -222,7 +223,9 @@ class DeviationDialog(FormDialog):
         form = DeviationForm(detail, assistant, others)
         title = QCoreApplication.translate("DeviationDialog", "Register a deviation – %1").replace(
             "%1", assistant.name)
-        super().__init__(title, form, lambda request: perform(ws, arrangement_id, assistant.id, request),
+        super().__init__(title, form,
+                         lambda request: ws.timesheets.register_deviation(arrangement_id,
+                                                                          to_deviation(request, assistant.id)),
                          runner, parent, check=form.check)
         self.save_button.setText(self.tr("&Register"))
         self.save_button.setAccessibleName(self.tr("Register"))

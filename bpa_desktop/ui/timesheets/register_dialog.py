@@ -17,7 +17,8 @@ from bpa_desktop.ui.pages.base import paragraph
 from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
 from bpa_desktop.ui.timesheets.labels import row_status_label
 from bpa_desktop.ui.timesheets.rows import span_text
-from bpa_desktop.ui.timesheets.times import after, hhmm, make_time_edit, on_day, set_time, with_times
+from bpa_desktop.core.deviations import with_times
+from bpa_desktop.ui.timesheets.times import after, hhmm, make_time_edit, on_day, set_time
 from bpa_desktop.ui.widgets.form import ValidatedForm
 
 

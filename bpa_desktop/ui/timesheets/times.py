@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QTimeEdit, QWidget
 
 from bpa_desktop.core.calendar import OSLO, local_instant
-from bpa_desktop.core.model import Interval, Shift
 
 
 class TimeEdit(QTimeEdit):
@@ -49,14 +47,3 @@ def after(anchor: datetime, text: str, *, inclusive: bool = False) -> datetime:
         if moment.timestamp() > anchor.timestamp() or (inclusive and moment.timestamp() == anchor.timestamp()):
             return moment
     raise ValueError(text)  # unreachable: a later day always has the time
-
-
-def with_times(shift: Shift, start: datetime, end: datetime) -> Shift:
-    """``shift`` moved to [start, end); its passive time is cut to fit inside."""
-    passive = []
-    for interval in shift.passive:
-        a = max(interval.start, start, key=lambda m: m.timestamp())
-        b = min(interval.end, end, key=lambda m: m.timestamp())
-        if a.timestamp() < b.timestamp():
-            passive.append(Interval(a, b))
-    return replace(shift, start=start, end=end, passive=tuple(passive))
