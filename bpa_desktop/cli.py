@@ -5,7 +5,7 @@ Each sub-command group lives in `bpa_desktop/commands/<name>.py` with a
 by listing the package, so adding a command is adding a file. Heavy imports (SQLAlchemy,
 ReportLab, httpx) stay inside the handler functions to keep start-up fast.
 
-Exit codes (DESIGN.md): 0 done and nothing wrong, 1 done and the input breaks a rule,
+Exit codes (docs/architecture.md): 0 done and nothing wrong, 1 done and the input breaks a rule,
 2 the input could not be read.
 """
 

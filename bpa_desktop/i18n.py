@@ -108,7 +108,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Fraværsprosenten må være over 0 og høyst 100.",
         "en": "The absence percentage must be above 0 and at most 100.",
     },
-    # timesheets (issue 5)
+    # timesheets
     "timesheet_locked": {
         "nb": "Timelisten for {period} er attestert; lag en korrigering.",
         "en": "The timesheet for {period} is attested; make a correction.",
@@ -168,7 +168,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status_submitted": {"nb": "sendt", "en": "submitted"},
     "status_accepted": {"nb": "godkjent", "en": "accepted"},
     "status_rejected": {"nb": "avvist", "en": "rejected"},
-    # turnus planner (issue 4)
+    # turnus planner
     "rota_change_kind": {
         "nb": "Ukjent endring «{kind}».",
         "en": "Unknown change «{kind}».",
@@ -223,7 +223,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Behovet må være minst én person.",
         "en": "The need must be at least one person.",
     },
-    # overtime: why an hour is overtime (issue 10)
+    # overtime: why an hour is overtime
     "overtime_why_marked": {"nb": "ført som overtid", "en": "marked as overtime"},
     "overtime_why_day": {"nb": "over {limit} t denne dagen", "en": "over {limit} h this day"},
     "overtime_why_week": {"nb": "over {limit} t i uke {week}", "en": "over {limit} h in week {week}"},

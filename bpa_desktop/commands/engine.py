@@ -1,6 +1,6 @@
 """`bpa check FILE` and `bpa pay FILE [--profile NAME]` over a bpa-shifts/1 file.
 
-Output is JSON on stdout (DESIGN.md, contract):
+Output is JSON on stdout (contract, docs/architecture.md):
 
 * check: ``{"findings": [{"rule", "severity", "assistant", "start", "end", "message",
   "reference"}]}``; ``assistant`` is null for arrangement-wide findings (``vedtak-hours``).

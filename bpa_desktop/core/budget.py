@@ -1,6 +1,6 @@
 """The vedtak hour account: granted, planned, worked, remaining and a year-end forecast.
 
-Definitions (DOMAIN.md "The vedtak and the hour account"):
+Definitions (docs/domain.md "The vedtak and the hour account"):
 
 * ``granted`` for a calendar year = for every vedtak, weekly hours x the number of its days
   that fall in the year / 7 (a vedtak without an end runs to the end of the year). A change

@@ -29,7 +29,7 @@ class AssistantKind(str, enum.Enum):
 
 
 class Agreement(str, enum.Enum):
-    """Working-time agreement presets (DOMAIN.md)."""
+    """Working-time agreement presets (docs/domain.md)."""
 
     AML = "aml"
     INDIVIDUAL = "individual"
@@ -46,7 +46,7 @@ class Agreement(str, enum.Enum):
         return cls(TARIFF_NAMES.get(name, name))
 
 
-#: Names of tariff agreements accepted for the ``tariff`` preset (DOMAIN.md, "Agreement names").
+#: Names of tariff agreements accepted for the ``tariff`` preset (docs/domain.md, "Agreement names").
 TARIFF_NAMES = {"ks": "tariff", "virke": "tariff", "nho": "tariff", "spekter": "tariff"}
 
 
@@ -230,7 +230,7 @@ class PayLine:
     rate: float | None = None  # kr per hour when known
 
 
-# --- turnus planner (issue 4) ------------------------------------------------------------
+# --- turnus planner ------------------------------------------------------------
 
 
 class ApprovalRole(str, enum.Enum):

@@ -1,7 +1,7 @@
 """Normal working time and the hours above it (overtime): the one computation that the
 ``overtime`` rule (``core.rules``) and pay (``core.pay``) share.
 
-What counts (DOMAIN.md, "Readings settled"):
+What counts (docs/domain.md, "Readings settled"):
 
 * Under ``aml`` the normal day is 9 h and the normal week 40 h (aml § 10-4): hours above 9 on
   a day are overtime, and of the hours left, those above 40 in the ISO week.
@@ -235,7 +235,7 @@ def weekly_overtime(pieces: Iterable[Piece], days: Sequence[date]) -> dict[date,
 
     ``days`` are the start days of the shifts the pieces index. Day, week and marked
     overtime counts in the week its shift starts; a window's average overtime is spread
-    evenly over the window's weeks (DOMAIN.md), weeks after the last shift included."""
+    evenly over the window's weeks (docs/domain.md), weeks after the last shift included."""
     weeks: dict[date, dict[Why, float]] = {}
     spread: dict[tuple[date, int], float] = {}
     for piece in pieces:

@@ -1,6 +1,6 @@
 """Hours of a shift by pay window, and pay-code profiles that turn windows into payroll lines.
 
-``window_hours(shift)`` gives the DOMAIN.md windows (contract): ``total``, ``passive``,
+``window_hours(shift)`` gives the docs/domain.md windows (contract): ``total``, ``passive``,
 ``evening`` 17-21, ``night`` 21-06, ``saturday``, ``sunday`` and ``holiday`` (named public
 holidays, not ordinary Sundays). Windows overlap by design. Lengths are elapsed time unless
 the employer pays on nominal clock hours (``nominal=True``, or ``nominal_clock_hours`` in the
@@ -48,7 +48,7 @@ from bpa_desktop.core import windows as win
 from bpa_desktop.core.model import Agreement, PayLine, Shift
 
 PROFILE_FORMAT = "bpa-pay-profile/1"
-#: Windows every shift has, besides the profile's and the DOMAIN.md clock windows.
+#: Windows every shift has, besides the profile's and the docs/domain.md clock windows.
 SHIFT_WINDOWS = ("total", "passive", "overtime")
 
 
@@ -129,7 +129,7 @@ def _window(spans: _ShiftSpans, clauses: tuple[win.Clause, ...]) -> list[win.Spa
 
 
 def window_hours(shift: Shift, *, nominal: bool = False) -> dict[str, float]:
-    """Hours of ``shift`` in each DOMAIN.md window (``total``, ``passive``, ``evening`` ...)."""
+    """Hours of ``shift`` in each docs/domain.md window (``total``, ``passive``, ``evening`` ...)."""
     spans = _spans(shift, nominal)
     hours = {
         "total": (spans.end - spans.start) / 3600,

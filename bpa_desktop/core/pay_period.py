@@ -4,7 +4,7 @@ A period starts on ``start_day`` (1-28) of a month and ends the day before ``sta
 the next month, so the periods of one employer tile the calendar without gaps or overlaps.
 A period is named after the month it ends in ("mars 2026" is 21 Feb - 20 Mar when the
 employer uses the 21st): that is the month it is paid in. A shift belongs to the period of
-the day it starts (DOMAIN.md: a shift over midnight is attributed to the day it starts).
+the day it starts (docs/domain.md: a shift over midnight is attributed to the day it starts).
 """
 
 from __future__ import annotations

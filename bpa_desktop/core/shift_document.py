@@ -1,4 +1,4 @@
-"""The ``bpa-shifts/1`` rota file (DESIGN.md's contract; docs/architecture.md) from and to core values.
+"""The ``bpa-shifts/1`` rota file (a contract: docs/architecture.md) from and to core values.
 
 Pure functions: the Workspace reads the database (``ws.exports.rota_json``) and writes an
 import (``ws.rota.import_shift_file``); this module builds and checks the file itself.

@@ -1,12 +1,12 @@
-"""Read and validate a ``bpa-shifts/1`` file (DESIGN.md, contract) into a ShiftFile.
+"""Read and validate a ``bpa-shifts/1`` file (contract, docs/architecture.md) into a ShiftFile.
 
 Structure is checked against the JSON schema shipped in ``bpa_desktop/schemas``; the meaning
 (times that exist, end after start, known assistants and agreement, passive time inside the
 shift, at most 7 days) is checked here. Every problem raises ``ShiftFileError`` with one
 Norwegian line that names the shift (number, JSON index and assistant) and says why.
 
-Agreement names are the DOMAIN.md presets; the tariff names ``ks``, ``virke``, ``nho`` and
-``spekter`` are accepted as the ``tariff`` preset (DESIGN.md's example uses "ks"); any other
+Agreement names are the docs/domain.md presets; the tariff names ``ks``, ``virke``, ``nho`` and
+``spekter`` are accepted as the ``tariff`` preset (the contract's example uses "ks"); any other
 name is an input error. ``employer.full_time_hours`` (37.5 or 40) is the employer's full-time
 week for ``contract-hours``.
 """

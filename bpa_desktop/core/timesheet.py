@@ -86,7 +86,7 @@ class TimesheetDayRow:
     shift: Shift | None  # what counts (worked or planned-as-worked); None when not worked
     planned: Shift | None = None
     reason: str = ""
-    windows: Mapping[str, float] = field(default_factory=dict)  # DOMAIN.md pay windows
+    windows: Mapping[str, float] = field(default_factory=dict)  # docs/domain.md pay windows
 
     @property
     def counted(self) -> bool:

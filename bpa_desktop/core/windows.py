@@ -2,7 +2,7 @@
 
 A window is a list of clauses "on these days, from HH:MM to HH:MM" (an end at or before the
 start runs into the next day; the day selector applies to the day the clause starts). The
-DOMAIN.md pay windows are defined this way below, and pay-code profiles define their own
+docs/domain.md pay windows are defined this way below, and pay-code profiles define their own
 tariff windows with the same clauses, as data.
 
 Everything is measured on a float axis of seconds:
@@ -191,7 +191,7 @@ def _whole(*days: str) -> tuple[Clause, ...]:
     return (Clause(days=days),)
 
 
-#: The DOMAIN.md pay windows other than ``total`` and ``passive`` (contract).
+#: The docs/domain.md pay windows other than ``total`` and ``passive`` (contract).
 BASE_WINDOWS: dict[str, tuple[Clause, ...]] = {
     "evening": (Clause(days=("any",), start="17:00", end="21:00"),),
     "night": (Clause(days=("any",), start="21:00", end="06:00"),),

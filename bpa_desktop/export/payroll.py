@@ -2,7 +2,7 @@
 
 Input is a list of `PayrollLine` (employee number, pay code, hours, rate, period), made from
 the engine's `PayLine`s with `payroll_lines()` and a map from assistant id to employee number.
-Only what payroll needs leaves the app (DOMAIN.md, privacy): no names, no notes.
+Only what payroll needs leaves the app (docs/domain.md, privacy): no names, no notes.
 
 Visma Lønn, "Import variable lønnsdata" with the format "Lønnsregistrering Standard format"
 (Rutiner / Registrering / Import variable lønnsdata, into a run that already exists).

@@ -5,7 +5,7 @@ lays it out: a header (with "KORRIGERT", the reason and the version it replaces 
 correction), one table line per worked shift or absence day with a sum line, the overtime
 found in the shifts and why, the totals per pay line, signature and date lines for the assistant and the arbeidsleder, and a footer that
 repeats who and which period the sheet is for, the date printed, "Side x av y" and, once the
-sheet is submitted, the submission id, a short body hash and the key fingerprint (SYNC.md 2.7)
+sheet is submitted, the submission id, a short body hash and the key fingerprint (docs/protocol.md)
 so a paper copy can be matched with the electronic item.
 """
 
@@ -31,7 +31,7 @@ from bpa_desktop.i18n import message
 MARGIN = 15 * mm
 SHORT_HASH_LENGTH = 16
 
-# Pay windows shown per day, in DOMAIN.md's ids, with their column headings.
+# Pay windows shown per day, in docs/domain.md's ids, with their column headings.
 WINDOW_COLUMNS = (
     ("evening", "Kveld"),
     ("night", "Natt"),
@@ -65,7 +65,7 @@ class TimesheetRow:
     """One line of the day table: a worked shift, or a day of absence (start/end None).
 
     `start`/`end` are wall-clock times; give datetimes when the end falls on the next day and
-    the sheet shows "(+1)". `windows` maps DOMAIN.md window ids to hours.
+    the sheet shows "(+1)". `windows` maps docs/domain.md window ids to hours.
     """
 
     day: date
@@ -91,7 +91,7 @@ class OvertimeLine:
 
 @dataclass(frozen=True)
 class SubmissionStamp:
-    """What identifies the electronic submission of this sheet (SYNC.md 2.7)."""
+    """What identifies the electronic submission of this sheet (docs/protocol.md)."""
 
     submission_id: str
     body_sha256: str  # hex; printed shortened

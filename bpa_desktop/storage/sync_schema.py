@@ -1,7 +1,7 @@
 """ORM of the sync tables (migration 0004): the outbox and the enrolment.
 
 Kept apart from ``schema.py`` (which imports this module at its end, so ``Base.metadata``
-holds every table) because only ``bpa_desktop.sync`` uses them. See SYNC.md 2.1–2.2.
+holds every table) because only ``bpa_desktop.sync`` uses them. See docs/protocol.md.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class SyncEnrolmentRow(Base):
 
 
 class OutboxSubmissionRow(Base):
-    """One attested timesheet version on its way to the receiver (SYNC.md 2.1)."""
+    """One attested timesheet version on its way to the receiver (docs/protocol.md)."""
 
     __tablename__ = "outbox_submission"
     __table_args__ = (

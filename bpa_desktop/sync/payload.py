@@ -1,6 +1,6 @@
 """What an attested timesheet becomes on the wire: pure functions, no database, no keyring.
 
-The body carries only what DOMAIN.md's privacy section allows: the receiver's arrangement
+The body carries only what docs/domain.md's privacy section allows: the receiver's arrangement
 reference, the employee number, the period, minutes per pay code and the attestation (role
 and time). Names, shift times, absence kinds, comments and correction reasons stay at home.
 """

@@ -1,6 +1,6 @@
 """Wire messages of `bpa-sync/1`, shared by the desktop client and the receiver.
 
-The submission body holds only what DOMAIN.md's privacy section lets the municipality see:
+The submission body holds only what docs/domain.md's privacy section lets the municipality see:
 arrangement reference, employee number, period, hours by pay line and the attestation.
 Unknown fields are refused, so a national identity number or a free-text note cannot ride
 along by accident. Hours travel as integer minutes (no floats), and the body is written as

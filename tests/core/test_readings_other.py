@@ -1,4 +1,4 @@
-"""DOMAIN.md "Readings settled": agreement names, Sunday/holiday units and 1 in 4 off,
+"""docs/domain.md "Readings settled": agreement names, Sunday/holiday units and 1 in 4 off,
 vedtak-hours against the whole year's grant, contract-hours on 37.5 h or the employer's 40."""
 
 from datetime import date, timedelta

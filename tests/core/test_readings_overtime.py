@@ -1,4 +1,4 @@
-"""DOMAIN.md "Readings settled": averaging is not overtime, and normal time under aml.
+"""docs/domain.md "Readings settled": averaging is not overtime, and normal time under aml.
 
 Each reading fires and does not fire, at the limit and just past it, under each preset it
 concerns. Plans start on Monday 5 January 2026 (ISO week 2), far from a clock change.

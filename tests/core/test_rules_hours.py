@@ -90,7 +90,7 @@ def test_overtime_per_week(shift):
     limit = week(shift, MONDAY, [10, 10, 10, 10, 10])  # 5 + 5 = 10
     assert [f.severity for f in rule(check(over), "overtime")] == ["error"]
     assert rule(check(limit), "overtime") == []
-    # Under an averaging preset one long week is normal time (DOMAIN.md, "Readings settled").
+    # Under an averaging preset one long week is normal time (docs/domain.md, "Readings settled").
     assert rule(check(over, Agreement.TARIFF), "overtime") == []
 
 

@@ -1,4 +1,4 @@
-"""bpa-shifts/1 parsing: the DESIGN.md example, and one clear error per unreadable input."""
+"""bpa-shifts/1 parsing: the contract example (docs/architecture.md), and one clear error per unreadable input."""
 
 import copy
 

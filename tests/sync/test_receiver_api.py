@@ -1,4 +1,4 @@
-"""Receiver API logic through FastAPI's in-process TestClient (SYNC.md 2.4 and section 3)."""
+"""Receiver API logic through FastAPI's in-process TestClient (docs/protocol.md)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""`bpa` whose HTTP transport ends the process at a chosen point of a submission (SYNC.md §3
-cases 3 and 4): ``exit_before_response`` just as the request would go out,
+"""`bpa` whose HTTP transport ends the process at a chosen point of a submission
+(docs/protocol.md, failure cases 3 and 4): ``exit_before_response`` just as the request would go out,
 ``exit_after_response`` as soon as the receiver's answer has arrived, before the client can
 save the receipt. Test-only: it replaces httpx's transport in this process and runs the CLI.
 

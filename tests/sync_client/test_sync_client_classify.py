@@ -1,4 +1,4 @@
-"""Classification of receiver answers (SYNC.md 2.5) and the full-jitter backoff, with
+"""Classification of receiver answers (docs/protocol.md) and the full-jitter backoff, with
 httpx.MockTransport: no network, no receiver."""
 
 from __future__ import annotations

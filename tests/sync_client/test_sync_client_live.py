@@ -1,5 +1,5 @@
 """`bpa sync` in subprocesses against the real receiver (uvicorn) on loopback, through a proxy
-that fails on purpose: SYNC.md §3 cases 3–7, 10–13, 16, 18."""
+that fails on purpose: docs/protocol.md, failure cases 3–7, 10–13, 16, 18."""
 
 from __future__ import annotations
 

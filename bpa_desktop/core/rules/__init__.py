@@ -1,6 +1,6 @@
 """Working-time rules (``bpa check``): shifts in, findings out.
 
-Rule ids, severities and windows follow DOMAIN.md (contract). Conventions:
+Rule ids, severities and windows follow docs/domain.md (contract). Conventions:
 
 * Time is elapsed time on POSIX timestamps; "day" is the local (Europe/Oslo) calendar day a
   shift starts on and "week" the ISO week it starts in; a shift's hours all count there.
@@ -100,7 +100,7 @@ def check(
 
     ``rules`` limits the rules run (ids from ``RULE_IDS``). ``today`` is accepted for callers
     that have it; no rule depends on the date of the check, so results are reproducible.
-    ``full_time_hours`` is 37.5 unless the employer says 40 (DOMAIN.md). ``averaging_start``
+    ``full_time_hours`` is 37.5 unless the employer says 40 (docs/domain.md). ``averaging_start``
     is the Monday the averaging windows are counted from (default: the first week of
     ``shifts``).
     """

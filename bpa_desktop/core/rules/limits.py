@@ -81,7 +81,7 @@ class _Law:
 
 LAW = _Law()
 
-#: A full-time week: 37.5 h unless the arrangement's employer says 40 (DOMAIN.md).
+#: A full-time week: 37.5 h unless the arrangement's employer says 40 (docs/domain.md).
 FULL_TIME_HOURS = (37.5, 40.0)
 
 PRESETS: dict[Agreement, Limits] = {

@@ -77,7 +77,7 @@ def deviation_labels() -> dict[str, str]:
 
 
 def window_labels() -> dict[str, str]:
-    """The supplement windows shown in the day table (DOMAIN.md pay windows)."""
+    """The supplement windows shown in the day table (docs/domain.md pay windows)."""
     return {
         "evening": translate("TimesheetLabels", "evening"),
         "night": translate("TimesheetLabels", "night"),

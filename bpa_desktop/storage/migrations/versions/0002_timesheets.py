@@ -1,4 +1,4 @@
-"""Timesheets (issue 5): attested content and pay lines, not-worked shifts, pay settings.
+"""Timesheets: attested content and pay lines, not-worked shifts, pay settings.
 
 Revision ID: 0002
 Revises: 0001

@@ -1,4 +1,4 @@
-"""Turnus planner (issue 4): single-occurrence changes, need pattern, approvals per version.
+"""Turnus planner: single-occurrence changes, need pattern, approvals per version.
 
 Revision ID: 0003
 Revises: 0002

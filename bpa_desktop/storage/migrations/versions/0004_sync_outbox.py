@@ -1,11 +1,11 @@
-"""Sync (issue 6): the transactional outbox of attested timesheets and the enrolment.
+"""Sync: the transactional outbox of attested timesheets and the enrolment.
 
 Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-26
 
 New tables only. ``outbox_submission`` is written in the same transaction as the
-attestation (SYNC.md 2.1). What was attested (id, employee, period, version, supersedes,
+attestation (docs/protocol.md). What was attested (id, employee, period, version, supersedes,
 lines) never changes, and neither do the body bytes once built; triggers refuse it, and
 rows are never deleted. Secrets (signing key, API token) are never stored here: keyring.
 
