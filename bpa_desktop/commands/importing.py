@@ -41,21 +41,14 @@ def register(subparsers) -> None:
     rota.set_defaults(handler=run_rota)
 
 
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CliError(f"finner ikke filen {path}") from None
-    except UnicodeDecodeError:
-        raise CliError(f"{path} er ikke UTF-8-tekst") from None
-    except OSError as error:
-        raise CliError(f"kan ikke lese {path}: {error.strerror}") from None
-
-
 def run_rota(args: argparse.Namespace) -> int:
     from bpa_desktop.core.shift_document import RotaFileError
+    from bpa_desktop.core.shiftfile import ShiftFileError, read_text
 
-    text = _read_text(args.file)
+    try:
+        text = read_text(args.file)
+    except ShiftFileError as error:
+        raise CliError(str(error)) from None
     with open_database(args.db, actor="system") as ws:
         arrangement = find_arrangement(ws, args.arrangement)
         try:

@@ -250,20 +250,23 @@ def loads(text: str) -> ShiftFile:
     return parse(data)
 
 
-def load(path) -> ShiftFile:
-    """Read a shift file from a path ("-" reads standard input)."""
+def read_text(path) -> str:
+    """A shift file's text from a path ("-" reads standard input); ShiftFileError says why not."""
     import sys
     from pathlib import Path
 
     try:
         if str(path) == "-":
-            text = sys.stdin.read()
-        else:
-            text = Path(path).read_text(encoding="utf-8")
+            return sys.stdin.read()
+        return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ShiftFileError(f"finner ikke filen {path}") from None
     except UnicodeDecodeError:
         raise ShiftFileError(f"{path} er ikke UTF-8-tekst") from None
     except OSError as error:
         raise ShiftFileError(f"kan ikke lese {path}: {error.strerror}") from None
-    return loads(text)
+
+
+def load(path) -> ShiftFile:
+    """Read a shift file from a path ("-" reads standard input)."""
+    return loads(read_text(path))
