@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bpa_desktop.storage.paths import default_db_path
 from bpa_desktop.storage.unit_of_work import ROLES, Database
@@ -42,6 +43,10 @@ from bpa_desktop.workspace.timesheets import Timesheets
 from bpa_desktop.workspace.vedtak import VedtakArea
 from bpa_desktop.workspace.worked_record import WorkedEntry
 
+if TYPE_CHECKING:
+    from bpa_desktop.workspace.exports import Exports
+    from bpa_desktop.workspace.sync import Sync
+
 
 class Workspace:
     def __init__(self, db: Database) -> None:
@@ -54,13 +59,13 @@ class Workspace:
         self.audit = Audit(db)
 
     @cached_property
-    def sync(self):
+    def sync(self) -> Sync:
         from bpa_desktop.workspace.sync import Sync  # httpx, pydantic, cryptography: on first use
 
         return Sync(self._db, self.timesheets)
 
     @cached_property
-    def exports(self):
+    def exports(self) -> Exports:
         from bpa_desktop.workspace.exports import Exports  # ReportLab: on first use
 
         return Exports(self._db, self.people, self.vedtak, self.rota, self.timesheets)
