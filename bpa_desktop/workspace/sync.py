@@ -5,7 +5,8 @@ outbox, enrol this machine, push one pass, write a bundle, retry a blocked row, 
 receiver. ``ws.sync.outbox`` is the outbox the ``SyncClient`` drives (``workspace/sync_outbox.py``);
 the outbox is filled by the attestation in its own transaction. Secrets stay in
 ``sync/credentials.py`` (keyring). Errors the user can act on are ``WorkspaceError`` with a
-plain Norwegian message.
+plain Norwegian message. Reading the outbox needs no network code: httpx and the keyring load
+with the first call that talks to the receiver, so the status line costs nothing at start-up.
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from bpa_desktop.storage.outbox_repository import Enrolment
 from bpa_desktop.storage.unit_of_work import Database
 from bpa_desktop.sync import outbox
-from bpa_desktop.sync.bundle_export import export_bundle
-from bpa_desktop.sync.client import PushSummary, SyncClient, SyncError
 from bpa_desktop.workspace.checks import arrangement as arrangement_row
 from bpa_desktop.workspace.errors import WorkspaceError
 from bpa_desktop.workspace.sync_outbox import SyncOutbox
 from bpa_desktop.workspace.timesheets import Timesheets
+
+if TYPE_CHECKING:
+    from bpa_desktop.sync.client import PushSummary, SyncClient
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class Sync:
 
     def client(self, **options) -> SyncClient:
         """A client over this database's outbox (``transport``, ``timeout``, ``lease_seconds``)."""
+        from bpa_desktop.sync.client import SyncClient  # httpx loads when sync talks, not at start-up
+
         return SyncClient(self.outbox, **options)
 
     def status(self, arrangement_id: int | None = None) -> dict[str, int]:
@@ -88,6 +94,8 @@ class Sync:
 
     def enrol(self, arrangement_id: int, url: str, code: str, **client_options) -> Enrolment:
         """Enrol this arrangement at the municipality's receiver with a one-time code."""
+        from bpa_desktop.sync.client import SyncError
+
         with self._db.read() as uow:
             arrangement_row(uow, arrangement_id)
         try:
@@ -106,6 +114,9 @@ class Sync:
 
     def write_bundle(self, arrangement_id: int, path: Path) -> int:
         """Write the unconfirmed submissions as a signed bundle file; returns how many."""
+        from bpa_desktop.sync.bundle_export import export_bundle
+        from bpa_desktop.sync.client import SyncError
+
         try:
             return export_bundle(self.outbox, arrangement_id, Path(path))
         except SyncError as error:
