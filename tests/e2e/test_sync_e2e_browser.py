@@ -74,7 +74,7 @@ def test_enrol_push_reject_in_the_browser_and_the_synk_page_shows_the_reason(
     qtbot.waitUntil(lambda: page.is_loaded and set(column(page, "state")) == {"Levert"}, timeout=60_000)
     assert page.model.rowCount() == total
     assert enrolment.key_id[:4] in page.enrolment_text.text()
-    qtbot.waitUntil(lambda: window.sync.status.text().startswith("Synk: alt er sendt · sist sendt "))
+    qtbot.waitUntil(lambda: window.sync_status.text().startswith("Synk: alt er sendt · sist sendt "))
     shoot_window(window, "1-desktop-delivered")
 
     # the caseworker decides in the browser
@@ -97,7 +97,7 @@ def test_enrol_push_reject_in_the_browser_and_the_synk_page_shows_the_reason(
     assert page.model.text(row, "decision").startswith("Avvist ")
     other = page.model.submission(page.model.row_of(accepted.id))
     assert page.model.text(other, "state") == "Godkjent"
-    qtbot.waitUntil(lambda: window.sync.status.text().startswith("1 timeliste avvist – se Synk · Synk: alt er sendt"))
+    qtbot.waitUntil(lambda: window.sync_status.text().startswith("1 timeliste avvist – se Synk · Synk: alt er sendt"))
     page.select_submission(rejected.id)
     assert f"Avvist av kommunen: {REASON}" in page.detail.text()
     shoot_window(window, "4-desktop-rejected")
