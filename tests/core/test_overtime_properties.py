@@ -4,7 +4,7 @@ exactly the hours the rule counts above normal time, never an hour twice, in any
 Plans start in weeks with the clock changes, Christmas and New Year, and a leap day."""
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import event, given, settings
@@ -34,7 +34,8 @@ def build(first: date, specs, *, weeks: int, marks: bool) -> list[Shift]:
     shifts = []
     for assistant, day, quarter, length, marked, passive in specs:
         day_date = first + timedelta(days=day % (7 * weeks))
-        start = local_instant(day_date, f"{quarter // 4:02d}:{quarter % 4 * QUARTER:02d}", strict=False)
+        # elapsed arithmetic in UTC (wall-clock arithmetic is an hour off across DST)
+        start = local_instant(day_date, f"{quarter // 4:02d}:{quarter % 4 * QUARTER:02d}", strict=False).astimezone(UTC)
         end = start + timedelta(minutes=length * QUARTER)
         rest = ()
         if passive and length >= 4:
@@ -93,7 +94,9 @@ def test_concentrated_individual_plans_averaging_at_most_40_hours_have_no_overti
                 day = first + timedelta(weeks=w, days=d)
                 q = starts[d]
                 start = local_instant(day, f"{q // 4:02d}:{q % 4 * QUARTER:02d}", strict=False)
-                plan.append(Shift("a1", start, start + timedelta(minutes=length * QUARTER)))
+                # elapsed time: aware arithmetic in one zone adds wall-clock time, which is an hour off across DST
+                end = (start.astimezone(UTC) + timedelta(minutes=length * QUARTER)).astimezone(OSLO)
+                plan.append(Shift("a1", start, end))
     assert sum(s.hours for s in plan) <= 320 + 1e-9
     assert check(plan, Agreement.INDIVIDUAL, rules=["overtime"]) == []
     assert all(found == [] for found in nt.find_overtime(plan, Agreement.INDIVIDUAL))
