@@ -259,6 +259,133 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "decimal_mark": {"nb": ",", "en": "."},
     "day_month": {"nb": "{day}. {month}", "en": "{day} {month}"},
     "days_in_month": {"nb": "{first}.–{last}", "en": "{first}–{last}"},
+    # turnus proposals (issue 11): why no legal rota exists, and what would help
+    "weekday_0": {"nb": "mandag", "en": "Monday"},
+    "weekday_1": {"nb": "tirsdag", "en": "Tuesday"},
+    "weekday_2": {"nb": "onsdag", "en": "Wednesday"},
+    "weekday_3": {"nb": "torsdag", "en": "Thursday"},
+    "weekday_4": {"nb": "fredag", "en": "Friday"},
+    "weekday_5": {"nb": "lørdag", "en": "Saturday"},
+    "weekday_6": {"nb": "søndag", "en": "Sunday"},
+    "list_and": {"nb": "og", "en": "and"},
+    "plan_uncovered": {
+        "nb": "Uke {week}, {weekday} kl. {start}–{end}: mangler {missing} av {needed}",
+        "en": "Week {week}, {weekday} {start}–{end}: {missing} of {needed} missing",
+    },
+    "plan_uncovered_passive": {
+        "nb": "Uke {week}, {weekday} kl. {start}–{end} (hvilende natt): mangler {missing} av {needed}",
+        "en": "Week {week}, {weekday} {start}–{end} (sleeping night): {missing} of {needed} missing",
+    },
+    "plan_reason_need": {
+        "nb": "Behovet {weekday} kl. {start}–{end} ({staff} om gangen)",
+        "en": "The need on {weekday} {start}–{end} ({staff} at a time)",
+    },
+    "plan_reason_need_many": {
+        "nb": "Behovet i {count} av {total} blokker i uka ({hours} t per uke)",
+        "en": "The need in {count} of the week's {total} blocks ({hours} h a week)",
+    },
+    "plan_reason_band_many": {
+        "nb": "Stillingene til {count} assistenter (til sammen høyst {hours} t per uke)",
+        "en": "The contracts of {count} assistants (at most {hours} h a week together)",
+    },
+    "plan_reason_weekdays": {
+        "nb": "{name} kan ikke jobbe {weekdays}",
+        "en": "{name} cannot work on {weekdays}",
+    },
+    "plan_reason_dates": {
+        "nb": "{name} er borte {dates}",
+        "en": "{name} is away {dates}",
+    },
+    "plan_reason_cannot": {
+        "nb": "{name} kan ikke ta vaktene {codes}",
+        "en": "{name} cannot take the shifts {codes}",
+    },
+    "plan_reason_band_min": {
+        "nb": "{name} skal ha minst {percent} % av stillingen ({hours} t per uke)",
+        "en": "{name} must have at least {percent} % of the contract ({hours} h a week)",
+    },
+    "plan_reason_band_max": {
+        "nb": "{name} kan ha høyst {percent} % av stillingen ({hours} t per uke)",
+        "en": "{name} can have at most {percent} % of the contract ({hours} h a week)",
+    },
+    "plan_reason_locked": {
+        "nb": "Låst: {name} har {code} på {weekday} i uke {week}",
+        "en": "Locked: {name} has {code} on {weekday} in week {week}",
+    },
+    "plan_reason_locked_free": {
+        "nb": "Låst: {name} har fri på {weekday} i uke {week}",
+        "en": "Locked: {name} is off on {weekday} in week {week}",
+    },
+    "plan_reason_rule": {
+        "nb": "{rule} etter {preset}",
+        "en": "{rule} under {preset}",
+    },
+    "plan_reason_cut": {
+        "nb": "Kombinasjoner kontrollen har avvist ({rule})",
+        "en": "Combinations the check has rejected ({rule})",
+    },
+    "plan_help_extra": {
+        "nb": "{count} assistent til på {percent} %",
+        "en": "{count} more assistant at {percent} %",
+    },
+    "plan_help_extras": {
+        "nb": "{count} assistenter til på til sammen {percent} %",
+        "en": "{count} more assistants at {percent} % together",
+    },
+    "plan_help_preset": {
+        "nb": "Tillat {preset}",
+        "en": "Allow {preset}",
+    },
+    "plan_help_weeks": {
+        "nb": "En turnus på {weeks} uker",
+        "en": "A rota of {weeks} weeks",
+    },
+    "plan_help_weekdays": {
+        "nb": "{name} kan jobbe {weekdays} likevel",
+        "en": "{name} can work on {weekdays} after all",
+    },
+    "plan_help_dates": {
+        "nb": "{name} kan jobbe {dates} likevel",
+        "en": "{name} can work {dates} after all",
+    },
+    "plan_help_cannot": {
+        "nb": "{name} kan ta vaktene {codes} likevel",
+        "en": "{name} can take the shifts {codes} after all",
+    },
+    "plan_help_band_min": {
+        "nb": "{name} kan ha under {percent} % av stillingen",
+        "en": "{name} may have less than {percent} % of the contract",
+    },
+    "plan_help_band_max": {
+        "nb": "{name} kan ha mer enn {percent} % av stillingen",
+        "en": "{name} may have more than {percent} % of the contract",
+    },
+    "plan_help_locked": {
+        "nb": "Lås opp {name} på {weekday} i uke {week}",
+        "en": "Unlock {name} on {weekday} in week {week}",
+    },
+    "plan_help_need": {
+        "nb": "Mindre behov {weekday} kl. {start}–{end}",
+        "en": "Less need on {weekday} {start}–{end}",
+    },
+    "plan_rule_overlap": {"nb": "Én vakt om gangen", "en": "One shift at a time"},
+    "plan_rule_daily-rest": {"nb": "Daglig hvile", "en": "Daily rest"},
+    "plan_rule_weekly-rest": {"nb": "Ukentlig hvile", "en": "Weekly rest"},
+    "plan_rule_daily-hours": {"nb": "Arbeidstid per dag", "en": "Working hours per day"},
+    "plan_rule_weekly-hours": {"nb": "Arbeidstid per uke", "en": "Working hours per week"},
+    "plan_rule_average-hours": {"nb": "Gjennomsnittlig arbeidstid", "en": "Average working hours"},
+    "plan_rule_overtime": {"nb": "Grensene for overtid", "en": "The overtime limits"},
+    "plan_rule_sunday-work": {
+        "nb": "Fri annenhver søn- og helgedag",
+        "en": "Every other Sunday and holiday off",
+    },
+    "plan_rule_night-work": {"nb": "Nattarbeid", "en": "Night work"},
+    "plan_rule_coverage": {"nb": "Dekning av behovet", "en": "Covering the need"},
+    "plan_preset_aml": {"nb": "arbeidsmiljøloven uten avtaler", "en": "the Working Environment Act without agreements"},
+    "plan_preset_individual": {"nb": "skriftlig individuell avtale (aml § 10-5 (1))", "en": "a written individual agreement (AML § 10-5 (1))"},
+    "plan_preset_tariff": {"nb": "tariff-unntak (tariffavtale)", "en": "tariff exceptions (collective agreement)"},
+    "plan_preset_home-employer": {"nb": "forskriften om arbeid i arbeidsgivers hjem", "en": "the regulation on work in the employer's home"},
+    "plan_preset_relief": {"nb": "avlasterforskriften", "en": "the relief work regulation"},
     # database files
     "db_newer": {
         "nb": "Databasen {path} er laget av en nyere versjon av bpa-desktop. "

@@ -1,1 +1,1 @@
-"""JSON schemas shipped with bpa-desktop (bpa-shifts/1)."""
+"""JSON schemas shipped with bpa-desktop (bpa-shifts/1, bpa-plan/1)."""

@@ -1,0 +1,106 @@
+"""`bpa plan FILE` and `bpa plan --db DB`: a legal rota made by the planner.
+
+FILE is a ``bpa-plan/1`` document (``bpa_desktop/schemas/bpa-plan-1.schema.json``). With
+``--db`` the arrangement in the database is planned: its assistants (those employed at the
+start and through the period), shift templates, need pattern, vedtak and agreement; the period runs from ``--from``
+(default: the Monday of this week) to the end of the vedtak in force (52 weeks at most).
+
+Output on stdout: a legal rota as ``bpa-shifts/1`` (its roll-out in ``shifts``, the pattern
+in ``pattern``, figures in ``plan``), exit 0; no legal rota, ``{"status", "explanation"}``
+with the reasons and what would help, exit 1; unreadable input, one line on stderr, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, timedelta
+
+from bpa_desktop.commands.common import CliError, add_arrangement_argument
+
+MAX_WEEKS_AHEAD = 52
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    plan = subparsers.add_parser("plan", help="lag en lovlig og rettferdig turnus")
+    plan.add_argument("file", nargs="?", help="planfil (bpa-plan/1), «-» for standard inn")
+    plan.add_argument("--db", help="planlegg for ordningen i denne databasen")
+    add_arrangement_argument(plan)
+    plan.add_argument("--weeks", type=int, help="antall uker i turnusen (1–8)")
+    plan.add_argument("--from", dest="start", type=date.fromisoformat, metavar="DATO",
+                      help="første dag (med --db; standard: mandag denne uka)")
+    plan.add_argument("--time-limit", type=float, help="høyst så mange sekunder (standard 10)")
+    plan.add_argument("--first", action="store_true", help="første lovlige turnus, uten å forbedre den")
+    plan.add_argument("--lang", choices=("nb", "en"), default="nb", help="språk for begrunnelsene")
+    plan.set_defaults(handler=_plan)
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from bpa_desktop import i18n
+    from bpa_desktop.plan_io import PlanFileError, answer_document, load
+    from bpa_desktop.planner import Planner, PlanInputError
+
+    if (args.file is None) == (args.db is None):
+        raise CliError("oppgi enten en planfil eller --db DATABASE")
+    i18n.set_language(args.lang)
+    if args.db is not None:
+        problem, options = _from_database(args)
+    else:
+        try:
+            problem, options = load(args.file)
+        except PlanFileError as error:
+            raise CliError(str(error)) from None
+    if args.weeks is not None:
+        problem = replace(problem, weeks=args.weeks)
+    if args.time_limit is not None:
+        options = replace(options, time_limit=args.time_limit)
+    if args.first:
+        options = replace(options, first_legal=True)
+    try:
+        problem.validate()
+        result = Planner(problem, options).run()
+    except (PlanInputError, ValueError) as error:
+        raise CliError(str(error)) from None
+    sys.stdout.write(json.dumps(answer_document(problem, result), ensure_ascii=False))
+    sys.stdout.write("\n")
+    return 0 if result.legal else 1
+
+
+def _from_database(args: argparse.Namespace):
+    """The arrangement in the database as a planning problem (kept small: the Workspace API
+    is the only thing it reads)."""
+    from pathlib import Path
+
+    from bpa_desktop.commands.common import find_arrangement, open_database
+    from bpa_desktop.planner import PlanAssistant, PlanProblem, SolveOptions
+
+    start = args.start or date.today() - timedelta(days=date.today().weekday())
+    with open_database(Path(args.db)) as ws:
+        arrangement = find_arrangement(ws, args.arrangement)
+        aid = arrangement.id
+        vedtak = tuple(ws.list_vedtak(aid))
+        in_force = ws.current_vedtak(aid, start)
+        last = start + timedelta(weeks=MAX_WEEKS_AHEAD, days=-1)
+        end = min(in_force.valid_to, last) if in_force is not None and in_force.valid_to else last
+        rota = ws.current_rota(aid)
+        assistants = tuple(
+            PlanAssistant(str(a.id), a.name, a.employment_percent, a.kind)
+            for a in ws.list_assistants(aid, include_ended=False)
+            if a.active_on(start) and (a.end_date is None or a.end_date >= end)
+        )
+        problem = PlanProblem(
+            templates=tuple(ws.list_shift_templates(aid)),
+            need=tuple(ws.get_need_pattern(aid)),
+            assistants=assistants,
+            start=start,
+            end=end,
+            weeks=args.weeks or (rota.weeks if rota is not None and rota.weeks <= 8 else 4),
+            agreement=arrangement.agreement,
+            vedtak=vedtak,
+        )
+    if not problem.need:
+        raise CliError("ordningen har ikke noe behov lagt inn (Turnus → Behov)")
+    return problem, SolveOptions()

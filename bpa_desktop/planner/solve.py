@@ -1,0 +1,394 @@
+"""Solving: CP-SAT search, the checker's verdict on every answer, cuts, progress and cancel.
+
+``Planner(problem, options, on_progress).run()`` blocks (run it in a worker thread);
+``cancel()`` may be called from any other thread and stops the search at once (the best
+legal rota found so far is still returned). ``on_progress`` is called from the solving
+thread with a ``Progress`` on every new solution and every better bound.
+
+The loop: solve; roll the best answer out over the period and run ``core.rules.check`` and
+the coverage check; if the checker finds an error the model missed, add a cut per error and
+solve again (with the answer as a hint). Nothing with an error is ever returned as legal.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from ortools.sat.python import cp_model
+
+from bpa_desktop.core.model import Shift
+from bpa_desktop.core.rota import RotaPattern, Substitute
+from bpa_desktop.core.rules import Finding
+from bpa_desktop.planner.fairness import FairnessRow, fairness_table
+from bpa_desktop.planner.forms import NoGood, build_forms
+from bpa_desktop.planner.horizon import Horizon
+from bpa_desktop.planner.model import PlanModel
+from bpa_desktop.planner.problem import PlanProblem, SolveOptions
+from bpa_desktop.planner.verify import Assignment, Verdict, cuts, judge
+
+LEGAL, NO_LEGAL_ROTA, UNKNOWN, CANCELLED = "legal", "no-legal-rota", "unknown", "cancelled"
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str  # "building", "solving", "checking", "explaining"
+    elapsed: float  # seconds since run() started
+    objective: float | None = None  # best found by the model so far (lower is better)
+    bound: float | None = None  # no rota can be better than this
+    solutions: int = 0
+    cuts: int = 0  # checker findings the model has been taught so far
+
+    @property
+    def gap(self) -> float | None:
+        """(objective - bound) / objective, 0 when proven optimal."""
+        if self.objective is None or self.bound is None:
+            return None
+        if abs(self.objective) < 1e-9:
+            return 0.0
+        return max(0.0, (self.objective - self.bound) / abs(self.objective))
+
+
+@dataclass(frozen=True)
+class Proposal:
+    pattern: RotaPattern
+    anchor: object  # date: week 0 of the pattern starts here
+    substitutes: tuple[Substitute, ...]  # overrides for the unavailable dates
+    shifts: tuple[Shift, ...]  # the roll-out over the period, substitutes applied
+    findings: tuple[Finding, ...]  # the checker's findings: warnings only
+    objective: int | None  # None: the time ran out before the objective was measured
+    bound: float | None
+    optimal: bool
+    terms: dict[str, float]  # objective parts in their own units (see planner.model)
+    fairness: tuple[FairnessRow, ...]
+
+    @property
+    def gap(self) -> float | None:
+        return Progress("", 0, self.objective, self.bound).gap
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    status: str  # LEGAL, NO_LEGAL_ROTA, UNKNOWN (time ran out first), CANCELLED
+    proposal: Proposal | None = None
+    explanation: object | None = None  # planner.explain.Explanation when NO_LEGAL_ROTA
+    elapsed: float = 0.0
+    first_solution: float | None = None  # seconds to the model's first answer
+    first_legal: float | None = None  # seconds until an answer passed the checker
+    cuts: int = 0
+    solves: int = 0
+
+    @property
+    def legal(self) -> bool:
+        return self.proposal is not None
+
+
+@dataclass
+class _Found:
+    values: list[int]
+    objective: float
+    bound: float
+
+
+class _Collector(cp_model.CpSolverSolutionCallback):
+    """Keeps the last solutions and reports progress; stops after one in first-legal mode."""
+
+    def __init__(self, planner: Planner, stop_first: bool, optimising: bool) -> None:
+        super().__init__()
+        self.planner = planner
+        self.stop_first = stop_first
+        self.optimising = optimising
+        self.found: list[_Found] = []
+
+    def on_solution_callback(self) -> None:
+        values = list(self.response_proto.solution)
+        found = _Found(values, self.objective_value, self.best_objective_bound)
+        self.found = (self.found + [found])[-5:]
+        self.planner._solution(found if self.optimising else None)
+        if self.stop_first:
+            self.stop_search()
+
+
+@dataclass
+class _State:
+    solutions: int = 0
+    objective: float | None = None
+    bound: float | None = None
+    first_solution: float | None = None
+    cuts: set = field(default_factory=set)
+
+
+class Planner:
+    def __init__(
+        self,
+        problem: PlanProblem,
+        options: SolveOptions = SolveOptions(),
+        on_progress: Callable[[Progress], None] | None = None,
+    ) -> None:
+        self.problem = problem
+        self.options = options
+        self.on_progress = on_progress
+        self._lock = threading.Lock()
+        self._solver: cp_model.CpSolver | None = None
+        self._cancelled = threading.Event()
+        self._state = _State()
+        self._t0 = time.perf_counter()
+
+    # --- threads ------------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Stop as soon as possible (safe from any thread)."""
+        self._cancelled.set()
+        with self._lock:
+            if self._solver is not None:
+                self._solver.stop_search()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def _elapsed(self) -> float:
+        return time.perf_counter() - self._t0
+
+    def _report(self, phase: str) -> None:
+        if self.on_progress is not None:
+            s = self._state
+            self.on_progress(Progress(phase, self._elapsed(), s.objective, s.bound, s.solutions, len(s.cuts)))
+
+    def _solution(self, found: _Found | None) -> None:
+        s = self._state
+        s.solutions += 1
+        if found is not None:
+            s.objective, s.bound = found.objective, found.bound
+        if s.first_solution is None:
+            s.first_solution = self._elapsed()
+        self._report("solving")
+
+    def _bound(self, bound: float) -> None:
+        if self._state.objective is None:
+            return  # the feasibility phase has no objective
+        self._state.bound = bound
+        self._report("solving")
+
+    # --- the run ------------------------------------------------------------------------
+
+    def run(self) -> PlanResult:
+        self._t0 = time.perf_counter()
+        problem, options = self.problem, self.options
+        problem.validate()
+        self._report("building")
+        horizon = Horizon(problem)
+        forms = build_forms(horizon, problem.agreement, options.skip_rules)
+        model = PlanModel(problem, horizon, forms, skip=options.skip_rules, objective=not options.first_legal)
+        self._deadline = self._t0 + options.time_limit
+        self._solves = 0
+        # 1. A first legal rota: the model without its objective finds one fast.
+        status, best = self._first_legal(model, horizon)
+        first_legal = self._elapsed() if best is not None else None
+        optimal = False
+        # 2. Improve it: the full objective, from the legal rota as a hint.
+        if best is not None and not options.first_legal:
+            status, best, optimal = self._improve(model, horizon, best)
+        return self._result(problem, horizon, model, status, best, first_legal, optimal)
+
+    def _time_left(self) -> float:
+        return self._deadline - time.perf_counter()
+
+    def _first_legal(self, model: PlanModel, horizon: Horizon):
+        status = cp_model.UNKNOWN
+        while not self.cancelled and self._time_left() > 0.05:
+            feasibility = model.m
+            collector = _Collector(self, stop_first=True, optimising=False)
+            status = self._solve(feasibility, collector, self._time_left())
+            if not collector.found:
+                return status, None
+            found = collector.found[-1]
+            self._report("checking")
+            assignment = read_assignment(model, found.values)
+            verdict = judge(self.problem, assignment)
+            if verdict.legal:
+                return status, (_Found(found.values, math.inf, 0.0), assignment, verdict)
+            if not self._cut(model, horizon, verdict, found.values):
+                return cp_model.UNKNOWN, None
+        return status, None
+
+    def _improve(self, model: PlanModel, horizon: Horizon, best):
+        status = cp_model.UNKNOWN
+        hint = best[0].values
+        model.set_objective(hint)
+        best = (_Found(hint, math.inf, 0.0), best[1], best[2])  # its objective: from the next solve
+        while not self.cancelled and self._time_left() > 0.05:
+            model.m.clear_hints()
+            for var in _decision_vars(model):
+                model.m.add_hint(var, hint[var.Index()])
+            collector = _Collector(self, stop_first=False, optimising=True)
+            status = self._solve(model.m, collector, self._time_left())
+            fresh: set = set()
+            self._report("checking")
+            for found in sorted(collector.found, key=lambda f: f.objective):
+                if found.objective >= best[0].objective:
+                    break
+                assignment = read_assignment(model, found.values)
+                verdict = judge(self.problem, assignment)
+                if verdict.legal:
+                    best = (found, assignment, verdict)
+                    break
+                fresh |= self._cut(model, horizon, verdict, found.values)
+            if not fresh:
+                # Proven optimal when the solver finished and the best answer was legal
+                # (or nothing beat the legal one we had).
+                return status, best, status == cp_model.OPTIMAL
+            if status != cp_model.OPTIMAL:
+                return status, best, False  # the time ran out; keep the best legal one
+            hint = best[0].values
+        return status, best, False
+
+    def _result(self, problem, horizon, model, status, best, first_legal, optimal) -> PlanResult:
+        elapsed = self._elapsed()
+        s = self._state
+        common = dict(elapsed=elapsed, first_solution=s.first_solution, cuts=len(s.cuts), solves=self._solves)
+        if best is not None:
+            found, assignment, verdict = best
+            if optimal:
+                bound = found.objective
+            else:
+                bound = s.bound if s.bound is not None and model.m.has_objective() else found.bound
+            if not math.isfinite(found.objective):
+                bound = None
+            proposal = _proposal(problem, horizon, model, found, assignment, verdict, optimal, bound)
+            return PlanResult(CANCELLED if self.cancelled else LEGAL, proposal, None,
+                              first_legal=first_legal, **common)
+        if self.cancelled:
+            return PlanResult(CANCELLED, **common)
+        if status == cp_model.INFEASIBLE:
+            explanation = None
+            if self.options.explain:
+                from bpa_desktop.planner.explain import explain
+
+                self._report("explaining")
+                explanation = explain(problem, self.options, self, cuts=s.cuts)
+                common["elapsed"] = self._elapsed()
+            return PlanResult(NO_LEGAL_ROTA, None, explanation, **common)
+        return PlanResult(UNKNOWN, **common)
+
+    def _cut(self, model: PlanModel, horizon: Horizon, verdict: Verdict, values: list[int]) -> set:
+        fresh = cuts(horizon, verdict) - self._state.cuts
+        for form in fresh:
+            for a in range(len(model.people)):
+                model.add_nogood(a, form)
+        if verdict.gaps and not verdict.errors:
+            # Coverage is exact on the cycle, so this is a model fault: exclude this answer.
+            lits = [var.Not() for var in _decision_vars(model) if values[var.Index()]]
+            model.m.add_bool_or(lits)
+            fresh.add(NoGood(frozenset(), "coverage"))
+        self._state.cuts |= fresh
+        return fresh
+
+    def _solve(self, model: cp_model.CpModel, collector: _Collector, seconds: float) -> int:
+        self._solves += 1
+        solver = self.new_solver(seconds)
+        if model.has_objective():
+            solver.best_bound_callback = self._bound
+        self._portfolio(solver, model.has_objective())
+        with self._lock:
+            if self.cancelled:
+                return cp_model.UNKNOWN
+            self._solver = solver
+        try:
+            status = solver.solve(model, collector)
+            if model.has_objective() and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                self._state.bound = solver.best_objective_bound
+            return status
+        finally:
+            with self._lock:
+                self._solver = None
+
+    def new_solver(self, seconds: float) -> cp_model.CpSolver:
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(0.01, seconds)
+        solver.parameters.num_workers = self.options.workers
+        solver.parameters.random_seed = self.options.seed
+        return solver
+
+    def _portfolio(self, solver: cp_model.CpSolver, optimising: bool) -> None:
+        """On two cores, the LP with every clause in it ("max_lp": the default LP leaves
+        clauses out, so it neither bounds the objective nor sees that the need outgrows the
+        contracts), beside the default search for a first rota or the core-guided search,
+        which bounds sums of small penalties well. Measured in benchmarks/bench_planner.py."""
+        if self.options.workers == 2:
+            solver.parameters.subsolvers.extend(["max_lp", "core" if optimising else "default_lp"])
+
+    def solve_quietly(self, model: PlanModel, seconds: float, assumptions=()) -> tuple[int, cp_model.CpSolver]:
+        """A solve for explaining: no progress reports, cancellable, assumptions as given."""
+        solver = self.new_solver(seconds)
+        self._portfolio(solver, model.m.has_objective())
+        model.m.clear_assumptions()
+        if assumptions:
+            model.m.add_assumptions(list(assumptions))
+        with self._lock:
+            if self.cancelled:
+                return cp_model.UNKNOWN, solver
+            self._solver = solver
+        try:
+            return solver.solve(model.m), solver
+        finally:
+            with self._lock:
+                self._solver = None
+
+
+def _decision_vars(model: PlanModel) -> list:
+    return [v for xs in model.x for v in xs.values()] + [v for ss in model.s for v in ss.values()]
+
+
+def read_assignment(model: PlanModel, values: list[int]) -> Assignment:
+    p, h, T = model.p, model.h, model.T
+    cells = {}
+    for a, person in enumerate(model.people):
+        for key, var in model.x[a].items():
+            if values[var.Index()]:
+                k, t = divmod(key, T)
+                cells[(person.id, k // 7, k % 7)] = p.templates[t].code
+    substitutes = []
+    for i in h.exception_days:
+        day, k = h.days[i], h.cell_of_day[i]
+        for t in range(T):
+            key = h.cell_keys + i * T + t
+            away = [person.id for a, person in enumerate(model.people)
+                    if day in person.unavailable_dates
+                    and (var := model.x[a].get(k * T + t)) is not None and values[var.Index()]
+                    and ((w := model.works_day[a].get(key)) is None or not values[w.Index()])]
+            taking = [person.id for a, person in enumerate(model.people)
+                      if (var := model.s[a].get(key)) is not None and values[var.Index()]]
+            code = p.templates[t].code
+            substitutes.extend((day, code, absent, sub) for absent, sub in zip(away, taking))
+    return Assignment(cells, tuple(substitutes))
+
+
+def _proposal(problem, horizon, model, found, assignment, verdict, optimal, bound) -> Proposal:
+    terms = {}
+    for term in model.terms:
+        value = sum(found.values[var.Index()] * coef for var, coef in term.parts)
+        terms[term.name] = value
+    templates = {t.code: t for t in problem.templates}
+    pattern = assignment.pattern(problem.weeks)
+    periods = horizon.holiday_periods(timedelta(0))
+    rows = fairness_table(
+        pattern, templates, [(a.id, a.name, a.employment_percent) for a in problem.assistants],
+        verdict.shifts, periods, problem.full_time_hours,
+    )
+    return Proposal(
+        pattern=pattern,
+        anchor=problem.anchor,
+        substitutes=tuple(assignment.overrides()),
+        shifts=verdict.shifts,
+        findings=verdict.findings,
+        objective=round(found.objective) if math.isfinite(found.objective) else None,
+        bound=bound,
+        optimal=optimal,
+        terms=terms,
+        fairness=tuple(rows),
+    )
