@@ -152,6 +152,10 @@ class PlanProblem:
                 raise PlanInputError(f"låst celle (uke {week + 1}, dag {weekday + 1}) er utenfor turnusen")
             if code is not None and code not in codes:
                 raise PlanInputError(f"låst celle med ukjent vaktkode «{code}»")
+            if code is not None and not self.assistant(assistant_id).in_pattern:
+                raise PlanInputError(
+                    f"{self.assistant(assistant_id).name} er tilkallingsvikar og har ingen faste vakter å låse"
+                )
 
 
 @dataclass(frozen=True)
