@@ -70,37 +70,42 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _from_database(args: argparse.Namespace):
-    """The arrangement in the database as a planning problem (kept small: the Workspace API
-    is the only thing it reads)."""
     from pathlib import Path
 
     from bpa_desktop.commands.common import find_arrangement, open_database
-    from bpa_desktop.planner import PlanAssistant, PlanProblem, SolveOptions
+    from bpa_desktop.planner import SolveOptions
 
     start = args.start or date.today() - timedelta(days=date.today().weekday())
     with open_database(Path(args.db)) as ws:
         arrangement = find_arrangement(ws, args.arrangement)
-        aid = arrangement.id
-        vedtak = tuple(ws.list_vedtak(aid))
-        in_force = ws.current_vedtak(aid, start)
-        last = start + timedelta(weeks=MAX_WEEKS_AHEAD, days=-1)
-        end = min(in_force.valid_to, last) if in_force is not None and in_force.valid_to else last
-        rota = ws.current_rota(aid)
-        assistants = tuple(
-            PlanAssistant(str(a.id), a.name, a.employment_percent, a.kind)
-            for a in ws.list_assistants(aid, include_ended=False)
-            if a.active_on(start) and (a.end_date is None or a.end_date >= end)
-        )
-        problem = PlanProblem(
-            templates=tuple(ws.list_shift_templates(aid)),
-            need=tuple(ws.get_need_pattern(aid)),
-            assistants=assistants,
-            start=start,
-            end=end,
-            weeks=args.weeks or (rota.weeks if rota is not None and rota.weeks <= 8 else 4),
-            agreement=arrangement.agreement,
-            vedtak=vedtak,
-        )
+        problem = problem_from_workspace(ws, arrangement.id, start, args.weeks)
     if not problem.need:
         raise CliError("ordningen har ikke noe behov lagt inn (Turnus → Behov)")
     return problem, SolveOptions()
+
+
+def problem_from_workspace(ws, arrangement_id: int, start: date, weeks: int | None = None):
+    """The arrangement in a Workspace as a planning problem (kept small: it reads only the
+    Workspace API). The period runs from ``start`` to the end of the vedtak in force, 52
+    weeks at most; assistants are those employed through it."""
+    from bpa_desktop.planner import PlanAssistant, PlanProblem
+
+    arrangement = ws.get_arrangement(arrangement_id)
+    in_force = ws.current_vedtak(arrangement_id, start)
+    last = start + timedelta(weeks=MAX_WEEKS_AHEAD, days=-1)
+    end = min(in_force.valid_to, last) if in_force is not None and in_force.valid_to else last
+    rota = ws.current_rota(arrangement_id)
+    return PlanProblem(
+        templates=tuple(ws.list_shift_templates(arrangement_id)),
+        need=tuple(ws.get_need_pattern(arrangement_id)),
+        assistants=tuple(
+            PlanAssistant(str(a.id), a.name, a.employment_percent, a.kind)
+            for a in ws.list_assistants(arrangement_id, include_ended=False)
+            if a.active_on(start) and (a.end_date is None or a.end_date >= end)
+        ),
+        start=start,
+        end=end,
+        weeks=weeks or (rota.weeks if rota is not None and rota.weeks <= 8 else 4),
+        agreement=arrangement.agreement,
+        vedtak=tuple(ws.list_vedtak(arrangement_id)),
+    )

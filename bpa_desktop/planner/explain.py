@@ -40,6 +40,7 @@ MORE_PERMISSIVE = {
     Agreement.RELIEF: (),
 }
 STEP = 4.0  # seconds at most for one explaining solve (the first, the core, may take 3 x)
+SHRINK_STEP = 1.5  # a group whose removal is not shown infeasible in this time stays
 MANY = 4  # this many need blocks or bands, and more than half of them, are told as one reason
 
 
@@ -121,11 +122,15 @@ class _Explainer:
         if status != cp_model.INFEASIBLE:
             return None
         core = [names[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in names]
+        # Shrink it, but leave most of the time to measuring what would help.
+        stop = time.perf_counter() + 0.4 * self.left()
         for name in list(core):
             if name not in core or len(core) == 1:
                 continue
+            if time.perf_counter() >= stop:
+                break
             trial = [n for n in core if n != name]
-            status, solver = self._solve(model, [model.group_lits[n] for n in trial])
+            status, solver = self._solve(model, [model.group_lits[n] for n in trial], SHRINK_STEP)
             if status == cp_model.INFEASIBLE:
                 smaller = [names[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in names]
                 core = smaller if smaller and set(smaller) <= set(trial) else trial
@@ -138,16 +143,15 @@ class _Explainer:
 
     # --- helps ----------------------------------------------------------------------------
 
-    def extra_help(self, model: PlanModel) -> Reason | None:
-        extras = [name for name in model.group_lits if name[0] == "extra"]
-        for count in range(1, len(extras) + 1):
-            dropped = set(extras[:count])
-            if not self.feasible_without(model, dropped):
-                continue
-            kept = [lit for name, lit in model.group_lits.items() if name not in dropped]
+    def extra_help(self) -> Reason | None:
+        """One or two more assistants (free of every wish, within 100 %): the fewest hours
+        they would need."""
+        for count in (1, 2):
+            model = self._model(extras=count)
             model.m.minimize(sum(v * c for v, c in model.extra_hours))
-            status, solver = self._solve(model, kept)
-            model.m.clear_objective()
+            status, solver = self._solve(model, ())
+            if status == cp_model.INFEASIBLE:
+                continue
             if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 return None
             minutes = solver.objective_value / self.horizon.period_weeks
@@ -288,22 +292,25 @@ LIFTABLE = ("weekdays", "dates", "cannot", "band-min", "band-max", "locked", "ne
 
 
 def explain(problem: PlanProblem, options: SolveOptions, planner, cuts=()) -> Explanation:
-    """Why ``problem`` has no legal rota (``planner`` runs the solves and can cancel them)."""
+    """Why ``problem`` has no legal rota (``planner`` runs the solves and can cancel them).
+
+    What would help comes first (each is one solve of the plain model: fast); then the core
+    (the model with every group behind an assumption: slower), and what lifting each of its
+    groups would do; last, which need hours stay uncovered."""
     ex = _Explainer(problem, options, planner, cuts)
-    model = ex._model(groups=True, extras=2)
-    core = ex.core(model)
-    if core is None:
-        return Explanation((), (), (), False)
-    reasons = _told(problem, core)
     helps = []
-    extra = ex.extra_help(model)
+    extra = ex.extra_help()
     if extra is not None:
         helps.append(extra)
-    if any(name[0] == "rule" for name in core):
-        helps.extend(ex.preset_helps())
-        longer = ex.weeks_help() if ("rule", "sunday-work") in core else None
-        if longer is not None:
-            helps.append(longer)
+    helps.extend(ex.preset_helps())
+    longer = ex.weeks_help()
+    if longer is not None:
+        helps.append(longer)
+    model = ex._model(groups=True)
+    core = ex.core(model)
+    if core is None:
+        return Explanation((), (), tuple(helps), False)
+    reasons = _told(problem, core)
     for name in core:
         if name[0] in LIFTABLE and name[0] != "need" and ex.feasible_without(model, {name}):
             helps.append(_help(_reason(problem, name)))

@@ -11,7 +11,7 @@ block, an assistant's unavailable days, a band, a preset rule, a locked cell, an
 assistant's absence) is enforced by an assumption literal, and ``assumptions`` lists them.
 
 Objective (minimised, integers): a weighted sum of small penalties, one unit each: a warning
-the checker would give (as often as it recurs in the roll-out), a hand-over, a quarter hour
+the checker would give (per cycle of the pattern), a hand-over, a quarter hour
 beyond the need, a substitution, a preferred (bonus) or avoided shift, and for fairness every
 weekend, night, evening, holiday or hour above the assistant's share (``set_objective``).
 """
@@ -84,11 +84,13 @@ class PlanModel:
         self.soft_on = objective
         self.m = cp_model.CpModel()
         self.T, self.K = horizon.T, horizon.K
+        self.cycles = max(1.0, len(horizon.days) / horizon.K)
         self.people: list[PlanAssistant] = list(problem.assistants) + [
             PlanAssistant(f"+{n + 1}", f"+{n + 1}", 100.0) for n in range(extras)
         ]
         self.group_lits: dict[GroupName, cp_model.IntVar] = {}
         self.terms: list[Term] = []
+        self._above: dict[int, tuple[list, int]] = {}  # fairness var -> (its count, share)
         self.slack: list[tuple[object, object, bool]] = []  # cover slack (var, segment, of all present)
         self.x: list[dict[int, cp_model.IntVar]] = [{} for _ in self.people]
         self.s: list[dict[int, cp_model.IntVar]] = [{} for _ in self.people]  # per-day key -> var
@@ -168,7 +170,8 @@ class PlanModel:
         for a, person in enumerate(self.people):
             if not person.in_pattern:
                 continue
-            extra = ("extra", person.id) if person.id.startswith("+") else None
+            # An extra assistant (explaining) is absent only as an assumption of the core.
+            extra = ("extra", person.id) if person.id.startswith("+") and self.groups else None
             for k in range(self.K):
                 cell = []
                 for t in range(self.T):
@@ -229,7 +232,7 @@ class PlanModel:
                         sub = self.m.new_bool_var(f"s{a}_{i}_{t}")
                         self.s[a][key] = sub
                         taken[t].append(sub)
-                        if person.id.startswith("+"):
+                        if person.id.startswith("+") and self.groups:
                             self._enforce(self.m.add(sub == 0), ("extra", person.id))
                     if x is None and sub is None:
                         continue
@@ -281,7 +284,10 @@ class PlanModel:
             self._night_work(a)
 
     def _warn(self, rule: str, lit, count: int) -> None:
-        self._soft[rule].append((lit, count))
+        """A warning the checker would give ``count`` times in the roll-out, weighed per
+        cycle of the pattern (so a warning counts like one weekend above a share, whatever
+        the period)."""
+        self._soft[rule].append((lit, max(1, round(count / self.cycles))))
 
     @property
     def warnings_by_rule(self) -> dict[str, list[tuple[object, int]]]:
@@ -586,7 +592,8 @@ class PlanModel:
 
     def set_objective(self, values: list[int]) -> None:
         """Add the fairness terms, sharing the totals of the rota ``values`` by employment
-        percent, and minimise the whole objective.
+        percent, and minimise the whole objective (again: a later call shares the totals of
+        a better rota and replaces the fairness terms).
 
         Fairness counts, per assistant, what lies *above* their share (rounded up): every
         weekend, night, evening, holiday or hour (beyond half the longest shift) above it is
@@ -595,30 +602,43 @@ class PlanModel:
         weekends in all is never pushed back up. A share met costs nothing, so the objective
         is a sum of small penalties that core-guided search can bound.
         """
+        self.terms = [t for t in self.terms if not t.name.startswith("fair:")]
+        self._above: dict[int, tuple[list, int]] = {}
         for name, (weight, counts) in self.fair_counts.items():
             eligible = {a: parts for a, parts in counts.items() if parts}
             if weight == 0 or len(eligible) < 2:
                 continue
             total = sum(values[v.Index()] * c for parts in eligible.values() for v, c in parts)
             total_pct = sum(self.people[a].employment_percent for a in eligible)
+            slack = self._hours_slack if name == "hours" else 0
             parts_out = []
             for a, parts in eligible.items():
                 share = total * self.people[a].employment_percent / total_pct
-                own = sum(v * c for v, c in parts)
-                most = sum(c for _, c in parts)
-                slack = self._hours_slack if name == "hours" else 0
                 upper = math.ceil(share - 1e-9) + slack
+                most = sum(c for _, c in parts)
                 if most > upper:
                     above = self.m.new_int_var(0, most - upper, "")
-                    self.m.add(above >= own - upper)
+                    self.m.add(above >= sum(v * c for v, c in parts) - upper)
                     parts_out.append((above, 1))
+                    self._above[above.Index()] = (parts, upper)
             self._term(f"fair:{name}", weight, parts_out)
         self.m.minimize(sum(var * coef * term.weight for term in self.terms for var, coef in term.parts if coef))
 
+    def term_values(self, values: list[int]) -> dict[str, int]:
+        """Each objective term of a solution vector in its own unit: fairness counted from
+        the decisions (so a rota found before the fairness terms existed can be measured),
+        the rest as the vector has it (an upper bound where the solver did not minimise)."""
+        def value(var) -> int:
+            if var.Index() in self._above:
+                parts, upper = self._above[var.Index()]
+                return max(0, sum(values[v.Index()] * c for v, c in parts) - upper)
+            return values[var.Index()]
+
+        return {term.name: sum(value(var) * coef for var, coef in term.parts) for term in self.terms}
+
     def objective_value(self, values: list[int]) -> int:
-        """The objective of a full solution vector (an upper bound when the auxiliary
-        variables were not minimised)."""
-        return sum(term.weight * values[var.Index()] * coef for term in self.terms for var, coef in term.parts)
+        weights = {term.name: term.weight for term in self.terms}
+        return sum(weights[name] * value for name, value in self.term_values(values).items())
 
     def _term(self, name: str, weight: int, parts: list) -> None:
         if weight and parts:

@@ -166,7 +166,7 @@ class SolveOptions:
     first_legal: bool = False
     workers: int = 2
     explain: bool = True  # when there is no legal rota, find out why
-    explain_time_limit: float = 20.0
+    explain_time_limit: float = 30.0
     seed: int = 0
     #: Rule encodings to leave out of the model (diagnostics and tests of the check-and-cut
     #: loop: the checker must then find what the model missed).

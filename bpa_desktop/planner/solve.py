@@ -217,14 +217,20 @@ class Planner:
         return status, None
 
     def _improve(self, model: PlanModel, horizon: Horizon, best):
+        """Minimise from the legal rota ``best``. Fairness shares the totals of a rota:
+        first the first legal one's, then, when a flawless rota (no warning, nobody above
+        their share) exists, that one's, which may need fewer weekends in all."""
         status = cp_model.UNKNOWN
-        hint = best[0].values
-        model.set_objective(hint)
-        best = (_Found(hint, math.inf, 0.0), best[1], best[2])  # its objective: from the next solve
+        model.set_objective(best[0].values)
+        flawless = self._flawless(model, best)
+        if flawless is not best:
+            best = flawless
+            model.set_objective(best[0].values)
+        best = (_Found(best[0].values, model.objective_value(best[0].values), 0.0), best[1], best[2])
         while not self.cancelled and self._time_left() > 0.05:
             model.m.clear_hints()
             for var in _decision_vars(model):
-                model.m.add_hint(var, hint[var.Index()])
+                model.m.add_hint(var, best[0].values[var.Index()])
             collector = _Collector(self, stop_first=False, optimising=True)
             status = self._solve(model.m, collector, self._time_left())
             fresh: set = set()
@@ -244,8 +250,25 @@ class Planner:
                 return status, best, status == cp_model.OPTIMAL
             if status != cp_model.OPTIMAL:
                 return status, best, False  # the time ran out; keep the best legal one
-            hint = best[0].values
         return status, best, False
+
+    def _flawless(self, model: PlanModel, best):
+        """Try for a rota with no warning and everyone within their fair share, as a
+        feasibility problem (fast when one exists); a legal one is the hint to improve."""
+        flawless = model.m.clone()
+        flawless.clear_objective()
+        for term in model.terms:
+            if term.name.startswith("fair:") or term.name.startswith("warnings"):
+                for var, _ in term.parts:
+                    flawless.add(var == 0)
+        collector = _Collector(self, stop_first=True, optimising=False)
+        self._solve(flawless, collector, 0.5 * self._time_left())
+        if collector.found:
+            assignment = read_assignment(model, collector.found[-1].values)
+            verdict = judge(self.problem, assignment)
+            if verdict.legal:
+                return (_Found(collector.found[-1].values, math.inf, 0.0), assignment, verdict)
+        return best
 
     def _result(self, problem, horizon, model, status, best, first_legal, optimal) -> PlanResult:
         elapsed = self._elapsed()
@@ -369,10 +392,7 @@ def read_assignment(model: PlanModel, values: list[int]) -> Assignment:
 
 
 def _proposal(problem, horizon, model, found, assignment, verdict, optimal, bound) -> Proposal:
-    terms = {}
-    for term in model.terms:
-        value = sum(found.values[var.Index()] * coef for var, coef in term.parts)
-        terms[term.name] = value
+    terms = model.term_values(found.values)
     templates = {t.code: t for t in problem.templates}
     pattern = assignment.pattern(problem.weeks)
     periods = horizon.holiday_periods(timedelta(0))
