@@ -16,7 +16,6 @@ import json
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 from bpa_desktop.core.model import Agreement, AssistantKind, NeedBlock, ShiftTemplate, Vedtak
 from bpa_desktop.core.shiftfile import FORMAT as SHIFTS_FORMAT
@@ -187,16 +186,15 @@ def parse(data) -> tuple[PlanProblem, SolveOptions]:
 
 
 def load(path) -> tuple[PlanProblem, SolveOptions]:
+    """Read a plan file from a path ("-" reads standard input)."""
     import sys
 
+    from bpa_desktop.rota_io import RotaFileError, read_text
+
     try:
-        text = sys.stdin.read() if str(path) == "-" else Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanFileError(f"finner ikke filen {path}") from None
-    except UnicodeDecodeError:
-        raise PlanFileError(f"{path} er ikke UTF-8-tekst") from None
-    except OSError as error:
-        raise PlanFileError(f"kan ikke lese {path}: {error.strerror}") from None
+        text = sys.stdin.read() if str(path) == "-" else read_text(path)
+    except RotaFileError as error:
+        raise PlanFileError(str(error)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -123,3 +123,10 @@ def test_plans_the_demo_database(capsys, write, demo_workspace, demo_today):
     assert answer["pattern"]["weeks"] == 4  # the demo rota's length
     assert answer["period"]["from"] == "2026-06-01"
     check_answer(capsys, write, out)
+
+
+def test_missing_file_or_database_exits_2(capsys, tmp_path):
+    code, _, err = run(capsys, "plan", str(tmp_path / "nowhere.json"))
+    assert code == 2 and "finner ikke filen" in err
+    code, _, err = run(capsys, "plan", "--db", str(tmp_path / "nowhere.sqlite"))
+    assert code == 2 and "fant ikke databasen" in err
