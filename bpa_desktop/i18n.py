@@ -267,7 +267,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "weekday_4": {"nb": "fredag", "en": "Friday"},
     "weekday_5": {"nb": "lørdag", "en": "Saturday"},
     "weekday_6": {"nb": "søndag", "en": "Sunday"},
-    "list_and": {"nb": "og", "en": "and"},
     "plan_uncovered": {
         "nb": "Uke {week}, {weekday} kl. {start}–{end}: mangler {missing} av {needed}",
         "en": "Week {week}, {weekday} {start}–{end}: {missing} of {needed} missing",

@@ -19,7 +19,6 @@ from importlib import resources
 
 from bpa_desktop.core.model import Agreement, AssistantKind, NeedBlock, ShiftTemplate, Vedtak
 from bpa_desktop.core.shiftfile import FORMAT as SHIFTS_FORMAT
-from bpa_desktop.core.shiftfile import TARIFF_ALIASES
 from bpa_desktop.planner import PlanAssistant, PlanProblem, PlanResult, SolveOptions
 from bpa_desktop.planner.problem import ContractBand, PlanInputError, Weights
 from bpa_desktop.rota_io import wall_text
@@ -127,7 +126,7 @@ def parse(data) -> tuple[PlanProblem, SolveOptions]:
     _check_schema(data)
     name = data.get("agreement", "aml")
     try:
-        agreement = Agreement(TARIFF_ALIASES.get(name, name))
+        agreement = Agreement.from_name(name)
     except ValueError:
         raise PlanFileError(f"ukjent avtale «{name}»") from None
     vedtak = _vedtak(data["vedtak"]) if data.get("vedtak") else ()
@@ -229,6 +228,7 @@ def answer_document(problem: PlanProblem, result: PlanResult, agreement_name: st
         "timezone": "Europe/Oslo",
         "agreement": agreement_name or problem.agreement.value,
         "period": {"from": problem.start.isoformat(), "to": problem.end.isoformat()},
+        "employer": {"full_time_hours": problem.full_time_hours},
         "assistants": [{"id": a.id, "name": a.name, "employment_percent": a.employment_percent}
                        for a in problem.assistants],
     }

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from bpa_desktop.core.model import Agreement
+from bpa_desktop.core.normal_time import averaging_weeks
 from bpa_desktop.core.rules import LAW, PRESETS, Limits
 from bpa_desktop.planner.horizon import Horizon
 
@@ -72,10 +73,17 @@ class SundayForms:
 
 @dataclass
 class OvertimeForms:
-    weeks: list[tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]]  # (excess terms, hour terms)
-    week_limit: tuple[int, int]  # (law, preset) minutes
-    four_week_limit: tuple[int, int]
-    year_limit: tuple[int, int]
+    """Hours above normal time, read as ``core.normal_time`` reads them. Under ``aml``
+    (``averaging`` None) each ISO week's terms: (minutes above 9 h a day, minutes); the
+    week's overtime is the larger of its day excess and its minutes above 40 h. Under a
+    preset that averages, ``windows`` holds the minutes of each run of ``averaging`` weeks
+    from the period's first Monday; what a window has above 40 h a week is spread evenly
+    over its weeks. Limits (law, preset) in minutes per week, 4 weeks and 52 weeks."""
+
+    averaging: int | None
+    weeks: list[tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]]
+    windows: list[tuple[tuple[int, int], ...]]
+    limits: tuple[tuple[int, int], tuple[int, int], tuple[int, int]]
 
 
 @dataclass
@@ -179,16 +187,24 @@ class FormBuilder:
         self._two_levels(7 * 24 * HOUR, LAW.weekly_rest, self.limits.weekly_rest, "weekly-rest")
 
     def _long_shift(self) -> None:
-        """Relief: a shift over 16 h needs 16 h off right before or right after."""
+        """Relief: a work period over 16 h needs 16 h off right before or right after. A
+        period is one shift, or two that touch; shifts that touch it are part of it, so
+        "before" and "after" are the shifts with a gap of under 16 h. (Longer chains and
+        the first period of the input, which has no "before", are left to the checker.)"""
         need = self.limits.long_shift * HOUR
-        for o in self.h.occurrences:
-            if o.end - o.start <= need + EPS:
+        periods = [(o,) for o in self.h.occurrences]
+        periods += [(o, q) for o in self.h.occurrences for q in self.h.starting_in(o.end, o.end + 1)
+                    if q.start == o.end]
+        for period in periods:
+            start, end = period[0].start, period[-1].end
+            if end - start <= need + EPS:
                 continue
-            before = [q for q in self.h.intersecting(o.start - need, o.start) if q.end <= o.start]
-            after = self.h.starting_in(o.end, o.end + need)
+            before = [q for q in self.h.intersecting(start - need, start) if q.end < start]
+            after = [q for q in self.h.starting_in(end, end + need) if q.start > end]
+            keys = tuple(o.key for o in period)
             for b in before:
                 for a in after:
-                    self.forms.hard_nogoods.add(NoGood(frozenset((o.key, b.key, a.key)), "daily-rest"))
+                    self.forms.hard_nogoods.add(NoGood(frozenset(keys + (b.key, a.key)), "daily-rest"))
 
     # --- hours of weeks -----------------------------------------------------------------
 
@@ -203,7 +219,7 @@ class FormBuilder:
                 self.forms.soft_caps[Cap(terms, round(LAW.weekly_hours_normal * 60), "weekly-hours")] += 1
 
     def _average_hours(self) -> None:
-        if self.limits.average_hours >= self.limits.weekly_hours:
+        if self.limits.average_hours >= self.limits.weekly_hours and "weekly-hours" not in self.skip:
             return  # every single week is already within the average
         weeks = self.h.iso_weeks
         for j in range(len(weeks)):
@@ -212,21 +228,22 @@ class FormBuilder:
             self.forms.hard_caps.add(Cap(terms, round(self.limits.average_hours * 8 * 60), "average-hours"))
 
     def _overtime(self) -> None:
-        if self.limits.overtime is None:
-            return
-        normal_day = LAW.daily_hours_normal * 60
-        weeks = [
-            (self._week_terms(days, lambda o: max(0, o.minutes - round(normal_day))),
-             self._week_terms(days, lambda o: o.minutes))
-            for days in self.h.iso_weeks
-        ]
         law, preset = LAW.overtime, self.limits.overtime
-        self.forms.overtime = OvertimeForms(
-            weeks,
-            (round(law[0] * 60), round(preset[0] * 60)),
-            (round(law[1] * 60), round(preset[1] * 60)),
-            (round(law[2] * 60), round(preset[2] * 60)),
-        )
+        limits = tuple((round(l * 60), round(p * 60)) for l, p in zip(law, preset))
+        window = averaging_weeks(self.h.problem.agreement)
+        if window is None:
+            normal_day = round(LAW.daily_hours_normal * 60)
+            weeks = [
+                (self._week_terms(days, lambda o: max(0, o.minutes - normal_day)),
+                 self._week_terms(days, lambda o: o.minutes))
+                for days in self.h.iso_weeks
+            ]
+            self.forms.overtime = OvertimeForms(None, weeks, [], limits)
+            return
+        weeks = self.h.iso_weeks
+        runs = [[i for w in weeks[j: j + window] for i in w] for j in range(0, len(weeks), window)]
+        windows = [self._week_terms(days, lambda o: o.minutes) for days in runs]
+        self.forms.overtime = OvertimeForms(window, [], windows, limits)
 
     # --- Sundays and holidays -----------------------------------------------------------
 

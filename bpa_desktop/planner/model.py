@@ -402,38 +402,59 @@ class PlanModel:
             if len(window) > cap:
                 self._enforce(self.m.add(sum(window) <= cap), group, worked[i])
 
+    def _terms(self, a: int, terms) -> list[tuple[object, int]]:
+        return [(lit, c) for lit, c in ((self.lit(a, k), c) for k, c in terms) if lit is not None]
+
     def _overtime(self, a: int) -> None:
+        """Overtime per week as ``core.normal_time`` reads it, within the preset's limits
+        per week, 4 and 52 weeks (a warning above the law's, an error above the preset's).
+        Every constraint is multiplied by ``scale`` (the averaging window's weeks), so a
+        window's overtime spread over its weeks stays in whole minutes."""
         forms = self.forms.overtime
-        group = ("rule", "overtime")
         normal_week = round(LAW.weekly_hours_normal * 60)
-        cache: dict = {}
-        week_vars = []
-        for excess, hours in forms.weeks:
-            e_terms = [(lit, c) for lit, c in ((self.lit(a, k), c) for k, c in excess) if lit is not None]
-            h_terms = [(lit, c) for lit, c in ((self.lit(a, k), c) for k, c in hours) if lit is not None]
-            bound = max(sum(c for _, c in e_terms), sum(c for _, c in h_terms) - normal_week, 0)
-            if bound == 0:
-                week_vars.append((None, 0))
-                continue
-            key = (excess, hours)
-            if key not in cache:
-                ot = self.m.new_int_var(0, bound, "")
-                self.m.add(ot >= sum(lit * c for lit, c in e_terms))
-                self.m.add(ot >= sum(lit * c for lit, c in h_terms) - normal_week)
-                cache[key] = ot
-            week_vars.append((cache[key], bound))
-        for span, (law, preset) in ((1, forms.week_limit), (4, forms.four_week_limit), (52, forms.year_limit)):
-            for j in range(len(week_vars)):
-                window = [(v, b) for v, b in week_vars[j: j + span] if v is not None]
+        series: list[tuple[object, int] | None] = []  # per week: (overtime x scale, its bound)
+        if forms.averaging is None:
+            scale, cache = 1, {}
+            for excess, hours in forms.weeks:
+                e_terms, h_terms = self._terms(a, excess), self._terms(a, hours)
+                bound = max(sum(c for _, c in e_terms), sum(c for _, c in h_terms) - normal_week, 0)
+                if bound == 0:
+                    series.append(None)
+                    continue
+                if (excess, hours) not in cache:
+                    ot = self.m.new_int_var(0, bound, "")
+                    self.m.add(ot >= sum(lit * c for lit, c in e_terms))
+                    self.m.add(ot >= sum(lit * c for lit, c in h_terms) - normal_week)
+                    cache[(excess, hours)] = ot
+                series.append((cache[(excess, hours)], bound))
+        else:
+            scale = forms.averaging
+            for hours in forms.windows:
+                h_terms = self._terms(a, hours)
+                bound = max(sum(c for _, c in h_terms) - normal_week * scale, 0)
+                excess = None
+                if bound:
+                    excess = self.m.new_int_var(0, bound, "")
+                    self.m.add(excess >= sum(lit * c for lit, c in h_terms) - normal_week * scale)
+                # each week of the window carries excess / scale: scaled, the whole excess
+                series.extend([(excess, bound) if excess is not None else None] * scale)
+        seen = set()
+        for span, (law, preset) in zip((1, 4, 52), forms.limits):
+            for j in range(len(series)):
+                window = [item for item in series[j: j + span] if item is not None]
+                signature = tuple(id(v) for v, _ in window)
+                if (span, signature) in seen:
+                    continue
+                seen.add((span, signature))
                 most = sum(b for _, b in window)
-                if most <= law:
+                if most <= law * scale:
                     continue
                 expr = sum(v for v, _ in window)
-                if most > preset:
-                    self._enforce(self.m.add(expr <= preset), group)
+                if most > preset * scale:
+                    self._enforce(self.m.add(expr <= preset * scale), ("rule", "overtime"))
                 if preset > law and self.soft_on:
                     penalty = self.m.new_bool_var("")
-                    self.m.add(expr <= law + (min(most, preset) - law) * penalty)
+                    self.m.add(expr <= law * scale + (min(most, preset * scale) - law * scale) * penalty)
                     self._warn("overtime", penalty, 1)
 
     def _night_work(self, a: int) -> None:

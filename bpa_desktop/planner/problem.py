@@ -115,6 +115,8 @@ class PlanProblem:
             raise PlanInputError(f"turnusen må ha 1–{MAX_WEEKS} uker (ikke {self.weeks})")
         if self.end < self.start:
             raise PlanInputError("perioden slutter før den starter")
+        if self.full_time_hours not in (37.5, 40.0):
+            raise PlanInputError("en full stilling er 37,5 eller 40 t per uke")
         if (self.end - self.start).days > 3 * 366:
             raise PlanInputError("perioden kan være høyst tre år")
         codes = [t.code for t in self.templates]

@@ -18,13 +18,13 @@ from bpa_desktop import i18n
 
 def _number(value: float) -> str:
     text = f"{round(value, 1):.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if i18n.get_language() == "nb" else text
+    return text.replace(".", i18n.message("decimal_mark"))
 
 
 def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {i18n.message('list_and')} {items[-1]}"
+    return i18n.message("list_and", items=", ".join(items[:-1]), last=items[-1])
 
 
 def _date(day: date) -> str:
