@@ -21,7 +21,7 @@ from bpa_desktop.core.model import Agreement, AssistantKind, NeedBlock, ShiftTem
 from bpa_desktop.core.shiftfile import FORMAT as SHIFTS_FORMAT
 from bpa_desktop.planner import PlanAssistant, PlanProblem, PlanResult, SolveOptions
 from bpa_desktop.planner.problem import ContractBand, PlanInputError, Weights
-from bpa_desktop.rota_io import wall_text
+from bpa_desktop.core.shift_document import wall_text
 
 FORMAT = "bpa-plan/1"
 OPEN_VEDTAK_WEEKS = 52
@@ -186,13 +186,11 @@ def parse(data) -> tuple[PlanProblem, SolveOptions]:
 
 def load(path) -> tuple[PlanProblem, SolveOptions]:
     """Read a plan file from a path ("-" reads standard input)."""
-    import sys
-
-    from bpa_desktop.rota_io import RotaFileError, read_text
+    from bpa_desktop.core.shiftfile import ShiftFileError, read_text
 
     try:
-        text = sys.stdin.read() if str(path) == "-" else read_text(path)
-    except RotaFileError as error:
+        text = read_text(path)
+    except ShiftFileError as error:
         raise PlanFileError(str(error)) from None
     try:
         data = json.loads(text)

@@ -149,6 +149,8 @@ def test_sql_is_written_only_in_storage():
     ("storage/", ("bpa_desktop.workspace", "bpa_desktop.ui", "bpa_desktop.sync", "bpa_desktop.export")),
     ("export/", ("bpa_desktop.storage", "bpa_desktop.workspace", "bpa_desktop.ui", "sqlalchemy")),
     ("workspace/", ("bpa_desktop.ui", "bpa_desktop.commands", "PySide6")),
+    ("planner/", ("bpa_desktop.storage", "bpa_desktop.workspace", "bpa_desktop.ui", "bpa_desktop.sync",
+                  "bpa_desktop.export", "bpa_desktop.commands", "PySide6", "sqlalchemy")),
     ("ui/", ("bpa_desktop.storage", "sqlalchemy", "bpa_desktop.sync.outbox", "bpa_desktop.sync.client")),
 ])
 def test_layers_import_only_downwards(layer, forbidden):

@@ -90,22 +90,22 @@ def problem_from_workspace(ws, arrangement_id: int, start: date, weeks: int | No
     weeks at most; assistants are those employed through it."""
     from bpa_desktop.planner import PlanAssistant, PlanProblem
 
-    arrangement = ws.get_arrangement(arrangement_id)
-    in_force = ws.current_vedtak(arrangement_id, start)
+    arrangement = ws.people.get_arrangement(arrangement_id)
+    in_force = ws.vedtak.current_vedtak(arrangement_id, start)
     last = start + timedelta(weeks=MAX_WEEKS_AHEAD, days=-1)
     end = min(in_force.valid_to, last) if in_force is not None and in_force.valid_to else last
-    rota = ws.current_rota(arrangement_id)
+    rota = ws.rota.current_rota(arrangement_id)
     return PlanProblem(
-        templates=tuple(ws.list_shift_templates(arrangement_id)),
-        need=tuple(ws.get_need_pattern(arrangement_id)),
+        templates=tuple(ws.rota.list_shift_templates(arrangement_id)),
+        need=tuple(ws.rota.get_need_pattern(arrangement_id)),
         assistants=tuple(
             PlanAssistant(str(a.id), a.name, a.employment_percent, a.kind)
-            for a in ws.list_assistants(arrangement_id, include_ended=False)
+            for a in ws.people.list_assistants(arrangement_id, include_ended=False)
             if a.active_on(start) and (a.end_date is None or a.end_date >= end)
         ),
         start=start,
         end=end,
         weeks=weeks or (rota.weeks if rota is not None and rota.weeks <= 8 else 4),
         agreement=arrangement.agreement,
-        vedtak=tuple(ws.list_vedtak(arrangement_id)),
+        vedtak=tuple(ws.vedtak.list_vedtak(arrangement_id)),
     )

@@ -18,7 +18,7 @@ from bpa_desktop.core.model import Shift, ShiftTemplate
 from bpa_desktop.core.rota import RotaPattern
 from bpa_desktop.planner.cycle import DAY, template_spans
 from bpa_desktop.planner.horizon import HolidayPeriod
-from bpa_desktop.planner.model import category_of
+from bpa_desktop.planner.objective import category_of
 
 
 @dataclass(frozen=True)
