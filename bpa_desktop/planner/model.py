@@ -246,9 +246,6 @@ class PlanModel(RuleConstraints, ObjectiveTerms):
         the period)."""
         self._soft[rule].append((lit, max(1, round(count / self.cycles))))
 
-    @property
-    def warnings_by_rule(self) -> dict[str, list[tuple[object, int]]]:
-        return self._soft
 
     def add_nogood(self, a: int, form: NoGood) -> None:
         lits = [self.lit(a, key) for key in form.keys]

@@ -94,9 +94,6 @@ class PlanProblem:
         """The Monday week 0 of the pattern starts on (``core.rota.roll_out``'s default)."""
         return cal.iso_monday(self.start)
 
-    def template(self, code: str) -> ShiftTemplate:
-        return next(t for t in self.templates if t.code == code)
-
     def assistant(self, assistant_id: str) -> PlanAssistant:
         return next(a for a in self.assistants if a.id == assistant_id)
 

@@ -8,7 +8,7 @@ so the model may not give that combination to any assistant again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -102,6 +102,3 @@ def cuts(horizon: Horizon, verdict: Verdict) -> set[NoGood]:
             found.add(NoGood(frozenset(keys), finding.rule))
     return found
 
-
-def shifts_of(shifts: Sequence[Shift], assistant: str) -> list[Shift]:
-    return [s for s in shifts if s.assistant == assistant]
