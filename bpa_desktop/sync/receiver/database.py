@@ -123,9 +123,14 @@ def migrate(url: str) -> tuple[str | None, str]:
             if postgres:
                 connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _MIGRATION_LOCK})
                 connection.commit()
+            else:
+                # SQLite: one BEGIN IMMEDIATE from reading the revision to the commit, so a second
+                # run waits (busy timeout) and then finds the schema at head.
+                connection.execution_options(**{_WRITE_OPTION: True})
             try:
                 current, head = _revisions(connection)
-                connection.rollback()
+                if postgres:
+                    connection.rollback()
                 command.upgrade(_alembic_config(connection), "head")
                 connection.commit()
             finally:
