@@ -18,6 +18,7 @@ import sys
 
 from bpa_desktop import commands
 from bpa_desktop.commands.common import CliError
+from bpa_desktop.core.input_file import one_line
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,14 +31,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Exit status when the reader of our output went away (`bpa check FILE | head -c 10`):
+#: what a shell shows for a program that SIGPIPE ended (128 + 13), as `cat` would end.
+EXIT_BROKEN_PIPE = 141
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
     except CliError as error:
-        print(f"bpa: {error}", file=sys.stderr)
+        # One line whatever the message holds (a value from a file may end in a newline).
+        print(f"bpa: {one_line(str(error))}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so that Python's own flush at exit does
+    not raise a second BrokenPipeError (the recipe in the signal module's documentation)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is not a real file (tests capture it)
+        pass
 
 
 if __name__ == "__main__":

@@ -20,8 +20,10 @@ file; 2 = the input could not be read (one line on stderr saying which shift and
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 
 from bpa_desktop.commands.common import CliError
@@ -49,17 +51,49 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _read(path: str):
     from bpa_desktop.core.shiftfile import ShiftFileError, load
 
+    # The file becomes hundreds of thousands of small objects that live until the command
+    # ends, and the results as many again: the cyclic garbage collector would walk all of
+    # them again and again as they grow (that made `pay` on 200,000 shifts take three times
+    # as long, and longer the larger the file). Nothing here forms cycles worth collecting,
+    # and the command ends when its work is done: no collector for its lifetime.
+    gc.disable()
     try:
         return load(path)
     except ShiftFileError as error:
         raise CliError(str(error)) from None
 
 
-def _emit(payload: dict) -> None:
-    # Compact JSON: the C encoder handles a year of shifts in a few milliseconds; pipe through
-    # `python -m json.tool` to read it.
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False))
-    sys.stdout.write("\n")
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+#: json's own string encoder (C), for values put into a pre-formatted entry.
+_string = json.encoder.encode_basestring
+
+
+def _emit(head: dict, items_key: str | None = None, items=(), tail: Callable[[], dict] | None = None) -> None:
+    """``{**head, items_key: [*items], **tail()}`` as one line of JSON on stdout: ``items``
+    are JSON texts, written as they come (a 200,000-shift ``pay`` is 60 MB of JSON; it is
+    never one string), and ``tail`` is asked for after them (totals are complete then).
+
+    The text is what ``json.dumps`` would give for the whole object; pipe it through
+    ``python -m json.tool`` to read it."""
+    out = sys.stdout
+    parts = [_dumps(head)[:-1]] if head else ["{"]
+    if items_key is not None:
+        parts.append((", " if head else "") + _dumps(items_key) + ": [")
+        batch: list[str] = []
+        first = True
+        for item in items:
+            batch.append(item)
+            if len(batch) == 1000:
+                out.write("".join(parts) + ("" if first else ", ") + ", ".join(batch))
+                parts, batch, first = [], [], False
+        out.write("".join(parts) + ("" if first or not batch else ", ") + ", ".join(batch) + "]")
+        parts = []
+    if tail is not None:
+        parts.append(", " + _dumps(tail())[1:-1])
+    out.write("".join(parts) + "}\n")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -74,7 +108,7 @@ def _check(args: argparse.Namespace) -> int:
         vedtak=shift_file.vedtak,
         full_time_hours=shift_file.full_time_hours,
     )
-    _emit({"findings": [f.to_json() for f in findings]})
+    _emit({}, "findings", (_dumps(f.to_json()) for f in findings))
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
@@ -99,7 +133,7 @@ def _overtime_json(pieces) -> list[dict]:
 
 
 def _pay(args: argparse.Namespace) -> int:
-    from bpa_desktop.core.pay import ProfileError, load_profile, record_line_hours, window_hours
+    from bpa_desktop.core.pay import ProfileError, load_profile, record_line_hours
 
     shift_file = _read(args.file)
     name = args.profile or DEFAULT_PROFILE.get(shift_file.agreement_name, "ks")
@@ -109,43 +143,60 @@ def _pay(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     nominal = args.nominal or profile.nominal_clock_hours
     by_line = {line.id: line for line in profile.lines}
-    shifts_out = []
-    totals: dict[str, dict[str, dict[str, float]]] = {}
-    paid_shifts = record_line_hours(shift_file.shifts, profile, agreement=shift_file.agreement, nominal=nominal)
-    for index, (shift, paid_shift) in enumerate(zip(shift_file.shifts, paid_shifts)):
-        hours = window_hours(shift, nominal=nominal)
-        codes: dict[str, float] = {}
-        for line_id, paid in paid_shift.lines.items():
-            code = by_line[line_id].pay_code
-            codes[code] = codes.get(code, 0.0) + paid
-        shifts_out.append(
-            {
-                "index": index,
-                "id": shift.id,
-                "assistant": shift.assistant,
-                "start": shift.start.isoformat(),
-                "end": shift.end.isoformat(),
-                "hours": _rounded(hours),
-                "codes": _rounded(codes),
-                "overtime": _overtime_json(paid_shift.overtime),
-            }
-        )
-        total = totals.setdefault(shift.assistant, {"hours": {}, "codes": {}, "overtime": 0.0})
-        total["overtime"] += sum(p.hours for p in paid_shift.overtime)
-        for key, value in hours.items():
-            total["hours"][key] = total["hours"].get(key, 0.0) + value
-        for key, value in codes.items():
-            total["codes"][key] = total["codes"].get(key, 0.0) + value
-    _emit(
-        {
-            "profile": profile.name,
-            "nominal_clock_hours": nominal,
-            "shifts": shifts_out,
-            "totals": {
-                assistant: {"hours": _rounded(t["hours"]), "codes": _rounded(t["codes"]),
-                            "overtime": round(t["overtime"], 4)}
-                for assistant, t in sorted(totals.items())
-            },
-        }
+    paid_shifts = record_line_hours(
+        shift_file.shifts, profile, agreement=shift_file.agreement, nominal=nominal, windows=True
     )
+
+    # Shifts of one shape share their ShiftPay mappings: sum their codes and round once, and
+    # add them to the totals as (number of shifts) x (hours). That adds in another order than
+    # shift by shift; the difference is rounding noise far below the 4 decimals printed (with
+    # whole-second times a total is a multiple of 1/10,800 h, never on a rounding step).
+    shaped: dict[tuple[int, int], tuple] = {}
+    counts: dict[tuple[str, tuple[int, int]], int] = {}
+    overtime: dict[str, float] = {}
+
+    def entries():
+        for index, (shift, paid_shift) in enumerate(zip(shift_file.shifts, paid_shifts)):
+            hours = paid_shift.windows
+            key = (id(paid_shift.lines), id(hours))
+            known = shaped.get(key)
+            if known is None:
+                codes: dict[str, float] = {}
+                for line_id, paid in paid_shift.lines.items():
+                    code = by_line[line_id].pay_code
+                    codes[code] = codes.get(code, 0.0) + paid
+                # The ShiftPay is kept with its key: the ids stay its own while the key is used.
+                encoded = f'"hours": {_dumps(_rounded(hours))}, "codes": {_dumps(_rounded(codes))}'
+                known = shaped[key] = (hours, codes, encoded, paid_shift)
+            count_key = (shift.assistant, key)
+            counts[count_key] = counts.get(count_key, 0) + 1
+            if paid_shift.overtime:
+                overtime[shift.assistant] = overtime.get(shift.assistant, 0.0) + sum(
+                    p.hours for p in paid_shift.overtime
+                )
+            # The entry as json.dumps writes it, from parts encoded once per shape: encoding
+            # the same 10 numbers 200,000 times was a third of the command (a test holds the
+            # text to json.dumps of the same entry).
+            yield (
+                f'{{"index": {index}, "id": {_string(shift.id) if shift.id is not None else "null"}, '
+                f'"assistant": {_string(shift.assistant)}, '
+                f'"start": "{shift.start.isoformat()}", "end": "{shift.end.isoformat()}", '
+                f'{known[2]}, "overtime": {_dumps(_overtime_json(paid_shift.overtime)) if paid_shift.overtime else "[]"}}}'
+            )
+
+    def rounded_totals() -> dict:
+        totals: dict[str, dict[str, dict[str, float]]] = {}
+        for (assistant, key), count in counts.items():
+            hours, codes = shaped[key][:2]
+            total = totals.setdefault(assistant, {"hours": {}, "codes": {}})
+            for into, values in ((total["hours"], hours), (total["codes"], codes)):
+                for name, value in values.items():
+                    into[name] = into.get(name, 0.0) + count * value
+        return {"totals": {
+            assistant: {"hours": _rounded(t["hours"]), "codes": _rounded(t["codes"]),
+                        "overtime": round(overtime.get(assistant, 0.0), 4)}
+            for assistant, t in sorted(totals.items())
+        }}
+
+    _emit({"profile": profile.name, "nominal_clock_hours": nominal}, "shifts", entries(), rounded_totals)
     return 0

@@ -26,8 +26,24 @@ OSLO = ZoneInfo("Europe/Oslo")
 _HHMM = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
 
 
+#: The years the calendar answers for (holidays, eves) and input may name. Every input
+#: boundary refuses a date outside them; the calendar itself answers one year further each
+#: way, because a time converted between zones can cross New Year.
+FIRST_YEAR = 1900
+LAST_YEAR = 2199
+
+
 class NonexistentTimeError(ValueError):
     """A wall-clock time that the clock skips (the spring-forward gap)."""
+
+
+class OutOfRangeError(ValueError):
+    """A date outside the years the calendar supports (FIRST_YEAR..LAST_YEAR)."""
+
+
+def check_year(year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise OutOfRangeError(f"året {year} er utenfor {FIRST_YEAR}–{LAST_YEAR}, årene bpa har kalender for")
 
 
 def parse_hhmm(hhmm: str) -> tuple[int, int]:
@@ -71,17 +87,23 @@ def local_instant(day: date, hhmm: str, tz: ZoneInfo = OSLO, *, strict: bool = T
 def parse_wall_time(text: str, tz: ZoneInfo = OSLO) -> datetime:
     """``"2026-03-28T22:00"`` (wall clock in ``tz``) or with an offset -> aware datetime in ``tz``.
 
-    Raises ValueError for text that is not an ISO date-time and NonexistentTimeError for a
-    wall-clock time in the spring gap.
+    Raises ValueError for text that is not an ISO date-time, OutOfRangeError for a year
+    outside FIRST_YEAR..LAST_YEAR and NonexistentTimeError for a wall-clock time in the
+    spring gap.
     """
     try:
         parsed = datetime.fromisoformat(text)
     except (TypeError, ValueError):
         raise ValueError(f"«{text}» er ikke et tidspunkt på formen ÅÅÅÅ-MM-DDTTT:MM") from None
+    check_year(parsed.year)
     if parsed.tzinfo is not None:
         return parsed.astimezone(tz)
-    wall = parsed.replace(tzinfo=tz, fold=0)
-    if not exists(wall):
+    # The constructor, not replace(): a shift file has 400,000 of these, and replace() is
+    # three times slower. A gap time gets the earlier offset with fold=0 and the later one
+    # with fold=1 (see ``exists``).
+    fields = (parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute, parsed.second, parsed.microsecond)
+    wall = datetime(*fields, tzinfo=tz)
+    if wall.utcoffset() < datetime(*fields, tzinfo=tz, fold=1).utcoffset():
         raise NonexistentTimeError(
             f"{text} finnes ikke i {tz.key} (klokka stilles fram denne natta)"
         )
@@ -119,11 +141,28 @@ WHITSUN_EVE = "Pinseaften"
 WEDNESDAY_BEFORE_MAUNDY_THURSDAY = "Onsdag før skjærtorsdag"
 
 
+@lru_cache(maxsize=1)
+def _norway():
+    """The holidays package's Norway, for every year we support.
+
+    The package stops at 2100 by default (and gives an empty year after it: any shift in
+    2101 had no Easter, and ``easter_sunday`` raised KeyError). Its Norwegian rules are
+    computed (Easter by dateutil's algorithm, the 1947 act for 1 and 17 May), so they hold
+    for any year; only the range is widened, one year past ours each way."""
+    from holidays.countries.norway import Norway as PackageNorway  # slow to load: on first use
+
+    class Norway(PackageNorway):
+        start_year = FIRST_YEAR - 1
+        end_year = LAST_YEAR + 1
+
+    return Norway
+
+
 @lru_cache(maxsize=64)
 def _named_holidays(year: int) -> dict[date, str]:
-    import holidays  # imported on first use: the package takes a while to load
-
-    return dict(holidays.Norway(years=year, language="no").items())
+    if not FIRST_YEAR - 1 <= year <= LAST_YEAR + 1:
+        raise OutOfRangeError(f"året {year} er utenfor {FIRST_YEAR}–{LAST_YEAR}, årene bpa har kalender for")
+    return dict(_norway()(years=year, language="no").items())
 
 
 @lru_cache(maxsize=64)

@@ -38,7 +38,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 from importlib import resources
 
@@ -114,23 +114,102 @@ class _ShiftSpans:
 
 
 def _spans(shift: Shift, nominal: bool) -> _ShiftSpans:
-    start, end = win.to_axis(shift.start, nominal), win.to_axis(shift.end, nominal)
-    passive = win.clip(
-        win.merge((win.to_axis(p.start, nominal), win.to_axis(p.end, nominal)) for p in shift.passive),
-        start,
-        end,
-    )
+    if nominal:
+        start, end = win.to_axis(shift.start, True), win.to_axis(shift.end, True)
+    else:
+        start, end = shift.start.timestamp(), shift.end.timestamp()
+    passive: list[win.Span] = []
+    if shift.passive:
+        passive = win.clip(
+            win.merge((win.to_axis(p.start, nominal), win.to_axis(p.end, nominal)) for p in shift.passive),
+            start,
+            end,
+        )
     switches = [passive[i][1] for i in range(len(passive) - 1)]
-    return _ShiftSpans(start, end, passive, switches, nominal, win.days_touched(start, end, nominal))
+    # The local days whose clauses can reach the shift (windows.days_touched), from the
+    # Oslo dates the instants already carry: the same days on both axes.
+    days = (_oslo_date(shift.start) - _ONE_DAY, _oslo_date(shift.end))
+    return _ShiftSpans(start, end, passive, switches, nominal, days)
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _oslo_date(instant: datetime) -> date:
+    return instant.date() if instant.tzinfo is cal.OSLO else instant.astimezone(cal.OSLO).date()
 
 
 def _window(spans: _ShiftSpans, clauses: tuple[win.Clause, ...]) -> list[win.Span]:
     return win.window_spans(clauses, spans.start, spans.end, spans.nominal, spans.days)
 
 
+_DAY = 86400.0
+_signatures: dict[int, tuple] = {}
+_midnights: dict[tuple[int, bool], float] = {}
+
+
+def _midnight(ordinal: int, nominal: bool) -> float:
+    point = _midnights.get((ordinal, nominal))
+    if point is None:
+        point = _midnights[ordinal, nominal] = win.wall_point(date.fromordinal(ordinal), "00:00", nominal)
+    return point
+
+
+def _signature(ordinal: int) -> tuple:
+    signature = _signatures.get(ordinal)
+    if signature is None:
+        signature = _signatures[ordinal] = win.day_signature(date.fromordinal(ordinal))
+    return signature
+
+
+def _shape(spans: _ShiftSpans) -> tuple[tuple, float] | None:
+    """A key that is the same for two shifts exactly when every window gives them the same
+    hours, and the axis point it counts from: their times counted from midnight of the
+    first day a window can reach them from, and the signatures of the days they touch.
+
+    Rotas repeat week after week, so most shifts of a long file share a shape with an
+    earlier one; paying each shape once is what keeps ``bpa pay`` on 200,000 shifts within
+    seconds. None (compute it) when moving the shift by whole days could change a window:
+    a clock change among its days (Europe/Oslo changes are months apart, and a shift lasts
+    at most 7 days, so days whose midnights are n x 24 h apart hold none), or times that are
+    not whole seconds (their differences are not exact in floating point)."""
+    first, last = spans.days
+    start_day, end_day = first.toordinal(), last.toordinal()
+    nominal = spans.nominal
+    base = _midnights.get((start_day, nominal))
+    if base is None:
+        base = _midnight(start_day, nominal)
+    if not nominal:
+        after = _midnights.get((end_day + 1, False))
+        if after is None:
+            after = _midnight(end_day + 1, False)
+        if after - base != (end_day + 1 - start_day) * _DAY:
+            return None
+    if not (spans.start.is_integer() and spans.end.is_integer()):
+        return None
+    relative = _relative(spans.passive, base)
+    if relative is None:
+        return None
+    days = tuple(_signatures.get(day) or _signature(day) for day in range(start_day, end_day + 1))
+    return (days, spans.start - base, spans.end - base, relative), base
+
+
+def _relative(group: Sequence[win.Span], base: float) -> tuple | None:
+    """``group`` counted from ``base``; None when a point is not a whole second."""
+    relative = []
+    for a, b in group:
+        if not (a.is_integer() and b.is_integer()):
+            return None
+        relative += (a - base, b - base)
+    return tuple(relative)
+
+
 def window_hours(shift: Shift, *, nominal: bool = False) -> dict[str, float]:
     """Hours of ``shift`` in each docs/domain.md window (``total``, ``passive``, ``evening`` ...)."""
-    spans = _spans(shift, nominal)
+    return _window_hours(_spans(shift, nominal))
+
+
+def _window_hours(spans: _ShiftSpans) -> dict[str, float]:
     hours = {
         "total": (spans.end - spans.start) / 3600,
         "passive": win.length(spans.passive) / 3600,
@@ -271,10 +350,12 @@ def line_hours(
     ``overtime``: the stretches of the shift (POSIX seconds) that are overtime, as
     ``record_line_hours`` finds them; a shift marked ``kind: overtime`` is overtime whole."""
     use_nominal = profile.nominal_clock_hours if nominal is None else nominal
-    return _line_hours(shift, _spans(shift, use_nominal), profile, overtime)
+    spans = _spans(shift, use_nominal)
+    return _line_hours(shift, spans, profile, _overtime_spans(shift, spans, overtime))
 
 
-def _line_hours(shift: Shift, spans: _ShiftSpans, profile: PayProfile, overtime) -> dict[str, float]:
+def _line_hours(shift: Shift, spans: _ShiftSpans, profile: PayProfile, overtime: list[win.Span]) -> dict[str, float]:
+    """``overtime``: the shift's overtime on the pay axis (``_overtime_spans``)."""
     paid = _converter(spans, profile.passive)
     cache: dict[str, list[win.Span]] = {}
 
@@ -285,7 +366,7 @@ def _line_hours(shift: Shift, spans: _ShiftSpans, profile: PayProfile, overtime)
             elif window == "passive":
                 cache[window] = spans.passive
             elif window == "overtime":
-                cache[window] = _overtime_spans(shift, spans, overtime)
+                cache[window] = overtime
             else:
                 cache[window] = _window(spans, profile.clauses(window))
         return cache[window]
@@ -324,11 +405,13 @@ def shift_codes(shift: Shift, profile: PayProfile, *, nominal: bool | None = Non
 
 @dataclass(frozen=True)
 class ShiftPay:
-    """One shift's paid hours per profile line, and the overtime in it with the reasons."""
+    """One shift's paid hours per profile line, and the overtime in it with the reasons;
+    with ``record_line_hours(..., windows=True)`` also its ``window_hours``."""
 
     shift: Shift
     lines: Mapping[str, float]
     overtime: tuple[nt.Piece, ...]
+    windows: Mapping[str, float] | None = None
 
 
 def record_line_hours(
@@ -339,22 +422,48 @@ def record_line_hours(
     nominal: bool | None = None,
     context: Sequence[Shift] = (),
     anchor: date | None = None,
+    windows: bool = False,
 ) -> list[ShiftPay]:
     """Each shift of a worked record paid under ``profile``, with the overtime that
     ``core.normal_time`` finds in it (see the module doc). ``context`` shifts use up normal
     time and are not paid here; ``anchor`` is the Monday averaging windows count from
-    (default: the first week of ``context`` and ``shifts``)."""
+    (default: the first week of ``context`` and ``shifts``). ``windows``: also measure each
+    shift's ``window_hours`` (on the same axis as its pay).
+
+    Shifts of one shape (``_shape``: the same times from midnight on days of the same kind,
+    the same kind of shift and the same overtime) are paid once."""
     use_nominal = profile.nominal_clock_hours if nominal is None else nominal
     everything = [*context, *shifts]
     elapsed = [_spans(shift, False) for shift in everything]
     seconds = [(spans.start, spans.end) for spans in elapsed]
     pieces = nt.find_overtime(everything, Agreement.from_name(agreement), anchor=anchor, seconds=seconds)
     result = []
+    paid_memo: dict[tuple, dict[str, float]] = {}
+    window_memo: dict[tuple, dict[str, float]] = {}
     for shift, spans, found in zip(shifts, elapsed[len(context):], pieces[len(context):]):
         if use_nominal:
             spans = _spans(shift, True)
-        lines = _line_hours(shift, spans, profile, [(p.start, p.end) for p in found])
-        result.append(ShiftPay(shift, lines, tuple(found)))
+        overtime = _overtime_spans(shift, spans, [(p.start, p.end) for p in found])
+        shape = _shape(spans)
+        paid_key = None
+        if shape is not None:
+            relative = _relative(overtime, shape[1])
+            if relative is not None:
+                paid_key = (shift.kind, shape[0], relative)
+        lines = paid_memo.get(paid_key) if paid_key is not None else None
+        if lines is None:
+            lines = _line_hours(shift, spans, profile, overtime)
+            if paid_key is not None:
+                paid_memo[paid_key] = lines
+        hours = None
+        if windows:
+            hours = window_memo.get(shape[0]) if shape is not None else None
+            if hours is None:
+                hours = _window_hours(spans)
+                if shape is not None:
+                    window_memo[shape[0]] = hours
+        # Shifts of one shape share their mappings (read-only, as ShiftPay's types say).
+        result.append(ShiftPay(shift, lines, tuple(found), hours))
     return result
 
 

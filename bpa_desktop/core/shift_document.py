@@ -151,10 +151,7 @@ def parse_import(text: str, assistants: Sequence[Assistant], codes: set[str]) ->
     schema and meaning (``core.shiftfile``), known assistants and codes, the period.
     Raises RotaFileError with the reason."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise RotaFileError(f"filen er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno})") from None
-    try:
+        data = shiftfile.document(text)
         file = shiftfile.parse(data)
     except shiftfile.ShiftFileError as error:
         raise RotaFileError(str(error)) from None
@@ -197,10 +194,13 @@ def _match_assistants(file: shiftfile.ShiftFile, assistants: Sequence[Assistant]
 def _file_period(data: dict, shifts: Sequence[Shift]) -> tuple[date, date]:
     period = data.get("period")
     if isinstance(period, dict) and "from" in period and "to" in period:
+        if not (isinstance(period["from"], str) and isinstance(period["to"], str)):
+            raise RotaFileError("feltet «period» må ha «from» og «to» som datoer (ÅÅÅÅ-MM-DD)")
         try:
-            start, end = date.fromisoformat(period["from"]), date.fromisoformat(period["to"])
-        except (TypeError, ValueError):
-            raise RotaFileError("feltet «period» må ha «from» og «to» som datoer (ÅÅÅÅ-MM-DD)") from None
+            start = shiftfile.parse_date(period["from"], "feltet «period.from»")
+            end = shiftfile.parse_date(period["to"], "feltet «period.to»")
+        except shiftfile.ShiftFileError as error:
+            raise RotaFileError(str(error)) from None
         if end < start:
             raise RotaFileError(f"feltet «period»: «to» ({end}) er før «from» ({start})")
     elif shifts:

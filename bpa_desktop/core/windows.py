@@ -132,6 +132,13 @@ DAY_SELECTORS = {
 }
 
 
+def day_signature(day: date) -> tuple[int, bool, str | None]:
+    """What the day selectors look at: the weekday, whether the day is a named holiday, and
+    its eve name. Days with one signature match the same selectors (a test holds every
+    selector to this), so a window covers the same clock times on them."""
+    return day.weekday(), cal.is_named_holiday(day), cal.eve_name(day)
+
+
 @dataclass(frozen=True)
 class Clause:
     """On days matching any of ``days``, from ``start`` to ``end`` (HH:MM, wall clock)."""
@@ -157,7 +164,6 @@ def _day_matches(selectors: tuple[str, ...], day: date) -> bool:
     return any(DAY_SELECTORS[s](day) for s in selectors)
 
 
-@lru_cache(maxsize=16384)
 def _clause_span(clause: Clause, day: date, nominal: bool) -> Span | None:
     if not _day_matches(clause.days, day):
         return None
@@ -171,6 +177,27 @@ def days_touched(start: float, end: float, nominal: bool = False) -> tuple[date,
     return local_day(start, nominal) - timedelta(days=1), local_day(end, nominal)
 
 
+# Per window (a clauses tuple, by identity) and axis: day ordinal -> the spans its clauses
+# start on that day, in order. Filled as days are asked for, never evicted: a shift file
+# touches each day once per window, and LRU caches sized for a year thrashed on a long file
+# (and hashing the Clause dataclasses on every look-up cost more than the look-up).
+_DAY_TABLES: dict[tuple[int, bool], tuple[tuple[Clause, ...], dict[int, tuple[Span, ...]]]] = {}
+
+
+def _day_table(clauses: tuple[Clause, ...], nominal: bool) -> dict[int, tuple[Span, ...]]:
+    key = (id(clauses), nominal)
+    entry = _DAY_TABLES.get(key)
+    if entry is None or entry[0] is not clauses:  # the tuple is kept, so its id stays its own
+        entry = _DAY_TABLES[key] = (clauses, {})
+    return entry[1]
+
+
+def _spans_on(clauses: tuple[Clause, ...], ordinal: int, nominal: bool) -> tuple[Span, ...]:
+    day = date.fromordinal(ordinal)
+    spans = (_clause_span(clause, day, nominal) for clause in clauses)
+    return tuple(sorted(span for span in spans if span is not None))
+
+
 def window_spans(
     clauses: tuple[Clause, ...], start: float, end: float, nominal: bool = False,
     days: tuple[date, date] | None = None,
@@ -178,13 +205,25 @@ def window_spans(
     """The merged parts of a window inside [start, end) on the axis; ``days`` is
     ``days_touched(start, end, nominal)`` when the caller has it already."""
     first, last = days or days_touched(start, end, nominal)
-    spans = []
-    for day in cal.days(first, last):
-        for clause in clauses:
-            span = _clause_span(clause, day, nominal)
-            if span is not None and span[0] < end and span[1] > start:
-                spans.append((max(span[0], start), min(span[1], end)))
-    return merge(spans)
+    table = _day_table(clauses, nominal)
+    spans: list[Span] = []
+    # A clause starts on its own day, so the spans come sorted by start; merge as we go.
+    for ordinal in range(first.toordinal(), last.toordinal() + 1):
+        day_spans = table.get(ordinal)
+        if day_spans is None:
+            day_spans = table[ordinal] = _spans_on(clauses, ordinal, nominal)
+        for a, b in day_spans:
+            if a < end and b > start:
+                if a < start:
+                    a = start
+                if b > end:
+                    b = end
+                if spans and a <= spans[-1][1]:
+                    if b > spans[-1][1]:
+                        spans[-1] = (spans[-1][0], b)
+                else:
+                    spans.append((a, b))
+    return spans
 
 
 def _whole(*days: str) -> tuple[Clause, ...]:
