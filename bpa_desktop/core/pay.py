@@ -44,6 +44,7 @@ from importlib import resources
 
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core import normal_time as nt
+from bpa_desktop.core import pay_shape
 from bpa_desktop.core import windows as win
 from bpa_desktop.core.model import Agreement, PayLine, Shift
 
@@ -141,67 +142,6 @@ def _oslo_date(instant: datetime) -> date:
 
 def _window(spans: _ShiftSpans, clauses: tuple[win.Clause, ...]) -> list[win.Span]:
     return win.window_spans(clauses, spans.start, spans.end, spans.nominal, spans.days)
-
-
-_DAY = 86400.0
-_signatures: dict[int, tuple] = {}
-_midnights: dict[tuple[int, bool], float] = {}
-
-
-def _midnight(ordinal: int, nominal: bool) -> float:
-    point = _midnights.get((ordinal, nominal))
-    if point is None:
-        point = _midnights[ordinal, nominal] = win.wall_point(date.fromordinal(ordinal), "00:00", nominal)
-    return point
-
-
-def _signature(ordinal: int) -> tuple:
-    signature = _signatures.get(ordinal)
-    if signature is None:
-        signature = _signatures[ordinal] = win.day_signature(date.fromordinal(ordinal))
-    return signature
-
-
-def _shape(spans: _ShiftSpans) -> tuple[tuple, float] | None:
-    """A key that is the same for two shifts exactly when every window gives them the same
-    hours, and the axis point it counts from: their times counted from midnight of the
-    first day a window can reach them from, and the signatures of the days they touch.
-
-    Rotas repeat week after week, so most shifts of a long file share a shape with an
-    earlier one; paying each shape once is what keeps ``bpa pay`` on 200,000 shifts within
-    seconds. None (compute it) when moving the shift by whole days could change a window:
-    a clock change among its days (Europe/Oslo changes are months apart, and a shift lasts
-    at most 7 days, so days whose midnights are n x 24 h apart hold none), or times that are
-    not whole seconds (their differences are not exact in floating point)."""
-    first, last = spans.days
-    start_day, end_day = first.toordinal(), last.toordinal()
-    nominal = spans.nominal
-    base = _midnights.get((start_day, nominal))
-    if base is None:
-        base = _midnight(start_day, nominal)
-    if not nominal:
-        after = _midnights.get((end_day + 1, False))
-        if after is None:
-            after = _midnight(end_day + 1, False)
-        if after - base != (end_day + 1 - start_day) * _DAY:
-            return None
-    if not (spans.start.is_integer() and spans.end.is_integer()):
-        return None
-    relative = _relative(spans.passive, base)
-    if relative is None:
-        return None
-    days = tuple(_signatures.get(day) or _signature(day) for day in range(start_day, end_day + 1))
-    return (days, spans.start - base, spans.end - base, relative), base
-
-
-def _relative(group: Sequence[win.Span], base: float) -> tuple | None:
-    """``group`` counted from ``base``; None when a point is not a whole second."""
-    relative = []
-    for a, b in group:
-        if not (a.is_integer() and b.is_integer()):
-            return None
-        relative += (a - base, b - base)
-    return tuple(relative)
 
 
 def window_hours(shift: Shift, *, nominal: bool = False) -> dict[str, float]:
@@ -430,7 +370,7 @@ def record_line_hours(
     (default: the first week of ``context`` and ``shifts``). ``windows``: also measure each
     shift's ``window_hours`` (on the same axis as its pay).
 
-    Shifts of one shape (``_shape``: the same times from midnight on days of the same kind,
+    Shifts of one shape (``core.pay_shape``: the same times from midnight on days of one kind,
     the same kind of shift and the same overtime) are paid once."""
     use_nominal = profile.nominal_clock_hours if nominal is None else nominal
     everything = [*context, *shifts]
@@ -444,10 +384,10 @@ def record_line_hours(
         if use_nominal:
             spans = _spans(shift, True)
         overtime = _overtime_spans(shift, spans, [(p.start, p.end) for p in found])
-        shape = _shape(spans)
+        shape = pay_shape.shape(spans)
         paid_key = None
         if shape is not None:
-            relative = _relative(overtime, shape[1])
+            relative = pay_shape.relative(overtime, shape[1])
             if relative is not None:
                 paid_key = (shift.kind, shape[0], relative)
         lines = paid_memo.get(paid_key) if paid_key is not None else None
