@@ -44,10 +44,7 @@ def demo_path() -> Path:
 def build_fresh_demo(path: Path) -> None:
     from bpa_desktop.demo import build_demo
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        leftover.unlink(missing_ok=True)
-    build_demo(path)
+    build_demo(path)  # replaces the old demo file only once the new one is complete
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,3 +127,7 @@ def take_screenshot(app, window, path: Path) -> int:
         print(f"Could not write {path}", file=sys.stderr)
         return 2
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

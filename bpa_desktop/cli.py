@@ -48,6 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _drop_stdout()
         return EXIT_BROKEN_PIPE
+    except Exception as error:
+        # A database that cannot be used, or one that fills the disk or holds a damaged
+        # record during the command: its message is for people, whichever command met it.
+        from bpa_desktop.storage.errors import DatabaseError
+
+        if not isinstance(error, DatabaseError):
+            raise
+        print(f"bpa: {one_line(str(error))}", file=sys.stderr)
+        return 2
 
 
 def _drop_stdout() -> None:

@@ -105,7 +105,15 @@ def months_before(day: date, months: int) -> date:
 
 
 def build_demo(path: Path, today: date | None = None) -> int:
-    """Create the demo arrangement in the database at ``path``; return its id."""
+    """Create the demo arrangement as a new database at ``path`` (replacing a file there);
+    return its id. It is built in a temporary file beside ``path`` and moved into place
+    when complete, so a full disk leaves no half-built demo and an old file as it was."""
+    from bpa_desktop.storage.migrate import create_filled
+
+    return create_filled(Path(path), lambda temp: _fill_demo(temp, today))
+
+
+def _fill_demo(path: Path, today: date | None) -> int:
     today = today or date.today()
     rng = random.Random(SEED)
     change = months_before(today, 8).replace(day=1)

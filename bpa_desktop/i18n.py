@@ -403,6 +403,76 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file {path} is a database, but not one from bpa-desktop. "
         "The file has not been changed.",
     },
+    "db_not_database": {
+        "nb": "Filen {path} er ikke en database (den er ikke en SQLite-fil). Velg databasefilen "
+        "til bpa-desktop. Filen er ikke endret.",
+        "en": "The file {path} is not a database (it is not an SQLite file). Choose the "
+        "bpa-desktop database file. The file has not been changed.",
+    },
+    "db_empty": {
+        "nb": "Filen {path} er tom (0 byte) og er ikke en bpa-desktop-database. Slett den eller "
+        "velg en annen fil; en ny database lages bare der det ikke finnes noen fil. Filen er ikke endret.",
+        "en": "The file {path} is empty (0 bytes) and is not a bpa-desktop database. Delete it or "
+        "choose another file; a new database is made only where there is no file. "
+        "The file has not been changed.",
+    },
+    "db_folder": {
+        "nb": "{path} er en mappe, ikke en databasefil. Oppgi filen (for eksempel {path}/bpa.sqlite).",
+        "en": "{path} is a folder, not a database file. Give the file (for example {path}/bpa.sqlite).",
+    },
+    "db_read_only": {
+        "nb": "Databasen {path} kan ikke skrives: {where} er skrivebeskyttet. Gi skrivetilgang eller "
+        "flytt filen til en mappe du kan skrive i. Filen er ikke endret.",
+        "en": "The database {path} cannot be written: {where} is read-only. Allow writing or move "
+        "the file to a folder you can write to. The file has not been changed.",
+    },
+    "db_read_only_file": {"nb": "filen", "en": "the file"},
+    "db_read_only_folder": {"nb": "mappen den ligger i", "en": "the folder it is in"},
+    "db_disk_full": {
+        "nb": "Disken er full: databasen {path} fikk ikke skrevet. Ingenting er lagret; "
+        "databasen er som før. Frigjør plass og prøv igjen.",
+        "en": "The disk is full: the database {path} could not be written. Nothing was saved; "
+        "the database is as it was. Free some space and try again.",
+    },
+    "db_io_error": {
+        "nb": "Disken svarte med en feil da databasen {path} skulle leses eller skrives. Ingenting "
+        "er lagret. Sjekk disken (eller minnepinnen) og prøv igjen.",
+        "en": "The disk answered with an error when the database {path} was read or written. "
+        "Nothing was saved. Check the disk (or memory stick) and try again.",
+    },
+    "db_damaged_record": {
+        "nb": "En post i databasen {path} kan ikke leses: tabellen «{table}», rad {row}: {what}. "
+        "Resten av databasen kan brukes; hent tilbake en sikkerhetskopi for å rette denne.",
+        "en": "A record in the database {path} cannot be read: table «{table}», row {row}: {what}. "
+        "The rest of the database can be used; restore a backup to repair this one.",
+    },
+    "db_missing_table": {
+        "nb": "Databasen {path} mangler tabellen «{table}» (filen er skadet). Det som bruker den, "
+        "virker ikke; resten kan brukes. Hent tilbake en sikkerhetskopi.",
+        "en": "The database {path} has no table «{table}» (the file is damaged). What uses it does "
+        "not work; the rest can be used. Restore a backup.",
+    },
+    "db_bad_value": {
+        "nb": "«{column}» har verdien «{value}», som ikke er {expected}",
+        "en": "«{column}» holds «{value}», which is not {expected}",
+    },
+    "db_expected_choice": {"nb": "en av {choices}", "en": "one of {choices}"},
+    "db_expected_date": {"nb": "en dato", "en": "a date"},
+    "db_expected_time": {"nb": "et tidspunkt", "en": "a point in time"},
+    "db_expected_number": {"nb": "et tall", "en": "a number"},
+    "db_expected_json": {"nb": "gyldig JSON", "en": "valid JSON"},
+    "db_expected_text": {"nb": "tekst", "en": "text"},
+    "db_missing_table_short": {"nb": "tabellen mangler", "en": "the table is missing"},
+    "file_disk_full": {
+        "nb": "Disken er full: {path} ble ikke skrevet, og ingen halvferdig fil er igjen. "
+        "Frigjør plass og prøv igjen.",
+        "en": "The disk is full: {path} was not written, and no half-written file is left. "
+        "Free some space and try again.",
+    },
+    "file_cannot_write": {
+        "nb": "Kan ikke skrive {path} ({reason}); ingen halvferdig fil er igjen.",
+        "en": "Cannot write {path} ({reason}); no half-written file is left.",
+    },
     "db_migration_failed": {
         "nb": "Oppgraderingen av databasen {path} mislyktes. Ingen endringer er lagret; "
         "en sikkerhetskopi ligger i {backup}.",

@@ -23,6 +23,7 @@ import pytest
 pytest_plugins = [
     "tests.sync.receiver_fixtures",  # db_url, live_receiver, staff_web
     "tests.ui.qt_fixtures",  # isolated_settings, _bokmal
+    "tests.disk_fixtures",  # small_disk: a real tmpfs to fill up or make read-only
 ]
 
 DEMO_TODAY = date(2026, 5, 20)

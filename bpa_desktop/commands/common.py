@@ -35,7 +35,7 @@ def open_database(path: Path, *, actor: str = "arbeidsleder"):
     from bpa_desktop.storage.errors import DatabaseError
     from bpa_desktop.workspace import Workspace
 
-    if not path.is_file():
+    if not path.exists():
         raise CliError(f"fant ikke databasen {path}")
     try:
         return Workspace.open(path, actor=actor)
@@ -61,8 +61,11 @@ def find_arrangement(ws, arrangement_id: int | None):
 
 def cannot_write(path: Path, error: OSError):
     """The CliError for an output file that could not be written."""
+    from bpa_desktop.atomic_write import FileWriteError
 
-    return CliError(f"kan ikke skrive {path}: {error.strerror}")
+    if not isinstance(error, FileWriteError):
+        error = FileWriteError(Path(path), error)
+    return CliError(str(error))
 
 
 def print_summary(**values) -> None:

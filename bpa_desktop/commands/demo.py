@@ -29,13 +29,11 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
 
     path: Path = args.db
-    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    if path.exists() and not args.force:
-        raise CliError(f"{path} finnes allerede; bruk --force for å erstatte den")
     if path.is_dir():
         raise CliError(f"{path} er en mappe")
-    for file in (path, *companions):
-        file.unlink(missing_ok=True)
+    if path.exists() and not args.force:
+        raise CliError(f"{path} finnes allerede; bruk --force for å erstatte den")
+    # build_demo makes the new file beside the old one and replaces it only when complete.
 
     from bpa_desktop.demo import build_demo
     from bpa_desktop.workspace import Workspace

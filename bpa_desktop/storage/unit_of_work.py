@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bpa_desktop.storage.connection import make_engine, writer
+from bpa_desktop.storage.damage import translate
 from bpa_desktop.storage.migrate import prepare_database
 from bpa_desktop.storage.schema import AuditLogRow
 
@@ -88,7 +89,11 @@ class Database:
     def open(cls, path: Path, actor: str = "arbeidsleder") -> Database:
         """Create, upgrade (backup first) or refuse the file, then connect (storage/migrate.py)."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise _folder_error(path, error) from error
         prepare_database(path)
         return cls(path, make_engine(path), actor)
 
@@ -97,11 +102,34 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[UnitOfWork]:
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield UnitOfWork(session, self.actor)
+        """A read: what cannot be read is said in words (``storage/damage.py``)."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield UnitOfWork(session, self.actor)
+        except Exception as error:
+            ours = translate(self.path, error)
+            if ours is None:
+                raise
+            raise ours from error
 
     @contextmanager
     def write(self, actor: str | None = None) -> Iterator[UnitOfWork]:
-        """One write transaction (BEGIN IMMEDIATE): commits on success, rolls back on error."""
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
-            yield UnitOfWork(session, actor or self.actor)
+        """One write transaction (BEGIN IMMEDIATE): commits on success, rolls back on error;
+        a full disk or a damaged record is said in words (``storage/damage.py``)."""
+        try:
+            with Session(self._writer, expire_on_commit=False) as session, session.begin():
+                yield UnitOfWork(session, actor or self.actor)
+        except Exception as error:
+            ours = translate(self.path, error)
+            if ours is None:
+                raise
+            raise ours from error
+
+
+def _folder_error(path: Path, error: OSError):
+    from bpa_desktop.i18n import message
+    from bpa_desktop.storage.errors import NO_SPACE, DatabaseReadOnlyError, DiskFullError
+
+    if error.errno in NO_SPACE:
+        return DiskFullError(path, repr(error))
+    return DatabaseReadOnlyError(path, repr(error), where=message("db_read_only_folder"))

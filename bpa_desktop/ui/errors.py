@@ -20,10 +20,14 @@ def validation_errors(error: BaseException) -> dict[str, str] | None:
 
 
 def user_message(error: BaseException) -> str:
-    """A WorkspaceError's own (translated) text; anything else is a generic sentence."""
+    """The text of an error that has one for people (the Workspace's, a database problem, a
+    file that could not be written); anything else is a generic sentence."""
+    from bpa_desktop.atomic_write import FileWriteError
     from bpa_desktop.workspace import WorkspaceError
+    from bpa_desktop.workspace.errors import DatabaseError
 
-    if isinstance(error, WorkspaceError):
+    if isinstance(error, (WorkspaceError, DatabaseError, FileWriteError)):
+        log.warning("%s", type(error).__name__, exc_info=error if isinstance(error, DatabaseError) else None)
         return str(error)
     # never put the exception text in front of the user: it may hold SQL or personal data
     log.error("Unexpected error", exc_info=error)

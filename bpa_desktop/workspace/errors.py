@@ -8,6 +8,10 @@ from collections.abc import Mapping
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.i18n import get_language, message
 
+# Problems with the file or a record in it (a full disk, a damaged row) come from storage
+# with a message for people too; the UI knows them by this name (it never imports storage).
+from bpa_desktop.storage.errors import DatabaseError  # noqa: F401  (re-exported)
+
 
 class WorkspaceError(Exception):
     """A problem the user can act on; ``str(error)`` is a message in the chosen language."""

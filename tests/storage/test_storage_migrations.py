@@ -16,15 +16,18 @@ from bpa_desktop.storage.errors import MigrationFailedError
 from bpa_desktop.storage.schema import Base
 
 
-def test_empty_file_is_migrated_to_head(tmp_path):
+def test_a_missing_file_is_made_at_head_with_our_application_id(tmp_path):
     path = tmp_path / "new.sqlite"
-    path.touch()
     assert migrate.prepare_database(path) is None  # nothing to back up
     with sqlite3.connect(path) as connection:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchall()
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    connection.close()
     assert revision == [(migrate.HEAD_REVISION,)]
-    assert {"arrangement", "vedtak", "assistant", "timesheet", "audit_log"} <= tables
+    assert migrate.FIRST_TABLES <= tables
+    assert application_id == migrate.APPLICATION_ID == 0x42504164
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sqlite"]  # no temporary file left
 
 
 def test_head_constant_matches_the_migration_scripts():
@@ -88,6 +91,19 @@ def test_a_failing_upgrade_leaves_no_trace(tmp_path, monkeypatch):
     path = tmp_path / "bpa.sqlite"
     with pytest.raises(MigrationFailedError):
         migrate.prepare_database(path)
-    with sqlite3.connect(path) as connection:
-        tables = connection.execute("SELECT name FROM sqlite_master").fetchall()
-    assert tables == []
+    assert list(tmp_path.iterdir()) == []  # the new database was never moved into place
+
+    old = tmp_path / "old.sqlite"
+    engine = make_engine(old, foreign_keys=False, single_connection=True)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        connection.exec_driver_sql("INSERT INTO alembic_version VALUES ('0003')")
+        for table in migrate.FIRST_TABLES:
+            connection.exec_driver_sql(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)")
+    engine.dispose()
+    with pytest.raises(MigrationFailedError):
+        migrate.prepare_database(old)
+    with sqlite3.connect(old) as connection:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert "half_done" not in tables

@@ -15,6 +15,7 @@ from bpa_desktop.storage.errors import (
     DatabaseError,
     DatabaseNewerError,
     ForeignDatabaseError,
+    NotADatabaseError,
 )
 from bpa_desktop.workspace import Workspace
 
@@ -40,7 +41,7 @@ def assert_refused_untouched(path, error_class):
 def test_random_bytes_are_refused(tmp_path):
     path = tmp_path / "bpa.sqlite"
     path.write_bytes(os.urandom(8192))
-    error = assert_refused_untouched(path, DatabaseCorruptError)
+    error = assert_refused_untouched(path, NotADatabaseError)
     assert str(path) in str(error) and "ikke endret" in str(error)
 
 

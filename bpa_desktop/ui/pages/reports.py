@@ -134,7 +134,9 @@ class ReportsPage(Page):
                                on_error=self._export_failed, owner=self)
 
     def _export_failed(self, error: BaseException) -> None:
-        if isinstance(error, OSError):
+        from bpa_desktop.atomic_write import FileWriteError
+
+        if isinstance(error, OSError) and not isinstance(error, FileWriteError):
             self.show_message(self.tr("The file could not be written: %1").replace("%1", error.strerror or ""))
         else:
             self.show_message(user_message(error))

@@ -467,11 +467,12 @@ class TimesheetsPage(Page):
         self.show_message(text)
 
     def _export_failed(self, error: BaseException) -> None:
+        from bpa_desktop.atomic_write import FileWriteError
         from bpa_desktop.export.payroll import PayrollExportError
 
         if isinstance(error, PayrollExportError):
             self.show_message(str(error))  # a Norwegian sentence about a pay code or employee number
-        elif isinstance(error, OSError):
+        elif isinstance(error, OSError) and not isinstance(error, FileWriteError):
             self.show_message(self.tr("The file could not be written: %1").replace("%1", error.strerror or ""))
         else:
             self.show_message(user_message(error))
