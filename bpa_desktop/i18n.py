@@ -473,6 +473,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Kan ikke skrive {path} ({reason}); ingen halvferdig fil er igjen.",
         "en": "Cannot write {path} ({reason}); no half-written file is left.",
     },
+    "attested_changed": {
+        "nb": "Den attesterte timelisten for {period} (versjon {version}) er endret etter at den ble "
+        "attestert, og brukes ikke: {what}. Ingenting er vist, skrevet ut, eksportert eller sendt fra den. "
+        "Hent tilbake en sikkerhetskopi av databasen {path}.",
+        "en": "The attested timesheet for {period} (version {version}) has been changed since it was "
+        "attested, and is not used: {what}. Nothing has been shown, printed, exported or sent from it. "
+        "Restore a backup of the database {path}.",
+    },
+    "attested_line_differs": {
+        "nb": "«{line}» ({code}) har {content} t i det attesterte innholdet, men {rows} t i de lagrede lønnslinjene",
+        "en": "«{line}» ({code}) has {content} h in the attested content, but {rows} h in the stored pay lines",
+    },
+    "attested_hash_differs": {
+        "nb": "innholdet har SHA-256 {actual}…, men ble attestert med {stored}…",
+        "en": "the content has SHA-256 {actual}…, but was attested with {stored}…",
+    },
+    "attested_missing": {"nb": "det attesterte innholdet mangler", "en": "the attested content is missing"},
     "db_migration_failed": {
         "nb": "Oppgraderingen av databasen {path} mislyktes. Ingen endringer er lagret; "
         "en sikkerhetskopi ligger i {backup}.",

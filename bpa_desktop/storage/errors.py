@@ -105,6 +105,18 @@ class MissingTableError(DamagedRecordError):
         super().__init__(path, table, "-", "", detail)
 
 
+class AttestedContentChangedError(DatabaseError):
+    """An attested version's stored content is not what was attested (its hash, or its pay
+    lines, no longer agree): it is not shown, printed, exported or sent."""
+
+    message_key = "attested_changed"
+
+    def __init__(self, path: Path, *, timesheet_id: int, version: int, period: str, what: str) -> None:
+        self.timesheet_id = timesheet_id
+        self.what = what
+        super().__init__(path, what, version=version, period=period, what=what)
+
+
 class MigrationFailedError(DatabaseError):
     """An upgrade failed and was rolled back; a backup was taken before it started."""
 

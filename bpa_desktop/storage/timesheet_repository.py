@@ -161,28 +161,7 @@ def store_attested(
         )
 
 
-def stored_content(session: Session, timesheet_id: int) -> str | None:
-    return session.scalar(
-        select(TimesheetSnapshotRow.content).where(TimesheetSnapshotRow.timesheet_id == timesheet_id)
-    )
-
-
-def stored_pay_lines(session: Session, timesheet_ids: Sequence[int]) -> dict[int, list[PayLine]]:
-    """The stored pay lines of attested versions, by timesheet id."""
-    result: dict[int, list[PayLine]] = {i: [] for i in timesheet_ids}
-    if not timesheet_ids:
-        return result
-    rows = session.execute(
-        select(TimesheetPayLineRow, TimesheetRow.assistant_id)
-        .join(TimesheetRow, TimesheetRow.id == TimesheetPayLineRow.timesheet_id)
-        .where(TimesheetPayLineRow.timesheet_id.in_(timesheet_ids))
-        .order_by(TimesheetPayLineRow.timesheet_id, TimesheetPayLineRow.position)
-    )
-    for line, assistant_id in rows:
-        result[line.timesheet_id].append(
-            PayLine(str(assistant_id), line.pay_code, line.kind, line.description, line.hours, line.rate)
-        )
-    return result
+# Reading attested content and pay lines: storage/attested.py, which checks them first.
 
 
 # --- pay settings ----------------------------------------------------------------------------

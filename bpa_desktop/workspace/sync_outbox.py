@@ -14,12 +14,18 @@ from datetime import datetime, timedelta
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from bpa_desktop.core.timesheet_lifecycle import TimesheetEvent
+from bpa_desktop.storage import attested
 from bpa_desktop.storage import outbox_repository as outbox_repo
+from bpa_desktop.storage.errors import AttestedContentChangedError, DamagedRecordError
 from bpa_desktop.storage.outbox_repository import Claimed, Enrolment, Submission
 from bpa_desktop.storage.unit_of_work import Database
 from bpa_desktop.sync import outbox, signing, texts
 from bpa_desktop.sync.protocol import Decision
 from bpa_desktop.workspace.timesheets import Timesheets
+
+
+#: ``last_error_code`` of a row held back because its timesheet changed after attesting.
+CONTENT_CHANGED = "content_changed"
 
 
 class SyncOutbox:
@@ -53,6 +59,8 @@ class SyncOutbox:
         signed = 0
         with self._db.write() as uow:
             for row in outbox_repo.needing_signature(uow.session, enrolment.arrangement_id, current_key_id):
+                if not _as_attested(uow.session, row):
+                    continue
                 body = row.body
                 if body is None:
                     built = outbox.body_values(outbox.content_of(row), enrolment.remote_arrangement_id)
@@ -71,9 +79,10 @@ class SyncOutbox:
         """Take up to ``limit`` due rows for sending, under a lease, in one BEGIN IMMEDIATE:
         two processes never claim one row (the second sees the first's lease)."""
         with self._db.write() as uow:
-            return outbox_repo.claim(uow.session, arrangement_id, owner, now=now or outbox.utc_now(),
-                                     lease_seconds=lease_seconds, limit=limit, ignore_backoff=ignore_backoff,
-                                     exclude=exclude)
+            claimed = outbox_repo.claim(uow.session, arrangement_id, owner, now=now or outbox.utc_now(),
+                                        lease_seconds=lease_seconds, limit=limit, ignore_backoff=ignore_backoff,
+                                        exclude=exclude)
+            return [c for c in claimed if _as_attested(uow.session, outbox_repo.get(uow.session, c.id))]
 
     # --- results (each in its own short transaction) -------------------------------------------
 
@@ -162,8 +171,9 @@ class SyncOutbox:
     # --- bundle and reading -------------------------------------------------------------------
 
     def exportable(self, arrangement_id: int) -> list[Submission]:
-        with self._db.read() as uow:
-            return outbox_repo.exportable(uow.session, arrangement_id)
+        with self._db.write() as uow:
+            return [row for row in outbox_repo.exportable(uow.session, arrangement_id)
+                    if _as_attested(uow.session, row)]
 
     def mark_exported(self, submission_ids: Sequence[str], *, now: datetime | None = None) -> None:
         with self._db.write() as uow:
@@ -180,3 +190,16 @@ class SyncOutbox:
     def list_rows(self, arrangement_id: int | None = None, states: Iterable[str] | None = None) -> list[Submission]:
         with self._db.read() as uow:
             return outbox_repo.submissions(uow.session, arrangement_id, states)
+
+
+def _as_attested(session, row: Submission) -> bool:
+    """Whether the timesheet behind ``row`` is still as attested (``storage/attested.py``);
+    if not, the row is blocked with the reason, in the caller's transaction, and not sent."""
+    if row.timesheet_id is None:
+        return True
+    try:
+        attested.check_attested(session, row.timesheet_id)
+    except (AttestedContentChangedError, DamagedRecordError) as error:
+        outbox_repo.block(session, row.id, CONTENT_CHANGED, str(error))
+        return False
+    return True

@@ -15,9 +15,10 @@ from bpa_desktop.core.model import Agreement, Shift
 from bpa_desktop.core.pay import PayProfile, load_profile
 from bpa_desktop.core.pay_period import PayPeriod, pay_period
 from bpa_desktop.core.pay_settings import PaySettings, customised_profile
-from bpa_desktop.core.timesheet import TimesheetDetail, build_rows, counted_shifts, parse_content, rows_pay
+from bpa_desktop.core.timesheet import TimesheetDetail, build_rows, counted_shifts, rows_pay
 from bpa_desktop.core.timesheet_lifecycle import is_locked
 from bpa_desktop.i18n import get_language, message
+from bpa_desktop.storage import attested
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import ArrangementRow, AssistantRow, TimesheetRow
 from bpa_desktop.storage.unit_of_work import UnitOfWork
@@ -56,9 +57,8 @@ def detail(uow: UnitOfWork, assistant: AssistantRow, period: PayPeriod, row: Tim
     session = uow.session
     versions = tuple(tr.timesheet_to_core(v) for v in tr.versions(session, assistant.id, period.start))
     timesheet = tr.timesheet_to_core(row) if row is not None else None
-    content = tr.stored_content(session, row.id) if row is not None and is_locked(row.status) else None
-    if content is not None:
-        stored = parse_content(content)
+    if row is not None and is_locked(row.status):
+        stored = attested.attested_content(session, row)  # refuses content changed since attesting
         return TimesheetDetail(
             assistant.id, period, stored.rows, stored.absences, stored.pay_lines, timesheet, versions, stored=True,
             overtime=stored.overtime,

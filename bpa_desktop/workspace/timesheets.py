@@ -39,9 +39,10 @@ from bpa_desktop.core.timesheet_lifecycle import (
     period_is_over,
 )
 from bpa_desktop.i18n import get_language, message
-from bpa_desktop.storage import queries
+from bpa_desktop.storage import attested, queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import timesheet_repository as tr
+from bpa_desktop.storage.errors import AttestedContentChangedError, DamagedRecordError
 from bpa_desktop.storage.schema import ArrangementRow, AssistantRow, TimesheetRow, WorkedShiftRow
 from bpa_desktop.storage.unit_of_work import Database, UnitOfWork
 from bpa_desktop.workspace import worked_record as worked
@@ -207,11 +208,16 @@ class Timesheets:
             return detail(uow, assistant, period, tr.latest(uow.session, assistant.id, period.start))
 
     def verify_timesheet(self, timesheet_id: int) -> bool:
-        """True when an attested version's stored content still has its content hash."""
+        """True when an attested version's stored content is as attested (storage/attested.py)."""
         with self._db.read() as uow:
             row = found(uow.get(TimesheetRow, timesheet_id), "timeliste", timesheet_id)
-            content = tr.stored_content(uow.session, row.id)
-            return content is not None and content_hash(content) == row.content_hash
+            if row.content_hash is None:
+                return False
+            try:
+                attested.attested_content(uow.session, row)
+            except (AttestedContentChangedError, DamagedRecordError):
+                return False
+            return True
 
     def confirm_timesheet(self, timesheet_id: int, *, today: date | None = None) -> Timesheet:
         """The assistant confirms the draft (audit actor "assistent"). Planned shifts that
@@ -283,7 +289,7 @@ class Timesheets:
                 if r.period_start == period.start
             }
             ready = sorted((r for r in newest.values() if is_payroll_ready(r.status)), key=lambda r: r.assistant_id)
-            lines = tr.stored_pay_lines(uow.session, [r.id for r in ready])
+            lines = attested.attested_pay_lines(uow.session, ready)  # refuses changed content
             assistants = queries.assistant_rows(uow.session, arrangement_id)
             busy = queries.busy_assistant_ids(uow.session, arrangement_id, period.start, period.end)
             missing = sorted((busy | set(newest)) - {r.assistant_id for r in ready})

@@ -185,6 +185,12 @@ class TimesheetsPage(Page):
         if entry is None:
             return
         self._wanted_assistant = entry.assistant.id
+        if entry.problem:  # nothing of it is shown: say why, plainly
+            self.view = None
+            self.detail.clear(entry.problem)
+            self.show_message(entry.problem)
+            self._done_loading()
+            return
         self.ctx.runner.submit(data.read_sheet, self.ctx.workspace, self.ctx.arrangement_id, entry.assistant.id,
                                entry.detail.period.start, timesheet_id,
                                on_done=lambda view: self._show_sheet(entry, view), on_error=self._failed, owner=self)

@@ -25,6 +25,7 @@ class SheetEntry:
 
     assistant: Assistant
     detail: TimesheetDetail
+    problem: str = ""  # the sheet cannot be read (its attested content changed, a damaged row)
 
     @property
     def timesheet(self) -> Timesheet | None:
@@ -83,8 +84,19 @@ def read_period(ws, arrangement_id: int, day: date, today: date) -> PeriodSheets
     entries = []
     for assistant in ws.people.list_assistants(arrangement_id):
         if assistant.id in stored or _active_in(assistant, period):
-            entries.append(SheetEntry(assistant, ws.timesheets.preview_timesheet(assistant.id, period.start)))
+            entries.append(_entry(ws, assistant, period))
     return PeriodSheets(period, offered_periods(ws, arrangement_id, today, period), tuple(entries))
+
+
+def _entry(ws, assistant: Assistant, period: PayPeriod) -> SheetEntry:
+    """One assistant's sheet; one that cannot be read says why and the others still show."""
+    from bpa_desktop.workspace.errors import DatabaseError
+
+    try:
+        return SheetEntry(assistant, ws.timesheets.preview_timesheet(assistant.id, period.start))
+    except DatabaseError as error:
+        empty = TimesheetDetail(assistant.id, period, (), (), (), None, ())
+        return SheetEntry(assistant, empty, problem=str(error))
 
 
 def read_sheet(ws, arrangement_id: int, assistant_id: int, period_start: date,

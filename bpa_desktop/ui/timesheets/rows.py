@@ -63,6 +63,8 @@ def sheet_list(entries: Sequence[SheetEntry]) -> Table:
         status = status_label(entry.status)
         if entry.locked:
             status = translate("TimesheetRows", "%1 (locked)").replace("%1", status)
+        if entry.problem:
+            status = translate("TimesheetRows", "Cannot be read")
         rows.append([
             entry.assistant.name,
             status,
