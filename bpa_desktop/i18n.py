@@ -489,6 +489,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "innholdet har SHA-256 {actual}…, men ble attestert med {stored}…",
         "en": "the content has SHA-256 {actual}…, but was attested with {stored}…",
     },
+    "attested_not_json": {
+        "nb": "det lagrede innholdet kan ikke leses (det er ikke gyldig JSON)",
+        "en": "the stored content cannot be read (it is not valid JSON)",
+    },
     "attested_missing": {"nb": "det attesterte innholdet mangler", "en": "the attested content is missing"},
     "db_migration_failed": {
         "nb": "Oppgraderingen av databasen {path} mislyktes. Ingen endringer er lagret; "

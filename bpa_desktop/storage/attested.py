@@ -73,15 +73,10 @@ def _check(session: Session, row: TimesheetRow, text: str | None,
         content = parse_content(text)
     except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         content = None
-    differences = _differences(content, lines) if content is not None else []
+    differences = _differences(content, lines) if content is not None else [message("attested_not_json")]
     actual = content_hash(text)
-    if actual != row.content_hash:
-        if not differences:
-            differences = [message("attested_hash_differs", stored=(row.content_hash or "-")[:16], actual=actual[:16])]
-    elif content is None:
-        raise DamagedRecordError(_path(session), "timesheet_snapshot", row.id,
-                                 message("db_bad_value", column="content", value=text[:30],
-                                         expected=message("db_expected_json")))
+    if actual != row.content_hash and content is not None and not differences:
+        differences = [message("attested_hash_differs", stored=(row.content_hash or "-")[:16], actual=actual[:16])]
     if differences:
         raise AttestedContentChangedError(
             _path(session), timesheet_id=row.id, version=row.version, period=period, what="; ".join(differences),

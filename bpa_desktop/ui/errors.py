@@ -27,7 +27,7 @@ def user_message(error: BaseException) -> str:
     from bpa_desktop.workspace.errors import DatabaseError
 
     if isinstance(error, (WorkspaceError, DatabaseError, FileWriteError)):
-        log.warning("%s", type(error).__name__, exc_info=error if isinstance(error, DatabaseError) else None)
+        log.warning("%s shown to the user", type(error).__name__)  # its text may name people
         return str(error)
     # never put the exception text in front of the user: it may hold SQL or personal data
     log.error("Unexpected error", exc_info=error)
