@@ -71,7 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         if headless:
             print(str(error), file=sys.stderr)
         else:
-            QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the database"), str(error))
+            from bpa_desktop.ui.plain import message_box
+
+            message_box(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Cannot open the database"),
+                        str(error), QMessageBox.StandardButton.Ok).exec()
         return 2
 
     from bpa_desktop.ui.context import AppContext

@@ -25,24 +25,24 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bpa_desktop.core import calendar as cal
-from bpa_desktop.core.pay_period import pay_period, periods_between
-from bpa_desktop.core.pay_settings import PaySettings
 from bpa_desktop.core.model import (
     Absence,
     AbsenceKind,
     Agreement,
     ApprovalRole,
-    NeedBlock,
-    RotaApproval,
     Arrangement,
     ArrangementSetup,
     Assistant,
     AssistantKind,
     EmployerKind,
+    NeedBlock,
+    RotaApproval,
     Shift,
     ShiftTemplate,
     Vedtak,
 )
+from bpa_desktop.core.pay_period import pay_period, periods_between
+from bpa_desktop.core.pay_settings import PaySettings
 from bpa_desktop.core.rota import (
     ChangeTimes,
     ExtraShift,

@@ -177,11 +177,12 @@ def _pay(args: argparse.Namespace) -> int:
             # The entry as json.dumps writes it, from parts encoded once per shape: encoding
             # the same 10 numbers 200,000 times was a third of the command (a test holds the
             # text to json.dumps of the same entry).
+            overtime_text = _dumps(_overtime_json(paid_shift.overtime)) if paid_shift.overtime else "[]"
             yield (
                 f'{{"index": {index}, "id": {_string(shift.id) if shift.id is not None else "null"}, '
                 f'"assistant": {_string(shift.assistant)}, '
                 f'"start": "{shift.start.isoformat()}", "end": "{shift.end.isoformat()}", '
-                f'{known[2]}, "overtime": {_dumps(_overtime_json(paid_shift.overtime)) if paid_shift.overtime else "[]"}}}'
+                f'{known[2]}, "overtime": {overtime_text}}}'
             )
 
     def rounded_totals() -> dict:

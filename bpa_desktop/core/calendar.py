@@ -149,7 +149,9 @@ def _norway():
     2101 had no Easter, and ``easter_sunday`` raised KeyError). Its Norwegian rules are
     computed (Easter by dateutil's algorithm, the 1947 act for 1 and 17 May), so they hold
     for any year; only the range is widened, one year past ours each way."""
-    from holidays.countries.norway import Norway as PackageNorway  # slow to load: on first use
+    from holidays.countries.norway import (
+        Norway as PackageNorway,  # slow to load: on first use
+    )
 
     class Norway(PackageNorway):
         start_year = FIRST_YEAR - 1

@@ -243,5 +243,7 @@ def parse_json(text: str, max_depth: int = MAX_DEPTH) -> Any:
     if _SURROGATE_ESCAPE.search(text):
         bad = _lone_surrogate(data)
         if bad is not None:
-            raise InputError(f"teksten «{shown(bad)}» i filen har et ugyldig tegn (en enslig surrogat, \\ud800–\\udfff)")
+            raise InputError(
+                f"teksten «{shown(bad)}» i filen har et ugyldig tegn (en enslig surrogat, \\ud800–\\udfff)"
+            )
     return data

@@ -25,7 +25,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core import input_file
 from bpa_desktop.core.input_file import InputError, shown
-from bpa_desktop.core.model import TARIFF_NAMES, Agreement, Interval, Shift, ShiftKind, Vedtak
+from bpa_desktop.core.model import (
+    TARIFF_NAMES,
+    Agreement,
+    Interval,
+    Shift,
+    ShiftKind,
+    Vedtak,
+)
 
 FORMAT = "bpa-shifts/1"
 MAX_SHIFT_HOURS = 7 * 24

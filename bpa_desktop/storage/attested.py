@@ -23,7 +23,11 @@ from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.timesheet import StoredContent, content_hash, parse_content
 from bpa_desktop.i18n import get_language, message
 from bpa_desktop.storage.errors import AttestedContentChangedError, DamagedRecordError
-from bpa_desktop.storage.schema import TimesheetPayLineRow, TimesheetRow, TimesheetSnapshotRow
+from bpa_desktop.storage.schema import (
+    TimesheetPayLineRow,
+    TimesheetRow,
+    TimesheetSnapshotRow,
+)
 
 
 def _path(session: Session) -> str:

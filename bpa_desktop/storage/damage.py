@@ -124,7 +124,9 @@ def find_damaged(path: Path, limit: int = 1) -> list[Damage]:
     """Rows of the database at ``path`` that its column types cannot read, first ``limit``."""
     from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-    from bpa_desktop.storage.schema import Base  # with the sync tables (schema.py imports them)
+    from bpa_desktop.storage.schema import (
+        Base,  # with the sync tables (schema.py imports them)
+    )
 
     dialect = sqlite_dialect.dialect()
     found: list[Damage] = []
@@ -142,7 +144,8 @@ def find_damaged(path: Path, limit: int = 1) -> list[Damage]:
             for column in table.columns:
                 processor = column.type.dialect_impl(dialect).result_processor(dialect, None)
                 allowed = _python_types(column)
-                query = f'SELECT {", ".join(keys)}, "{column.name}" FROM "{table.name}" WHERE "{column.name}" IS NOT NULL'
+                query = (f'SELECT {", ".join(keys)}, "{column.name}" FROM "{table.name}" '
+                         f'WHERE "{column.name}" IS NOT NULL')
                 for row in connection.execute(query):
                     *key, raw = row
                     value = raw
@@ -154,7 +157,8 @@ def find_damaged(path: Path, limit: int = 1) -> list[Damage]:
                         if processor is not None:
                             processor(value)
                     except (LookupError, ValueError, TypeError):
-                        what = message("db_bad_value", column=column.name, value=_shown(raw), expected=_expected(column))
+                        what = message("db_bad_value", column=column.name, value=_shown(raw),
+                                       expected=_expected(column))
                         found.append(Damage(table.name, "/".join(_shown(k) for k in key), what))
                         if len(found) >= limit:
                             return found

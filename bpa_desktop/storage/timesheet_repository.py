@@ -17,8 +17,13 @@ from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import Absence, PayLine, Shift, ShiftKind, Timesheet
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.pay_settings import PaySettings
+from bpa_desktop.core.timesheet import (
+    NotWorked,
+    RowStatus,
+    TimesheetDayRow,
+    WorkedRecord,
+)
 from bpa_desktop.core.timesheet_lifecycle import LOCKED
-from bpa_desktop.core.timesheet import NotWorked, RowStatus, TimesheetDayRow, WorkedRecord
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage.schema import (
     AbsenceRow,

@@ -128,7 +128,11 @@ class Database:
 
 def _folder_error(path: Path, error: OSError):
     from bpa_desktop.i18n import message
-    from bpa_desktop.storage.errors import NO_SPACE, DatabaseReadOnlyError, DiskFullError
+    from bpa_desktop.storage.errors import (
+        NO_SPACE,
+        DatabaseReadOnlyError,
+        DiskFullError,
+    )
 
     if error.errno in NO_SPACE:
         return DiskFullError(path, repr(error))

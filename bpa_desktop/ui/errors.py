@@ -7,6 +7,8 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from bpa_desktop.ui.plain import message_box
+
 log = logging.getLogger(__name__)
 
 
@@ -37,7 +39,7 @@ def user_message(error: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "Could not complete"),
+    box = message_box(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "Could not complete"),
                       user_message(error), QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName(box.windowTitle())
     box.open()

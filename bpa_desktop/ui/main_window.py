@@ -5,7 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from bpa_desktop.ui.context import AppContext
@@ -20,6 +26,7 @@ from bpa_desktop.ui.pages.settings import SettingsPage
 from bpa_desktop.ui.pages.sync import SyncPage
 from bpa_desktop.ui.pages.timesheets import TimesheetsPage
 from bpa_desktop.ui.pages.vedtak import VedtakPage
+from bpa_desktop.ui.plain import text_label, tooltip
 from bpa_desktop.ui.sync.controller import SyncController
 from bpa_desktop.ui.sync.status_line import SyncStatusLine
 from bpa_desktop.ui.widgets.arrangement_switcher import ArrangementSwitcher
@@ -76,7 +83,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             item = QListWidgetItem(page.title())
             shortcut = QKeySequence(f"Ctrl+{number}")
-            item.setToolTip(f"{page.title()} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+            item.setToolTip(tooltip(f"{page.title()} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"))
             self.navigation.addItem(item)
             page.loaded.connect(lambda page_id=page.page_id: self._page_loaded(page_id))
             QShortcut(shortcut, self, lambda index=number - 1: self.show_page_index(index, focus=True))
@@ -98,11 +105,11 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.switcher.combo, self.switcher.new_button)
         self.setTabOrder(self.switcher.new_button, self.navigation)
 
-        self.busy_label = QLabel()
+        self.busy_label = text_label()
         self.statusBar().addWidget(self.busy_label)
         self.sync_status = SyncStatusLine(ctx, self.sync)
         self.statusBar().addWidget(self.sync_status, 1)
-        path_label = QLabel(str(getattr(ctx.workspace, "path", "")))
+        path_label = text_label(str(getattr(ctx.workspace, "path", "")))
         path_label.setAccessibleName(self.tr("Database file"))
         self.statusBar().addPermanentWidget(path_label)
         ctx.runner.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))

@@ -23,7 +23,6 @@ from bpa_desktop.sync import outbox, signing, texts
 from bpa_desktop.sync.protocol import Decision
 from bpa_desktop.workspace.timesheets import Timesheets
 
-
 #: ``last_error_code`` of a row held back because its timesheet changed after attesting.
 CONTENT_CHANGED = "content_changed"
 

@@ -15,7 +15,12 @@ from bpa_desktop.core.model import Agreement, Shift
 from bpa_desktop.core.pay import PayProfile, load_profile
 from bpa_desktop.core.pay_period import PayPeriod, pay_period
 from bpa_desktop.core.pay_settings import PaySettings, customised_profile
-from bpa_desktop.core.timesheet import TimesheetDetail, build_rows, counted_shifts, rows_pay
+from bpa_desktop.core.timesheet import (
+    TimesheetDetail,
+    build_rows,
+    counted_shifts,
+    rows_pay,
+)
 from bpa_desktop.core.timesheet_lifecycle import is_locked
 from bpa_desktop.i18n import get_language, message
 from bpa_desktop.storage import attested

@@ -13,7 +13,14 @@ from datetime import date, datetime
 
 from bpa_desktop import validation
 from bpa_desktop.core import deviations as dev
-from bpa_desktop.core.model import Absence, AttestedTimesheet, Shift, ShiftKind, Timesheet, TimesheetStatus
+from bpa_desktop.core.model import (
+    Absence,
+    AttestedTimesheet,
+    Shift,
+    ShiftKind,
+    Timesheet,
+    TimesheetStatus,
+)
 from bpa_desktop.core.pay import PayProfile
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.pay_settings import PaySettings, settings_problems
@@ -43,14 +50,30 @@ from bpa_desktop.storage import attested, queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.errors import AttestedContentChangedError, DamagedRecordError
-from bpa_desktop.storage.schema import ArrangementRow, AssistantRow, TimesheetRow, WorkedShiftRow
+from bpa_desktop.storage.schema import (
+    ArrangementRow,
+    AssistantRow,
+    TimesheetRow,
+    WorkedShiftRow,
+)
 from bpa_desktop.storage.unit_of_work import Database, UnitOfWork
 from bpa_desktop.workspace import worked_record as worked
 from bpa_desktop.workspace.checks import arrangement as arrangement_row
-from bpa_desktop.workspace.errors import ValidationError, WorkspaceError, found, raise_if
+from bpa_desktop.workspace.errors import (
+    ValidationError,
+    WorkspaceError,
+    found,
+    raise_if,
+)
 from bpa_desktop.workspace.outbox_capture import queue_submission
 from bpa_desktop.workspace.rota import Rota
-from bpa_desktop.workspace.timesheet_reading import detail, latest_for_write, period_of, profile, shipped_profile
+from bpa_desktop.workspace.timesheet_reading import (
+    detail,
+    latest_for_write,
+    period_of,
+    profile,
+    shipped_profile,
+)
 from bpa_desktop.workspace.worked_record import WorkedEntry
 
 

@@ -2362,6 +2362,10 @@ Nøkkel-ID (fingeravtrykk): %3 – sammenlign den med nøkkel-ID-en kommunen ser
         <translation>%1 (låst)</translation>
     </message>
     <message>
+        <source>Cannot be read</source>
+        <translation>Kan ikke leses</translation>
+    </message>
+    <message>
         <source>Assistant</source>
         <translation>Assistent</translation>
     </message>

@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpa_desktop.core import input_file
-from bpa_desktop.core.input_file import InputError, nesting_depth, one_line, parse_json, shown
+from bpa_desktop.core.input_file import (
+    InputError,
+    nesting_depth,
+    one_line,
+    parse_json,
+    shown,
+)
 
 # JSON values whose strings are full of brackets, quotes and backslashes: what could fool
 # the depth check that runs before the parser.

@@ -79,7 +79,8 @@ def test_an_unknown_assistant_kind_names_the_row(demo):
 
 def test_a_garbage_timestamp_names_the_row(demo):
     path, aid = demo
-    _sql(path, "UPDATE worked_shift SET start_at = '2026-04-07 kl. åtte' WHERE id = (SELECT min(id) FROM worked_shift WHERE start_at LIKE '2026-04-07%')")
+    _sql(path, "UPDATE worked_shift SET start_at = '2026-04-07 kl. åtte' "
+               "WHERE id = (SELECT min(id) FROM worked_shift WHERE start_at LIKE '2026-04-07%')")
     with Workspace.open(path) as ws:
         with pytest.raises(DamagedRecordError, match="tabellen «worked_shift», rad [0-9]+: «start_at» har verdien "
                                                      "«2026-04-07 kl. åtte», som ikke er et tidspunkt"):

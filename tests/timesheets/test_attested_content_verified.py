@@ -75,7 +75,8 @@ def test_the_85_to_95_example_is_refused_by_bpa_export_timesheet(demo_workspace,
     connection.close()
     from bpa_desktop.core.timesheet import content_hash
 
-    _behind_the_triggers(ws.path, "UPDATE timesheet SET content_hash = ? WHERE id = ?", (content_hash(content), sheet.id))
+    _behind_the_triggers(ws.path, "UPDATE timesheet SET content_hash = ? WHERE id = ?",
+                         (content_hash(content), sheet.id))
     assert ws.timesheets.verify_timesheet(sheet.id)  # ... as if attested with 85 h
     tamper_ordinary_hours(ws.path, sheet.id, 95.0)  # then 85 → 95 behind the triggers
     out = tmp_path / "april.pdf"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from bpa_desktop.ui.dialogs.form_dialog import FormDialog
 from bpa_desktop.ui.formatting import from_qdate
+from bpa_desktop.ui.plain import text_label
 from bpa_desktop.ui.widgets.date_field import make_date_edit
 from bpa_desktop.ui.widgets.form import ValidatedForm
 from bpa_desktop.ui.workers import TaskRunner
@@ -17,7 +18,7 @@ from bpa_desktop.ui.workers import TaskRunner
 class EndDateForm(ValidatedForm):
     def __init__(self, field_key: str, prompt: str, label: str, default: date) -> None:
         super().__init__()
-        text = QLabel(prompt)
+        text = text_label(prompt)
         text.setWordWrap(True)
         self.layout_.addRow(text)
         self.end = self.add_field(field_key, label, make_date_edit(default))

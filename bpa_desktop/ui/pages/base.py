@@ -6,11 +6,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.plain import text_label
 
 
 def heading(text: str, scale: float = 1.5) -> QLabel:
     """A page heading: bold and larger than the system font (no fixed pixel sizes)."""
-    label = QLabel(text)
+    label = text_label(text)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
@@ -21,9 +22,8 @@ def heading(text: str, scale: float = 1.5) -> QLabel:
 
 
 def paragraph(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = text_label(text)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
 

@@ -9,17 +9,30 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QWidget,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
 )
 
 from bpa_desktop.core.budget import HourAccount, expiring_vedtak, hour_account
-from bpa_desktop.core.model import Absence, Assistant, Timesheet, TimesheetStatus, Vedtak
+from bpa_desktop.core.model import (
+    Absence,
+    Assistant,
+    Timesheet,
+    TimesheetStatus,
+    Vedtak,
+)
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.formatting import format_date, format_number
 from bpa_desktop.ui.models.vedtak import vedtak_status
 from bpa_desktop.ui.pages.base import Page, paragraph
+from bpa_desktop.ui.plain import text_label
 from bpa_desktop.ui.reports.charts import bar_chart, chart_view, show_chart
 from bpa_desktop.ui.reports.report_data import Series, month_names
 from bpa_desktop.ui.timesheets.rows import absence_text
@@ -87,11 +100,11 @@ class OverviewPage(Page):
             ("remaining", self.tr("Not yet planned")),
             ("forecast", self.tr("Forecast at year end")),
         ):
-            value = QLabel()
+            value = text_label()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
-            self.figures.addRow(QLabel(text), value)
+            self.figures.addRow(text_label(text), value)
         self.chart = chart_view(self.tr("Chart of the hour account"))
         top = QHBoxLayout()
         top.addLayout(self.figures, 2)

@@ -7,13 +7,26 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QSpinBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QSpinBox,
+    QSplitter,
+    QWidget,
+)
 
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.reports.charts import bar_chart, chart_view, show_chart
-from bpa_desktop.ui.reports.report_data import Report, build_report, read_report, report_names, write_report_csv
+from bpa_desktop.ui.reports.report_data import (
+    Report,
+    build_report,
+    read_report,
+    report_names,
+    write_report_csv,
+)
 from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 

@@ -5,12 +5,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bpa_desktop.core.model import Agreement
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.errors import user_message, validation_errors
 from bpa_desktop.ui.pages.base import Page, paragraph
+from bpa_desktop.ui.plain import text_label
 from bpa_desktop.ui.translation import LANGUAGES, SETTINGS_KEY, current_language
 from bpa_desktop.ui.widgets.accessible import buddy_label, button
 from bpa_desktop.ui.widgets.record_forms import ArrangementForm
@@ -29,7 +37,7 @@ class SettingsPage(Page):
         row = QHBoxLayout()
         self.save_button = button(self.tr("Sa&ve details"), "Ctrl+S")
         self.save_button.clicked.connect(self.save)
-        self.saved_label = QLabel()
+        self.saved_label = text_label()
         row.addWidget(self.save_button)
         row.addWidget(self.saved_label, 1)
         group_layout.addLayout(row)

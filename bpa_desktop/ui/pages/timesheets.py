@@ -9,15 +9,27 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QHBoxLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
-from bpa_desktop.core.timesheet_lifecycle import attestable_from, is_confirmable, period_is_over
+from bpa_desktop.core.timesheet_lifecycle import (
+    attestable_from,
+    is_confirmable,
+    period_is_over,
+)
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.formatting import format_date
 from bpa_desktop.ui.pages.base import Page, paragraph
+from bpa_desktop.ui.plain import message_box
 from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
 from bpa_desktop.ui.timesheets import data
 from bpa_desktop.ui.timesheets.data import PeriodSheets, SheetEntry, SheetView
@@ -328,7 +340,7 @@ class TimesheetsPage(Page):
             self.show_message(self.tr("%1 is not over yet: the timesheet can be attested from %2.").replace(
                 "%1", period.label()).replace("%2", format_date(attestable_from(period))))
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Attest the timesheet"), self.tr(
+        box = message_box(QMessageBox.Icon.Question, self.tr("Attest the timesheet"), self.tr(
             "Attest %1's timesheet for %2 (%3 hours)?\n\nAttesting locks the timesheet. After that it can only be "
             "changed by a correction: a new version that must be attested again.").replace(
             "%1", entry.assistant.name).replace("%2", period.label()).replace(

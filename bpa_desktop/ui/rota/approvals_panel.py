@@ -8,13 +8,23 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from bpa_desktop.core.model import ApprovalRole, RotaApproval
 from bpa_desktop.ui.errors import show_error, user_message, validation_errors
 from bpa_desktop.ui.formatting import format_date, from_qdate
+from bpa_desktop.ui.plain import text_label
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 from bpa_desktop.ui.widgets.date_field import make_date_edit
 
@@ -52,7 +62,7 @@ class ApprovalsPanel(QWidget):
         self.approved.setAccessibleName(self.tr("Approved on the same day"))
         self.record_button = button(self.tr("&Record"), "Ctrl+Shift+G")
         self.record_button.clicked.connect(self.record)
-        self.form_message = QLabel()
+        self.form_message = text_label()
         self.form_message.setWordWrap(True)
         for label, widget in ((self.tr("Ro&le"), self.role), (self.tr("A&ssistant"), self.assistant),
                               (self.tr("&Who"), self.who), (self.tr("S&een on"), self.seen_on)):
@@ -68,7 +78,7 @@ class ApprovalsPanel(QWidget):
         self.pdf_button.clicked.connect(self.export_pdf)
         self.ics_button.clicked.connect(self.export_ics)
         self.json_button.clicked.connect(self.export_json)
-        self.export_message = QLabel()
+        self.export_message = text_label()
         self.export_message.setWordWrap(True)
         for widget in (self.pdf_button, self.ics_button, self.json_button):
             exports.addWidget(widget)

@@ -12,7 +12,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core.model import Assistant, Shift, ShiftKind, ShiftTemplate
 from bpa_desktop.ui.formatting import format_number
-from bpa_desktop.ui.rota.pattern_model import MARK_ROLE, WEEKEND_TINT, day_name, readable_text_colour
+from bpa_desktop.ui.plain import tooltip
+from bpa_desktop.ui.rota.pattern_model import (
+    MARK_ROLE,
+    WEEKEND_TINT,
+    day_name,
+    readable_text_colour,
+)
 
 DayKey = tuple[int, date]  # (assistant id, day)
 GAP_COLOUR = QColor("#f5b7b1")
@@ -131,8 +137,9 @@ class CalendarModel(QAbstractTableModel):
             return self.marks.get(key)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             what = ", ".join(self.describe_shift(s) for s in shifts) or self.tr("free")
-            return f"{self.assistants[index.row()].name}, {day_name(day.weekday(), False)} " \
+            text = f"{self.assistants[index.row()].name}, {day_name(day.weekday(), False)} " \
                    f"{day.strftime('%d.%m.%Y')}: {what}"
+            return tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -13,7 +13,14 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +31,7 @@ from bpa_desktop.core.rules import check_window
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.formatting import format_date
+from bpa_desktop.ui.plain import text_label
 from bpa_desktop.ui.rota.calendar_model import CalendarModel, local_day, range_for, step
 from bpa_desktop.ui.rota.change_dialog import ChangeDialog
 from bpa_desktop.ui.rota.findings_panel import FindingsPanel, group_findings, marks_of
@@ -64,7 +72,7 @@ class CalendarView(QWidget):
         self.previous_button.clicked.connect(lambda: self.move(False))
         self.next_button.clicked.connect(lambda: self.move(True))
         self.today_button.clicked.connect(lambda: self.show_date(date.today()))
-        self.range_label = QLabel()
+        self.range_label = text_label()
         top = QHBoxLayout()
         for widget in (self.mode_box, self.previous_button, self.today_button, self.next_button):
             top.addWidget(widget)
@@ -100,7 +108,7 @@ class CalendarView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.findings = FindingsPanel()
         self.findings.cells_requested.connect(self.select_keys)
-        self.reasons = QLabel()
+        self.reasons = text_label()
         self.reasons.setWordWrap(True)
 
         splitter = QSplitter(Qt.Orientation.Vertical)

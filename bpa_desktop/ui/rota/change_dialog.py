@@ -3,15 +3,23 @@ who takes it or which shift code. The reason is required."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from bpa_desktop.ui.plain import text_label
 from bpa_desktop.ui.widgets.form import ValidatedForm
 
 
 class ChangeForm(ValidatedForm):
     def __init__(self, prompt: str, choice_label: str | None, choices: list[tuple[str, object]]) -> None:
         super().__init__()
-        text = QLabel(prompt)
+        text = text_label(prompt)
         text.setWordWrap(True)
         self.layout_.addRow(text)
         self.choice: QComboBox | None = None

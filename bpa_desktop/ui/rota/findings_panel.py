@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from bpa_desktop.core.rules import Finding
 from bpa_desktop.core.live_plan import CellKey
+from bpa_desktop.core.rules import Finding
+from bpa_desktop.ui.plain import text_label, tooltip
 
 SEVERITY_COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#b9770e")}
 
@@ -62,7 +63,7 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.groups: list[FindingGroup] = []
-        self.summary = QLabel()
+        self.summary = text_label()
         self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -86,7 +87,7 @@ class FindingsPanel(QWidget):
         for group in groups:
             item = QListWidgetItem(self._text(group))
             item.setForeground(QBrush(SEVERITY_COLOURS[group.severity]))
-            item.setToolTip(f"{group.first.message}\n{group.first.reference}")
+            item.setToolTip(tooltip(f"{group.first.message}\n{group.first.reference}"))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, self._text(group))
             self.list.addItem(item)
         if 0 <= current < len(groups):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from bpa_desktop.core.budget import HourAccount
 from bpa_desktop.ui.formatting import format_number
+from bpa_desktop.ui.plain import text_label, tooltip
 
 WORKED = QColor("#2e6f9e")
 PLANNED = QColor("#8fbbd9")
@@ -54,7 +55,7 @@ class HourBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bar = _Bar(self)
-        self.text = QLabel()
+        self.text = text_label()
         self.text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -81,4 +82,5 @@ class HourBar(QWidget):
         self.text.setText(text)
         self.text.setAccessibleName(text)
         self.bar.setAccessibleName(text)
-        self.bar.setToolTip(self.tr("Dark: worked, light: planned, solid line: granted, dashed line: forecast"))
+        self.bar.setToolTip(tooltip(
+            self.tr("Dark: worked, light: planned, solid line: granted, dashed line: forecast")))

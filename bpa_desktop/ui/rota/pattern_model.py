@@ -10,11 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
 from bpa_desktop.core.live_plan import CellKey
 from bpa_desktop.core.model import Assistant, ShiftTemplate
+from bpa_desktop.ui.plain import tooltip
 from bpa_desktop.ui.rota.commands import SetCellsCommand
 
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -185,7 +193,9 @@ class PatternModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == MARK_ROLE:
             return self.marks.get(key)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(self.describe(index.row(), index.column()))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.describe(index.row(), index.column())
         return None
 

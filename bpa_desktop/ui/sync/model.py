@@ -9,7 +9,13 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from bpa_desktop.ui.models.table_base import RecordTableModel
-from bpa_desktop.ui.sync.wording import clock_text, period_label, received_at, state_labels
+from bpa_desktop.ui.plain import tooltip
+from bpa_desktop.ui.sync.wording import (
+    clock_text,
+    period_label,
+    received_at,
+    state_labels,
+)
 
 
 class SubmissionTableModel(RecordTableModel):
@@ -39,7 +45,7 @@ class SubmissionTableModel(RecordTableModel):
 
     def styled(self, info, column: str, role: int):
         if role == Qt.ItemDataRole.ToolTipRole and column in ("message", "reason"):
-            return self.text(info, column) or None
+            return tooltip(self.text(info, column)) or None
         if role == Qt.ItemDataRole.ForegroundRole and info.state == "superseded":
             return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.plain import tooltip
 from bpa_desktop.ui.sync.controller import SyncController
 from bpa_desktop.ui.sync.wording import status_line
 
@@ -24,6 +26,7 @@ def read_outbox(workspace, arrangement_id: int) -> tuple[list, bool]:
 class SyncStatusLine(QLabel):
     def __init__(self, ctx: AppContext, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # it shows the receiver's error text
         self.ctx = ctx
         self.controller = controller
         self.setAccessibleName(self.tr("Sync status"))
@@ -67,6 +70,6 @@ class SyncStatusLine(QLabel):
         submissions, enrolled = self._data
         text = status_line(submissions, enrolled, datetime.now(timezone.utc), busy=self.controller.busy)
         self.setText(text)
-        self.setToolTip(text)
+        self.setToolTip(tooltip(text))
         self.setAccessibleDescription(text)
         self.updates += 1

@@ -4,12 +4,19 @@ start day and the figures the cost report uses (ws.timesheets.pay_settings / upd
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QWidget,
+)
 
 from bpa_desktop.core.pay import PayProfile
 from bpa_desktop.core.pay_settings import MAX_PERIOD_START_DAY, PaySettings
 from bpa_desktop.ui.dialogs.form_dialog import FormDialog
 from bpa_desktop.ui.formatting import format_number
+from bpa_desktop.ui.plain import text_label
 from bpa_desktop.ui.widgets.form import ValidatedForm
 
 
@@ -57,7 +64,7 @@ class PayCodesForm(ValidatedForm):
             box = QHBoxLayout(row)
             box.setContentsMargins(0, 0, 0, 0)
             box.addWidget(code, 1)
-            box.addWidget(QLabel(self.tr("kr/h")))
+            box.addWidget(text_label(self.tr("kr/h")))
             box.addWidget(rate, 1)
             self.add_field(f"line.{line.id}", line.description, row, focus=code)
             self.codes[line.id], self.rates[line.id] = code, rate

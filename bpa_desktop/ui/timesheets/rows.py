@@ -14,7 +14,12 @@ from bpa_desktop.core.timesheet import RowStatus, TimesheetDayRow, TimesheetDeta
 from bpa_desktop.ui.formatting import format_date, format_number
 from bpa_desktop.ui.timesheets.data import SheetEntry
 from bpa_desktop.ui.timesheets.labels import (
-    absence_short, actor_labels, audit_action_labels, deviation_labels, row_status_label, status_label,
+    absence_short,
+    actor_labels,
+    audit_action_labels,
+    deviation_labels,
+    row_status_label,
+    status_label,
     window_labels,
 )
 

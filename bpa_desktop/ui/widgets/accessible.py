@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from bpa_desktop.ui.plain import text_label, tooltip
+
 
 def plain(text: str) -> str:
     """Label text without the mnemonic ampersand ("&Legg til" -> "Legg til")."""
@@ -30,7 +32,7 @@ def button(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | 
         sequence = QKeySequence(shortcut)
         QShortcut(sequence, result, result.animateClick)
         tip = f"{tip} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
-    result.setToolTip(tip)
+    result.setToolTip(tooltip(tip))
     if description:
         result.setAccessibleDescription(description)
     return result
@@ -38,6 +40,6 @@ def button(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | 
 
 def buddy_label(text: str, widget: QWidget) -> QLabel:
     """A label whose mnemonic in `text` (Alt+letter) moves the focus to `widget`."""
-    label = QLabel(text)
+    label = text_label(text)
     label.setBuddy(widget)
     return label

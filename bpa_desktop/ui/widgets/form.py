@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from bpa_desktop.ui.plain import text_label, tooltip
 from bpa_desktop.ui.widgets.accessible import buddy_label, plain
 
 
@@ -22,7 +23,7 @@ def error_colour(palette: QPalette) -> QColor:
 def make_error_label(parent: QWidget | None = None, wrap: bool = True) -> QLabel:
     """A hidden label for a message. Field messages do not wrap: a wrapped label in a form
     layout gets too little height and is cut off; the dialog widens instead."""
-    label = QLabel(parent)
+    label = text_label(parent=parent)
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -63,7 +64,7 @@ class ValidatedForm(QWidget):
             focus.setAccessibleName(plain(label_text))
         if description:
             focus.setAccessibleDescription(description)
-            focus.setToolTip(description)
+            focus.setToolTip(tooltip(description))
         cell = QWidget()
         box = QVBoxLayout(cell)
         box.setContentsMargins(0, 0, 0, 0)
