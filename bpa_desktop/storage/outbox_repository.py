@@ -21,6 +21,7 @@ from bpa_desktop.storage.sync_schema import (
     AT_RECEIVER,
     NOT_YET_STORED,
     OUTBOX_STATES,
+    REPLACED,
     SENDABLE,
     OutboxSubmissionRow,
     SyncEnrolmentRow,
@@ -137,6 +138,35 @@ def set_cursor(session: Session, arrangement_id: int, cursor: int) -> None:
 # --- capture ----------------------------------------------------------------------------------
 
 
+def earlier_versions(session: Session, arrangement_id: int, employee_no: str, period: str,
+                     version: int) -> list[Submission]:
+    """The versions of an employee's period before ``version``, newest first."""
+    rows = session.scalars(
+        select(OutboxSubmissionRow)
+        .where(
+            OutboxSubmissionRow.arrangement_id == arrangement_id,
+            OutboxSubmissionRow.employee_no == employee_no,
+            OutboxSubmissionRow.period == period,
+            OutboxSubmissionRow.version < version,
+        )
+        .order_by(OutboxSubmissionRow.version.desc())
+    )
+    return [_submission(row) for row in rows]
+
+
+def retire(session: Session, submission_ids: Sequence[str], text: str) -> None:
+    """Versions that never reached the receiver (blocked, version conflict) and that a later
+    version has replaced: ``superseded`` with the code ``replaced``, never sent again."""
+    if submission_ids:
+        session.execute(
+            update(OutboxSubmissionRow)
+            .where(OutboxSubmissionRow.id.in_(list(submission_ids)),
+                   OutboxSubmissionRow.state.in_(("blocked", "needs_correction")))
+            .values(state="superseded", last_error_code=REPLACED, last_error_text=text,
+                    lease_owner=None, lease_until=None)
+        )
+
+
 def latest_version(session: Session, arrangement_id: int, employee_no: str, period: str) -> Submission | None:
     """The newest submission of an employee's period (what a new version supersedes)."""
     row = session.scalars(
@@ -203,8 +233,9 @@ def claim(session: Session, arrangement_id: int, owner: str, *, now: datetime, l
     """Take up to ``limit`` due rows for sending under a lease (call in a BEGIN IMMEDIATE).
 
     Due: queued and its time has come (or ``ignore_backoff``), or sending with an expired
-    lease. A version waits while an earlier version of the same employee and period has not
-    reached the receiver."""
+    lease. A version waits while an earlier version of the same employee and period is
+    still on its way (queued, sending or paused): its answer decides what this one supersedes.
+    An earlier version that ended blocked or in a version conflict holds nothing back."""
     outbox = OutboxSubmissionRow
     earlier = aliased(OutboxSubmissionRow)
     waiting_for_earlier = (
@@ -214,7 +245,7 @@ def claim(session: Session, arrangement_id: int, owner: str, *, now: datetime, l
             earlier.employee_no == outbox.employee_no,
             earlier.period == outbox.period,
             earlier.version < outbox.version,
-            earlier.state.in_(NOT_YET_STORED),
+            earlier.state.in_(SENDABLE),
         )
         .exists()
     )
@@ -276,15 +307,19 @@ def requeue_after(session: Session, submission_id: str, *, next_attempt_at: date
 
 
 def mark_state(session: Session, submission_id: str, owner: str, state: str, *, code: str, text: str,
-               now: datetime) -> bool:
-    """A final answer for this version (blocked, needs_correction) for the lease holder."""
+               now: datetime, answer: dict | None = None) -> bool:
+    """A final answer for this version (blocked, needs_correction) for the lease holder;
+    ``answer`` (the head a version conflict named) is kept in ``receipt``."""
     assert state in OUTBOX_STATES
+    values = dict(state=state, attempts=OutboxSubmissionRow.attempts + 1, last_attempt_at=now,
+                  lease_owner=None, lease_until=None, last_error_code=code, last_error_text=text)
+    if answer is not None:
+        values["receipt"] = json.dumps(answer, sort_keys=True)
     result = session.execute(
         update(OutboxSubmissionRow)
         .where(OutboxSubmissionRow.id == submission_id, OutboxSubmissionRow.state == "sending",
                OutboxSubmissionRow.lease_owner == owner)
-        .values(state=state, attempts=OutboxSubmissionRow.attempts + 1, last_attempt_at=now,
-                lease_owner=None, lease_until=None, last_error_code=code, last_error_text=text)
+        .values(**values)
     )
     return bool(result.rowcount)
 
@@ -351,9 +386,11 @@ def record_decision(session: Session, arrangement_id: int, submission_id: str, d
 
 
 def ids_at_receiver(session: Session, arrangement_id: int) -> list[str]:
+    """Ids the receiver should hold (a replaced version never reached it)."""
     return list(session.scalars(
         select(OutboxSubmissionRow.id).where(
-            OutboxSubmissionRow.arrangement_id == arrangement_id, OutboxSubmissionRow.state.in_(AT_RECEIVER)
+            OutboxSubmissionRow.arrangement_id == arrangement_id, OutboxSubmissionRow.state.in_(AT_RECEIVER),
+            or_(OutboxSubmissionRow.last_error_code.is_(None), OutboxSubmissionRow.last_error_code != REPLACED),
         )
     ))
 
@@ -365,7 +402,8 @@ def requeue_unknown(session: Session, submission_ids: Sequence[str], *, now: dat
         return 0
     result = session.execute(
         update(OutboxSubmissionRow)
-        .where(OutboxSubmissionRow.id.in_(list(submission_ids)), OutboxSubmissionRow.state.in_(AT_RECEIVER))
+        .where(OutboxSubmissionRow.id.in_(list(submission_ids)), OutboxSubmissionRow.state.in_(AT_RECEIVER),
+               or_(OutboxSubmissionRow.last_error_code.is_(None), OutboxSubmissionRow.last_error_code != REPLACED))
         .values(state="queued", next_attempt_at=now, receipt=None, decision=None, decision_reason=None,
                 decided_at=None, last_error_code="receiver_restored", last_error_text=text)
     )

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bpa_desktop.storage.base import Base
@@ -30,6 +39,8 @@ OUTBOX_STATES = (
 NOT_YET_STORED = ("queued", "sending", "paused_auth", "blocked", "needs_correction")
 # States the worker may seal (sign) and send.
 SENDABLE = ("queued", "sending", "paused_auth")
+# ``last_error_code`` of a version a later one replaced before the receiver stored it.
+REPLACED = "replaced"
 # States that mean "the receiver holds it"; checked again when the receiver was restored.
 AT_RECEIVER = ("delivered", "accepted", "rejected", "superseded")
 

@@ -29,7 +29,7 @@ def export_bundle(outbox_port: OutboxPort, arrangement_id: int, path: Path) -> i
         raise SyncError(str(error)) from None
     if key is None:
         raise SyncError(texts.KEY_MISSING)
-    outbox_port.seal(enrolment, key)
+    outbox_port.seal(enrolment, key, chain=True)  # a correction follows its version in the file
     current_key_id = signing.key_id(signing.public_key_raw(key))
     rows = [row for row in outbox_port.exportable(arrangement_id) if row.key_id == current_key_id]
     items = [SignedSubmission.of(row.key_id, row.body, row.sig) for row in rows]

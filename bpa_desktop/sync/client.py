@@ -116,7 +116,7 @@ def classify(response: httpx.Response | None, error: Exception | None = None, *,
     if status == 409 and code == "in_flight":
         return Outcome("retry", code, texts.IN_FLIGHT, delay=outbox.IN_FLIGHT_DELAY_S)
     if status == 409 and code == "version_conflict":
-        return Outcome("needs_correction", code, texts.VERSION_CONFLICT)
+        return Outcome("needs_correction", code, texts.VERSION_CONFLICT, receipt=outbox.conflict_answer(problem))
     if status in (401, 403):
         detail = str(problem.get("title") or f"HTTP {status}").rstrip(".")
         return Outcome("paused_auth", code, texts.AUTH.format(detail=detail))
@@ -297,12 +297,19 @@ class SyncClient:
         self._outbox.seal(enrolment, key)
         headers = {"Authorization": f"Bearer {token}"}
         tried: set[str] = set()
+        sealed_at = summary.delivered
         with self._http(enrolment.receiver_url) as http:
             while True:
                 batch = self._outbox.claim(
                     enrolment.arrangement_id, self.owner,
                     lease_seconds=self._lease_seconds, limit=BATCH, ignore_backoff=ignore_backoff, exclude=tried,
                 )
+                if not batch and summary.delivered > sealed_at:
+                    # A receipt settles the head a later version of its period waited for:
+                    # build and sign that one now, and send it in this pass.
+                    sealed_at = summary.delivered
+                    if self._outbox.seal(enrolment, key):
+                        continue
                 if not batch:
                     break
                 tried.update(item.id for item in batch)
@@ -349,7 +356,8 @@ class SyncClient:
                                                      code=outcome.code, text=outcome.text)
             summary.messages.append(outcome.text)
             return False
-        self._outbox.mark_state(item.id, self.owner, outcome.kind, code=outcome.code, text=outcome.text)
+        self._outbox.mark_state(item.id, self.owner, outcome.kind, code=outcome.code, text=outcome.text,
+                                answer=outcome.receipt if outcome.kind == "needs_correction" else None)
         if outcome.kind == "blocked":
             summary.blocked += 1
         else:

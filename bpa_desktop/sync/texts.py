@@ -32,6 +32,7 @@ BAD_SIGNATURE = (
 )
 KEY_REUSED = "Kommunen har en annen timeliste med samme ID. Din kopi er uendret; kontakt kommunen."
 REFUSED = "Kommunen avviste innsendingen: {title}"
+REPLACED = "Erstattet av versjon {version} før kommunen tok imot denne; versjon {version} sendes i stedet."
 BAD_RECEIPT = "Kvitteringen fra kommunen stemmer ikke med timelisten. Din kopi er uendret; kontakt kommunen."
 INVALID_PAY_CODE = (
     "Lønnsarten {codes} kan ikke sendes (bare bokstaver, tall, punktum og bindestrek). "

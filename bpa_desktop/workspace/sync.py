@@ -15,7 +15,6 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from bpa_desktop.storage.outbox_repository import Enrolment
@@ -53,6 +52,7 @@ class SubmissionInfo:
     body_sha256: str | None
     stuck: bool  # not at the receiver 24 h after attestation: offer the bundle and the PDF
     timesheet_id: int | None = None  # the attested timesheet version (for the PDF)
+    last_error_code: str | None = None  # the machine-readable reason (``invalid_pay_code`` …)
 
 
 class Sync:
@@ -62,7 +62,9 @@ class Sync:
 
     def client(self, **options) -> SyncClient:
         """A client over this database's outbox (``transport``, ``timeout``, ``lease_seconds``)."""
-        from bpa_desktop.sync.client import SyncClient  # httpx loads when sync talks, not at start-up
+        from bpa_desktop.sync.client import (
+            SyncClient,  # httpx loads when sync talks, not at start-up
+        )
 
         return SyncClient(self.outbox, **options)
 
@@ -80,7 +82,7 @@ class Sync:
                 receipt=json.loads(row.receipt) if row.receipt else None, decision=row.decision,
                 decision_reason=row.decision_reason, decided_at=row.decided_at, exported_at=row.exported_at,
                 created_at=row.created_at, body_sha256=row.body_sha256, stuck=outbox.is_stuck(row, now),
-                timesheet_id=row.timesheet_id,
+                timesheet_id=row.timesheet_id, last_error_code=row.last_error_code,
             )
             for row in self.outbox.list_rows(arrangement_id, states)
         ]

@@ -51,18 +51,30 @@ class SyncOutbox:
 
     # --- sealing and claiming ---------------------------------------------------------------
 
-    def seal(self, enrolment: Enrolment, key: Ed25519PrivateKey) -> int:
+    def seal(self, enrolment: Enrolment, key: Ed25519PrivateKey, *, chain: bool = False) -> int:
         """Build missing bodies and sign unsigned ones for this arrangement; returns how many
-        rows were signed. A signature by an older key is replaced (the bytes stay the same)."""
+        rows were signed. A signature by an older key is replaced (the bytes stay the same).
+        A body names what the receiver holds (``outbox.receiver_head``): a version whose
+        earlier one is still on its way waits, unless ``chain`` (a bundle) puts both in one
+        file, the earlier first."""
         current_key_id = signing.key_id(signing.public_key_raw(key))
         signed = 0
         with self._db.write() as uow:
-            for row in outbox_repo.needing_signature(uow.session, enrolment.arrangement_id, current_key_id):
+            waiting = outbox_repo.needing_signature(uow.session, enrolment.arrangement_id, current_key_id)
+            # Earlier versions first: a later one's body names what the earlier one became.
+            for row in sorted(waiting, key=lambda r: (r.employee_no, r.period, r.version)):
                 if not _as_attested(uow.session, row):
                     continue
                 body = row.body
                 if body is None:
-                    built = outbox.body_values(outbox.content_of(row), enrolment.remote_arrangement_id)
+                    earlier = outbox_repo.earlier_versions(uow.session, row.arrangement_id, row.employee_no,
+                                                           row.period, row.version)
+                    head = outbox.receiver_head(earlier, chain=chain)
+                    if head is None:
+                        continue  # an earlier version is on its way; its answer decides the head
+                    outbox_repo.retire(uow.session, outbox.unsent_predecessors(earlier),
+                                       texts.REPLACED.format(version=row.version))
+                    built = outbox.body_values(outbox.content_of(row, head), enrolment.remote_arrangement_id)
                     if "body" not in built:
                         outbox_repo.block(uow.session, row.id, built["last_error_code"], built["last_error_text"])
                         continue
@@ -118,11 +130,12 @@ class SyncOutbox:
             self.mark_retry(submission_id, owner, code=code, reason=reason, retry_after=retry_after, now=now, rng=rng)
 
     def mark_state(self, submission_id: str, owner: str, state: str, *, code: str, text: str,
-                   now: datetime | None = None) -> bool:
-        """A final answer for this version (blocked, needs_correction): kept and shown."""
+                   answer: dict | None = None, now: datetime | None = None) -> bool:
+        """A final answer for this version (blocked, needs_correction): kept and shown; a
+        version conflict's ``answer`` (the receiver's head) is what a correction supersedes."""
         with self._db.write() as uow:
             return outbox_repo.mark_state(uow.session, submission_id, owner, state, code=code, text=text,
-                                          now=now or outbox.utc_now())
+                                          now=now or outbox.utc_now(), answer=answer)
 
     def pause_auth(self, arrangement_id: int, *, code: str, text: str) -> int:
         """Token refused: everything of the arrangement waits for re-enrolment; nothing is lost."""

@@ -11,7 +11,13 @@ import time
 from datetime import datetime, timedelta, timezone
 
 from tests.sync.receiver_helpers import issue_code
-from tests.sync_client.sync_client_helpers import BPA, outbox_rows, run_bpa, run_faulty_bpa, run_json
+from tests.sync_client.sync_client_helpers import (
+    BPA,
+    outbox_rows,
+    run_bpa,
+    run_faulty_bpa,
+    run_json,
+)
 
 DEMO_SUBMISSIONS = 27
 
@@ -135,6 +141,9 @@ def test_a_payload_altered_in_transit_is_refused_and_the_local_copy_is_intact(en
     assert "Din kopi er uendret" in blocked[0]["last_error_text"]
     for row in after.values():
         assert row["body"] == before[row["id"]]["body"]
+        if row["body"] is None:  # a correction waits for its earlier version's answer
+            assert row["version"] > 1
+            continue
         assert hashlib.sha256(row["body"]).hexdigest() == row["body_sha256"]
 
 

@@ -171,6 +171,10 @@ def test_a_later_version_waits_for_the_earlier_one_and_workers_never_share_a_row
     assert v2.id not in every  # version 1 is not at the receiver yet
 
     assert sync_outbox.mark_delivered(v2.supersedes_id, {"seq": 1})
+    # Version 2's body names what version 1 became at the receiver: it is built and signed
+    # once version 1's answer is in (the next seal), then it is sent.
+    assert sync_outbox.claim(demo_arrangement_id, "w9") == []
+    assert sync_outbox.seal(enrolment, key) == 1
     assert [c.id for c in sync_outbox.claim(demo_arrangement_id, "w9")] == [v2.id]
 
 

@@ -14,7 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QHeaderView, QVBoxLayout, QWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from bpa_desktop.ui.context import AppContext
@@ -228,6 +233,9 @@ class SyncPage(Page):
                  + self.tr("version %1").replace("%1", str(info.version)) + f" · {self.model.text(info, 'state')}"]
         if info.state == "rejected":
             lines.append(self.tr("Rejected by the municipality: %1").replace("%1", info.decision_reason or "–"))
+        if info.state == "rejected" or info.state == "needs_correction" or (
+                info.state == "blocked" and info.last_error_code == "invalid_pay_code"):
+            # A correction supersedes what the municipality holds, so it can always be sent.
             lines.append(self.tr("Correct the timesheet on the Timesheets page and attest it again; "
                                  "the new version is sent by itself."))
         if info.last_error_text:
