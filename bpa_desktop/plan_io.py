@@ -186,16 +186,12 @@ def parse(data) -> tuple[PlanProblem, SolveOptions]:
 
 def load(path) -> tuple[PlanProblem, SolveOptions]:
     """Read a plan file from a path ("-" reads standard input)."""
-    from bpa_desktop.core.shiftfile import ShiftFileError, read_text
+    from bpa_desktop.core.shiftfile import ShiftFileError, document, read_text
 
     try:
-        text = read_text(path)
+        data = document(read_text(path))  # the shift files' boundary: size, UTF-8, strict JSON
     except ShiftFileError as error:
         raise PlanFileError(str(error)) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise PlanFileError(f"filen er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno})") from None
     return parse(data)
 
 
