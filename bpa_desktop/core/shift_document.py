@@ -23,6 +23,7 @@ from datetime import date, datetime, timezone
 
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core import shiftfile
+from bpa_desktop.core.input_file import shown
 from bpa_desktop.core.model import Arrangement, Assistant, RotaPlan, Shift, Vedtak
 
 NAME_CHOICES = ("first", "full", "none")
@@ -159,7 +160,7 @@ def parse_import(text: str, assistants: Sequence[Assistant], codes: set[str]) ->
     for index, shift in enumerate(file.shifts):
         if shift.code is not None and shift.code not in codes:
             raise RotaFileError(
-                f"vakt nr. {index + 1} (shifts[{index}]): ukjent vaktkode «{shift.code}» "
+                f"vakt nr. {index + 1} (shifts[{index}]): ukjent vaktkode «{shown(shift.code)}» "
                 f"(ordningen har {', '.join(sorted(codes)) or 'ingen vaktkoder'})"
             )
     shifts = [
@@ -185,7 +186,8 @@ def _match_assistants(file: shiftfile.ShiftFile, assistants: Sequence[Assistant]
             unknown.append(name)
     if unknown:
         raise RotaFileError(
-            "assistenten «" + "», «".join(unknown) + "» finnes ikke i ordningen "
+            "assistenten «" + "», «".join(shown(name) for name in unknown[:5])
+            + ("» og flere" if len(unknown) > 5 else "»") + " finnes ikke i ordningen "
             "(id i filen må være ansattnummer eller assistent-id)"
         )
     return mapping

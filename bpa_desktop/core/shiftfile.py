@@ -217,7 +217,7 @@ def _agreement(name: str) -> Agreement:
     except ValueError:
         known = ", ".join(a.value for a in Agreement)
         raise ShiftFileError(
-            f"ukjent avtale «{name}» (gyldige: {known}, eller {'/'.join(TARIFF_NAMES)})"
+            f"ukjent avtale «{shown(name)}» (gyldige: {known}, eller {'/'.join(TARIFF_NAMES)})"
         ) from None
 
 

@@ -24,6 +24,7 @@ import hashlib
 import os
 import platform
 import random
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -31,6 +32,7 @@ from datetime import datetime, timezone
 import httpx
 from pydantic import ValidationError
 
+from bpa_desktop.core.input_file import InputError, parse_json, shown
 from bpa_desktop.storage.outbox_repository import Enrolment
 from bpa_desktop.sync import credentials, outbox, signing, texts
 from bpa_desktop.sync import receiver_url as receiver_url_rules
@@ -68,27 +70,49 @@ class Outcome:
     replay: bool = False  # 200: the receiver already had it
 
 
+#: The longest wait a receiver's Retry-After can ask for (a header of 10^309 seconds or the
+#: year 9999 made the next try time overflow).
+MAX_RETRY_AFTER_S = 24 * 3600.0
+#: Answers larger than this are not read as JSON (a receipt or a page is a few kilobytes).
+MAX_ANSWER_BYTES = 1024 * 1024
+_CODE = re.compile(r"[a-z0-9_]{1,64}")
+
+
 def _retry_after(response: httpx.Response) -> float | None:
     value = response.headers.get("Retry-After")
     if not value:
         return None
     if value.strip().isdigit():
-        return float(value.strip())
+        return min(float(value.strip()[:12]), MAX_RETRY_AFTER_S)
     try:
         moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())
+    return min(max(0.0, (moment - datetime.now(timezone.utc)).total_seconds()), MAX_RETRY_AFTER_S)
+
+
+def _json(response: httpx.Response) -> object:
+    """The answer's JSON, read as strictly as a shift file (no NaN, bounded depth and size);
+    None when it is not that. A receiver's answer is input like any other."""
+    content = response.content
+    if len(content) > MAX_ANSWER_BYTES:
+        return None
+    try:
+        return parse_json(content.decode("utf-8"))
+    except (UnicodeDecodeError, InputError):
+        return None
 
 
 def _problem(response: httpx.Response) -> dict:
-    try:
-        data = response.json()
-    except ValueError:
-        return {}
+    data = _json(response)
     return data if isinstance(data, dict) else {}
+
+
+def _said(value: object, fallback: str) -> str:
+    """Text a receiver wrote, fit for a message: one line, cut short, never empty."""
+    return shown(value, 200) if isinstance(value, str) and value.strip() else fallback
 
 
 def classify(response: httpx.Response | None, error: Exception | None = None, *, expected_sha256: str = "",
@@ -101,7 +125,8 @@ def classify(response: httpx.Response | None, error: Exception | None = None, *,
     assert response is not None
     status = response.status_code
     problem = _problem(response)
-    code = str(problem.get("code") or f"http_{status}")
+    code = problem.get("code")
+    code = code if isinstance(code, str) and _CODE.fullmatch(code) else f"http_{status}"
     if 200 <= status < 300:
         try:
             receipt = Receipt.model_validate(problem)
@@ -118,14 +143,14 @@ def classify(response: httpx.Response | None, error: Exception | None = None, *,
     if status == 409 and code == "version_conflict":
         return Outcome("needs_correction", code, texts.VERSION_CONFLICT, receipt=outbox.conflict_answer(problem))
     if status in (401, 403):
-        detail = str(problem.get("title") or f"HTTP {status}").rstrip(".")
+        detail = _said(problem.get("title"), f"HTTP {status}").rstrip(".")
         return Outcome("paused_auth", code, texts.AUTH.format(detail=detail))
     if status == 422 and code == "bad_signature":
         return Outcome("blocked", code, texts.BAD_SIGNATURE)
     if status == 422 and code == "key_reused":
         return Outcome("blocked", code, texts.KEY_REUSED)
     if 400 <= status < 500:
-        return Outcome("blocked", code, texts.REFUSED.format(title=problem.get("title") or f"HTTP {status}"))
+        return Outcome("blocked", code, texts.REFUSED.format(title=_said(problem.get("title"), f"HTTP {status}")))
     return Outcome("retry", code, texts.UNEXPECTED.format(status=status))
 
 
@@ -243,9 +268,12 @@ class SyncClient:
             reason = texts.TIMEOUT if isinstance(error, httpx.TimeoutException) else texts.UNREACHABLE
             raise SyncError(f"{reason} ({receiver_url}). Prøv igjen senere.") from None
         if response.status_code not in (200, 201):
-            title = _problem(response).get("title") or f"HTTP {response.status_code}"
+            title = _said(_problem(response).get("title"), f"HTTP {response.status_code}")
             raise SyncError(f"Registreringen ble avvist av kommunen: {title}")
-        enrolled = EnrolResponse.model_validate(response.json())
+        try:
+            enrolled = EnrolResponse.model_validate(_json(response))
+        except ValidationError:
+            raise SyncError(texts.UNREADABLE_ANSWER) from None
         try:
             credentials.store_signing_key(enrolled.arrangement_id, key)
             credentials.store_token(receiver_url, enrolled.arrangement_id, enrolled.token)
@@ -385,7 +413,11 @@ class SyncClient:
                 return
             if response.status_code != 200:
                 return
-            page = DecisionsPage.model_validate(response.json())
+            try:
+                page = DecisionsPage.model_validate(_json(response))
+            except ValidationError:
+                summary.messages.append(texts.UNREADABLE_DECISIONS)
+                return  # a page that is not one: read again next time; nothing is applied
             summary.decisions += self._outbox.apply_decisions(enrolment.arrangement_id, page.decisions, page.next)
             if len(page.decisions) < DECISIONS_PAGE or page.next == cursor:
                 return
@@ -398,14 +430,20 @@ class SyncClient:
         unknown: list[str] = []
         for start in range(0, len(ids), 1000):
             chunk = ids[start:start + 1000]
-            response = http.post(
-                "/v1/submissions/status",
-                json=StatusRequest(ids=[uuid.UUID(i) for i in chunk]).model_dump(mode="json"),
-                headers=headers,
-            )
+            try:
+                response = http.post(
+                    "/v1/submissions/status",
+                    json=StatusRequest(ids=[uuid.UUID(i) for i in chunk]).model_dump(mode="json"),
+                    headers=headers,
+                )
+            except httpx.HTTPError:
+                return  # the check is repeated on the next cursor_ahead
             if response.status_code != 200:
                 return
-            answer = StatusResponse.model_validate(response.json())
+            try:
+                answer = StatusResponse.model_validate(_json(response))
+            except ValidationError:
+                return
             unknown += [str(s.submission_id) for s in answer.submissions if s.state == "unknown"]
         self._outbox.requeue_unknown(unknown)
         self._outbox.apply_decisions(enrolment.arrangement_id, [], 0)

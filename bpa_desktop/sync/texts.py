@@ -33,6 +33,8 @@ BAD_SIGNATURE = (
 KEY_REUSED = "Kommunen har en annen timeliste med samme ID. Din kopi er uendret; kontakt kommunen."
 REFUSED = "Kommunen avviste innsendingen: {title}"
 REPLACED = "Erstattet av versjon {version} før kommunen tok imot denne; versjon {version} sendes i stedet."
+UNREADABLE_ANSWER = "Svaret fra kommunen kunne ikke leses. Ingenting er endret; prøv igjen senere."
+UNREADABLE_DECISIONS = "Kommunens svar på timelistene kunne ikke leses; de hentes på nytt neste gang."
 BAD_RECEIPT = "Kvitteringen fra kommunen stemmer ikke med timelisten. Din kopi er uendret; kontakt kommunen."
 INVALID_PAY_CODE = (
     "Lønnsarten {codes} kan ikke sendes (bare bokstaver, tall, punktum og bindestrek). "
