@@ -104,14 +104,17 @@ class PayProfile:
 # --- the time facts of one shift ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _ShiftSpans:
-    start: float
-    end: float
-    passive: list[win.Span]
-    switches: list[float]  # instants where passive time gives way to active work
-    nominal: bool
-    days: tuple[date, date]  # the local days whose window clauses can reach the shift
+    """A shift on the pay axis (a plain class: 200,000 of these are made for one file)."""
+
+    __slots__ = ("start", "end", "passive", "switches", "nominal", "days")
+
+    def __init__(self, start: float, end: float, passive: list[win.Span], switches: list[float],
+                 nominal: bool, days: tuple[date, date]) -> None:
+        self.start, self.end, self.nominal = start, end, nominal
+        self.passive = passive
+        self.switches = switches  # instants where passive time gives way to active work
+        self.days = days  # the local days whose window clauses can reach the shift
 
 
 def _spans(shift: Shift, nominal: bool) -> _ShiftSpans:
@@ -126,7 +129,7 @@ def _spans(shift: Shift, nominal: bool) -> _ShiftSpans:
             start,
             end,
         )
-    switches = [passive[i][1] for i in range(len(passive) - 1)]
+    switches = [passive[i][1] for i in range(len(passive) - 1)] if len(passive) > 1 else []
     # The local days whose clauses can reach the shift (windows.days_touched), from the
     # Oslo dates the instants already carry: the same days on both axes.
     days = (_oslo_date(shift.start) - _ONE_DAY, _oslo_date(shift.end))

@@ -43,24 +43,36 @@ def shape(spans) -> tuple[tuple, float] | None:
     at most 7 days, so days whose midnights are n x 24 h apart hold none), or times that are
     not whole seconds (their differences are not exact in floating point)."""
     first, last = spans.days
-    start_day, end_day = first.toordinal(), last.toordinal()
     nominal = spans.nominal
-    base = _midnights.get((start_day, nominal))
-    if base is None:
-        base = _midnight(start_day, nominal)
-    if not nominal:
-        after = _midnights.get((end_day + 1, False))
-        if after is None:
-            after = _midnight(end_day + 1, False)
-        if after - base != (end_day + 1 - start_day) * _DAY:
+    span = (first, last, nominal)
+    facts = _ranges.get(span)
+    if facts is None:
+        facts = _ranges[span] = _range_facts(first.toordinal(), last.toordinal(), nominal)
+    base, signatures = facts
+    if signatures is None:
+        return None
+    start, end = spans.start, spans.end
+    if not (start.is_integer() and end.is_integer()):
+        return None
+    if spans.passive:
+        relative_passive = relative(spans.passive, base)
+        if relative_passive is None:
             return None
-    if not (spans.start.is_integer() and spans.end.is_integer()):
-        return None
-    relative_passive = relative(spans.passive, base)
-    if relative_passive is None:
-        return None
-    days = tuple(_signatures.get(day) or _signature(day) for day in range(start_day, end_day + 1))
-    return (days, spans.start - base, spans.end - base, relative_passive), base
+    else:
+        relative_passive = ()
+    return (signatures, start - base, end - base, relative_passive), base
+
+
+_ranges: dict[tuple, tuple[float, tuple | None]] = {}
+
+
+def _range_facts(start_day: int, end_day: int, nominal: bool) -> tuple[float, tuple | None]:
+    """Midnight of ``start_day`` on the axis, and the signatures of the days up to
+    ``end_day`` (None when a clock change falls among them)."""
+    base = _midnight(start_day, nominal)
+    if not nominal and _midnight(end_day + 1, False) - base != (end_day + 1 - start_day) * _DAY:
+        return base, None
+    return base, tuple(_signature(day) for day in range(start_day, end_day + 1))
 
 
 def relative(group: Sequence[Span], base: float) -> tuple | None:

@@ -247,22 +247,23 @@ class _ShiftReader:
     def __init__(self, tz: ZoneInfo, known: set[str] | None) -> None:
         self.tz = tz
         self.known = known
-        self.times: dict[str, datetime] = {}
+        self.times: dict[str, tuple[datetime, float]] = {}
 
-    def time(self, text: str, index: int, raw: dict, field: str, passive: int | None = None) -> datetime:
-        instant = self.times.get(text)
-        if instant is None:
-            instant = self.times[text] = _time(text, self.tz, index, raw, field, passive)
-        return instant
+    def time(self, text: str, index: int, raw: dict, field: str, passive: int | None = None) -> tuple[datetime, float]:
+        """The instant of ``text`` and its POSIX seconds."""
+        known = self.times.get(text)
+        if known is None:
+            instant = _time(text, self.tz, index, raw, field, passive)
+            known = self.times[text] = (instant, instant.timestamp())
+        return known
 
     def shift(self, index: int, raw: dict) -> Shift:
         if self.known is not None and raw["assistant"] not in self.known:
             raise ShiftFileError(
                 f"{_shift_label(index, raw)}: assistenten «{shown(raw['assistant'])}» finnes ikke i «assistants»"
             )
-        start = self.time(raw["start"], index, raw, "starten")
-        end = self.time(raw["end"], index, raw, "slutten")
-        start_s, end_s = start.timestamp(), end.timestamp()
+        start, start_s = self.time(raw["start"], index, raw, "starten")
+        end, end_s = self.time(raw["end"], index, raw, "slutten")
         hours = (end_s - start_s) / 3600
         if hours <= 0:
             raise ShiftFileError(
@@ -272,17 +273,21 @@ class _ShiftReader:
             length = f"{hours:g}".replace(".", ",")
             raise ShiftFileError(f"{_shift_label(index, raw)}: vakten varer {length} t; en vakt kan vare høyst 7 døgn")
         passive = []
+        previous_end = None
         for number, item in enumerate(raw.get("passive", ()), start=1):
-            p_label = f"{_shift_label(index, raw)}, passiv periode nr. {number}"
-            p_start = self.time(item["start"], index, raw, "starten", number)
-            p_end = self.time(item["end"], index, raw, "slutten", number)
-            if p_end.timestamp() <= p_start.timestamp():
-                raise ShiftFileError(f"{p_label}: slutten er ikke etter starten")
-            if p_start.timestamp() < start_s or p_end.timestamp() > end_s:
-                raise ShiftFileError(f"{p_label}: passiv tid må ligge inne i vakten")
-            if passive and p_start.timestamp() < passive[-1].end.timestamp():
-                raise ShiftFileError(f"{p_label}: overlapper eller kommer før forrige passive periode")
+            p_start, a = self.time(item["start"], index, raw, "starten", number)
+            p_end, b = self.time(item["end"], index, raw, "slutten", number)
+            problem = None
+            if b <= a:
+                problem = "slutten er ikke etter starten"
+            elif a < start_s or b > end_s:
+                problem = "passiv tid må ligge inne i vakten"
+            elif previous_end is not None and a < previous_end:
+                problem = "overlapper eller kommer før forrige passive periode"
+            if problem:
+                raise ShiftFileError(f"{_shift_label(index, raw)}, passiv periode nr. {number}: {problem}")
             passive.append(Interval(p_start, p_end))
+            previous_end = b
         return Shift(
             assistant=raw["assistant"],
             start=start,
