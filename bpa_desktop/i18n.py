@@ -117,6 +117,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Bare et utkast kan bekreftes; timelisten for {period} er {status}.",
         "en": "Only a draft can be confirmed; the timesheet for {period} is {status}.",
     },
+    "timesheet_confirm_none_over": {
+        "nb": "Ingen dager i {period} er over ennå: en dag kan bekreftes fra dagen etter.",
+        "en": "No day of {period} is over yet: a day can be confirmed from the day after.",
+    },
+    "timesheet_confirm_nothing_new": {
+        "nb": "Timelisten for {period} er allerede bekreftet t.o.m. {day}; resten kan bekreftes når dagene er over.",
+        "en": "The timesheet for {period} is already confirmed through {day}; the rest can be confirmed once "
+        "those days are over.",
+    },
+    "sick_cover_kind": {
+        "nb": "Velg egenmelding eller sykmelding: vikar for syk assistent gjelder sykefravær.",
+        "en": "Choose self-certified sick leave or a sick note: a substitute for a sick assistant is about sickness.",
+    },
+    "sick_cover_graded": {
+        "nb": "En vikar tar hele vakter: registrer gradert sykmelding som fravær alene og endre tidene.",
+        "en": "A substitute takes whole shifts: register graded sick leave as an absence alone and change the times.",
+    },
+    "sick_cover_nothing": {
+        "nb": "Assistenten har ingen åpne planlagte vakter disse dagene som en vikar kan ta.",
+        "en": "The assistant has no open planned shifts on these days for a substitute to take.",
+    },
     "timesheet_already_attested": {
         "nb": "Timelisten for {period} er allerede attestert.",
         "en": "The timesheet for {period} is already attested.",

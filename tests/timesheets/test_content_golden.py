@@ -10,16 +10,9 @@ from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import Interval, Shift, ShiftKind
 from bpa_desktop.core.pay import load_profile
 from bpa_desktop.core.pay_period import PayPeriod
-from bpa_desktop.core.timesheet import (
-    NotWorked,
-    WorkedRecord,
-    build_rows,
-    canonical_json,
-    content_document,
-    content_hash,
-    rows_pay,
-    settled_rows,
-)
+from bpa_desktop.core.timesheet import NotWorked, WorkedRecord, build_rows, settled_rows
+from bpa_desktop.core.timesheet_content import canonical_json, content_document, content_hash
+from bpa_desktop.core.timesheet_pay import rows_pay
 
 PERIOD = PayPeriod(date(2026, 12, 1), date(2026, 12, 31))
 

@@ -22,8 +22,9 @@ def test_demo_timesheets(demo_workspace, demo_arrangement_id, demo_today, tmp_pa
     assert correction.correction_reason and correction.content_hash != original.content_hash
     assert ws.timesheets.timesheet_detail(correction.id).total_hours == ws.timesheets.timesheet_detail(original.id).total_hours + 1
 
-    now = {t.status for t in ws.timesheets.list_timesheets(aid, current.start)}
-    assert now == {TimesheetStatus.DRAFT, TimesheetStatus.CONFIRMED}
+    now = ws.timesheets.list_timesheets(aid, current.start)
+    assert {t.status for t in now} == {TimesheetStatus.DRAFT}  # the month is not over: nothing is confirmed whole
+    assert [t.confirmed_through for t in now if t.confirmed_through] == [demo_today - timedelta(days=1)]
 
     previous = ws.timesheets.pay_period_for(aid, current.start - timedelta(days=1))
     out = tmp_path / "visma.txt"
