@@ -44,6 +44,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The period overlaps another vedtak ({period}).",
     },
     "open_ended": {"nb": "uten sluttdato", "en": "no end date"},
+    "opening_hours_range": {
+        "nb": "Timer brukt før start må være mellom −{limit} og {limit}.",
+        "en": "Hours used before the start must be between −{limit} and {limit}.",
+    },
     # assistant
     "employee_no_taken": {
         "nb": "Ansattnummeret {employee_no} er allerede i bruk i denne ordningen.",
@@ -280,6 +284,78 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "decimal_mark": {"nb": ",", "en": "."},
     "day_month": {"nb": "{day}. {month}", "en": "{day} {month}"},
     "days_in_month": {"nb": "{first}.–{last}", "en": "{first}–{last}"},
+    "paper_nothing_waiting": {
+        "nb": "Ingen attesterte timelister venter: kommunen har mottatt alle.",
+        "en": "No attested timesheets are waiting: the municipality has received them all.",
+    },
+    # the timesheet PDF
+    "pdf_title": {"nb": "Timeliste", "en": "Timesheet"},
+    "pdf_draft_mark": {"nb": "UTKAST – ikke attestert", "en": "DRAFT – not attested"},
+    "pdf_draft_note": {
+        "nb": "UTKAST – ikke attestert. Timene kan endre seg til arbeidslederen har attestert timelisten.",
+        "en": "DRAFT – not attested. The hours may change until the leader has attested the timesheet.",
+    },
+    "pdf_recipient": {"nb": "Tjenestemottaker", "en": "Recipient"},
+    "pdf_arrangement": {"nb": "Ordning", "en": "Arrangement"},
+    "pdf_reference": {"nb": "ref.", "en": "ref."},
+    "pdf_leader": {"nb": "Arbeidsleder", "en": "Leader"},
+    "pdf_employer": {"nb": "Arbeidsgiver", "en": "Employer"},
+    "pdf_org_no": {"nb": "org.nr.", "en": "org. no."},
+    "pdf_vedtak": {"nb": "Vedtak", "en": "Vedtak"},
+    "pdf_assistant": {"nb": "Assistent", "en": "Assistant"},
+    "pdf_employee_no": {"nb": "Ansattnr.", "en": "Employee no."},
+    "pdf_position": {"nb": "Stilling", "en": "Position"},
+    "pdf_period": {"nb": "Periode", "en": "Period"},
+    "pdf_status": {"nb": "Status", "en": "Status"},
+    "pdf_version": {"nb": "versjon", "en": "version"},
+    "pdf_confirmed_through": {"nb": "Bekreftet t.o.m.", "en": "Confirmed through"},
+    "pdf_attested": {"nb": "Attestert", "en": "Attested"},
+    "pdf_attested_value": {"nb": "{who}, {day} kl. {time}", "en": "{who}, {day} at {time}"},
+    "pdf_not_attested": {"nb": "ikke attestert", "en": "not attested"},
+    "pdf_days_heading": {"nb": "Vakter og fravær", "en": "Shifts and absence"},
+    "pdf_col_date": {"nb": "Dato", "en": "Date"},
+    "pdf_col_start": {"nb": "Start", "en": "Start"},
+    "pdf_col_end": {"nb": "Slutt", "en": "End"},
+    "pdf_col_hours": {"nb": "Timer", "en": "Hours"},
+    "pdf_col_note": {"nb": "Merknad", "en": "Note"},
+    "pdf_col_code": {"nb": "Lønnsart", "en": "Pay code"},
+    "pdf_col_description": {"nb": "Beskrivelse", "en": "Description"},
+    "pdf_col_rate": {"nb": "Sats", "en": "Rate"},
+    "pdf_col_amount": {"nb": "Beløp", "en": "Amount"},
+    "pdf_sum": {"nb": "Sum", "en": "Total"},
+    "pdf_lines_heading": {"nb": "Sum per lønnsart", "en": "Total per pay code"},
+    "pdf_total_amount": {"nb": "Sum beløp", "en": "Total amount"},
+    "pdf_legend_columns": {
+        "nb": "«Timer» er arbeidede timer. Hver kolonne etter den er en lønnsart (koden under navnet) og "
+        "summerer til sin linje i «Sum per lønnsart». Grå tekst: planlagt vakt som ikke ble arbeidet.",
+        "en": "“Hours” are hours worked. Each column after it is a pay code (the code under its name) and "
+        "adds up to its line in “Total per pay code”. Grey text: a planned shift that was not worked.",
+    },
+    "pdf_legend_holiday": {"nb": "* helligdag.", "en": "* public holiday."},
+    "pdf_legend_eve": {
+        "nb": "** høytidsaften (onsdag før skjærtorsdag, påskeaften, pinseaften, julaften, nyttårsaften): "
+        "tillegg som lønnsprofilen sier, i KS fra kl. 12.",
+        "en": "** eve of a holiday (Wednesday before Maundy Thursday, Easter Saturday, Whitsun Eve, Christmas Eve, "
+        "New Year's Eve): supplements as the pay profile says, from 12:00 under KS.",
+    },
+    "pdf_legend_agp": {
+        "nb": "AGP: arbeidsgiverperioden, de første 16 kalenderdagene av et sykefravær (folketrygdloven § 8-19).",
+        "en": "AGP: the employer period, the first 16 calendar days of a sickness (National Insurance Act § 8-19).",
+    },
+    "pdf_not_reconciled": {
+        "nb": "Dagkolonnene er regnet ut på nytt med dagens lønnsprofil og stemmer ikke helt med de attesterte "
+        "lønnslinjene; lønnslinjene gjelder.",
+        "en": "The day columns were worked out again with today's pay profile and do not quite match the "
+        "attested pay lines; the pay lines stand.",
+    },
+    "pdf_note_covered_by": {"nb": "dekket av {name}", "en": "covered by {name}"},
+    "pdf_note_covers": {"nb": "for {name} ({absence})", "en": "for {name} ({absence})"},
+    "pdf_note_sick": {"nb": "syk", "en": "sick"},
+    "pdf_note_agp": {"nb": "AGP dag {day} av {length}", "en": "AGP day {day} of {length}"},
+    "pdf_note_after_agp": {"nb": "etter AGP: betales ikke her", "en": "after the AGP: not paid here"},
+    "pdf_note_unpaid": {"nb": "uten lønn her", "en": "not paid here"},
+    "pdf_note_graded": {"nb": "gradert {percent} %", "en": "graded {percent} %"},
+    "pdf_note_not_worked": {"nb": "Ikke arbeidet", "en": "Not worked"},
     # database files
     "db_newer": {
         "nb": "Databasen {path} er laget av en nyere versjon av bpa-desktop. "
