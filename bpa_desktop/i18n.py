@@ -288,6 +288,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Ingen attesterte timelister venter: kommunen har mottatt alle.",
         "en": "No attested timesheets are waiting: the municipality has received them all.",
     },
+    # the month close in the UI
+    "ui_sick_cover_kind": {
+        "nb": "Syk, en vikar dekker vaktene",
+        "en": "Sick, a substitute covers the shifts",
+    },
+    "ui_sick_cover_reason": {"nb": "Syk, vikar dekker", "en": "Sick, a substitute covers"},
+    "ui_sick_cover_button": {"nb": "S&yk – vikar dekker…", "en": "S&ick – substitute covers…"},
+    "ui_sick_cover_done": {
+        "nb": "Fraværet er registrert og {count} vakter er gitt til {name}.",
+        "en": "The absence is registered and {count} shifts are given to {name}.",
+    },
+    "ui_confirmed_through": {
+        "nb": "{name} har bekreftet dagene t.o.m. {day}. Resten kan bekreftes når måneden er over ({rest}).",
+        "en": "{name} has confirmed the days through {day}. The rest can be confirmed once the month is over ({rest}).",
+    },
+    "ui_confirmed_partly": {"nb": "bekreftet t.o.m. {day}", "en": "confirmed through {day}"},
+    "ui_row_covered": {"nb": "Dekket av vikar", "en": "Covered"},
+    "ui_covered_by": {"nb": "dekket av {name}", "en": "covered by {name}"},
+    "ui_covers": {"nb": "for {name} ({absence})", "en": "for {name} ({absence})"},
+    "ui_agp_day": {"nb": "arbeidsgiverperioden dag {day}", "en": "employer period day {day}"},
+    "ui_col_absence_pay": {"nb": "Sykelønn (t)", "en": "Sick pay (h)"},
     # the timesheet PDF
     "pdf_title": {"nb": "Timeliste", "en": "Timesheet"},
     "pdf_draft_mark": {"nb": "UTKAST – ikke attestert", "en": "DRAFT – not attested"},
