@@ -309,6 +309,72 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui_covers": {"nb": "for {name} ({absence})", "en": "for {name} ({absence})"},
     "ui_agp_day": {"nb": "arbeidsgiverperioden dag {day}", "en": "employer period day {day}"},
     "ui_col_absence_pay": {"nb": "Sykelønn (t)", "en": "Sick pay (h)"},
+    "ui_overview_start": {"nb": "Brukt før start", "en": "Used before the start"},
+    "ui_overview_start_value": {"nb": "{hours} (før {day})", "en": "{hours} (before {day})"},
+    "ui_overview_start_none": {
+        "nb": "Ikke satt (legg inn på Vedtak-siden om dere begynte midt i året)",
+        "en": "Not set (enter it on the Vedtak page if you started mid-year)",
+    },
+    "ui_overview_unregistered": {"nb": "Planlagt, ikke registrert", "en": "Planned, not registered"},
+    "ui_overview_unregistered_list": {
+        "nb": "Planlagte vakter som er over og ikke registrert",
+        "en": "Planned shifts that are over and not registered",
+    },
+    "ui_overview_unregistered_label": {"nb": "Ikke &registrert", "en": "Not &registered"},
+    "ui_overview_confirmed": {"nb": "bekreftet", "en": "confirmed"},
+    "ui_overview_not_confirmed": {"nb": "ikke bekreftet", "en": "not confirmed"},
+    "ui_account_button": {"nb": "&Timekontoens start…", "en": "&Hour account start…"},
+    "ui_account_button_help": {
+        "nb": "Når timekontoen begynner her, og timer av årets vedtak som er brukt før det",
+        "en": "When the hour account begins here, and hours of the year's grant used before that",
+    },
+    "ui_account_title": {"nb": "Timekontoens start", "en": "Start of the hour account"},
+    "ui_account_start_date": {"nb": "&Første dag her", "en": "&First day here"},
+    "ui_account_start_date_help": {
+        "nb": "Vakter før denne dagen telles ikke; timene brukt før står nedenfor",
+        "en": "Shifts before this day are not counted; the hours used before it are entered below",
+    },
+    "ui_account_opening_hours": {"nb": "Timer &brukt før", "en": "Hours &used before"},
+    "ui_account_opening_hours_help": {
+        "nb": "Timer av dette årets vedtak som er brukt før første dag (for eksempel hos en annen leverandør); "
+        "negativt gir timer tilbake",
+        "en": "Hours of this year's grant used before the first day (for example with another provider); "
+        "negative gives hours back",
+    },
+    "ui_account_none": {
+        "nb": "Timekontoen teller fra årets første dag. Begynte dere midt i året, legg inn start og timer brukt før.",
+        "en": "The hour account counts from the first day of the year. If you started mid-year, enter the start "
+        "and the hours used before.",
+    },
+    "ui_account_value": {
+        "nb": "Timekontoen begynner {day}; {hours} t av vedtaket for {year} var brukt før.",
+        "en": "The hour account begins on {day}; {hours} h of the {year} grant were used before.",
+    },
+    "ui_bar_unregistered": {
+        "nb": "{hours} t planlagt før i dag og ikke registrert (regnet som brukt; se Oversikt)",
+        "en": "{hours} h planned before today and not registered (counted as used; see Overview)",
+    },
+    "ui_bar_start": {"nb": "{hours} t brukt før start", "en": "{hours} h used before the start"},
+    "ui_paper_button": {"nb": "Skriv &ut alle som venter…", "en": "&Print all that wait…"},
+    "ui_paper_button_help": {
+        "nb": "Alle attesterte timelister kommunen ikke har mottatt, i én PDF for utskrift; også uten tilkobling",
+        "en": "Every attested timesheet the municipality has not received, in one PDF to print; also offline",
+    },
+    "ui_paper_save_title": {"nb": "Lagre timelistene for utskrift", "en": "Save the timesheets for printing"},
+    "ui_paper_writing": {"nb": "Lager PDF-en…", "en": "Making the PDF…"},
+    "ui_paper_done": {
+        "nb": "{count} timelister er lagret i {path} og merket som levert på papir. Sending over nettet "
+        "fortsetter; kommunen lagrer hver timeliste én gang.",
+        "en": "{count} timesheets are saved in {path} and marked as handed over on paper. Sending over the "
+        "network goes on; the municipality stores each timesheet once.",
+    },
+    "ui_paper_state": {"nb": "levert på papir {day}", "en": "on paper {day}"},
+    "ui_paper_detail": {"nb": "Levert på papir {day}.", "en": "Handed over on paper on {day}."},
+    "ui_print_title": {"nb": "Skriv ut timelister", "en": "Print timesheets"},
+    "ui_calendar_sick_help": {
+        "nb": "Velg vakten til den som er syk: fraværet og vikaren registreres sammen",
+        "en": "Choose the sick assistant's shift: the absence and the substitute are registered together",
+    },
     # the timesheet PDF
     "pdf_title": {"nb": "Timeliste", "en": "Timesheet"},
     "pdf_draft_mark": {"nb": "UTKAST – ikke attestert", "en": "DRAFT – not attested"},

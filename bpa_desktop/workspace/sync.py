@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from bpa_desktop.storage import outbox_repository as outbox_repo
 from bpa_desktop.storage.outbox_repository import Enrolment
+from bpa_desktop.storage.sync_schema import NOT_YET_STORED
 from bpa_desktop.storage.unit_of_work import Database
 from bpa_desktop.sync import outbox
 from bpa_desktop.workspace.checks import arrangement as arrangement_row
@@ -55,6 +56,7 @@ class SubmissionInfo:
     stuck: bool  # not at the receiver 24 h after attestation: offer the bundle and the PDF
     timesheet_id: int | None = None  # the attested timesheet version (for the PDF)
     paper_at: datetime | None = None  # handed over on paper ("Skriv ut alle som venter")
+    waiting: bool = False  # the receiver does not hold it yet
 
 
 class Sync:
@@ -82,7 +84,7 @@ class Sync:
                 receipt=json.loads(row.receipt) if row.receipt else None, decision=row.decision,
                 decision_reason=row.decision_reason, decided_at=row.decided_at, exported_at=row.exported_at,
                 created_at=row.created_at, body_sha256=row.body_sha256, stuck=outbox.is_stuck(row, now),
-                timesheet_id=row.timesheet_id, paper_at=row.paper_at,
+                timesheet_id=row.timesheet_id, paper_at=row.paper_at, waiting=row.state in NOT_YET_STORED,
             )
             for row in self.outbox.list_rows(arrangement_id, states)
         ]

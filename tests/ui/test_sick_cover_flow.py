@@ -84,3 +84,29 @@ def test_registrer_avvik_vikar_still_offers_the_shift_of_a_day_of_absence(qtbot,
     assert any(r.day == row.day and r.status is RowStatus.ABSENT for r in offered)
     assert dialog.form.shift.currentData().day == row.day  # the row the user was on
     press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_the_same_dialog_from_the_turnus_calendar(qtbot, demo_window, demo_workspace, demo_arrangement_id,
+                                                  demo_today):
+    ws = demo_workspace
+    amir = next(a for a in ws.people.list_assistants(demo_arrangement_id) if a.name == "Amir Karimi")
+    row = _next_open_shift(ws, amir.id, demo_today)
+    page = demo_window.show_page("turnus", focus=True)
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=15000)
+    calendar = page.calendar
+    page.tabs.setCurrentWidget(calendar)
+    calendar.show_date(row.day)
+    qtbot.waitUntil(lambda: bool(calendar.model.by_cell.get((amir.id, row.day))), timeout=15000)
+    calendar.select_cell(amir.id, row.day)
+    calendar.table.setFocus()
+    keys = Keys(qtbot)
+    keys(Qt.Key.Key_D, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: calendar.dialog is not None and calendar.dialog.isVisible(), timeout=15000)
+    form = calendar.dialog.form
+    assert form.current_kind == "sick_cover" and form.other.currentText() == "Hanne Øverby"
+    keys(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: calendar.dialog is None and not demo_window.ctx.runner.busy, timeout=15000)
+    assert keys.count == 2
+    sheet = ws.timesheets.preview_timesheet(amir.id, row.day)
+    covered = [r for r in sheet.rows if r.day == row.day]
+    assert covered[0].status is RowStatus.COVERED and covered[0].absence_pay.paid

@@ -201,8 +201,9 @@ class TimesheetsPage(TimesheetExports, Page):
             return  # the choice moved on meanwhile
         self.view = view
         self.detail.show_view(entry.assistant.name, view)
-        if self._wanted_row_day is not None:
-            self.detail.select_day(self._wanted_row_day)
+        wanted = self._wanted_row_day
+        if wanted is not None and view.detail.period.contains(wanted) and entry.assistant.id == self._wanted_assistant:
+            self.detail.select_day(wanted)
             self._wanted_row_day = None
         self._done_loading()
 
