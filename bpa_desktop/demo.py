@@ -12,7 +12,7 @@ history and the rest of the vedtak as plan. All people and organisations are fic
 - Worked history = the planned shifts with deviations: a two-week sykmelding and a two-day
   egenmelding covered by the vikar, one swap, one extra evening, a few shifts that ran late.
 - Timesheets: every past pay period is attested (one was corrected and attested again as
-  version 2); the current period is a draft, confirmed by the first assistant. The pay
+  version 2); the current period is a draft, confirmed by the first assistant up to yesterday. The pay
   settings have numeric lønnsart codes and 2026 rates, so payroll files can be exported.
 Random choices use a fixed seed, so the same ``today`` always gives the same database.
 """
@@ -43,6 +43,7 @@ from bpa_desktop.core.model import (
 )
 from bpa_desktop.core.pay_period import pay_period, periods_between
 from bpa_desktop.core.pay_settings import PaySettings
+from bpa_desktop.core.timesheet_lifecycle import can_confirm
 from bpa_desktop.core.rota import (
     ChangeTimes,
     ExtraShift,
@@ -204,9 +205,11 @@ PAY_SETTINGS_VALUES = dict(
     codes={
         "ordinary": "1000", "passive": "1010", "evening-night": "2010", "weekend": "2020",
         "holiday": "2030", "overtime-50": "3050", "overtime-100": "3100",
+        "sick": "1500", "sick-evening-night": "1510", "sick-weekend": "1520", "sick-holiday": "1530",
     },
     rates={"evening-night": 60.0, "weekend": 65.0, "holiday": 326.7, "overtime-50": 367.5,
-           "overtime-100": 490.0},
+           "overtime-100": 490.0, "sick": 245.0, "sick-evening-night": 60.0, "sick-weekend": 65.0,
+           "sick-holiday": 326.7},
 )
 
 def attest_history(ws: Workspace, arrangement_id: int, today: date) -> None:
@@ -246,8 +249,8 @@ def attest_history(ws: Workspace, arrangement_id: int, today: date) -> None:
     for assistant in assistants:
         if assistant.kind is AssistantKind.PERMANENT:
             sheet = ws.timesheets.get_or_create_timesheet(assistant.id, current.start)
-            if assistant.id == sara.id:
-                ws.timesheets.confirm_timesheet(sheet.id, today=today)
+            if assistant.id == sara.id and can_confirm(sheet.status, current, today):
+                ws.timesheets.confirm_timesheet(sheet.id, today=today)  # the days that are over
 
 
 # The recipient's weekly need: the day every day, Friday evening, the Saturday night asleep,

@@ -44,6 +44,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The period overlaps another vedtak ({period}).",
     },
     "open_ended": {"nb": "uten sluttdato", "en": "no end date"},
+    "opening_hours_range": {
+        "nb": "Timer brukt før start må være mellom −{limit} og {limit}.",
+        "en": "Hours used before the start must be between −{limit} and {limit}.",
+    },
     # assistant
     "employee_no_taken": {
         "nb": "Ansattnummeret {employee_no} er allerede i bruk i denne ordningen.",
@@ -116,6 +120,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "timesheet_confirm_status": {
         "nb": "Bare et utkast kan bekreftes; timelisten for {period} er {status}.",
         "en": "Only a draft can be confirmed; the timesheet for {period} is {status}.",
+    },
+    "timesheet_confirm_none_over": {
+        "nb": "Ingen dager i {period} er over ennå: en dag kan bekreftes fra dagen etter.",
+        "en": "No day of {period} is over yet: a day can be confirmed from the day after.",
+    },
+    "timesheet_confirm_nothing_new": {
+        "nb": "Timelisten for {period} er allerede bekreftet t.o.m. {day}; resten kan bekreftes når dagene er over.",
+        "en": "The timesheet for {period} is already confirmed through {day}; the rest can be confirmed once "
+        "those days are over.",
+    },
+    "sick_cover_kind": {
+        "nb": "Velg egenmelding eller sykmelding: vikar for syk assistent gjelder sykefravær.",
+        "en": "Choose self-certified sick leave or a sick note: a substitute for a sick assistant is about sickness.",
+    },
+    "sick_cover_graded": {
+        "nb": "En vikar tar hele vakter: registrer gradert sykmelding som fravær alene og endre tidene.",
+        "en": "A substitute takes whole shifts: register graded sick leave as an absence alone and change the times.",
+    },
+    "sick_cover_nothing": {
+        "nb": "Assistenten har ingen åpne planlagte vakter disse dagene som en vikar kan ta.",
+        "en": "The assistant has no open planned shifts on these days for a substitute to take.",
     },
     "timesheet_already_attested": {
         "nb": "Timelisten for {period} er allerede attestert.",
@@ -385,6 +410,165 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "plan_preset_tariff": {"nb": "tariff-unntak (tariffavtale)", "en": "tariff exceptions (collective agreement)"},
     "plan_preset_home-employer": {"nb": "forskriften om arbeid i arbeidsgivers hjem", "en": "the regulation on work in the employer's home"},
     "plan_preset_relief": {"nb": "avlasterforskriften", "en": "the relief work regulation"},
+    "paper_nothing_waiting": {
+        "nb": "Ingen attesterte timelister venter: kommunen har mottatt alle.",
+        "en": "No attested timesheets are waiting: the municipality has received them all.",
+    },
+    # the month close in the UI
+    "ui_sick_cover_kind": {
+        "nb": "Syk, en vikar dekker vaktene",
+        "en": "Sick, a substitute covers the shifts",
+    },
+    "ui_sick_cover_reason": {"nb": "Syk, vikar dekker", "en": "Sick, a substitute covers"},
+    "ui_sick_cover_button": {"nb": "S&yk – vikar dekker…", "en": "S&ick – substitute covers…"},
+    "ui_sick_cover_done": {
+        "nb": "Fraværet er registrert og {count} vakter er gitt til {name}.",
+        "en": "The absence is registered and {count} shifts are given to {name}.",
+    },
+    "ui_confirmed_through": {
+        "nb": "{name} har bekreftet dagene t.o.m. {day}. Resten kan bekreftes når måneden er over ({rest}).",
+        "en": "{name} has confirmed the days through {day}. The rest can be confirmed once the month is over ({rest}).",
+    },
+    "ui_confirmed_partly": {"nb": "bekreftet t.o.m. {day}", "en": "confirmed through {day}"},
+    "ui_row_covered": {"nb": "Dekket av vikar", "en": "Covered"},
+    "ui_covered_by": {"nb": "dekket av {name}", "en": "covered by {name}"},
+    "ui_covers": {"nb": "for {name} ({absence})", "en": "for {name} ({absence})"},
+    "ui_agp_day": {"nb": "arbeidsgiverperioden dag {day}", "en": "employer period day {day}"},
+    "ui_col_absence_pay": {"nb": "Sykelønn (t)", "en": "Sick pay (h)"},
+    "ui_overview_start": {"nb": "Brukt før start", "en": "Used before the start"},
+    "ui_overview_start_value": {"nb": "{hours} (før {day})", "en": "{hours} (before {day})"},
+    "ui_overview_start_none": {
+        "nb": "Ikke satt (legg inn på Vedtak-siden om dere begynte midt i året)",
+        "en": "Not set (enter it on the Vedtak page if you started mid-year)",
+    },
+    "ui_overview_unregistered": {"nb": "Planlagt, ikke registrert", "en": "Planned, not registered"},
+    "ui_overview_unregistered_list": {
+        "nb": "Planlagte vakter som er over og ikke registrert",
+        "en": "Planned shifts that are over and not registered",
+    },
+    "ui_overview_unregistered_label": {"nb": "Ikke &registrert", "en": "Not &registered"},
+    "ui_overview_confirmed": {"nb": "bekreftet", "en": "confirmed"},
+    "ui_overview_not_confirmed": {"nb": "ikke bekreftet", "en": "not confirmed"},
+    "ui_account_button": {"nb": "&Timekontoens start…", "en": "&Hour account start…"},
+    "ui_account_button_help": {
+        "nb": "Når timekontoen begynner her, og timer av årets vedtak som er brukt før det",
+        "en": "When the hour account begins here, and hours of the year's grant used before that",
+    },
+    "ui_account_title": {"nb": "Timekontoens start", "en": "Start of the hour account"},
+    "ui_account_start_date": {"nb": "&Første dag her", "en": "&First day here"},
+    "ui_account_start_date_help": {
+        "nb": "Vakter før denne dagen telles ikke; timene brukt før står nedenfor",
+        "en": "Shifts before this day are not counted; the hours used before it are entered below",
+    },
+    "ui_account_opening_hours": {"nb": "Timer &brukt før", "en": "Hours &used before"},
+    "ui_account_opening_hours_help": {
+        "nb": "Timer av dette årets vedtak som er brukt før første dag (for eksempel hos en annen leverandør); "
+        "negativt gir timer tilbake",
+        "en": "Hours of this year's grant used before the first day (for example with another provider); "
+        "negative gives hours back",
+    },
+    "ui_account_none": {
+        "nb": "Timekontoen teller fra årets første dag. Begynte dere midt i året, legg inn start og timer brukt før.",
+        "en": "The hour account counts from the first day of the year. If you started mid-year, enter the start "
+        "and the hours used before.",
+    },
+    "ui_account_value": {
+        "nb": "Timekontoen begynner {day}; {hours} t av vedtaket for {year} var brukt før.",
+        "en": "The hour account begins on {day}; {hours} h of the {year} grant were used before.",
+    },
+    "ui_bar_unregistered": {
+        "nb": "{hours} t planlagt før i dag og ikke registrert (regnet som brukt; se Oversikt)",
+        "en": "{hours} h planned before today and not registered (counted as used; see Overview)",
+    },
+    "ui_bar_start": {"nb": "{hours} t brukt før start", "en": "{hours} h used before the start"},
+    "ui_paper_button": {"nb": "Skriv &ut alle som venter…", "en": "&Print all that wait…"},
+    "ui_paper_button_help": {
+        "nb": "Alle attesterte timelister kommunen ikke har mottatt, i én PDF for utskrift; også uten tilkobling",
+        "en": "Every attested timesheet the municipality has not received, in one PDF to print; also offline",
+    },
+    "ui_paper_save_title": {"nb": "Lagre timelistene for utskrift", "en": "Save the timesheets for printing"},
+    "ui_paper_writing": {"nb": "Lager PDF-en…", "en": "Making the PDF…"},
+    "ui_paper_done": {
+        "nb": "{count} timelister er lagret i {path} og merket som levert på papir. Sending over nettet "
+        "fortsetter; kommunen lagrer hver timeliste én gang.",
+        "en": "{count} timesheets are saved in {path} and marked as handed over on paper. Sending over the "
+        "network goes on; the municipality stores each timesheet once.",
+    },
+    "ui_paper_state": {"nb": "levert på papir {day}", "en": "on paper {day}"},
+    "ui_paper_detail": {"nb": "Levert på papir {day}.", "en": "Handed over on paper on {day}."},
+    "ui_print_title": {"nb": "Skriv ut timelister", "en": "Print timesheets"},
+    "ui_calendar_sick_help": {
+        "nb": "Velg vakten til den som er syk: fraværet og vikaren registreres sammen",
+        "en": "Choose the sick assistant's shift: the absence and the substitute are registered together",
+    },
+    # the timesheet PDF
+    "pdf_title": {"nb": "Timeliste", "en": "Timesheet"},
+    "pdf_draft_mark": {"nb": "UTKAST – ikke attestert", "en": "DRAFT – not attested"},
+    "pdf_draft_note": {
+        "nb": "UTKAST – ikke attestert. Timene kan endre seg til arbeidslederen har attestert timelisten.",
+        "en": "DRAFT – not attested. The hours may change until the leader has attested the timesheet.",
+    },
+    "pdf_recipient": {"nb": "Tjenestemottaker", "en": "Recipient"},
+    "pdf_arrangement": {"nb": "Ordning", "en": "Arrangement"},
+    "pdf_reference": {"nb": "ref.", "en": "ref."},
+    "pdf_leader": {"nb": "Arbeidsleder", "en": "Leader"},
+    "pdf_employer": {"nb": "Arbeidsgiver", "en": "Employer"},
+    "pdf_org_no": {"nb": "org.nr.", "en": "org. no."},
+    "pdf_vedtak": {"nb": "Vedtak", "en": "Vedtak"},
+    "pdf_assistant": {"nb": "Assistent", "en": "Assistant"},
+    "pdf_employee_no": {"nb": "Ansattnr.", "en": "Employee no."},
+    "pdf_position": {"nb": "Stilling", "en": "Position"},
+    "pdf_period": {"nb": "Periode", "en": "Period"},
+    "pdf_status": {"nb": "Status", "en": "Status"},
+    "pdf_version": {"nb": "versjon", "en": "version"},
+    "pdf_confirmed_through": {"nb": "Bekreftet t.o.m.", "en": "Confirmed through"},
+    "pdf_attested": {"nb": "Attestert", "en": "Attested"},
+    "pdf_attested_value": {"nb": "{who}, {day} kl. {time}", "en": "{who}, {day} at {time}"},
+    "pdf_not_attested": {"nb": "ikke attestert", "en": "not attested"},
+    "pdf_days_heading": {"nb": "Vakter og fravær", "en": "Shifts and absence"},
+    "pdf_col_date": {"nb": "Dato", "en": "Date"},
+    "pdf_col_start": {"nb": "Start", "en": "Start"},
+    "pdf_col_end": {"nb": "Slutt", "en": "End"},
+    "pdf_col_hours": {"nb": "Timer", "en": "Hours"},
+    "pdf_col_note": {"nb": "Merknad", "en": "Note"},
+    "pdf_col_code": {"nb": "Lønnsart", "en": "Pay code"},
+    "pdf_col_description": {"nb": "Beskrivelse", "en": "Description"},
+    "pdf_col_rate": {"nb": "Sats", "en": "Rate"},
+    "pdf_col_amount": {"nb": "Beløp", "en": "Amount"},
+    "pdf_sum": {"nb": "Sum", "en": "Total"},
+    "pdf_lines_heading": {"nb": "Sum per lønnsart", "en": "Total per pay code"},
+    "pdf_total_amount": {"nb": "Sum beløp", "en": "Total amount"},
+    "pdf_legend_columns": {
+        "nb": "«Timer» er arbeidede timer. Hver kolonne etter den er en lønnsart (koden under navnet) og "
+        "summerer til sin linje i «Sum per lønnsart». Grå tekst: planlagt vakt som ikke ble arbeidet.",
+        "en": "“Hours” are hours worked. Each column after it is a pay code (the code under its name) and "
+        "adds up to its line in “Total per pay code”. Grey text: a planned shift that was not worked.",
+    },
+    "pdf_legend_holiday": {"nb": "* helligdag.", "en": "* public holiday."},
+    "pdf_legend_eve": {
+        "nb": "** høytidsaften (onsdag før skjærtorsdag, påskeaften, pinseaften, julaften, nyttårsaften): "
+        "tillegg som lønnsprofilen sier, i KS fra kl. 12.",
+        "en": "** eve of a holiday (Wednesday before Maundy Thursday, Easter Saturday, Whitsun Eve, Christmas Eve, "
+        "New Year's Eve): supplements as the pay profile says, from 12:00 under KS.",
+    },
+    "pdf_legend_agp": {
+        "nb": "AGP: arbeidsgiverperioden, de første 16 kalenderdagene av et sykefravær (folketrygdloven § 8-19).",
+        "en": "AGP: the employer period, the first 16 calendar days of a sickness (National Insurance Act § 8-19).",
+    },
+    "pdf_not_reconciled": {
+        "nb": "Dagkolonnene er regnet ut på nytt med dagens lønnsprofil og stemmer ikke helt med de attesterte "
+        "lønnslinjene; lønnslinjene gjelder.",
+        "en": "The day columns were worked out again with today's pay profile and do not quite match the "
+        "attested pay lines; the pay lines stand.",
+    },
+    "pdf_note_covered_by": {"nb": "dekket av {name}", "en": "covered by {name}"},
+    "pdf_note_covers": {"nb": "for {name} ({absence})", "en": "for {name} ({absence})"},
+    "pdf_note_sick": {"nb": "syk", "en": "sick"},
+    "pdf_note_agp": {"nb": "AGP dag {day} av {length}", "en": "AGP day {day} of {length}"},
+    "pdf_note_after_agp": {"nb": "etter AGP: betales ikke her", "en": "after the AGP: not paid here"},
+    "pdf_note_unpaid": {"nb": "uten lønn her", "en": "not paid here"},
+    "pdf_note_graded": {"nb": "gradert {percent} %", "en": "graded {percent} %"},
+    "pdf_note_not_worked": {"nb": "Ikke arbeidet", "en": "Not worked"},
     # database files
     "db_newer": {
         "nb": "Databasen {path} er laget av en nyere versjon av bpa-desktop. "

@@ -11,10 +11,18 @@ Definitions (docs/domain.md "The vedtak and the hour account"):
 * ``worked`` = hours of the worked (registered) shifts that start in the year.
 * ``planned`` = hours of planned shifts that start in the year on or after ``today``: the
   shifts not yet worked. Planned shifts before ``today`` are replaced by the worked record.
-* ``remaining`` = granted - start_balance - worked - planned: hours still free to plan.
+* ``unregistered`` = hours of planned shifts before ``today`` that no record settles yet
+  (neither worked nor not worked): they will most likely count as worked at attestation, so
+  they are used, but shown on their own so someone registers them.
+* ``remaining`` = granted - start_balance - worked - unregistered - planned: hours still free
+  to plan.
 * ``forecast`` = the hours expected to be *used* by 31 December: start_balance + worked +
-  planned, plus the days after the last planned day (and after today) at the pace used so far
-  (or the vedtak pace when less than a week has been used). Compare it with ``granted``.
+  unregistered + planned, plus the days after the last planned day (and after today) at the
+  pace used so far (or the vedtak pace when less than a week has been used). Compare it with
+  ``granted``.
+
+An arrangement's account may begin mid-year (``AccountStart``): shifts before its start day
+are not counted, and its opening hours are that year's ``start_balance``.
 
 Passive hours count 1:1 unless ``passive_factor`` says otherwise (the arrangement's choice).
 """
@@ -38,11 +46,25 @@ class HourAccount:
     remaining: float
     forecast: float
     start_balance: float = 0.0
+    unregistered: float = 0.0
 
     @property
     def forecast_remaining(self) -> float:
         """Hours left unused at year end if the forecast holds (negative: over the grant)."""
         return self.granted - self.forecast
+
+
+@dataclass(frozen=True)
+class AccountStart:
+    """Where an arrangement's hour account begins: its records start on ``start_date``, and
+    ``opening_hours`` of that calendar year's grant were used before (negative gives back)."""
+
+    arrangement_id: int
+    start_date: date
+    opening_hours: float = 0.0
+
+    def balance_for(self, year: int) -> float:
+        return self.opening_hours if year == self.start_date.year else 0.0
 
 
 def _period_in_year(vedtak: Vedtak, year: int) -> tuple[date, date] | None:
@@ -89,15 +111,25 @@ def hour_account(
     start_balance: float = 0.0,
     *,
     passive_factor: float = 1.0,
+    unregistered: Sequence[Shift] = (),
+    start: AccountStart | None = None,
 ) -> HourAccount:
-    """The account for one calendar year as seen on ``today`` (definitions in the module doc)."""
+    """The account for one calendar year as seen on ``today`` (definitions in the module doc).
+    With ``start``, its opening hours are the start balance and earlier shifts do not count."""
+    if start is not None:
+        start_balance = start.balance_for(year)
+
+    def counts(shift: Shift) -> bool:
+        day = _start_day(shift)
+        return day.year == year and (start is None or day >= start.start_date)
+
     granted = granted_hours(vedtak_list, year)
-    worked_hours = sum(
-        shift_hours(s, passive_factor) for s in worked if _start_day(s).year == year
-    )
-    future = [s for s in planned if _start_day(s).year == year and _start_day(s) >= today]
+    worked_hours = sum(shift_hours(s, passive_factor) for s in worked if counts(s))
+    future = [s for s in planned if counts(s) and _start_day(s) >= today]
     planned_hours = sum(shift_hours(s, passive_factor) for s in future)
-    used = start_balance + worked_hours + planned_hours
+    open_hours = sum(shift_hours(s, passive_factor) for s in unregistered if counts(s) and _start_day(s) < today)
+    worked_hours_and_open = worked_hours + open_hours
+    used = start_balance + worked_hours_and_open + planned_hours
 
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
     covered_until = max([today - timedelta(days=1)] + [_start_day(s) for s in future])
@@ -106,7 +138,7 @@ def hour_account(
     covered = [d for d in granted_days if d <= covered_until]
     uncovered = [d for d in granted_days if d > covered_until]
     if len(covered) >= 7:
-        pace = (worked_hours + planned_hours + start_balance) / len(covered)
+        pace = (worked_hours_and_open + planned_hours + start_balance) / len(covered)
         projected = pace * len(uncovered)
     else:
         projected = sum(granted_on(vedtak_list, d) for d in uncovered)
@@ -118,6 +150,7 @@ def hour_account(
         remaining=granted - used,
         forecast=used + projected,
         start_balance=start_balance,
+        unregistered=open_hours,
     )
 
 

@@ -49,6 +49,18 @@ class SubstituteCovers:
 
 
 @dataclass(frozen=True)
+class SickCovered:
+    """X is sick (egenmelding or sykmelding) and the vikar covers X's shifts on those days:
+    the absence and the covers together. ``shift_ids`` limits it to those planned shifts;
+    None gives the vikar every open planned shift of the absence's days."""
+
+    absence: Absence
+    substitute_id: int
+    reason: str
+    shift_ids: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class TakenOver:
     """Another assistant of the arrangement took the planned shift (a swap)."""
 
@@ -73,7 +85,8 @@ class NotWorked:
     reason: str
 
 
-Deviation = Absent | ChangedTimes | ExtraWork | SubstituteCovers | TakenOver | PassiveBecameActive | NotWorked
+Deviation = (Absent | ChangedTimes | ExtraWork | SubstituteCovers | SickCovered | TakenOver | PassiveBecameActive
+             | NotWorked)
 
 
 def with_times(shift: Shift, start: datetime, end: datetime) -> Shift:
@@ -85,3 +98,24 @@ def with_times(shift: Shift, start: datetime, end: datetime) -> Shift:
         if a.timestamp() < b.timestamp():
             passive.append(Interval(a, b))
     return replace(shift, start=start, end=end, passive=tuple(passive))
+def activate_passive(shift: Shift, start: datetime, end: datetime) -> Shift:
+    """``shift`` with [start, end) taken out of its passive time (passive time that became
+    active work). Raises ValueError when [start, end) is not inside one passive interval."""
+    a, b = start.timestamp(), end.timestamp()
+    if b <= a:
+        raise ValueError("end must be after start")
+    passive: list[Interval] = []
+    found = False
+    for interval in shift.passive:
+        p_start, p_end = interval.start.timestamp(), interval.end.timestamp()
+        if not found and p_start <= a and b <= p_end:
+            found = True
+            if p_start < a:
+                passive.append(Interval(interval.start, start))
+            if b < p_end:
+                passive.append(Interval(end, interval.end))
+        else:
+            passive.append(interval)
+    if not found:
+        raise ValueError("the time is not inside the shift's passive time")
+    return replace(shift, passive=tuple(passive))

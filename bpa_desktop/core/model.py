@@ -197,6 +197,9 @@ class Timesheet:
     supersedes_id: int | None = None
     content_hash: str | None = None
     correction_reason: str = ""
+    confirmed_through: date | None = None  # the last day the assistant has confirmed
+    attested_at: datetime | None = None
+    attested_by: str | None = None  # a role ("arbeidsleder"), never a name
 
 
 @dataclass(frozen=True)

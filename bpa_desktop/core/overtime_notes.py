@@ -30,10 +30,11 @@ class OvertimeNote:
 
 @dataclass(frozen=True)
 class RowsPay:
-    """A timesheet's pay lines and the overtime in them."""
+    """A timesheet's pay lines, the overtime in them, and the rows with their own lines."""
 
     lines: tuple[PayLine, ...]
     overtime: tuple[OvertimeNote, ...]
+    rows: tuple = ()  # core.timesheet.TimesheetDayRow with ``lines`` filled in
 
 
 def notes_of(paid: Sequence[ShiftPay]) -> tuple[OvertimeNote, ...]:

@@ -46,7 +46,8 @@ from bpa_desktop.core import calendar as cal
 from bpa_desktop.core import normal_time as nt
 from bpa_desktop.core import pay_shape
 from bpa_desktop.core import windows as win
-from bpa_desktop.core.model import Agreement, PayLine, Shift
+from bpa_desktop.core.employer_period import AbsenceRules, rules_from_dict
+from bpa_desktop.core.model import AbsenceKind, Agreement, PayLine, Shift
 
 PROFILE_FORMAT = "bpa-pay-profile/1"
 #: Windows every shift has, besides the profile's and the docs/domain.md clock windows.
@@ -76,8 +77,17 @@ class PayLineSpec:
     exclude_kinds: tuple[str, ...] = ()
     rate: float | None = None
     percent: float | None = None  # the supplement's size, for people (rates are in kr)
+    absence: tuple[str, ...] | None = None  # absence kinds this line pays; None: worked time
+    short: str = ""  # a column heading for the timesheet PDF
 
-    def applies_to(self, shift: Shift) -> bool:
+    def applies_to(self, shift: Shift, absence: AbsenceKind | None = None) -> bool:
+        """Worked time earns the lines without ``absence``; a shift the assistant would have
+        worked on a day of absence earns only the lines of that absence kind."""
+        if absence is None:
+            if self.absence is not None:
+                return False
+        elif self.absence is None or AbsenceKind(absence).value not in self.absence:
+            return False
         # ShiftKind is a str enum: it compares equal to the profile's plain names.
         if self.kinds is not None and shift.kind not in self.kinds:
             return False
@@ -92,6 +102,7 @@ class PayProfile:
     windows: Mapping[str, tuple[win.Clause, ...]]
     passive: PassiveRule = PassiveRule()
     nominal_clock_hours: bool = False
+    absence: AbsenceRules = AbsenceRules()
 
     def clauses(self, window: str) -> tuple[win.Clause, ...]:
         if window in self.windows:
@@ -201,6 +212,8 @@ def profile_from_dict(data: Mapping) -> PayProfile:
                 exclude_kinds=tuple(line.get("exclude_kinds", ())),
                 rate=line.get("rate"),
                 percent=line.get("percent"),
+                absence=tuple(AbsenceKind(k).value for k in line["absence"]) if "absence" in line else None,
+                short=line.get("short", ""),
             )
             for line in data["lines"]
         )
@@ -211,6 +224,7 @@ def profile_from_dict(data: Mapping) -> PayProfile:
             windows=windows,
             passive=passive,
             nominal_clock_hours=bool(data.get("nominal_clock_hours", False)),
+            absence=rules_from_dict(data.get("absence")),
         )
     except ProfileError:
         raise
@@ -297,7 +311,17 @@ def line_hours(
     return _line_hours(shift, spans, profile, _overtime_spans(shift, spans, overtime))
 
 
-def _line_hours(shift: Shift, spans: _ShiftSpans, profile: PayProfile, overtime: list[win.Span]) -> dict[str, float]:
+def absence_line_hours(shift: Shift, profile: PayProfile, absence: AbsenceKind, *,
+                       nominal: bool | None = None) -> dict[str, float]:
+    """Paid hours per absence line for a shift the assistant would have worked on a day of
+    ``absence``: the planned hours with the supplements the profile pays for that kind
+    (lines with ``absence``); no overtime, since nothing was worked."""
+    use_nominal = profile.nominal_clock_hours if nominal is None else nominal
+    return _line_hours(shift, _spans(shift, use_nominal), profile, [], absence)
+
+
+def _line_hours(shift: Shift, spans: _ShiftSpans, profile: PayProfile, overtime: list[win.Span],
+                absence: AbsenceKind | None = None) -> dict[str, float]:
     """``overtime``: the shift's overtime on the pay axis (``_overtime_spans``)."""
     paid = _converter(spans, profile.passive)
     cache: dict[str, list[win.Span]] = {}
@@ -316,7 +340,7 @@ def _line_hours(shift: Shift, spans: _ShiftSpans, profile: PayProfile, overtime:
 
     result: dict[str, float] = {}
     for line in profile.lines:
-        if not line.applies_to(shift):
+        if not line.applies_to(shift, absence):
             continue
         counted = spans_of(line.window)
         if not counted:

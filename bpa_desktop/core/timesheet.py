@@ -6,34 +6,31 @@ planned or worked shift of the period becomes one row:
 * ``worked``    registered as worked (as planned, or a deviation with its reason);
 * ``planned``   planned and not yet registered: it counts as worked until someone changes it;
 * ``cancelled`` planned, registered as not worked, with a reason;
-* ``absent``    planned on a day of full absence (egenmelding, ferie ...): not worked.
+* ``absent``    planned on a day of full absence (egenmelding, ferie ...): not worked;
+* ``covered``   planned for this assistant on a day of absence and worked by someone else (a
+                vikar): the row says who (``covered_by``), the vikar's row says for whom
+                (``covers``), and the absence is paid on it as on an absent row.
 
 Attesting turns ``planned`` rows into worked records and ``absent`` rows into cancellations
 (``settled_rows``), so the stored worked record and the attested content say the same thing.
+How rows are paid, absence included, is ``core.timesheet_pay``.
 
-The canonical content (``content_json``) is what attesting stores and hashes: a JSON text
-with sorted keys, UTC instants and rounded hours, so the same content always gives the same
-SHA-256, on any machine. It names no database ids and no person, only the assistant's id.
+The canonical content that attesting stores and hashes is ``core.timesheet_content``.
 """
 
 from __future__ import annotations
 
 import enum
-import hashlib
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date
 
 from bpa_desktop.core.calendar import OSLO
-from bpa_desktop.core.model import Absence, AbsenceKind, Agreement, Interval, PayLine, Shift, ShiftKind, Timesheet
-from bpa_desktop.core.normal_time import Reason
-from bpa_desktop.core.overtime_notes import OvertimeNote, RowsPay, notes_of
-from bpa_desktop.core.pay import PayProfile, record_line_hours, sum_pay_lines, window_hours
+from bpa_desktop.core.employer_period import AbsencePay
+from bpa_desktop.core.model import Absence, AbsenceKind, PayLine, Shift, ShiftKind, Timesheet
+from bpa_desktop.core.overtime_notes import OvertimeNote
+from bpa_desktop.core.pay import window_hours
 from bpa_desktop.core.pay_period import PayPeriod
-
-CONTENT_FORMAT = "bpa-timesheet-content/1"
-HOURS_DIGITS = 6  # hours are rounded this far in the canonical content (float noise)
 
 ABSENCE_LABELS = {
     AbsenceKind.SELF_CERTIFIED: "Egenmelding",
@@ -52,6 +49,7 @@ DEVIATION_LABELS = {
     "passive_active": "Passiv tid ble aktiv",
     "not_worked": "Ikke arbeidet",
     "absence": "Fravær",
+    "covered": "Dekket av vikar",
 }
 
 
@@ -60,6 +58,7 @@ class RowStatus(str, enum.Enum):
     PLANNED = "planned"
     CANCELLED = "cancelled"
     ABSENT = "absent"
+    COVERED = "covered"
 
 
 @dataclass(frozen=True)
@@ -80,6 +79,23 @@ class NotWorked:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """A shift worked for an absent colleague: who, and the kind of their absence."""
+
+    assistant_id: int
+    absence: AbsenceKind
+
+
+@dataclass(frozen=True)
+class CoveredShift:
+    """One of this assistant's planned shifts that someone else works on a day of absence."""
+
+    planned: Shift  # as planned for this assistant (its ``assistant`` is this one's id)
+    by: int  # the assistant who covers it
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class TimesheetDayRow:
     day: date  # the Oslo day the shift starts
     status: RowStatus
@@ -87,6 +103,10 @@ class TimesheetDayRow:
     planned: Shift | None = None
     reason: str = ""
     windows: Mapping[str, float] = field(default_factory=dict)  # docs/domain.md pay windows
+    covered_by: int | None = None  # a covered row: the assistant who worked it
+    covers: Cover | None = None  # a shift worked for an absent colleague
+    absence_pay: AbsencePay | None = None  # how the day's absence is paid on this row
+    lines: Mapping[str, float] = field(default_factory=dict)  # paid hours by profile line id
 
     @property
     def counted(self) -> bool:
@@ -107,6 +127,8 @@ class TimesheetDayRow:
             return ("not_worked",)
         if self.status is RowStatus.ABSENT:
             return ("absence",)
+        if self.status is RowStatus.COVERED:
+            return ("absence", "covered")
         if self.status is RowStatus.PLANNED or self.shift is None:
             return ()
         found = []
@@ -208,7 +230,9 @@ def full_absence_on(absences: Iterable[Absence], day: date) -> Absence | None:
     return None
 
 
-def _row(status: RowStatus, shift: Shift | None, planned: Shift | None, reason: str, nominal: bool) -> TimesheetDayRow:
+def make_row(status: RowStatus, shift: Shift | None, planned: Shift | None, reason: str, nominal: bool,
+         **links) -> TimesheetDayRow:
+    """A row with its day and, when it counts, its pay windows."""
     counted = status in (RowStatus.WORKED, RowStatus.PLANNED)
     anchor = shift if shift is not None else planned
     return TimesheetDayRow(
@@ -218,6 +242,7 @@ def _row(status: RowStatus, shift: Shift | None, planned: Shift | None, reason: 
         planned=planned,
         reason=reason,
         windows=window_hours(shift, nominal=nominal) if counted else {},
+        **links,
     )
 
 
@@ -231,21 +256,27 @@ def build_rows(
     settled_plan_ids: Iterable[str] = (),
     use_plan: bool = True,
     nominal: bool = False,
+    covered: Sequence[CoveredShift] = (),
+    covers: Mapping[str, Cover] | None = None,
 ) -> list[TimesheetDayRow]:
     """The rows of one assistant's period, ordered by start.
 
     ``planned``, ``worked`` and ``not_worked`` are that assistant's shifts starting in the
     period. ``settled_plan_ids`` are ids of planned shifts that some record (worked by anyone,
     or not worked) already accounts for. Without ``use_plan`` (once a version was attested,
-    the worked record is complete) planned shifts add no rows.
+    the worked record is complete) planned shifts add no rows. ``covered``: this assistant's
+    shifts someone else works; they are rows on days of absence only. ``covers``: shift id
+    (planned or worked) -> the absent colleague that shift is worked for.
     """
+    covers = covers or {}
     rows = [
-        _row(RowStatus.WORKED, record.shift, record.planned, record.reason, nominal)
+        make_row(RowStatus.WORKED, record.shift, record.planned, record.reason, nominal,
+             covers=covers.get(record.shift.id))
         for record in worked
         if period.contains(start_day(record.shift))
     ]
     rows += [
-        _row(RowStatus.CANCELLED, None, item.planned, item.reason, nominal)
+        make_row(RowStatus.CANCELLED, None, item.planned, item.reason, nominal)
         for item in not_worked
         if period.contains(start_day(item.planned))
     ]
@@ -257,9 +288,13 @@ def build_rows(
             absence = full_absence_on(absences, start_day(shift))
             if absence is not None:
                 reason = f"Fravær: {absence_label(absence.kind)}"
-                rows.append(_row(RowStatus.ABSENT, None, shift, reason, nominal))
+                rows.append(make_row(RowStatus.ABSENT, None, shift, reason, nominal))
             else:
-                rows.append(_row(RowStatus.PLANNED, shift, shift, "", nominal))
+                rows.append(make_row(RowStatus.PLANNED, shift, shift, "", nominal, covers=covers.get(shift.id)))
+    for item in covered:
+        day = start_day(item.planned)
+        if period.contains(day) and any(a.start <= day <= a.end for a in absences):
+            rows.append(make_row(RowStatus.COVERED, None, item.planned, item.reason, nominal, covered_by=item.by))
     return sorted(rows, key=lambda row: (row.start_key, row.status.value))
 
 
@@ -277,204 +312,6 @@ def settled_rows(rows: Sequence[TimesheetDayRow]) -> list[TimesheetDayRow]:
 
 def counted_shifts(rows: Sequence[TimesheetDayRow]) -> list[Shift]:
     return [row.shift for row in rows if row.counted and row.shift is not None]
-
-
-def rows_pay(
-    rows: Sequence[TimesheetDayRow],
-    profile: PayProfile,
-    rates: Mapping[str, float] | None = None,
-    *,
-    agreement: Agreement | str = Agreement.AML,
-    context: Sequence[Shift] = (),
-    anchor: date | None = None,
-) -> RowsPay:
-    """Pay lines of the counted rows under ``profile``, with the overtime found in them
-    (core.pay does the splitting). ``context``: the assistant's earlier worked shifts in the
-    same week or averaging window (they use up normal time; they are paid in their own
-    period); ``anchor``: the Monday averaging windows count from."""
-    paid = record_line_hours(counted_shifts(rows), profile, agreement=agreement, context=context, anchor=anchor)
-    return RowsPay(tuple(sum_pay_lines(paid, profile, rates)), notes_of(paid))
-
-
-# --- canonical content and its hash ---------------------------------------------------------
-
-
-def _instant(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse_instant(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone(OSLO)
-
-
-def _shift_doc(shift: Shift | None) -> dict | None:
-    if shift is None:
-        return None
-    return {
-        "start": _instant(shift.start),
-        "end": _instant(shift.end),
-        "passive": [[_instant(p.start), _instant(p.end)] for p in shift.passive],
-        "kind": ShiftKind(shift.kind).value,
-        "code": shift.code,
-    }
-
-
-def _shift_from_doc(doc: Mapping | None, assistant: str) -> Shift | None:
-    if doc is None:
-        return None
-    return Shift(
-        assistant=assistant,
-        start=_parse_instant(doc["start"]),
-        end=_parse_instant(doc["end"]),
-        passive=tuple(Interval(_parse_instant(a), _parse_instant(b)) for a, b in doc["passive"]),
-        code=doc["code"],
-        kind=ShiftKind(doc["kind"]),
-    )
-
-
-def content_document(
-    assistant_id: int,
-    period: PayPeriod,
-    rows: Sequence[TimesheetDayRow],
-    absences: Sequence[Absence],
-    lines: Sequence[PayLine],
-    *,
-    profile_name: str,
-    nominal: bool = False,
-    overtime: Sequence[OvertimeNote] = (),
-) -> dict:
-    """The content as plain data (rows must be settled: worked or cancelled only). The
-    overtime notes are stored only when there are some, so content without overtime is the
-    same as before overtime was found."""
-    if any(row.status in (RowStatus.PLANNED, RowStatus.ABSENT) for row in rows):
-        raise ValueError("settle the rows (settled_rows) before storing them")
-    document = {
-        "format": CONTENT_FORMAT,
-        "assistant_id": assistant_id,
-        "period": [period.start.isoformat(), period.end.isoformat()],
-        "profile": profile_name,
-        "nominal_clock_hours": nominal,
-        "rows": [
-            {
-                "status": row.status.value,
-                "shift": _shift_doc(row.shift),
-                "planned": _shift_doc(row.planned),
-                "reason": row.reason,
-            }
-            for row in sorted(rows, key=lambda r: (r.start_key, r.status.value))
-        ],
-        "absences": [
-            {
-                "kind": AbsenceKind(a.kind).value,
-                "start": a.start.isoformat(),
-                "end": a.end.isoformat(),
-                "percent": a.percent,
-                "comment": a.comment,
-            }
-            for a in sorted(absences, key=lambda a: (a.start, a.end, AbsenceKind(a.kind).value))
-        ],
-        "pay_lines": [
-            {
-                "pay_code": line.pay_code,
-                "kind": line.kind,
-                "description": line.description,
-                "hours": round(line.hours, HOURS_DIGITS),
-                "rate": line.rate,
-            }
-            for line in lines
-        ],
-    }
-    if overtime:
-        document["overtime"] = [
-            {"day": note.day.isoformat(), "start": _instant(note.start), "end": _instant(note.end),
-             "reason": note.reason.to_json()}
-            for note in sorted(overtime, key=lambda n: (n.start.timestamp(), n.end.timestamp()))
-        ]
-    return document
-
-
-def canonical_json(document: Mapping) -> str:
-    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 (hex) of the canonical content text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class StoredContent:
-    period: PayPeriod
-    rows: tuple[TimesheetDayRow, ...]
-    absences: tuple[Absence, ...]
-    pay_lines: tuple[PayLine, ...]
-    profile_name: str
-    overtime: tuple[OvertimeNote, ...] = ()
-
-
-def parse_content(text: str) -> StoredContent:
-    """Read back a ``content_json`` text (windows are recomputed from the shifts)."""
-    doc = json.loads(text)
-    if doc.get("format") != CONTENT_FORMAT:
-        raise ValueError(f"unknown timesheet content format {doc.get('format')!r}")
-    assistant = str(doc["assistant_id"])
-    nominal = bool(doc.get("nominal_clock_hours", False))
-    period = PayPeriod(date.fromisoformat(doc["period"][0]), date.fromisoformat(doc["period"][1]))
-    rows = tuple(
-        _row(
-            RowStatus(item["status"]),
-            _shift_from_doc(item["shift"], assistant),
-            _shift_from_doc(item["planned"], assistant),
-            item["reason"],
-            nominal,
-        )
-        for item in doc["rows"]
-    )
-    absences = tuple(
-        Absence(
-            id=None,
-            assistant_id=int(doc["assistant_id"]),
-            kind=AbsenceKind(item["kind"]),
-            start=date.fromisoformat(item["start"]),
-            end=date.fromisoformat(item["end"]),
-            percent=item["percent"],
-            comment=item["comment"],
-        )
-        for item in doc["absences"]
-    )
-    lines = tuple(
-        PayLine(assistant, item["pay_code"], item["kind"], item["description"], item["hours"], item["rate"])
-        for item in doc["pay_lines"]
-    )
-    overtime = tuple(
-        OvertimeNote(date.fromisoformat(item["day"]), _parse_instant(item["start"]),
-                     _parse_instant(item["end"]), Reason.from_json(item["reason"]))
-        for item in doc.get("overtime", ())
-    )
-    return StoredContent(period, rows, absences, lines, doc["profile"], overtime)
-
-
-def activate_passive(shift: Shift, start: datetime, end: datetime) -> Shift:
-    """``shift`` with [start, end) taken out of its passive time (passive time that became
-    active work). Raises ValueError when [start, end) is not inside one passive interval."""
-    a, b = start.timestamp(), end.timestamp()
-    if b <= a:
-        raise ValueError("end must be after start")
-    passive: list[Interval] = []
-    found = False
-    for interval in shift.passive:
-        p_start, p_end = interval.start.timestamp(), interval.end.timestamp()
-        if not found and p_start <= a and b <= p_end:
-            found = True
-            if p_start < a:
-                passive.append(Interval(interval.start, start))
-            if b < p_end:
-                passive.append(Interval(end, interval.end))
-        else:
-            passive.append(interval)
-    if not found:
-        raise ValueError("the time is not inside the shift's passive time")
-    return replace(shift, passive=tuple(passive))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,10 @@ An attested version is locked: its content never changes again, only its status 
 the receiver answers. A receiver restored from a backup can lose a decision, so a submitted,
 accepted or rejected version may be delivered again (back to submitted) and decided again.
 A change after attestation is a correction: a new draft version that supersedes the locked one.
+
+The assistant confirms only days that are over: before the period ends, confirming records
+"confirmed through <yesterday>" and the sheet stays a draft; once the period is over, confirming
+the rest makes it ``confirmed`` (``confirm_step``).
 """
 
 from __future__ import annotations
@@ -86,6 +90,47 @@ def is_confirmable(status: TimesheetStatus | str | None) -> bool:
     return allows(status, TimesheetEvent.CONFIRM)
 
 
+class NothingToConfirm(ValueError):
+    """Every day that is over is confirmed already (or none is over yet)."""
+
+    def __init__(self, through: date | None) -> None:
+        self.through = through
+        super().__init__(f"nothing to confirm (confirmed through {through})")
+
+
+def confirmable_through(period: PayPeriod, today: date) -> date | None:
+    """The last day of the period that is over on ``today``; None when none is."""
+    last = min(period.end, today - timedelta(days=1))
+    return last if last >= period.start else None
+
+
+def can_confirm(status: TimesheetStatus | str | None, period: PayPeriod, today: date,
+                confirmed_through: date | None = None) -> bool:
+    """A draft with days that are over and not yet confirmed."""
+    last = confirmable_through(period, today)
+    return is_confirmable(status) and last is not None and (confirmed_through is None or confirmed_through < last)
+
+
+def confirm_step(status: TimesheetStatus | str | None, period: PayPeriod, today: date,
+                 confirmed_through: date | None = None) -> tuple[TimesheetStatus, date]:
+    """The status after the assistant confirms on ``today``, and the day confirmed through:
+    the whole period (``confirmed``) once it is over, else up to yesterday (still a draft).
+    TransitionError when the status allows no confirming, NothingToConfirm when no new day is over."""
+    status = TimesheetStatus(status or DRAFT)
+    if not is_confirmable(status):
+        raise TransitionError(status, TimesheetEvent.CONFIRM)
+    if not can_confirm(status, period, today, confirmed_through):
+        raise NothingToConfirm(confirmed_through)
+    last = confirmable_through(period, today)
+    if last == period.end:
+        return next_status(status, TimesheetEvent.CONFIRM), last
+    return status, last
+
+
+def is_partly_confirmed(status: TimesheetStatus | str | None, confirmed_through: date | None) -> bool:
+    return TimesheetStatus(status or DRAFT) is DRAFT and confirmed_through is not None
+
+
 def attestable_from(period: PayPeriod) -> date:
     """The first day a period's timesheet may be attested: the day after the period is over."""
     return period.end + timedelta(days=1)
@@ -93,3 +138,8 @@ def attestable_from(period: PayPeriod) -> date:
 
 def period_is_over(period: PayPeriod, today: date) -> bool:
     return today >= attestable_from(period)
+
+
+def is_attestable(status: TimesheetStatus | str | None, period: PayPeriod, today: date) -> bool:
+    """The arbeidsleder can attest now: not locked, and the period is over."""
+    return allows(status, TimesheetEvent.ATTEST) and period_is_over(period, today)

@@ -11,7 +11,7 @@ is always there (Latin-1: æøå, no Sámi letters). Helvetica is the last resor
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+from reportlab.platypus import Flowable
 
 from bpa_desktop.core import calendar
 
@@ -119,46 +120,93 @@ def hex_tint(hex_colour: str, strength: float = 0.4) -> colors.Color:
     )
 
 
-# -- footer with "side x av y" ------------------------------------------------------------
+# -- footer with "side x av y", and a watermark --------------------------------------------
+
+
+@dataclass(frozen=True)
+class PagePart:
+    """One document inside a PDF file: its footer lines and, if any, a watermark (e.g. DRAFT).
+    A file of several timesheets numbers each one's pages on its own ("Side 1 av 2")."""
+
+    footer: list[str]
+    watermark: str | None = None
+
+
+class PartMarker(Flowable):
+    """Put at the start of a part's story: the pages from here on belong to part ``index``."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        self.canv._bpa_part = self.index
+
 
 def numbered_canvas(left_lines: list[str], font: str, font_size: float = 7) -> type[canvas.Canvas]:
-    """A canvas class that writes `left_lines` and "Side x av y" at the foot of every page.
+    """A canvas class that writes `left_lines` and "Side x av y" at the foot of every page."""
+    return parts_canvas([PagePart(left_lines)], font, font_size)
 
-    The page count is known only when the document is finished, so pages are kept until
-    save() and the footer is drawn then (the usual ReportLab recipe).
-    """
 
-    class _NumberedCanvas(canvas.Canvas):
+def parts_canvas(parts: Sequence[PagePart], font: str, font_size: float = 7) -> type[canvas.Canvas]:
+    """A canvas class that writes each page's part's footer and "Side x av y" (counted within
+    the part) and its watermark. Page counts are known only when the document is finished, so
+    pages are kept until save() and footers drawn then (the usual ReportLab recipe); the
+    watermark is drawn then too, faint and behind nothing that matters."""
+
+    class _PartsCanvas(canvas.Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict] = []
+            self._bpa_part = 0
 
         def showPage(self):  # noqa: N802 - ReportLab's name
             self._saved_pages.append(dict(self.__dict__))
+            part = self._bpa_part
             self._startPage()
+            self._bpa_part = part
 
         def save(self):
-            total = len(self._saved_pages)
-            for number, state in enumerate(self._saved_pages, start=1):
+            per_part: dict[int, int] = {}
+            for state in self._saved_pages:
+                per_part[state["_bpa_part"]] = per_part.get(state["_bpa_part"], 0) + 1
+            seen: dict[int, int] = {}
+            for state in self._saved_pages:
                 self.__dict__.update(state)
-                self._draw_footer(number, total)
+                index = state["_bpa_part"]
+                seen[index] = seen.get(index, 0) + 1
+                part = parts[index]
+                if part.watermark:
+                    self._draw_watermark(part.watermark)
+                self._draw_footer(part.footer, seen[index], per_part[index])
                 super().showPage()
             super().save()
 
-        def _draw_footer(self, number: int, total: int) -> None:
+        def _draw_watermark(self, text: str) -> None:
+            width, height = self._pagesize
+            self.saveState()
+            self.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.22))
+            self.setFont(font, 54)
+            self.translate(width / 2, height / 2)
+            self.rotate(50)
+            self.drawCentredString(0, -18, text)
+            self.restoreState()
+
+        def _draw_footer(self, lines: list[str], number: int, total: int) -> None:
             width, _height = self._pagesize
             margin = 12 * mm
             self.saveState()
             self.setFont(font, font_size)
             self.setStrokeColor(colors.grey)
             self.setLineWidth(0.4)
-            top = 6 * mm + font_size * 1.25 * len(left_lines)
+            top = 6 * mm + font_size * 1.25 * len(lines)
             self.line(margin, top + 2, width - margin, top + 2)
             y = top - font_size
-            for line in left_lines:
+            for line in lines:
                 self.drawString(margin, y, line)
                 y -= font_size * 1.25
             self.drawRightString(width - margin, top - font_size, f"Side {number} av {total}")
             self.restoreState()
 
-    return _NumberedCanvas
+    return _PartsCanvas

@@ -1,18 +1,20 @@
-"""One assistant's timesheet (timeliste) for one pay period as a portrait A4 PDF.
+"""One assistant's timesheet (timeliste) for one pay period as a portrait A4 PDF, or many of
+them in one file (the paper copies of everything that waits).
 
-The caller computes everything (rows, windows, pay lines) with the engine; this module only
-lays it out: a header (with "KORRIGERT", the reason and the version it replaces for a
-correction), one table line per worked shift or absence day with a sum line, the overtime
-found in the shifts and why, the totals per pay line, signature and date lines for the assistant and the arbeidsleder, and a footer that
-repeats who and which period the sheet is for, the date printed, "Side x av y" and, once the
-sheet is submitted, the submission id, a short body hash and the key fingerprint (docs/protocol.md)
-so a paper copy can be matched with the electronic item.
+The caller computes everything (rows, each row's pay line hours, pay lines) with the engine;
+this module lays it out: the header with who, whose and which vedtak, the status and who
+attested when ("KORRIGERT" with the reason for a correction; an UTKAST watermark on anything
+not attested), the day table with one column per pay line (each adds up to its line:
+``timesheet_table``), the legend, the overtime and why, the totals per pay line with the
+amount, signature lines, and a footer that repeats who and which period, the date printed,
+"Side x av y" and the submission id (with the body hash and key fingerprint once sealed,
+docs/protocol.md) so a paper copy can be matched with the electronic item.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from io import BytesIO
 from pathlib import Path
@@ -21,24 +23,27 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from bpa_desktop.core.model import AbsenceKind, PayLine, TimesheetStatus
+from bpa_desktop.core.model import PayLine, TimesheetStatus
+from bpa_desktop.core.timesheet_lifecycle import is_locked
 from bpa_desktop.export import formats as fmt
 from bpa_desktop.export import pdf
+from bpa_desktop.export.timesheet_table import (
+    EVE_MARK,
+    HOLIDAY_MARK,
+    LineColumn,
+    TimesheetRow,
+    day_table,
+    pay_line_table,
+)
 from bpa_desktop.i18n import message
+
+__all__ = ["LineColumn", "OvertimeLine", "SubmissionStamp", "TimesheetDocument", "TimesheetRow",
+           "render_timesheet_pdf", "render_timesheets_pdf"]
 
 MARGIN = 15 * mm
 SHORT_HASH_LENGTH = 16
-
-# Pay windows shown per day, in docs/domain.md's ids, with their column headings.
-WINDOW_COLUMNS = (
-    ("evening", "Kveld"),
-    ("night", "Natt"),
-    ("saturday", "Lørdag"),
-    ("sunday", "Søndag"),
-    ("holiday", "Helligdag"),
-)
 
 STATUS_LABELS = {
     TimesheetStatus.DRAFT: "Utkast",
@@ -49,33 +54,8 @@ STATUS_LABELS = {
     TimesheetStatus.REJECTED: "Avvist av arbeidsgiver",
 }
 
-ABSENCE_LABELS = {
-    AbsenceKind.SELF_CERTIFIED.value: "Egenmelding",
-    AbsenceKind.SICK_NOTE.value: "Sykmelding",
-    AbsenceKind.HOLIDAY.value: "Ferie",
-    AbsenceKind.LEAVE.value: "Permisjon",
-    AbsenceKind.CHILD_SICK.value: "Sykt barn",
-}
-
-WEEKEND_ROW = colors.Color(0.92, 0.92, 0.92)
-
-
-@dataclass(frozen=True)
-class TimesheetRow:
-    """One line of the day table: a worked shift, or a day of absence (start/end None).
-
-    `start`/`end` are wall-clock times; give datetimes when the end falls on the next day and
-    the sheet shows "(+1)". `windows` maps docs/domain.md window ids to hours.
-    """
-
-    day: date
-    start: time | datetime | None
-    end: time | datetime | None
-    passive_hours: float
-    hours: float
-    windows: Mapping[str, float] = field(default_factory=dict)
-    absence: str = ""  # an AbsenceKind value or free text
-    comment: str = ""
+SHADED_ROW = colors.Color(0.92, 0.92, 0.92)
+NOT_WORKED_TEXT = colors.Color(0.3, 0.3, 0.3)
 
 
 @dataclass(frozen=True)
@@ -91,11 +71,12 @@ class OvertimeLine:
 
 @dataclass(frozen=True)
 class SubmissionStamp:
-    """What identifies the electronic submission of this sheet (docs/protocol.md)."""
+    """What identifies the electronic submission of this sheet (docs/protocol.md); the hash
+    and key exist once the submission is sealed."""
 
     submission_id: str
-    body_sha256: str  # hex; printed shortened
-    key_fingerprint: str
+    body_sha256: str | None = None  # hex; printed shortened
+    key_fingerprint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,29 +91,38 @@ class TimesheetDocument:
     rows: Sequence[TimesheetRow]
     pay_lines: Sequence[PayLine]
     printed: date
+    columns: Sequence[LineColumn] = ()  # default: one per pay line, in its order
     employer_name: str = ""
+    employer_org_no: str = ""
+    recipient_name: str = ""
+    leader_name: str = ""
+    arrangement_reference: str = ""  # the receiver's reference for the arrangement, once enrolled
+    vedtak_reference: str = ""
+    employment_percent: float | None = None
+    confirmed_through: date | None = None
+    attested_at: datetime | None = None
+    attested_by: str = ""
     correction_reason: str = ""
     replaces_version: int | None = None  # set for a correction
     submission: SubmissionStamp | None = None
     overtime: Sequence[OvertimeLine] = ()
+    reconciled: bool = True  # False: the day columns were worked out again and differ
 
     @property
     def is_correction(self) -> bool:
         return self.replaces_version is not None
 
+    @property
+    def locked(self) -> bool:
+        return is_locked(self.status)
 
-def absence_label(value: str) -> str:
-    return ABSENCE_LABELS.get(value, value)
-
-
-def _end_text(row: TimesheetRow) -> str:
-    text = fmt.fmt_clock(row.end)
-    if isinstance(row.end, datetime) and isinstance(row.start, datetime):
-        if row.end.date() > row.start.date():
-            text += " (+1)"
-    elif isinstance(row.end, time) and isinstance(row.start, time) and row.end <= row.start:
-        text += " (+1)"
-    return text
+    def line_columns(self) -> list[LineColumn]:
+        if self.columns:
+            return list(self.columns)
+        seen: dict[str, LineColumn] = {}
+        for line in self.pay_lines:
+            seen.setdefault(line.kind, LineColumn(line.kind, line.pay_code, line.description))
+        return list(seen.values())
 
 
 def _escape(text: str) -> str:
@@ -148,24 +138,30 @@ class _TimesheetLayout:
         self.width = A4[0] - 2 * MARGIN - 2 * pdf.FRAME_PADDING
         self.title = ParagraphStyle("title", fontName=self.bold, fontSize=16, leading=20)
         self.heading = ParagraphStyle("heading", fontName=self.bold, fontSize=10.5, leading=13, spaceBefore=4)
-        self.body = ParagraphStyle("body", fontName=self.regular, fontSize=9, leading=11.5)
-        self.cell = ParagraphStyle("cell", fontName=self.regular, fontSize=7.5, leading=9)
-        self.correction = ParagraphStyle("corr", fontName=self.bold, fontSize=9.5, leading=12)
+        self.body = ParagraphStyle("body", fontName=self.regular, fontSize=8.5, leading=10.5)
+        self.label = ParagraphStyle("label", fontName=self.bold, fontSize=8.5, leading=10.5)
+        self.small = ParagraphStyle("small", fontName=self.regular, fontSize=7, leading=8.5)
+        self.cell = ParagraphStyle("cell", fontName=self.regular, fontSize=6.8, leading=8)
+        self.head_cell = ParagraphStyle("head", fontName=self.bold, fontSize=6.2, leading=7.2)
+        self.strong = ParagraphStyle("strong", fontName=self.bold, fontSize=9.5, leading=12)
 
     def story(self) -> list:
-        story = [Paragraph("Timeliste", self.title), Spacer(1, 2 * mm)]
+        story = [Paragraph(message("pdf_title"), self.title), Spacer(1, 1.5 * mm)]
+        if not self.doc.locked:
+            story += [Paragraph(_escape(message("pdf_draft_note")), self.strong), Spacer(1, 1.5 * mm)]
         if self.doc.is_correction:
             story += [self._correction_box(), Spacer(1, 3 * mm)]
-        story += [self._header_table(), Spacer(1, 5 * mm)]
-        story += [Paragraph("Vakter og fravær", self.heading), Spacer(1, 1.5 * mm), self._day_table()]
+        story += [self._header_table(), Spacer(1, 4 * mm)]
+        story += [Paragraph(message("pdf_days_heading"), self.heading), Spacer(1, 1.5 * mm), self._day_table()]
+        story += [Spacer(1, 1.5 * mm)] + self._legend()
         if self.doc.overtime:
-            story += [Spacer(1, 5 * mm), self._overtime()]
-        story += [Spacer(1, 5 * mm), self._pay_lines()]
-        story += [Spacer(1, 8 * mm), self._signatures()]
+            story += [Spacer(1, 4 * mm), self._overtime()]
+        story += [Spacer(1, 4 * mm), self._pay_lines()]
+        story += [Spacer(1, 7 * mm), self._signatures()]
         return story
 
     def _correction_box(self) -> Table:
-        lines = [Paragraph(f"KORRIGERT – erstatter versjon {self.doc.replaces_version}", self.correction)]
+        lines = [Paragraph(f"KORRIGERT – erstatter versjon {self.doc.replaces_version}", self.strong)]
         if self.doc.correction_reason:
             lines.append(Paragraph(f"Årsak: {_escape(self.doc.correction_reason)}", self.body))
         box = Table([[line] for line in lines], colWidths=[self.width])
@@ -178,81 +174,107 @@ class _TimesheetLayout:
         ]))
         return box
 
-    def _header_table(self) -> Table:
+    def _pairs(self) -> tuple[list, list]:
         doc = self.doc
-        pairs = [
-            ("Ordning", doc.arrangement_name),
-            ("Arbeidsgiver", doc.employer_name) if doc.employer_name else None,
-            ("Assistent", doc.assistant_name),
-            ("Ansattnr.", doc.employee_no),
-            ("Periode", f"{fmt.fmt_date(doc.period_start)} – {fmt.fmt_date(doc.period_end)}"),
-            ("Status", STATUS_LABELS.get(doc.status, str(doc.status))),
-            ("Versjon", str(doc.version)),
+        employer = doc.employer_name + (f", {message('pdf_org_no')} {doc.employer_org_no}" if doc.employer_org_no else "")
+        arrangement = doc.arrangement_name + (
+            f" ({message('pdf_reference')} {doc.arrangement_reference})" if doc.arrangement_reference else "")
+        left = [
+            (message("pdf_recipient"), doc.recipient_name),
+            (message("pdf_arrangement"), arrangement),
+            (message("pdf_leader"), doc.leader_name),
+            (message("pdf_employer"), employer),
+            (message("pdf_vedtak"), doc.vedtak_reference or "–"),
         ]
-        rows = [[label, Paragraph(_escape(value), self.body)] for label, value in filter(None, pairs)]
-        table = Table(rows, colWidths=[28 * mm, self.width - 28 * mm], hAlign="LEFT")
+        if doc.attested_at is not None:
+            moment = fmt.local(doc.attested_at)
+            who = f"{doc.leader_name} ({doc.attested_by})" if doc.leader_name else doc.attested_by
+            attested = message("pdf_attested_value", who=who, day=fmt.fmt_date(moment.date()), time=f"{moment:%H:%M}")
+        else:
+            attested = message("pdf_not_attested")
+        position = "" if doc.employment_percent is None else f"{fmt.fmt_number(doc.employment_percent)} %"
+        right = [
+            (message("pdf_assistant"), doc.assistant_name),
+            (message("pdf_employee_no"), doc.employee_no),
+            (message("pdf_position"), position),
+            (message("pdf_period"), f"{fmt.fmt_date(doc.period_start)} – {fmt.fmt_date(doc.period_end)}"),
+            (message("pdf_status"), STATUS_LABELS.get(doc.status, str(doc.status))
+             + (f", {message('pdf_version')} {doc.version}")),
+        ]
+        if doc.confirmed_through is not None:
+            right.append((message("pdf_confirmed_through"), fmt.fmt_date(doc.confirmed_through)))
+        right.append((message("pdf_attested"), attested))
+        return [p for p in left if p[1]], [p for p in right if p[1]]
+
+    def _header_table(self) -> Table:
+        left, right = self._pairs()
+        rows = []
+        for index in range(max(len(left), len(right))):
+            row = []
+            for side in (left, right):
+                if index < len(side):
+                    row += [Paragraph(_escape(side[index][0]), self.label), Paragraph(_escape(side[index][1]), self.body)]
+                else:
+                    row += ["", ""]
+            rows.append(row)
+        label = 30 * mm
+        value = (self.width - 2 * label) / 2
+        table = Table(rows, colWidths=[label, value, label, value], hAlign="LEFT")
         table.setStyle(TableStyle([
-            ("FONT", (0, 0), (0, -1), self.bold, 9),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
         ]))
         return table
 
     def _day_table(self) -> Table:
-        header = ["Dato", "Start", "Slutt", "Passiv", "Timer"] + [label for _, label in WINDOW_COLUMNS]
-        header += ["Fravær", "Kommentar"]
-        holidays = pdf.holiday_names(self.doc.period_start, self.doc.period_end)
-        rows: list[list] = [header]
+        columns = self.doc.line_columns()
+        cells = day_table(self.doc.rows, columns, self.doc.pay_lines)
+        self.marks = cells.marks
+        header = [Paragraph(_escape(text).replace("\n", "<br/>"), self.head_cell) for text in cells.header]
+        body = [line[:-1] + [Paragraph(_escape(line[-1]), self.cell) if line[-1] else ""] for line in cells.rows]
+        rows = [header] + body + [cells.total]
+        fixed = [15 * mm, 8.5 * mm, 13 * mm, 10 * mm]
+        note_min = 34 * mm
+        each = min(13 * mm, (self.width - sum(fixed) - note_min) / max(len(columns), 1))
+        widths = fixed + [each] * len(columns)
+        widths.append(self.width - sum(widths))
         style = [
-            ("FONT", (0, 0), (-1, 0), self.bold, 7.5),
-            ("FONT", (0, 1), (-1, -1), self.regular, 7.5),
-            ("ALIGN", (1, 0), (-3, -1), "RIGHT"),
+            ("FONT", (0, 1), (-1, -1), self.regular, 7),
+            ("ALIGN", (1, 0), (-2, -1), "RIGHT"),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
             ("LINEBELOW", (0, 1), (-1, -2), 0.25, colors.Color(0.6, 0.6, 0.6)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ]
-        totals = {"passive": 0.0, "hours": 0.0} | {key: 0.0 for key, _ in WINDOW_COLUMNS}
-        for index, row in enumerate(sorted(self.doc.rows, key=_row_order), start=1):
-            weekday = fmt.WEEKDAYS_SHORT[row.day.weekday()]
-            mark = "*" if row.day in holidays else ""
-            line = [
-                f"{weekday} {row.day:%d.%m}{mark}",
-                fmt.fmt_clock(row.start),
-                _end_text(row),
-                fmt.fmt_number(row.passive_hours, blank_zero=True),
-                fmt.fmt_number(row.hours, blank_zero=row.start is None),
-            ]
-            totals["passive"] += row.passive_hours
-            totals["hours"] += row.hours
-            for key, _ in WINDOW_COLUMNS:
-                value = row.windows.get(key, 0.0)
-                totals[key] += value
-                line.append(fmt.fmt_number(value, blank_zero=True))
-            line.append(absence_label(row.absence))
-            line.append(Paragraph(_escape(row.comment), self.cell) if row.comment else "")
-            rows.append(line)
-            if row.day.weekday() >= 5 or mark:
-                style.append(("BACKGROUND", (0, index), (-1, index), WEEKEND_ROW))
-        rows.append(
-            ["Sum", "", "", fmt.fmt_number(totals["passive"]), fmt.fmt_number(totals["hours"])]
-            + [fmt.fmt_number(totals[key]) for key, _ in WINDOW_COLUMNS]
-            + ["", ""]
-        )
-        style += [
-            ("FONT", (0, -1), (-1, -1), self.bold, 7.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 1.5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+            ("FONT", (0, -1), (-1, -1), self.bold, 7),
             ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black),
         ]
-        fixed = [16 * mm, 10 * mm, 15 * mm, 10 * mm, 11 * mm] + [11 * mm] * 4 + [14 * mm, 17 * mm]
-        widths = fixed + [self.width - sum(fixed)]
+        for index in cells.marked:
+            style.append(("BACKGROUND", (0, index + 1), (-1, index + 1), SHADED_ROW))
+        for index in cells.not_worked:
+            style.append(("TEXTCOLOR", (0, index + 1), (-2, index + 1), NOT_WORKED_TEXT))
+            style.append(("FONT", (1, index + 1), (2, index + 1), self.regular, 6.3))
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(style))
         return table
+
+    def _legend(self) -> list:
+        parts = [message("pdf_legend_columns")]
+        if HOLIDAY_MARK in self.marks:
+            parts.append(message("pdf_legend_holiday"))
+        if EVE_MARK in self.marks:
+            parts.append(message("pdf_legend_eve"))
+        if any("AGP" in row.note for row in self.doc.rows):
+            parts.append(message("pdf_legend_agp"))
+        flow = [Paragraph(_escape(" ".join(parts)), self.small)]
+        if not self.doc.reconciled:
+            flow.append(Paragraph(_escape(message("pdf_not_reconciled")), self.label))
+        return flow
 
     def _overtime(self) -> KeepTogether:
         header = [message(key) for key in ("overtime_pdf_day", "overtime_pdf_time", "overtime_pdf_hours", "overtime_pdf_why")]
@@ -278,30 +300,24 @@ class _TimesheetLayout:
         return KeepTogether([Paragraph(message("overtime_pdf_heading"), self.heading), Spacer(1, 1.5 * mm), table])
 
     def _pay_lines(self) -> KeepTogether:
-        with_rate = any(line.rate is not None for line in self.doc.pay_lines)
-        header = ["Lønnsart", "Beskrivelse", "Timer"] + (["Sats", "Beløp"] if with_rate else [])
-        rows: list[list] = [header]
-        for line in self.doc.pay_lines:
-            values = [line.pay_code, line.description, fmt.fmt_number(line.hours)]
-            if with_rate:
-                if line.rate is None:
-                    values += ["", ""]
-                else:
-                    amount = fmt.line_amount(line.hours, line.rate)
-                    values += [fmt.fmt_number(line.rate), fmt.fmt_number(float(amount))]
-            rows.append(values)
-        numbers = [20 * mm] + ([22 * mm, 26 * mm] if with_rate else [])
-        widths = [22 * mm, self.width - 22 * mm - sum(numbers)] + numbers
-        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle([
+        cells = pay_line_table(self.doc.pay_lines)
+        rows: list[list] = [cells.header] + cells.rows
+        style = [
             ("FONT", (0, 0), (-1, 0), self.bold, 8.5),
             ("FONT", (0, 1), (-1, -1), self.regular, 8.5),
             ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
             ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.Color(0.6, 0.6, 0.6)),
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ]))
-        return KeepTogether([Paragraph("Sum per lønnsart", self.heading), Spacer(1, 1.5 * mm), table])
+        ]
+        if cells.total_amount is not None:
+            rows.append([message("pdf_total_amount"), "", "", "", cells.total_amount])
+            style += [("FONT", (0, -1), (-1, -1), self.bold, 8.5), ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black)]
+        numbers = [20 * mm] + ([22 * mm, 26 * mm] if cells.total_amount is not None else [])
+        widths = [22 * mm, self.width - 22 * mm - sum(numbers)] + numbers
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(style))
+        return KeepTogether([Paragraph(message("pdf_lines_heading"), self.heading), Spacer(1, 1.5 * mm), table])
 
     def _signatures(self) -> KeepTogether:
         gap = 8 * mm
@@ -327,11 +343,6 @@ class _TimesheetLayout:
         return KeepTogether([table])
 
 
-def _row_order(row: TimesheetRow) -> tuple:
-    start = row.start.time() if isinstance(row.start, datetime) else row.start
-    return (row.day, start is not None, start or time(0))
-
-
 def footer_lines(document: TimesheetDocument) -> list[str]:
     lines = [
         f"Timeliste · {document.assistant_name} · {fmt.fmt_date(document.period_start)}–"
@@ -340,17 +351,23 @@ def footer_lines(document: TimesheetDocument) -> list[str]:
     ]
     stamp = document.submission
     if stamp is not None:
-        lines.append(
-            f"Innsending {stamp.submission_id} · SHA-256 {stamp.body_sha256[:SHORT_HASH_LENGTH]}"
-            f" · nøkkel {stamp.key_fingerprint}"
-        )
+        line = f"Innsending {stamp.submission_id}"
+        if stamp.body_sha256:
+            line += f" · SHA-256 {stamp.body_sha256[:SHORT_HASH_LENGTH]}"
+        if stamp.key_fingerprint:
+            line += f" · nøkkel {stamp.key_fingerprint}"
+        lines.append(line)
     return lines
 
 
-def render_timesheet_pdf(document: TimesheetDocument, path: str | Path | None = None) -> bytes:
-    """The timesheet as PDF bytes (also written to `path` when given)."""
+def render_timesheets_pdf(documents: Sequence[TimesheetDocument], path: str | Path | None = None) -> bytes:
+    """Timesheets as one PDF (each starts on a new page and numbers its own pages); also
+    written to `path` when given."""
+    if not documents:
+        raise ValueError("no timesheets to render")
     fonts = pdf.fonts()
-    footer = footer_lines(document)
+    parts = [pdf.PagePart(footer_lines(d), None if d.locked else message("pdf_draft_mark")) for d in documents]
+    first = documents[0]
     buffer = BytesIO()
     template = SimpleDocTemplate(
         buffer,
@@ -358,11 +375,21 @@ def render_timesheet_pdf(document: TimesheetDocument, path: str | Path | None = 
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
-        bottomMargin=MARGIN + 4 * mm * len(footer),
-        title=f"Timeliste {fmt.fmt_date(document.period_start)}–{fmt.fmt_date(document.period_end)}",
+        bottomMargin=MARGIN + 4 * mm * max(len(p.footer) for p in parts),
+        title=f"Timeliste {fmt.fmt_date(first.period_start)}–{fmt.fmt_date(first.period_end)}",
         author="bpa-desktop",
         creator="bpa-desktop",
     )
-    layout = _TimesheetLayout(document, fonts)
-    template.build(layout.story(), canvasmaker=pdf.numbered_canvas(footer, layout.regular))
+    story: list = []
+    for index, document in enumerate(documents):
+        if index:
+            story.append(PageBreak())
+        story.append(pdf.PartMarker(index))
+        story += _TimesheetLayout(document, fonts).story()
+    template.build(story, canvasmaker=pdf.parts_canvas(parts, fonts.condensed))
     return fmt.write_if_asked(buffer.getvalue(), path)
+
+
+def render_timesheet_pdf(document: TimesheetDocument, path: str | Path | None = None) -> bytes:
+    """The timesheet as PDF bytes (also written to `path` when given)."""
+    return render_timesheets_pdf([document], path)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bpa_desktop.core.model import PayLine
 from bpa_desktop.core.pay_period import PayPeriod
-from bpa_desktop.core.timesheet import StoredContent, content_hash, parse_content
+from bpa_desktop.core.timesheet_content import StoredContent, content_hash, parse_content
 from bpa_desktop.i18n import get_language, message
 from bpa_desktop.storage.errors import AttestedContentChangedError, DamagedRecordError
 from bpa_desktop.storage.schema import (

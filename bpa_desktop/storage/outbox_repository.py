@@ -74,6 +74,7 @@ class Submission:
     decided_at: datetime | None
     exported_at: datetime | None
     created_at: datetime
+    paper_at: datetime | None = None  # handed over on paper
 
 
 @dataclass(frozen=True)
@@ -429,6 +430,16 @@ def mark_exported(session: Session, submission_ids: Sequence[str], now: datetime
         session.execute(
             update(OutboxSubmissionRow).where(OutboxSubmissionRow.id.in_(list(submission_ids))).values(exported_at=now)
         )
+
+
+def mark_paper(session: Session, arrangement_id: int, submission_ids: Sequence[str], now: datetime) -> list[str]:
+    """Mark the arrangement's rows as handed over on paper; returns the ids it marked. The
+    state stays: only the receiver's receipt says the electronic copy arrived."""
+    ids = list(session.scalars(select(OutboxSubmissionRow.id).where(
+        OutboxSubmissionRow.arrangement_id == arrangement_id, OutboxSubmissionRow.id.in_(list(submission_ids)))))
+    if ids:
+        session.execute(update(OutboxSubmissionRow).where(OutboxSubmissionRow.id.in_(ids)).values(paper_at=now))
+    return ids
 
 
 def counts(session: Session, arrangement_id: int | None = None) -> dict[str, int]:

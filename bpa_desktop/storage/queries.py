@@ -10,6 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import Vedtak
 from bpa_desktop.storage.repository import local_day_range
 from bpa_desktop.storage.schema import (
@@ -181,6 +182,30 @@ def settled_plan_ids(session: Session, planned_ids: Iterable[int]) -> set[int]:
         select(CancelledShiftRow.planned_shift_id).where(CancelledShiftRow.planned_shift_id.in_(ids))
     )
     return set(worked) | set(cancelled)
+
+
+def unregistered_planned(session: Session, arrangement_id: int, first: date, last: date) -> list[PlannedShiftRow]:
+    """Planned shifts starting on ``first``..``last`` that no record settles (neither worked nor
+    not worked) and whose day is not one of full absence for their assistant."""
+    lower, upper = local_day_range(first, last)
+    rows = session.scalars(
+        select(PlannedShiftRow)
+        .where(PlannedShiftRow.arrangement_id == arrangement_id, PlannedShiftRow.start_at >= lower,
+               PlannedShiftRow.start_at < upper)
+        .options(selectinload(PlannedShiftRow.passive))
+        .order_by(PlannedShiftRow.start_at, PlannedShiftRow.assistant_id)
+    ).all()
+    settled = settled_plan_ids(session, [r.id for r in rows])
+    absences = [a for a in absence_rows(session, arrangement_id, first, last) if a.percent >= 100]
+    result = []
+    for row in rows:
+        if row.id in settled:
+            continue
+        day = row.start_at.astimezone(OSLO).date()
+        if any(a.assistant_id == row.assistant_id and a.start_date <= day <= a.end_date for a in absences):
+            continue
+        result.append(row)
+    return result
 
 
 def audit_rows(session: Session, arrangement_id: int | None, limit: int) -> Sequence[AuditLogRow]:

@@ -320,7 +320,8 @@ _TIMESHEET_FIELDS = (
 
 
 def timesheet_to_core(row: TimesheetRow) -> Timesheet:
-    return Timesheet(id=row.id, **_values(row, _TIMESHEET_FIELDS))
+    return Timesheet(id=row.id, **_values(row, _TIMESHEET_FIELDS), confirmed_through=row.confirmed_through,
+                     attested_at=row.attested_at, attested_by=row.attested_by)
 
 
 def fill_timesheet(row: TimesheetRow, timesheet: Timesheet) -> list[str]:

@@ -288,6 +288,7 @@ class TimesheetRow(Base):
     correction_reason: Mapped[str] = mapped_column(Text)
     attested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attested_by: Mapped[str | None] = mapped_column(String(32))  # a role, never a name
+    confirmed_through: Mapped[date | None] = mapped_column(Date)  # the assistant's last confirmed day
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -442,6 +443,18 @@ class RotaOverrideRow(Base):
     passive_start_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # extra
     passive_end_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class HourAccountStartRow(Base):
+    """Where an arrangement's hour account begins: the first day of its records and the hours
+    of that calendar year's grant used before it (core.budget, ``start_balance``)."""
+
+    __tablename__ = "hour_account_start"
+
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), primary_key=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    opening_hours: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class AuditLogRow(Base):

@@ -100,4 +100,5 @@ class OutboxSubmissionRow(Base):
     decision_reason: Mapped[str | None] = mapped_column(Text)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    paper_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # handed over on paper
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -7,23 +7,20 @@ leave: callers get core dataclasses (``core.timesheet``, ``core.pay_settings``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from bpa_desktop.core.calendar import OSLO
+from bpa_desktop.core.employer_period import SICK_KINDS
 from bpa_desktop.core.model import Absence, PayLine, Shift, ShiftKind, Timesheet
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.pay_settings import PaySettings
-from bpa_desktop.core.timesheet import (
-    NotWorked,
-    RowStatus,
-    TimesheetDayRow,
-    WorkedRecord,
-)
 from bpa_desktop.core.timesheet_lifecycle import LOCKED
+from bpa_desktop.core.timesheet import Cover, CoveredShift, NotWorked, RowStatus, TimesheetDayRow, WorkedRecord
+from bpa_desktop.storage import cover_repository as covers
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage.schema import (
     AbsenceRow,
@@ -221,6 +218,8 @@ class PeriodRecords:
     not_worked: list[NotWorked]
     settled_plan_ids: set[str]
     absences: list[Absence]
+    covered: list[CoveredShift] = field(default_factory=list)  # own shifts a colleague works
+    covers: dict[str, Cover] = field(default_factory=dict)  # shifts worked for an absent colleague
 
 
 def _cancelled_to_core(row: CancelledShiftRow) -> NotWorked:
@@ -319,6 +318,7 @@ def period_records(session: Session, assistant_id: int, period: PayPeriod) -> Pe
         )
         .order_by(AbsenceRow.start_date, AbsenceRow.id)
     ).all()
+    arrangement_id = session.get(AssistantRow, assistant_id).arrangement_id
     return PeriodRecords(
         planned=[repo.planned_to_core(r) for r in planned_rows],
         worked=[
@@ -332,7 +332,37 @@ def period_records(session: Session, assistant_id: int, period: PayPeriod) -> Pe
         not_worked=[_cancelled_to_core(r) for r in cancelled_rows],
         settled_plan_ids={f"{repo.PLANNED_PREFIX}{i}" for i in settled if i is not None},
         absences=[repo.absence_to_core(r) for r in absences],
+        covered=covers.covered_shifts(session, assistant_id, arrangement_id, period, planned_rows)
+        if absences else [],
+        covers=covers.covers_of(session, assistant_id, planned_rows, worked_rows, linked),
     )
+
+
+def sick_absences_until(session: Session, assistant_id: int, last: date) -> list[Absence]:
+    """Every egenmelding and sykmelding of the assistant that starts on or before ``last``."""
+    rows = session.scalars(
+        select(AbsenceRow)
+        .where(AbsenceRow.assistant_id == assistant_id, AbsenceRow.start_date <= last,
+               AbsenceRow.kind.in_(sorted(SICK_KINDS, key=lambda k: k.value)))
+        .order_by(AbsenceRow.start_date, AbsenceRow.id)
+    )
+    return [repo.absence_to_core(r) for r in rows]
+
+
+def shift_days(session: Session, assistant_id: int, first: date, last: date) -> set[date]:
+    """Oslo days on which the assistant has a planned or worked shift starting."""
+    lower, upper = repo.local_day_range(first, last)
+    days: set[date] = set()
+    for row_class in (PlannedShiftRow, WorkedShiftRow):
+        days.update(
+            moment.astimezone(OSLO).date()
+            for moment in session.scalars(
+                select(row_class.start_at).where(
+                    row_class.assistant_id == assistant_id, row_class.start_at >= lower, row_class.start_at < upper
+                )
+            )
+        )
+    return days
 
 
 def add_cancelled(

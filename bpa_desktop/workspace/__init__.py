@@ -68,7 +68,7 @@ class Workspace:
     def exports(self) -> Exports:
         from bpa_desktop.workspace.exports import Exports  # ReportLab: on first use
 
-        return Exports(self._db, self.people, self.vedtak, self.rota, self.timesheets)
+        return Exports(self._db, self.people, self.vedtak, self.rota, self.timesheets, lambda: self.sync)
 
     # --- life cycle -----------------------------------------------------------------------
 

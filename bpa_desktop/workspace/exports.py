@@ -8,7 +8,7 @@ every file is written atomically (``atomic_write``). ReportLab loads with the fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,8 +18,11 @@ from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.shift_document import RotaFileError
 from bpa_desktop.core.timesheet import TimesheetDetail
 from bpa_desktop.export.payroll import render_pay_lines_csv, render_visma_lonn
-from bpa_desktop.export.timesheet_export import batch_payroll_lines, timesheet_document
+from bpa_desktop.export.timesheet_export import SheetContext, batch_payroll_lines, timesheet_document
+from bpa_desktop.export.timesheet_pdf import SubmissionStamp
+from bpa_desktop.i18n import message
 from bpa_desktop.storage import outbox_repository as outbox_repo
+from bpa_desktop.storage.sync_schema import NOT_YET_STORED
 from bpa_desktop.storage.unit_of_work import Database
 from bpa_desktop.workspace.errors import WorkspaceError
 from bpa_desktop.workspace.people import People
@@ -41,6 +44,12 @@ class TimesheetFile:
 
 
 @dataclass(frozen=True)
+class PaperCopies:
+    path: Path
+    submission_ids: tuple[str, ...]  # now marked as handed over on paper
+
+
+@dataclass(frozen=True)
 class PayrollFile:
     path: Path
     period: PayPeriod
@@ -50,9 +59,11 @@ class PayrollFile:
 
 
 class Exports:
-    def __init__(self, db: Database, people: People, vedtak: VedtakArea, rota: Rota, timesheets: Timesheets) -> None:
+    def __init__(self, db: Database, people: People, vedtak: VedtakArea, rota: Rota, timesheets: Timesheets,
+                 sync=None) -> None:
         self._db = db
         self._people, self._vedtak, self._rota, self._timesheets = people, vedtak, rota, timesheets
+        self._sync = sync  # ws.sync, built on first use (a callable)
 
     # --- timesheets and payroll ------------------------------------------------------------
 
@@ -75,32 +86,60 @@ class Exports:
 
     def submission_pdf(self, submission, path: Path, *, printed: date | None = None) -> TimesheetFile:
         """The paper fallback of one outbox submission (``ws.sync.list_submissions``): its
-        attested timesheet, stamped with the submission id, the body's SHA-256 and the key
-        fingerprint, so paper and the electronic copy are recognisably the same item."""
-        from bpa_desktop.export.timesheet_pdf import SubmissionStamp
-
+        attested timesheet, stamped with the submission id (and, once sealed, the body's
+        SHA-256 and the key fingerprint), so paper and the electronic copy are the same item."""
         if submission.timesheet_id is None:
             raise WorkspaceError("Fant ikke timelisten til denne innsendingen.")
-        detail = self._timesheets.timesheet_detail(submission.timesheet_id)
-        stamp = None
-        with self._db.read() as uow:
-            enrolled = outbox_repo.enrolments(uow.session, submission.arrangement_id)
-        if submission.body_sha256 and enrolled:
-            stamp = SubmissionStamp(submission.id, submission.body_sha256, enrolled[0].key_id)
         try:
-            return self._render_timesheet(detail, path, printed, stamp)
+            return self._render_timesheet(self._timesheets.timesheet_detail(submission.timesheet_id), path, printed,
+                                          submission)
         except OSError as error:
             raise WorkspaceError(f"Kan ikke skrive {path}: {error.strerror}") from None
 
-    def _render_timesheet(self, detail: TimesheetDetail, path: Path, printed: date | None,
-                          stamp=None) -> TimesheetFile:
-        from bpa_desktop.export.timesheet_pdf import render_timesheet_pdf
+    def paper_copies(self, arrangement_id: int, path: Path, *, printed: date | None = None) -> PaperCopies:
+        """"Skriv ut alle som venter": every attested timesheet the municipality has not
+        received, with or without enrolment, as ONE PDF (each sheet stamped with its
+        submission id); then they are marked as handed over on paper (``ws.sync``). The
+        submissions keep their state, so the electronic copy still goes and the receiver
+        stores each id once."""
+        from bpa_desktop.export.timesheet_pdf import render_timesheets_pdf
 
+        waiting = [s for s in self._sync().list_submissions(arrangement_id, NOT_YET_STORED) if s.timesheet_id]
+        if not waiting:
+            raise NothingToExport(message("paper_nothing_waiting"))
+        documents = [self._document(self._timesheets.timesheet_detail(s.timesheet_id), printed, s) for s in waiting]
+        try:
+            render_timesheets_pdf(documents, path)
+        except OSError as error:
+            raise WorkspaceError(f"Kan ikke skrive {path}: {error.strerror}") from None
+        self._sync().mark_paper(arrangement_id, [s.id for s in waiting])
+        return PaperCopies(Path(path), tuple(s.id for s in waiting))
+
+    def _document(self, detail: TimesheetDetail, printed: date | None, submission=None):
         assistant = self._people.get_assistant(detail.assistant_id)
         arrangement = self._people.get_arrangement(assistant.arrangement_id)
-        document = timesheet_document(detail, arrangement, assistant, printed or date.today())
-        if stamp is not None:
-            document = replace(document, submission=stamp)
+        with self._db.read() as uow:
+            enrolled = outbox_repo.enrolments(uow.session, arrangement.id)
+        stamp = None
+        if submission is not None:
+            key = enrolled[0].key_id if enrolled and submission.body_sha256 else None
+            stamp = SubmissionStamp(submission.id, submission.body_sha256, key)
+        vedtak = (self._vedtak.current_vedtak(arrangement.id, detail.period.end)
+                  or self._vedtak.current_vedtak(arrangement.id, detail.period.start))
+        context = SheetContext(
+            names={a.id: a.name for a in self._people.list_assistants(arrangement.id)},
+            vedtak_reference=vedtak.reference if vedtak else "",
+            arrangement_reference=enrolled[0].remote_arrangement_id if enrolled else "",
+            submission=stamp,
+        )
+        return timesheet_document(detail, arrangement, assistant, printed or date.today(),
+                                  self._timesheets.pay_profile(arrangement.id), context)
+
+    def _render_timesheet(self, detail: TimesheetDetail, path: Path, printed: date | None,
+                          submission=None) -> TimesheetFile:
+        from bpa_desktop.export.timesheet_pdf import render_timesheet_pdf
+
+        document = self._document(detail, printed, submission)
         render_timesheet_pdf(document, path)
         return TimesheetFile(Path(path), document.status, document.version, detail.total_hours)
 

@@ -207,6 +207,16 @@ class Rota:
         they are now (none for a cancel). Raises TimesheetLockedError inside an attested
         period, and ValidationError for a shift already registered as worked or not worked.
         """
+        with self._db.write() as uow:
+            return self.change_in(uow, arrangement_id, shift_id, kind=kind, reason=reason,
+                                  other_assistant_id=other_assistant_id, other_shift_id=other_shift_id,
+                                  start=start, end=end)
+
+    def change_in(self, uow: UnitOfWork, arrangement_id: int, shift_id: str, *, kind: RotaChangeKind | str,
+                  reason: str, other_assistant_id: int | None = None, other_shift_id: str | None = None,
+                  start: datetime | None = None, end: datetime | None = None) -> list[Shift]:
+        """``change_planned_shift`` inside the caller's unit of work (a use case that changes
+        the plan together with something else, as "X is sick, Y covers")."""
         try:
             kind = RotaChangeKind(kind)
         except ValueError:
@@ -226,42 +236,41 @@ class Rota:
             else:
                 errors.update(validation.shift_errors(Shift("0", start, end)))
         raise_if(errors)
-        with self._db.write() as uow:
-            rows = [_planned_row(uow, arrangement_id, shift_id)]
-            if kind is RotaChangeKind.SWAP:
-                rows.append(_planned_row(uow, arrangement_id, other_shift_id))
-                if rows[0].id == rows[1].id or rows[0].assistant_id == rows[1].assistant_id:
-                    raise ValidationError({"other_shift_id": message("rota_swap_same_assistant")})
-            if kind is RotaChangeKind.SUBSTITUTE:
-                refuse_foreign_assistants(uow, arrangement_id, [other_assistant_id], "other_assistant_id")
-                if rows[0].assistant_id == other_assistant_id:
-                    raise ValidationError({"other_assistant_id": message("rota_substitute_same")})
-            before = [rr.as_occurrence(r) for r in rows]
-            refuse_locked_shifts(uow, before)
-            if rr.settled_ids(uow.session, [r.id for r in rows]):
-                raise ValidationError({"shift": message("planned_shift_settled")})
-            key = before[0].id
-            change = RotaChange(
-                id=0,
-                arrangement_id=arrangement_id,
-                kind=kind,
-                reason=reason.strip(),
-                occurrence=key,
-                day=rr.occurrence_day(key, cal.to_local(before[0].start).date()),
-                other_occurrence=before[1].id if kind is RotaChangeKind.SWAP else None,
-                assistant_id=other_assistant_id if kind is RotaChangeKind.SUBSTITUTE else None,
-                start=start if kind is RotaChangeKind.CHANGE_TIMES else None,
-                end=end if kind is RotaChangeKind.CHANGE_TIMES else None,
-            )
-            after = reapply(before, [change])
-            refuse_locked_shifts(uow, after)
-            stored = rr.add_change(uow.session, arrangement_id, change)
-            remaining = rr.rewrite_rows(uow.session, rows, {s.id: s for s in after})
-            uow.audit(
-                kind.value, "planned_shift", rows[0].id, arrangement_id,
-                f"change={stored.id}",
-            )
-            return [repo.planned_to_core(row) for row in remaining]
+        rows = [_planned_row(uow, arrangement_id, shift_id)]
+        if kind is RotaChangeKind.SWAP:
+            rows.append(_planned_row(uow, arrangement_id, other_shift_id))
+            if rows[0].id == rows[1].id or rows[0].assistant_id == rows[1].assistant_id:
+                raise ValidationError({"other_shift_id": message("rota_swap_same_assistant")})
+        if kind is RotaChangeKind.SUBSTITUTE:
+            refuse_foreign_assistants(uow, arrangement_id, [other_assistant_id], "other_assistant_id")
+            if rows[0].assistant_id == other_assistant_id:
+                raise ValidationError({"other_assistant_id": message("rota_substitute_same")})
+        before = [rr.as_occurrence(r) for r in rows]
+        refuse_locked_shifts(uow, before)
+        if rr.settled_ids(uow.session, [r.id for r in rows]):
+            raise ValidationError({"shift": message("planned_shift_settled")})
+        key = before[0].id
+        change = RotaChange(
+            id=0,
+            arrangement_id=arrangement_id,
+            kind=kind,
+            reason=reason.strip(),
+            occurrence=key,
+            day=rr.occurrence_day(key, cal.to_local(before[0].start).date()),
+            other_occurrence=before[1].id if kind is RotaChangeKind.SWAP else None,
+            assistant_id=other_assistant_id if kind is RotaChangeKind.SUBSTITUTE else None,
+            start=start if kind is RotaChangeKind.CHANGE_TIMES else None,
+            end=end if kind is RotaChangeKind.CHANGE_TIMES else None,
+        )
+        after = reapply(before, [change])
+        refuse_locked_shifts(uow, after)
+        stored = rr.add_change(uow.session, arrangement_id, change)
+        remaining = rr.rewrite_rows(uow.session, rows, {s.id: s for s in after})
+        uow.audit(
+            kind.value, "planned_shift", rows[0].id, arrangement_id,
+            f"change={stored.id}",
+        )
+        return [repo.planned_to_core(row) for row in remaining]
 
     def add_extra_planned_shift(self, arrangement_id: int, shift: Shift, reason: str) -> Shift:
         """Plan an extra shift outside the pattern (kind EXTRA), with a reason. It is kept

@@ -17,7 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bpa_desktop.storage import outbox_repository as outbox_repo
 from bpa_desktop.storage.outbox_repository import Enrolment
+from bpa_desktop.storage.sync_schema import NOT_YET_STORED
 from bpa_desktop.storage.unit_of_work import Database
 from bpa_desktop.sync import outbox
 from bpa_desktop.workspace.checks import arrangement as arrangement_row
@@ -53,6 +55,8 @@ class SubmissionInfo:
     stuck: bool  # not at the receiver 24 h after attestation: offer the bundle and the PDF
     timesheet_id: int | None = None  # the attested timesheet version (for the PDF)
     last_error_code: str | None = None  # the machine-readable reason (``invalid_pay_code`` …)
+    paper_at: datetime | None = None  # handed over on paper ("Skriv ut alle som venter")
+    waiting: bool = False  # the receiver does not hold it yet
 
 
 class Sync:
@@ -83,6 +87,7 @@ class Sync:
                 decision_reason=row.decision_reason, decided_at=row.decided_at, exported_at=row.exported_at,
                 created_at=row.created_at, body_sha256=row.body_sha256, stuck=outbox.is_stuck(row, now),
                 timesheet_id=row.timesheet_id, last_error_code=row.last_error_code,
+                paper_at=row.paper_at, waiting=row.state in NOT_YET_STORED,
             )
             for row in self.outbox.list_rows(arrangement_id, states)
         ]
@@ -123,6 +128,17 @@ class Sync:
             return export_bundle(self.outbox, arrangement_id, Path(path))
         except SyncError as error:
             raise WorkspaceError(str(error)) from None
+
+    def mark_paper(self, arrangement_id: int, submission_ids) -> int:
+        """Record that these submissions were handed over on paper (one audit entry each), in
+        one transaction; returns how many. They stay in the outbox: sending, the bundle and a
+        later import store each id once at the receiver."""
+        with self._db.write() as uow:
+            arrangement_row(uow, arrangement_id)
+            marked = outbox_repo.mark_paper(uow.session, arrangement_id, submission_ids, outbox.utc_now())
+            for submission_id in marked:
+                uow.audit("paper", "outbox_submission", None, arrangement_id, f"submission={submission_id}")
+            return len(marked)
 
     def retry_submission(self, submission_id: str) -> bool:
         """Queue a blocked submission again ("Prøv igjen"); False if it is not blocked."""

@@ -11,16 +11,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from bpa_desktop.core import normal_time
+from bpa_desktop.core.employer_period import employer_days
 from bpa_desktop.core.model import Agreement, Shift
-from bpa_desktop.core.pay import PayProfile, load_profile
+from bpa_desktop.core.pay import PayProfile, ProfileError, load_profile
 from bpa_desktop.core.pay_period import PayPeriod, pay_period
 from bpa_desktop.core.pay_settings import PaySettings, customised_profile
-from bpa_desktop.core.timesheet import (
-    TimesheetDetail,
-    build_rows,
-    counted_shifts,
-    rows_pay,
-)
+from bpa_desktop.core.timesheet import TimesheetDetail, build_rows, counted_shifts
+from bpa_desktop.core.timesheet_pay import rows_pay, stored_rows_pay, with_absence_pay
 from bpa_desktop.core.timesheet_lifecycle import is_locked
 from bpa_desktop.i18n import get_language, message
 from bpa_desktop.storage import attested
@@ -62,26 +59,48 @@ def detail(uow: UnitOfWork, assistant: AssistantRow, period: PayPeriod, row: Tim
     session = uow.session
     versions = tuple(tr.timesheet_to_core(v) for v in tr.versions(session, assistant.id, period.start))
     timesheet = tr.timesheet_to_core(row) if row is not None else None
+    arrangement = uow.get(ArrangementRow, assistant.arrangement_id)
+    pay_profile, settings = profile(uow, arrangement)
     if row is not None and is_locked(row.status):
         stored = attested.attested_content(session, row)  # refuses content changed since attesting
+        if stored.profile_name != pay_profile.name:
+            try:  # the hours are worked out again under the profile the sheet was attested with
+                pay_profile = customised_profile(shipped_profile(stored.profile_name), settings)
+            except ProfileError:
+                pass
+        rows = stored_rows_pay(stored.rows, pay_profile, stored.overtime, nominal=stored.nominal)
         return TimesheetDetail(
-            assistant.id, period, stored.rows, stored.absences, stored.pay_lines, timesheet, versions, stored=True,
+            assistant.id, period, rows, stored.absences, stored.pay_lines, timesheet, versions, stored=True,
             overtime=stored.overtime,
         )
-    arrangement = uow.get(ArrangementRow, assistant.arrangement_id)
-    pay_profile, _ = profile(uow, arrangement)
     records = tr.period_records(session, assistant.id, period)
     rows = build_rows(
         period, records.planned, records.worked, records.not_worked, records.absences,
         settled_plan_ids=records.settled_plan_ids,
         use_plan=not tr.ever_locked(session, assistant.id, period.start),
-        nominal=pay_profile.nominal_clock_hours,
+        nominal=pay_profile.nominal_clock_hours, covered=records.covered, covers=records.covers,
     )
+    if records.absences:
+        rows = with_absence_pay(rows, records.absences, pay_profile.absence,
+                                employer_days_of(uow, assistant, period, pay_profile))
     pay = rows_pay_with_context(uow, arrangement, assistant, period, rows, pay_profile)
     return TimesheetDetail(
-        assistant.id, period, tuple(rows), tuple(records.absences),
+        assistant.id, period, pay.rows, tuple(records.absences),
         pay.lines, timesheet, versions, overtime=pay.overtime,
     )
+
+
+def employer_days_of(uow: UnitOfWork, assistant: AssistantRow, period: PayPeriod, pay_profile: PayProfile):
+    """The assistant's sick days the employer pays, numbered in their employer periods,
+    counted over every earlier month (core.employer_period)."""
+    sick = tr.sick_absences_until(uow.session, assistant.id, period.end)
+    if not sick:
+        return {}
+    first = min(a.start for a in sick)
+    rules = pay_profile.absence
+    return employer_days(sick, tr.shift_days(uow.session, assistant.id, first, period.end),
+                         length=rules.employer_period_days, employed_from=assistant.start_date,
+                         qualifying_days=rules.qualifying_days)
 
 
 def rows_pay_with_context(uow: UnitOfWork, arrangement: ArrangementRow, assistant: AssistantRow, period: PayPeriod,

@@ -30,16 +30,16 @@ from bpa_desktop.core.timesheet import (
     TimesheetDayRow,
     TimesheetDetail,
     build_rows,
-    canonical_json,
-    content_document,
-    content_hash,
     settled_rows,
 )
+from bpa_desktop.core.timesheet_content import canonical_json, content_document, content_hash
 from bpa_desktop.core.timesheet_lifecycle import (
+    NothingToConfirm,
     TimesheetEvent,
     TransitionError,
     allows,
     attestable_from,
+    confirm_step,
     is_locked,
     is_payroll_ready,
     next_status,
@@ -57,6 +57,7 @@ from bpa_desktop.storage.schema import (
     WorkedShiftRow,
 )
 from bpa_desktop.storage.unit_of_work import Database, UnitOfWork
+from bpa_desktop.workspace import sick_cover
 from bpa_desktop.workspace import worked_record as worked
 from bpa_desktop.workspace.checks import arrangement as arrangement_row
 from bpa_desktop.workspace.errors import (
@@ -67,13 +68,8 @@ from bpa_desktop.workspace.errors import (
 )
 from bpa_desktop.workspace.outbox_capture import queue_submission
 from bpa_desktop.workspace.rota import Rota
-from bpa_desktop.workspace.timesheet_reading import (
-    detail,
-    latest_for_write,
-    period_of,
-    profile,
-    shipped_profile,
-)
+from bpa_desktop.workspace.sick_cover import SickCover
+from bpa_desktop.workspace.timesheet_reading import detail, latest_for_write, period_of, profile, shipped_profile
 from bpa_desktop.workspace.worked_record import WorkedEntry
 
 
@@ -130,6 +126,8 @@ class Timesheets:
         if isinstance(deviation, dev.ExtraWork):
             shift = Shift(str(deviation.assistant_id), deviation.start, deviation.end, kind=ShiftKind(deviation.kind))
             return self.record_worked_shift(arrangement_id, shift, deviation.reason)
+        if isinstance(deviation, dev.SickCovered):
+            return self.register_sick_cover(arrangement_id, deviation)
         if isinstance(deviation, dev.SubstituteCovers):
             return self._rota.cover_shift(arrangement_id, deviation.planned.id, deviation.substitute_id,
                                           deviation.reason)
@@ -144,6 +142,18 @@ class Timesheets:
         if isinstance(deviation, dev.NotWorked):
             return self.cancel_planned_shift(arrangement_id, deviation.planned.id, deviation.reason)
         raise TypeError(f"not a deviation: {deviation!r}")
+
+    def register_sick_cover(self, arrangement_id: int, deviation: dev.SickCovered) -> SickCover:
+        """"X is sick, Y covers": the absence and the vikar's covers in one transaction
+        (``workspace/sick_cover.py``); refused whole when any part cannot be stored."""
+        with self._db.write() as uow:
+            return sick_cover.register(uow, self._rota, arrangement_id, deviation)
+
+    def open_shifts(self, absence: Absence) -> list[Shift]:
+        """The assistant's planned shifts on the absence's days not yet registered (what a
+        vikar would take over)."""
+        with self._db.read() as uow:
+            return sick_cover.open_shifts(uow, absence.assistant_id, absence)
 
     def shifts_to_register(self, arrangement_id: int, day: date) -> list[TimesheetDayRow]:
         """Today's shifts for the quick "registrer vakten" view: every assistant's rows
@@ -347,20 +357,28 @@ def _get_or_create(uow: UnitOfWork, assistant_id: int, day: date) -> TimesheetRo
 
 
 def _confirm(uow: UnitOfWork, target, today: date) -> Timesheet:
+    """The assistant confirms the days that are over: up to yesterday while the period runs
+    (the sheet stays a draft, "confirmed through"), the whole period once it is over."""
     row, assistant, period = target
+    label = period.label(get_language())
     try:
-        status = next_status(row.status, TimesheetEvent.CONFIRM)
+        status, through = confirm_step(row.status, period, today, row.confirmed_through)
     except TransitionError:
         raise WorkspaceError(
-            message("timesheet_confirm_status", period=period.label(get_language()),
-                    status=message(f"status_{row.status.value}"))
+            message("timesheet_confirm_status", period=label, status=message(f"status_{row.status.value}"))
         ) from None
+    except NothingToConfirm as nothing:
+        if nothing.through is None:
+            raise WorkspaceError(message("timesheet_confirm_none_over", period=label)) from None
+        raise WorkspaceError(message("timesheet_confirm_nothing_new", period=label,
+                                     day=validation.format_date(nothing.through))) from None
     sheet = detail(uow, assistant, period, row)
-    settled = tr.settle_plan(uow.session, assistant.arrangement_id, [r for r in sheet.rows if r.day < today],
+    settled = tr.settle_plan(uow.session, assistant.arrangement_id, [r for r in sheet.rows if r.day <= through],
                              repo.utc_now())
     row.status = status
+    row.confirmed_through = through
     uow.audit("confirm", "timesheet", row.id, assistant.arrangement_id,
-              f"version={row.version} settled={settled}", actor="assistent")
+              f"version={row.version} through={through.isoformat()} settled={settled}", actor="assistent")
     return tr.timesheet_to_core(row)
 
 

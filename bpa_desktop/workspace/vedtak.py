@@ -10,11 +10,12 @@ from dataclasses import replace
 from datetime import date
 
 from bpa_desktop import validation
+from bpa_desktop.core.budget import AccountStart
 from bpa_desktop.core.model import Vedtak
 from bpa_desktop.i18n import message
 from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
-from bpa_desktop.storage.schema import VedtakRow
+from bpa_desktop.storage.schema import HourAccountStartRow, VedtakRow
 from bpa_desktop.storage.unit_of_work import Database, UnitOfWork
 from bpa_desktop.workspace.checks import arrangement as arrangement_row
 from bpa_desktop.workspace.errors import ValidationError, found, raise_if
@@ -64,6 +65,34 @@ class VedtakArea:
         with self._db.read() as uow:
             current = repo.vedtak_to_core(found(uow.get(VedtakRow, vedtak_id), "vedtak", vedtak_id))
         return self.update_vedtak(replace(current, valid_to=valid_to))
+
+
+    # --- where the hour account begins -----------------------------------------------
+
+    def account_start(self, arrangement_id: int) -> AccountStart | None:
+        """The day the arrangement's records begin and the hours used of that year before it."""
+        with self._db.read() as uow:
+            arrangement_row(uow, arrangement_id)
+            row = uow.get(HourAccountStartRow, arrangement_id)
+            return AccountStart(arrangement_id, row.start_date, row.opening_hours) if row else None
+
+    def set_account_start(self, start: AccountStart) -> AccountStart:
+        """Store (or replace) where the hour account begins."""
+        if not -MAX_OPENING_HOURS <= start.opening_hours <= MAX_OPENING_HOURS:
+            raise ValidationError({"opening_hours": message("opening_hours_range", limit=MAX_OPENING_HOURS)})
+        with self._db.write() as uow:
+            arrangement_row(uow, start.arrangement_id)
+            row = uow.get(HourAccountStartRow, start.arrangement_id)
+            if row is None:
+                row = HourAccountStartRow(arrangement_id=start.arrangement_id)
+                uow.session.add(row)
+            row.start_date, row.opening_hours, row.updated_at = start.start_date, start.opening_hours, repo.utc_now()
+            uow.audit("update", "hour_account_start", start.arrangement_id, start.arrangement_id,
+                      f"start={start.start_date.isoformat()} hours={start.opening_hours:g}")
+            return AccountStart(start.arrangement_id, row.start_date, row.opening_hours)
+
+
+MAX_OPENING_HOURS = 168 * 53  # more than a year's hours at the highest grant
 
 
 def _refuse_overlap(uow: UnitOfWork, vedtak: Vedtak) -> None:

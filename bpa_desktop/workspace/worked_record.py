@@ -11,7 +11,8 @@ from datetime import date, datetime
 
 from bpa_desktop import validation
 from bpa_desktop.core.model import Absence, AbsenceKind, Shift
-from bpa_desktop.core.timesheet import NotWorked, activate_passive
+from bpa_desktop.core.deviations import activate_passive
+from bpa_desktop.core.timesheet import NotWorked
 from bpa_desktop.i18n import message
 from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo

@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bpa_desktop.core.model import Interval, PayLine, Shift, ShiftTemplate, TimesheetStatus
+from dataclasses import replace
+
+from bpa_desktop.core.model import Absence, AbsenceKind, Interval, Shift, ShiftTemplate, TimesheetStatus
 from bpa_desktop.export.rota_pdf import RotaAssistant, RotaDocument
-from bpa_desktop.export.timesheet_pdf import TimesheetDocument, TimesheetRow
+from bpa_desktop.export.timesheet_pdf import TimesheetDocument
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -77,54 +79,57 @@ def rota_document(start: date = date(2026, 3, 2), weeks: int = 8, assistants=ASS
     )
 
 
-def timesheet_rows(period_start: date, count: int = 20) -> list[TimesheetRow]:
-    """`count` worked days spread over the month, with a night, a weekend day and an absence."""
-    rows = []
-    day = period_start
-    while len(rows) < count:
-        if day.weekday() == 6 and len(rows) % 5 == 0:
-            rows.append(TimesheetRow(day, None, None, 0.0, 0.0, {}, "egenmelding", "Sykt barn hjemme"))
-        elif day.weekday() == 4:
-            rows.append(
-                TimesheetRow(day, time(22, 0), time(8, 0), 6.0, 10.0,
-                             {"evening": 0.0, "night": 8.0, "saturday": 8.0}, "", "")
-            )
-        else:
-            saturday = 7.5 if day.weekday() == 5 else 0.0
-            sunday = 7.5 if day.weekday() == 6 else 0.0
-            rows.append(
-                TimesheetRow(day, time(8, 0), time(15, 30), 0.0, 7.5,
-                             {"saturday": saturday, "sunday": sunday}, "", "Tur på Bygdøy" if day.day == 17 else "")
-            )
+ASSISTANT_ID = 7
+RATES = {"ordinary": 245.5, "evening-night": 58.0, "weekend": 55.0, "holiday": 327.3, "sick": 245.5}
+
+
+def month_shifts(period_start: date, period_end: date, assistant: str = str(ASSISTANT_ID)) -> list[Shift]:
+    """A month of one assistant's planned shifts: D on weekdays, N on Fridays, L on some
+    weekends, a day off now and then."""
+    by_code = {t.code: t for t in TEMPLATES}
+    shifts, day = [], period_start
+    while day <= period_end:
+        if day.day % 4 != 3:
+            code = "N" if day.weekday() == 4 else "L" if day.weekday() >= 5 else "D"
+            shifts.append(shift_from_template(assistant, day, by_code[code], f"p{day:%Y%m%d}"))
         day += timedelta(days=1)
-    return rows
+    return shifts
 
 
-def pay_lines_for(rows: list[TimesheetRow], assistant: str = "a1") -> list[PayLine]:
-    hours = sum(r.hours for r in rows)
-    night = sum(r.windows.get("night", 0.0) for r in rows)
-    weekend = sum(r.windows.get("saturday", 0.0) + r.windows.get("sunday", 0.0) for r in rows)
-    return [
-        PayLine(assistant, "1010", "ordinary", "Timelønn", hours, 245.5),
-        PayLine(assistant, "1210", "evening-night", "Kvelds- og nattillegg", night, 58.0),
-        PayLine(assistant, "1220", "weekend", "Lørdags- og søndagstillegg", weekend, 55.0),
-    ]
+def sheet_detail(period_start: date = date(2026, 3, 1), *, shifts=None, worked=(), absences=None,
+                 profile_name: str = "ks", rates=None, agreement: str = "aml"):
+    """A timesheet detail computed by the engine, as the Workspace makes it: rows from the plan,
+    the worked record and absences, each row's pay lines, and the pay lines they sum to."""
+    from bpa_desktop.core.employer_period import employer_days
+    from bpa_desktop.core.pay import load_profile
+    from bpa_desktop.core.pay_period import pay_period
+    from bpa_desktop.core.timesheet import TimesheetDetail, build_rows
+    from bpa_desktop.core.timesheet_pay import rows_pay, with_absence_pay
+
+    period = pay_period(period_start)
+    profile = load_profile(profile_name)
+    shifts = month_shifts(period.start, period.end) if shifts is None else shifts
+    if absences is None:
+        sick_day = period.start + timedelta(days=9)
+        absences = [Absence(1, ASSISTANT_ID, AbsenceKind.SELF_CERTIFIED, sick_day, sick_day + timedelta(days=1))]
+    rows = build_rows(period, shifts, list(worked), [], absences, settled_plan_ids={r.planned.id for r in worked if r.planned})
+    rows = with_absence_pay(rows, absences, profile.absence, employer_days(absences))
+    pay = rows_pay(rows, profile, RATES if rates is None else rates, agreement=agreement)
+    return TimesheetDetail(ASSISTANT_ID, period, pay.rows, tuple(absences), pay.lines, overtime=pay.overtime), profile
 
 
-def timesheet_document(period_start: date = date(2026, 3, 1), **changes) -> TimesheetDocument:
-    period_end = (period_start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    rows = timesheet_rows(period_start)
-    values = dict(
-        arrangement_name="Ordningen til Åse",
-        assistant_name="Øystein Åsheim",
-        employee_no="1042",
-        period_start=period_start,
-        period_end=period_end,
-        status=TimesheetStatus.ATTESTED,
-        version=1,
-        rows=rows,
-        pay_lines=pay_lines_for(rows),
-        printed=date(2026, 4, 2),
-    )
+def timesheet_document(period_start: date = date(2026, 3, 1), *, detail=None, profile=None, **changes) -> TimesheetDocument:
+    from bpa_desktop.core.model import Arrangement, Assistant, EmployerKind
+    from bpa_desktop.export.timesheet_export import SheetContext, timesheet_document as document_of
+
+    if detail is None:
+        detail, profile = sheet_detail(period_start)
+    arrangement = Arrangement(1, "Ordningen til Åse", "Åse Ås", "Ingrid Ås", EmployerKind.MUNICIPALITY,
+                              "Åsen kommune", "937465182", "Åsen")
+    assistant = Assistant(ASSISTANT_ID, 1, "Øystein Åsheim", "1042", 60.0)
+    context = SheetContext({ASSISTANT_ID: "Øystein Åsheim", 8: "Máret Čeahci"}, vedtak_reference="2025/0342-2")
+    document = document_of(detail, arrangement, assistant, date(2026, 4, 2), profile, context)
+    values = dict(status=TimesheetStatus.ATTESTED,
+                  attested_at=datetime(2026, 4, 1, 9, 14, tzinfo=OSLO), attested_by="arbeidsleder")
     values.update(changes)
-    return TimesheetDocument(**values)
+    return replace(document, **values)

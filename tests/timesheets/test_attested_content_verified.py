@@ -73,7 +73,7 @@ def test_the_85_to_95_example_is_refused_by_bpa_export_timesheet(demo_workspace,
     content = connection.execute("SELECT content FROM timesheet_snapshot WHERE timesheet_id = ?",
                                  (sheet.id,)).fetchone()[0]
     connection.close()
-    from bpa_desktop.core.timesheet import content_hash
+    from bpa_desktop.core.timesheet_content import content_hash
 
     _behind_the_triggers(ws.path, "UPDATE timesheet SET content_hash = ? WHERE id = ?",
                          (content_hash(content), sheet.id))

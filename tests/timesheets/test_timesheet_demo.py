@@ -3,7 +3,7 @@ and its payroll exports as a Visma Lønn file."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bpa_desktop import cli
 from bpa_desktop.core.model import TimesheetStatus
@@ -22,8 +22,9 @@ def test_demo_timesheets(demo_workspace, demo_arrangement_id, demo_today, tmp_pa
     assert correction.correction_reason and correction.content_hash != original.content_hash
     assert ws.timesheets.timesheet_detail(correction.id).total_hours == ws.timesheets.timesheet_detail(original.id).total_hours + 1
 
-    now = {t.status for t in ws.timesheets.list_timesheets(aid, current.start)}
-    assert now == {TimesheetStatus.DRAFT, TimesheetStatus.CONFIRMED}
+    now = ws.timesheets.list_timesheets(aid, current.start)
+    assert {t.status for t in now} == {TimesheetStatus.DRAFT}  # the month is not over: nothing is confirmed whole
+    assert [t.confirmed_through for t in now if t.confirmed_through] == [demo_today - timedelta(days=1)]
 
     previous = ws.timesheets.pay_period_for(aid, current.start - timedelta(days=1))
     out = tmp_path / "visma.txt"
@@ -31,3 +32,29 @@ def test_demo_timesheets(demo_workspace, demo_arrangement_id, demo_today, tmp_pa
                      "--format", "visma", "--out", str(out)]) == 0
     assert len(out.read_bytes().splitlines()) >= 10
     capsys.readouterr()
+
+
+def test_the_demo_sick_period_and_its_vikar_on_paper(demo_workspace, demo_arrangement_id, tmp_path):
+    """The demo's sykmelding covered by the vikar: the sick assistant's PDF has the sick-pay line
+    and "dekket av", the vikar's "for … (syk)", and on both every column adds up to its pay line."""
+    import pdfplumber
+
+    from tests.export.test_export_timesheet_pdf import pay_line_hours, sum_line
+
+    ws, aid = demo_workspace, demo_arrangement_id
+    people = {a.name: a for a in ws.people.list_assistants(aid)}
+    sick = next(a for a in ws.timesheets.list_absences(aid, date(2000, 1, 1), date(2100, 1, 1))
+                if a.kind.value == "sykmelding")
+    texts = {}
+    for name in ("Linnea Strand", "Hanne Øverby"):
+        path = ws.exports.timesheet_pdf(people[name].id, sick.start, tmp_path / f"{name}.pdf").path
+        with pdfplumber.open(path) as pdf:
+            texts[name] = "\n".join(page.extract_text() for page in pdf.pages)
+        detail = ws.timesheets.preview_timesheet(people[name].id, sick.start)
+        codes = [line.pay_code for line in detail.pay_lines]
+        assert sum_line(texts[name])[1:] == [pay_line_hours(texts[name], code) for code in codes]
+    linnea, hanne = texts["Linnea Strand"], texts["Hanne Øverby"]
+    assert "1500 Sykelønn i arbeidsgiverperioden" in linnea and "dekket av Hanne Øverby" in linnea
+    assert "Sykmelding · AGP dag" in linnea
+    assert "for Linnea Strand (syk)" in hanne
+

@@ -11,7 +11,8 @@ import pytest
 
 from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import Absence, AbsenceKind, Shift, ShiftKind, TimesheetStatus
-from bpa_desktop.core.timesheet import RowStatus, content_hash
+from bpa_desktop.core.timesheet import RowStatus
+from bpa_desktop.core.timesheet_content import content_hash
 from bpa_desktop.workspace import TimesheetLockedError, ValidationError, WorkspaceError
 
 
@@ -156,16 +157,27 @@ def test_attesting_needs_the_period_to_be_over(setup):
     assert snapshot(ws, setup.arrangement_id) == before
 
 
-def test_confirm_records_only_shifts_that_have_started(setup):
+def test_confirm_records_only_days_that_are_over_and_again_when_the_month_ends(setup):
     ws, aid = setup.ws, setup.arrangement_id
     sheet = ws.timesheets.get_or_create_timesheet(setup.day_worker, OCTOBER)
-    ws.timesheets.confirm_timesheet(sheet.id, today=date(2026, 10, 15))
+    with pytest.raises(WorkspaceError, match="Ingen dager i oktober 2026 er over"):
+        ws.timesheets.confirm_timesheet(sheet.id, today=OCTOBER)
+    partly = ws.timesheets.confirm_timesheet(sheet.id, today=date(2026, 10, 15))
+    assert partly.status is TimesheetStatus.DRAFT and partly.confirmed_through == date(2026, 10, 14)
     worked = ws.timesheets.list_worked_shifts(aid, OCTOBER, date(2026, 10, 31))
     assert worked and all(s.start.date() < date(2026, 10, 15) for s in worked)
     detail = ws.timesheets.timesheet_detail(sheet.id)
     assert {r.status for r in detail.rows if r.day >= date(2026, 10, 15)} == {RowStatus.PLANNED}
-    with pytest.raises(WorkspaceError, match="Bare et utkast"):
+    with pytest.raises(WorkspaceError, match="allerede bekreftet t.o.m. 14.10.2026"):
         ws.timesheets.confirm_timesheet(sheet.id, today=date(2026, 10, 15))
+    more = ws.timesheets.confirm_timesheet(sheet.id, today=date(2026, 10, 22))
+    assert more.status is TimesheetStatus.DRAFT and more.confirmed_through == date(2026, 10, 21)
+    whole = ws.timesheets.confirm_timesheet(sheet.id, today=date(2026, 11, 1))
+    assert whole.status is TimesheetStatus.CONFIRMED and whole.confirmed_through == date(2026, 10, 31)
+    with pytest.raises(WorkspaceError, match="Bare et utkast"):
+        ws.timesheets.confirm_timesheet(sheet.id, today=date(2026, 11, 2))
+    audit = [e.detail for e in ws.audit.entries(aid, 100) if e.action == "confirm"]
+    assert any("through=2026-10-14" in d for d in audit) and any("through=2026-10-31" in d for d in audit)
 
 
 def test_deviations_absence_cancel_and_passive_that_became_active(setup):

@@ -12,15 +12,8 @@ from hypothesis import strategies as st
 from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import Absence, AbsenceKind, PayLine, Shift
 from bpa_desktop.core.pay_period import PayPeriod, parse_period, pay_period, period_for_month, periods_between
-from bpa_desktop.core.timesheet import (
-    RowStatus,
-    build_rows,
-    canonical_json,
-    content_document,
-    content_hash,
-    parse_content,
-    settled_rows,
-)
+from bpa_desktop.core.timesheet import RowStatus, build_rows, settled_rows
+from bpa_desktop.core.timesheet_content import canonical_json, content_document, content_hash, parse_content
 
 start_days = st.integers(min_value=1, max_value=28)
 days = st.dates(min_value=date(1999, 1, 1), max_value=date(2101, 12, 31))

@@ -67,7 +67,7 @@ def test_attesting_a_period_is_one_transaction(setup):
 
 def test_confirming_a_period_creates_and_confirms_its_draft_together(setup):
     ws = setup.ws
-    sheet = ws.timesheets.confirm_period(setup.night_worker, OCTOBER, today=date(2026, 10, 15))
+    sheet = ws.timesheets.confirm_period(setup.night_worker, OCTOBER, today=date(2026, 11, 1))
     assert sheet.status is TimesheetStatus.CONFIRMED and sheet.version == 1
     with pytest.raises(WorkspaceError, match="Bare et utkast"):
-        ws.timesheets.confirm_period(setup.night_worker, OCTOBER, today=date(2026, 10, 15))
+        ws.timesheets.confirm_period(setup.night_worker, OCTOBER, today=date(2026, 11, 1))

@@ -20,31 +20,34 @@ def test_hour_account_numbers_equal_the_core_computation(qtbot, demo_window, dem
         demo_workspace.vedtak.list_vedtak(demo_arrangement_id), year,
         demo_workspace.rota.list_planned_shifts(demo_arrangement_id, date(year, 1, 1), date(year, 12, 31)),
         demo_workspace.timesheets.list_worked_shifts(demo_arrangement_id, date(year, 1, 1), demo_today),
-        demo_today,
+        demo_today, unregistered=page.data.unregistered,
     )
     assert page.data.account == expected
     for key, value in (("granted", expected.granted), ("worked", expected.worked), ("planned", expected.planned),
-                       ("remaining", expected.remaining), ("forecast", expected.forecast)):
+                       ("unregistered", expected.unregistered), ("remaining", expected.remaining),
+                       ("forecast", expected.forecast)):
         text = page.values[key].text()
         assert text.startswith(f"{format_number(round(value))} t"), (key, text)
         assert text in page.values[key].accessibleName()
     # the chart shows the same figures as the labels
     bars = page.chart.chart().series()[0].barSets()
     assert [round(sum(bar_set.at(i) for i in range(bar_set.count()))) for bar_set in bars] == [
-        round(expected.granted), round(expected.worked), round(expected.planned), round(expected.forecast)]
+        round(expected.granted), round(expected.worked + expected.unregistered), round(expected.planned),
+        round(expected.forecast)]
 
 
-def test_waiting_timesheets_and_absence_this_month(qtbot, demo_window, demo_workspace, demo_arrangement_id,
-                                                   demo_today):
+def test_waiting_lists_say_how_far_confirmed_and_list_only_what_can_be_attested(qtbot, demo_window, demo_workspace,
+                                                                               demo_arrangement_id, demo_today):
     page = open_page(qtbot, demo_window, "oversikt", demo_today)
     names = {a.id: a.name for a in demo_workspace.people.list_assistants(demo_arrangement_id)}
     sheets = demo_workspace.timesheets.list_timesheets(demo_arrangement_id)
     drafts = sorted(names[t.assistant_id] for t in sheets if t.status.value == "draft")
-    confirmed = sorted(names[t.assistant_id] for t in sheets if t.status.value == "confirmed")
-    assert drafts and confirmed
-    to_confirm = sorted(page.to_confirm.item(i).text().split(" – ")[0] for i in range(page.to_confirm.count()))
-    to_attest = sorted(page.to_attest.item(i).text().split(" – ")[0] for i in range(page.to_attest.count()))
-    assert (to_confirm, to_attest) == (drafts, confirmed)
+    to_confirm = [page.to_confirm.item(i).text() for i in range(page.to_confirm.count())]
+    assert sorted(t.split(" – ")[0] for t in to_confirm) == drafts
+    assert any(t.startswith("Sara Nilsen") and "(bekreftet t.o.m. 19.05.2026)" in t for t in to_confirm)
+    assert any("(ikke bekreftet)" in t for t in to_confirm)
+    # on 20 May nothing can be attested: May is not over (the demo's past months are attested)
+    assert [page.to_attest.item(i).text() for i in range(page.to_attest.count())] == ["Ingen"]
     month = demo_workspace.timesheets.list_absences(demo_arrangement_id, date(2026, 5, 1), date(2026, 5, 31))
     texts = [page.absence.item(i).text() for i in range(page.absence.count())]
     if month:
@@ -52,13 +55,35 @@ def test_waiting_timesheets_and_absence_this_month(qtbot, demo_window, demo_work
     else:
         assert texts == ["Ikke noe fravær registrert i mai."]
 
-    page.to_attest.setFocus()
-    page.to_attest.setCurrentRow(0)
-    qtbot.keyClick(page.to_attest, Qt.Key.Key_Return)
+    later = open_page(qtbot, demo_window, "oversikt", date(2026, 6, 2))  # May is over: attestable now
+    to_attest = [later.to_attest.item(i).text() for i in range(later.to_attest.count())]
+    assert sorted(t.split(" – ")[0] for t in to_attest) == drafts
+    later.to_attest.setFocus()
+    later.to_attest.setCurrentRow(0)
+    qtbot.keyClick(later.to_attest, Qt.Key.Key_Return)
     timesheets = demo_window.pages["timelister"]
     assert demo_window.current_page is timesheets
     qtbot.waitUntil(lambda: timesheets.is_loaded and timesheets.view is not None
-                    and timesheets.current_entry().assistant.name == confirmed[0], timeout=15000)
+                    and timesheets.current_entry().assistant.name == to_attest[0].split(" – ")[0], timeout=15000)
+
+
+def test_planned_but_not_registered_is_a_figure_and_a_list_that_jumps_to_the_day(qtbot, demo_window):
+    after = date(2026, 6, 2)  # the demo registered the worked record up to 19 May
+    page = open_page(qtbot, demo_window, "oversikt", after)
+    shifts = page.data.unregistered
+    assert shifts and all(date(2026, 5, 20) <= s.start.date() < after for s in shifts)
+    assert page.data.account.unregistered == sum(s.hours for s in shifts)
+    assert page.values["unregistered"].text().startswith(format_number(round(page.data.account.unregistered)))
+    assert page.to_register.count() == len(shifts)
+    page.to_register.setFocus()
+    page.to_register.setCurrentRow(0)
+    qtbot.keyClick(page.to_register, Qt.Key.Key_Return)
+    timesheets = demo_window.pages["timelister"]
+    first = shifts[0]
+    qtbot.waitUntil(lambda: timesheets.is_loaded and timesheets.view is not None
+                    and timesheets.current_entry().assistant.id == int(first.assistant)
+                    and timesheets.detail.current_day() == first.start.date(), timeout=15000)
+    assert timesheets.detail.days.hasFocus()
 
 
 def test_vedtak_expiry_warning(qtbot, demo_window, demo_workspace, demo_arrangement_id):

@@ -65,7 +65,9 @@ def test_attest_by_keyboard_locks_and_a_deviation_is_then_refused(qtbot, demo_wi
     go_to_previous_period(qtbot, page)
     assert page.data.period.key() == "2026-05"
     go_to_list_and_find(qtbot, page, "Sara Nilsen")
-    assert page.current_entry().status is TimesheetStatus.CONFIRMED
+    entry = page.current_entry()  # confirmed on 20 May through the 19th: still a draft, partly confirmed
+    assert entry.status is TimesheetStatus.DRAFT and entry.timesheet.confirmed_through == date(2026, 5, 19)
+    assert "bekreftet t.o.m. 19.05.2026" in page.list_model.text(column(page, 0).index("Sara Nilsen"), 1)
     assert not page.detail.banner.isVisible()
 
     press(qtbot, Qt.Key.Key_T, CTRL)
@@ -189,12 +191,12 @@ def test_deviation_form_needs_a_reason_and_stores_graded_sick_leave(qtbot, demo_
     form.reason.setFocus()
     type_text(qtbot, "Gradert sykmelding")
     press(qtbot, Qt.Key.Key_Return)
-    reloaded(qtbot, page, lambda: "Sykmelding 50 %" in [page.detail.days_model.text(r, 8)
+    reloaded(qtbot, page, lambda: "Sykmelding 50 %" in [page.detail.days_model.text(r, 9)
                                                          for r in range(page.detail.days_model.rowCount())])
     absences = demo_workspace.timesheets.list_absences(demo_arrangement_id, date(2026, 5, 25), date(2026, 5, 29))
     assert [(a.kind.value, a.percent, a.comment) for a in absences] == [("sykmelding", 50, "Gradert sykmelding")]
     assert page.current_entry().assistant.name == "Linnea Strand"
-    absence_column = [page.detail.days_model.text(r, 8) for r in range(page.detail.days_model.rowCount())]
+    absence_column = [page.detail.days_model.text(r, 9) for r in range(page.detail.days_model.rowCount())]
     assert "Sykmelding 50 %" in absence_column
 
 
@@ -212,12 +214,12 @@ def test_extra_shift_with_end_before_start_runs_past_midnight(qtbot, demo_window
     form.reason.setText("Ekstra nattevakt")
     page.dialog.save_button.click()
     reloaded(qtbot, page, lambda: "Ekstravakt: Ekstra nattevakt" in [
-        page.detail.days_model.text(r, 9) for r in range(page.detail.days_model.rowCount())])
+        page.detail.days_model.text(r, 10) for r in range(page.detail.days_model.rowCount())])
     worked = demo_workspace.timesheets.list_worked_shifts(demo_arrangement_id, date(2026, 5, 27), date(2026, 5, 27))
     extra = [s for s in worked if s.kind.value == "extra"]
     assert [(s.start, s.end) for s in extra] == [(datetime(2026, 5, 27, 22, 0, tzinfo=OSLO),
                                                   datetime(2026, 5, 28, 2, 0, tzinfo=OSLO))]
-    comments = [page.detail.days_model.text(r, 9) for r in range(page.detail.days_model.rowCount())]
+    comments = [page.detail.days_model.text(r, 10) for r in range(page.detail.days_model.rowCount())]
     assert "Ekstravakt: Ekstra nattevakt" in comments
 
 

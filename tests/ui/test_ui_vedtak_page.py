@@ -72,3 +72,27 @@ def test_add_a_later_vedtak_and_end_the_current_one(qtbot, arrangement, window, 
     qtbot.waitUntil(lambda: page.is_loaded)
     ended = [v for v in workspace.vedtak.list_vedtak(arrangement.id) if v.id != newest.id][0]
     assert ended.valid_to == date.today()
+
+
+def test_the_hour_account_start_is_entered_by_keyboard_and_counts_in_oversikt(qtbot, arrangement, window,
+                                                                              workspace):
+    page = open_vedtak(qtbot, window)
+    assert "teller fra årets første dag" in page.account_text.text()
+    press(qtbot, Qt.Key.Key_T, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: page.dialog is not None and QApplication.activeWindow() is page.dialog)
+    dialog = page.dialog
+    assert focused() is dialog.form.start_date
+    year = date.today().year
+    type_text(qtbot, date(year, 3, 1).strftime("%d%m%Y"))
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.form.opening_hours
+    replace_text(qtbot, "310,5")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.dialog is None and "310,5 t" in page.account_text.text())
+    stored = workspace.vedtak.account_start(arrangement.id)
+    assert (stored.start_date, stored.opening_hours) == (date(year, 3, 1), 310.5)
+    overview = window.pages["oversikt"]
+    window.show_page("oversikt")
+    qtbot.waitUntil(lambda: overview.is_loaded and overview.data is not None
+                    and overview.data.account.start_balance == 310.5, timeout=15000)
+    assert "01.03" in overview.values["start"].text()

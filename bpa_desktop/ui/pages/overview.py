@@ -1,5 +1,7 @@
-"""Oversikt: the year's hour account against the vedtak (chart and the same numbers as text),
-a warning before the vedtak runs out, timesheets waiting for confirmation or attestation, and
+"""Oversikt: the year's hour account against the vedtak (chart and the same numbers as text,
+with the opening balance and the planned shifts in the past nobody registered, listed to fix),
+a warning before the vedtak runs out, timesheets waiting for the assistant's confirmation
+(saying how far it is confirmed) or for attestation (only those that can be attested now), and
 this month's absence."""
 
 from __future__ import annotations
@@ -18,15 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpa_desktop.core.budget import HourAccount, expiring_vedtak, hour_account
-from bpa_desktop.core.model import (
-    Absence,
-    Assistant,
-    Timesheet,
-    TimesheetStatus,
-    Vedtak,
-)
+from bpa_desktop.core.budget import AccountStart, HourAccount, expiring_vedtak
+from bpa_desktop.core.calendar import OSLO
+from bpa_desktop.core.model import Absence, Assistant, Shift, Timesheet, TimesheetStatus, Vedtak
 from bpa_desktop.core.pay_period import PayPeriod
+from bpa_desktop.core.timesheet_lifecycle import is_attestable
+from bpa_desktop.i18n import message
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.formatting import format_date, format_number
@@ -49,29 +48,47 @@ class OverviewData:
     account: HourAccount
     timesheets: list[Timesheet]  # newest version of each
     absences: list[Absence]  # touching this month
+    unregistered: tuple[Shift, ...] = ()  # planned in the past, never registered
+    start: AccountStart | None = None
 
 
 def read_overview(ws, arrangement_id: int, today: date) -> OverviewData:
     """Everything the page shows, read in one go (in a worker)."""
-    year_start, year_end = date(today.year, 1, 1), date(today.year, 12, 31)
     month_start = today.replace(day=1)
     month_end = (month_start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    vedtak = ws.vedtak.list_vedtak(arrangement_id)
-    planned = ws.rota.list_planned_shifts(arrangement_id, year_start, year_end)
-    worked = ws.timesheets.list_worked_shifts(arrangement_id, year_start, min(today, year_end))
+    reading = ws.reports.hour_account(arrangement_id, today)
     return OverviewData(
         today=today,
-        vedtak=vedtak,
+        vedtak=ws.vedtak.list_vedtak(arrangement_id),
         assistants=ws.people.list_assistants(arrangement_id),
-        account=hour_account(vedtak, today.year, planned, worked, today),
+        account=reading.account,
         timesheets=ws.timesheets.list_timesheets(arrangement_id),
         absences=ws.timesheets.list_absences(arrangement_id, month_start, month_end),
+        unregistered=reading.unregistered,
+        start=reading.start,
     )
 
 
-def waiting(timesheets: list[Timesheet], status: TimesheetStatus) -> list[Timesheet]:
-    return sorted((t for t in timesheets if TimesheetStatus(t.status) is status),
+def waiting_for_confirmation(timesheets: list[Timesheet]) -> list[Timesheet]:
+    """Drafts: the assistant has days left to confirm (now or when they are over)."""
+    return sorted((t for t in timesheets if TimesheetStatus(t.status) is TimesheetStatus.DRAFT),
                   key=lambda t: (t.period_start, t.assistant_id))
+
+
+def waiting_for_attestation(timesheets: list[Timesheet], today: date) -> list[Timesheet]:
+    """Only sheets that can be attested now: not locked, and the period is over."""
+    return sorted((t for t in timesheets
+                   if is_attestable(t.status, PayPeriod(t.period_start, t.period_end), today)),
+                  key=lambda t: (TimesheetStatus(t.status) is not TimesheetStatus.CONFIRMED, t.period_start,
+                                 t.assistant_id))
+
+
+def confirmation_text(sheet: Timesheet) -> str:
+    if TimesheetStatus(sheet.status) is TimesheetStatus.CONFIRMED:
+        return message("ui_overview_confirmed")
+    if sheet.confirmed_through is not None:
+        return message("ui_confirmed_partly", day=format_date(sheet.confirmed_through))
+    return message("ui_overview_not_confirmed")
 
 
 class OverviewPage(Page):
@@ -96,6 +113,8 @@ class OverviewPage(Page):
             ("assistants", self.tr("Active assistants")),
             ("granted", self.tr("Hours granted this year")),
             ("worked", self.tr("Worked so far")),
+            ("start", message("ui_overview_start")),
+            ("unregistered", message("ui_overview_unregistered")),
             ("planned", self.tr("Planned for the rest of the year")),
             ("remaining", self.tr("Not yet planned")),
             ("forecast", self.tr("Forecast at year end")),
@@ -114,9 +133,11 @@ class OverviewPage(Page):
         self.to_confirm = self._list(self.tr("Waiting for the assistant to confirm"))
         self.to_attest = self._list(self.tr("Waiting for your attestation"))
         self.absence = self._list(self.tr("Absence this month"))
+        self.to_register = self._list(message("ui_overview_unregistered_list"))
         lists = QGridLayout()
         for column, (text, widget) in enumerate(((self.tr("Waiting for &confirmation"), self.to_confirm),
                                                  (self.tr("Waiting for &attestation"), self.to_attest),
+                                                 (message("ui_overview_unregistered_label"), self.to_register),
                                                  (self.tr("A&bsence this month"), self.absence))):
             lists.addWidget(buddy_label(text, widget), 0, column)
             lists.addWidget(widget, 1, column)
@@ -157,7 +178,7 @@ class OverviewPage(Page):
             if key != "vedtak":
                 self._set(key, "–")
         self.warning.hide()
-        for widget in (self.to_confirm, self.to_attest, self.absence):
+        for widget in (self.to_confirm, self.to_attest, self.absence, self.to_register):
             widget.clear()
         show_chart(self.chart, bar_chart("", [], []))
         self.finish_loading()
@@ -179,14 +200,20 @@ class OverviewPage(Page):
                 "%1", format_number(current.hours_per_week)).replace(
                 "%2", format_date(current.valid_from)).replace("%3", end))
         self._set("assistants", str(len([a for a in data.assistants if a.active_on(today)])))
-        self._show_account(data.account)
+        self._show_account(data.account, data.start)
         self._show_warning(data)
         self._show_lists(data)
         self.finish_loading()
 
-    def _show_account(self, account: HourAccount) -> None:
+    def _show_account(self, account: HourAccount, start: AccountStart | None = None) -> None:
         self._set("granted", self.hours(account.granted))
-        self._set("worked", self.hours(account.worked + account.start_balance))
+        self._set("worked", self.hours(account.worked))
+        if start is not None and start.start_date.year == account.year:
+            self._set("start", message("ui_overview_start_value", hours=self.hours(account.start_balance),
+                                       day=format_date(start.start_date)))
+        else:
+            self._set("start", message("ui_overview_start_none"))
+        self._set("unregistered", self.hours(account.unregistered))
         self._set("planned", self.hours(account.planned))
         self._set("remaining", self.hours(account.remaining))
         left = account.forecast_remaining
@@ -197,7 +224,7 @@ class OverviewPage(Page):
         # a horizontal chart draws its first category at the bottom
         series = [
             Series(granted, [0, 0, account.granted]),
-            Series(self.tr("Worked"), [0, account.worked + account.start_balance, 0]),
+            Series(self.tr("Worked"), [0, account.worked + account.start_balance + account.unregistered, 0]),
             Series(self.tr("Planned"), [0, account.planned, 0]),
             Series(forecast, [account.forecast, 0, 0]),
         ]
@@ -217,16 +244,27 @@ class OverviewPage(Page):
 
     def _show_lists(self, data: OverviewData) -> None:
         names = {a.id: a.name for a in data.assistants}
-        for widget, status in ((self.to_confirm, TimesheetStatus.DRAFT),
-                               (self.to_attest, TimesheetStatus.CONFIRMED)):
+        for widget, sheets in ((self.to_confirm, waiting_for_confirmation(data.timesheets)),
+                               (self.to_attest, waiting_for_attestation(data.timesheets, data.today))):
             widget.clear()
-            for sheet in waiting(data.timesheets, status):
+            for sheet in sheets:
                 period = PayPeriod(sheet.period_start, sheet.period_end)
-                item = QListWidgetItem(f"{names.get(sheet.assistant_id, '')} – {period.label()}")
-                item.setData(Qt.ItemDataRole.UserRole, (sheet.period_start.isoformat(), sheet.assistant_id))
+                item = QListWidgetItem(f"{names.get(sheet.assistant_id, '')} – {period.label()} "
+                                       f"({confirmation_text(sheet)})")
+                item.setData(Qt.ItemDataRole.UserRole, (sheet.period_start.isoformat(), sheet.assistant_id, None))
                 widget.addItem(item)
             if widget.count() == 0:
                 widget.addItem(QListWidgetItem(self.tr("None")))
+        self.to_register.clear()
+        for shift in data.unregistered:
+            start, end = shift.start.astimezone(OSLO), shift.end.astimezone(OSLO)
+            item = QListWidgetItem(f"{names.get(int(shift.assistant), '')} – {format_date(start.date())} "
+                                   f"{shift.code or ''} {start:%H:%M}–{end:%H:%M}".replace("  ", " "))
+            item.setData(Qt.ItemDataRole.UserRole, (start.date().isoformat(), int(shift.assistant),
+                                                    start.date().isoformat()))
+            self.to_register.addItem(item)
+        if self.to_register.count() == 0:
+            self.to_register.addItem(QListWidgetItem(self.tr("None")))
         self.absence.clear()
         for absence in sorted(data.absences, key=lambda a: (a.start, names.get(a.assistant_id, ""))):
             self.absence.addItem(QListWidgetItem(self.tr("%1: %2, %3 – %4").replace(
@@ -243,6 +281,8 @@ class OverviewPage(Page):
         if not found or not hasattr(window, "show_page"):
             return
         page = window.show_page("timelister")
-        page.select_period(date.fromisoformat(found[0]), found[1])
-        page.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        row_day = date.fromisoformat(found[2]) if len(found) > 2 and found[2] else None
+        page.select_period(date.fromisoformat(found[0]), found[1], row_day=row_day)
+        if row_day is None:  # else the page focuses that day's row once it is shown
+            page.list.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -47,12 +47,15 @@ class RotaData:
     planned_year: list = field(default_factory=list)
     worked_year: list = field(default_factory=list)
     need: list = field(default_factory=list)
+    unregistered: tuple = ()  # planned shifts in the past nobody registered
+    account_start: object | None = None  # core.budget.AccountStart
 
 
 def read_rota_data(workspace, arrangement_id: int, today: date) -> RotaData:
     year_start, year_end = date(today.year, 1, 1), date(today.year, 12, 31)
     current = workspace.rota.current_rota(arrangement_id)
     need = workspace.rota.get_need_pattern(arrangement_id)
+    reading = workspace.reports.hour_account(arrangement_id, today)
     return RotaData(
         templates=workspace.rota.list_shift_templates(arrangement_id),
         assistants=workspace.people.list_assistants(arrangement_id),
@@ -61,6 +64,8 @@ def read_rota_data(workspace, arrangement_id: int, today: date) -> RotaData:
         planned_year=workspace.rota.list_planned_shifts(arrangement_id, year_start, year_end),
         worked_year=workspace.timesheets.list_worked_shifts(arrangement_id, year_start, min(today, year_end)),
         need=list(need),
+        unregistered=reading.unregistered,
+        account_start=reading.start,
     )
 
 
@@ -281,7 +286,8 @@ class RotaPage(Page):
         start, end = self.start_date, self.end_date
         outside = [s for s in self.data.planned_year if not start <= local_day(s) <= end]
         planned = outside + list(self.checker.plan.index)
-        account = hour_account(self.data.vedtak, self.today.year, planned, self.data.worked_year, self.today)
+        account = hour_account(self.data.vedtak, self.today.year, planned, self.data.worked_year, self.today,
+                               unregistered=self.data.unregistered, start=self.data.account_start)
         self.hour_bar.set_account(account)
 
     # --- actions ----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpa_desktop.i18n import message
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error, user_message
@@ -105,11 +106,13 @@ class SyncPage(Page):
         self.bundle_button = button(self.tr("&Make file for the municipality…"), "Ctrl+Shift+S",
                                     self.tr("Save the timesheets not yet received as a signed file"))
         self.retry_button = button(self.tr("&Try again"), "Ctrl+R")
+        self.paper_button = button(message("ui_paper_button"), "Ctrl+Shift+P", message("ui_paper_button_help"))
         self.send_button.clicked.connect(self.send_now)
         self.bundle_button.clicked.connect(lambda: self.make_bundle())
         self.retry_button.clicked.connect(self.retry_selected)
+        self.paper_button.clicked.connect(lambda: self.print_all_waiting())
         buttons = QHBoxLayout()
-        for each in (self.send_button, self.bundle_button, self.retry_button):
+        for each in (self.send_button, self.bundle_button, self.paper_button, self.retry_button):
             buttons.addWidget(each)
         buttons.addStretch(1)
         self.layout_.addLayout(buttons)
@@ -130,7 +133,8 @@ class SyncPage(Page):
         self.setTabOrder(self.stuck_bundle_button, self.stuck_print_button)
         self.setTabOrder(self.stuck_print_button, self.send_button)
         self.setTabOrder(self.send_button, self.bundle_button)
-        self.setTabOrder(self.bundle_button, self.retry_button)
+        self.setTabOrder(self.bundle_button, self.paper_button)
+        self.setTabOrder(self.paper_button, self.retry_button)
         self.setTabOrder(self.retry_button, self.table)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -243,6 +247,8 @@ class SyncPage(Page):
         if info.exported_at is not None:
             lines.append(self.tr("Saved in a file for the municipality on %1.").replace(
                 "%1", format_date(info.exported_at.date())))
+        if info.paper_at is not None:
+            lines.append(message("ui_paper_detail", day=format_date(info.paper_at.date())))
         return "\n".join(lines)
 
     def _update_buttons(self) -> None:
@@ -255,6 +261,7 @@ class SyncPage(Page):
         self.retry_button.setEnabled(info is not None and info.state in RETRYABLE
                                      and (info.state != "queued" or self.enrolment is not None))
         self.stuck_print_button.setEnabled(any(s.timesheet_id for s in self.model.submissions() if s.stuck))
+        self.paper_button.setEnabled(bool(self.waiting_on_paper()))  # with or without a connection
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -338,6 +345,40 @@ class SyncPage(Page):
                                    self.tr("The timesheet is saved as %1. Print it and hand it in.").replace(
                                        "%1", str(written))),
                                on_error=self._action_failed, owner=self)
+
+    def waiting_on_paper(self) -> list:
+        """The attested timesheets the municipality has not received (what paper would carry)."""
+        return [s for s in self.model.submissions() if s.waiting and s.timesheet_id]
+
+    def print_all_waiting(self, path: Path | str | None = None, *, preview: bool = True) -> None:
+        """'Skriv ut alle som venter': one PDF with every waiting timesheet, saved, marked as
+        handed over on paper, then shown in the print preview (its Print button asks for the
+        printer). Works without a connection: paper is a channel of its own."""
+        arrangement_id = self.ctx.arrangement_id
+        if arrangement_id is None or not self.waiting_on_paper():
+            self.show_message(message("paper_nothing_waiting"))
+            return
+        if path is None:
+            stamp = datetime.now().strftime("%Y-%m-%d")
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, message("ui_paper_save_title"), str(Path.home() / f"timelister-papir-{stamp}.pdf"),
+                self.tr("PDF (*.pdf)"))
+            if not chosen:
+                return
+            path = chosen
+        workspace = self.ctx.workspace  # ReportLab loads in the worker, with the first PDF
+        self.show_message(message("ui_paper_writing"))
+        self.ctx.runner.submit(workspace.exports.paper_copies, arrangement_id, Path(path),
+                               on_done=lambda copies: self._paper_written(copies, preview),
+                               on_error=self._action_failed, owner=self)
+
+    def _paper_written(self, copies, preview: bool) -> None:
+        self.show_message(message("ui_paper_done", count=len(copies.submission_ids), path=str(copies.path)))
+        self.ctx.data_changed.emit("sync")
+        if preview:
+            from bpa_desktop.ui.sync.paper_print import print_pdf
+
+            print_pdf(self, copies.path)
 
     def retry_selected(self) -> None:
         info = self.selected()

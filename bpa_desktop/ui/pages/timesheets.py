@@ -4,26 +4,18 @@ flow draft -> confirmed -> attested (locked) -> correction. Parts live in bpa_de
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QMessageBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
+    QComboBox, QDialog, QHBoxLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget,
 )
 
 from bpa_desktop.core.timesheet_lifecycle import (
-    attestable_from,
-    is_confirmable,
-    period_is_over,
+    attestable_from, can_confirm, confirmable_through, is_confirmable, period_is_over,
 )
+from bpa_desktop.i18n import message
+from bpa_desktop.core.model import TimesheetStatus
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import user_message
@@ -34,17 +26,18 @@ from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
 from bpa_desktop.ui.timesheets import data
 from bpa_desktop.ui.timesheets.data import PeriodSheets, SheetEntry, SheetView
 from bpa_desktop.ui.timesheets.detail_view import DetailView, fill
+from bpa_desktop.ui.timesheets.export_actions import TimesheetExports
 from bpa_desktop.ui.timesheets.labels import status_label
 from bpa_desktop.ui.timesheets.rows import hours_text, sheet_list
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 
 SHORTCUTS = {
-    "register": "Ctrl+R", "deviation": "Ctrl+D", "confirm": "Ctrl+B", "attest": "Ctrl+T",
+    "register": "Ctrl+R", "deviation": "Ctrl+D", "sick_cover": "Ctrl+Shift+D", "confirm": "Ctrl+B", "attest": "Ctrl+T",
     "correct": "Ctrl+K", "pdf": "Ctrl+P", "payroll": "Ctrl+L",
 }
 
 
-class TimesheetsPage(Page):
+class TimesheetsPage(TimesheetExports, Page):
     page_id = "timelister"
     topics = ("timesheets", "rota", "assistants", "arrangement", "pay_settings", "sync")
 
@@ -56,6 +49,7 @@ class TimesheetsPage(Page):
         self.dialog: QDialog | QMessageBox | None = None  # the open dialog (tests look at it)
         self._wanted_day: date | None = None
         self._wanted_assistant: int | None = None
+        self._wanted_row_day: date | None = None  # a day row to select once the sheet is shown
         self._loading = False
         self._quiet = False
 
@@ -90,13 +84,15 @@ class TimesheetsPage(Page):
 
         self.deviation_button = self._action_button(self.tr("Register &deviation…"), "deviation",
                                                     self.open_deviation)
+        self.sick_cover_button = self._action_button(message("ui_sick_cover_button"), "sick_cover",
+                                                     self.open_sick_cover)
         self.confirm_button = self._action_button(self.tr("Co&nfirm (assistant)"), "confirm", self.confirm)
         self.attest_button = self._action_button(self.tr("&Attest…"), "attest", self.ask_attest)
         self.correct_button = self._action_button(self.tr("Co&rrect…"), "correct", self.open_correction)
         self.pdf_button = self._action_button(self.tr("Print P&DF…"), "pdf", self.choose_pdf_file)
         actions = QHBoxLayout()
-        for each in (self.deviation_button, self.confirm_button, self.attest_button, self.correct_button,
-                     self.pdf_button):
+        for each in (self.deviation_button, self.sick_cover_button, self.confirm_button, self.attest_button,
+                     self.correct_button, self.pdf_button):
             actions.addWidget(each)
         actions.addStretch(1)
         right = QWidget()
@@ -112,8 +108,8 @@ class TimesheetsPage(Page):
         self.layout_.addWidget(self.splitter, 1)
 
         order = [self.period, self.register_button, self.pay_codes_button, self.payroll_button, self.list,
-                 self.deviation_button, self.confirm_button, self.attest_button, self.correct_button,
-                 self.pdf_button]
+                 self.deviation_button, self.sick_cover_button, self.confirm_button, self.attest_button,
+                 self.correct_button, self.pdf_button]
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
         self._update_buttons()
@@ -212,6 +208,10 @@ class TimesheetsPage(Page):
             return  # the choice moved on meanwhile
         self.view = view
         self.detail.show_view(entry.assistant.name, view)
+        wanted = self._wanted_row_day
+        if wanted is not None and view.detail.period.contains(wanted) and entry.assistant.id == self._wanted_assistant:
+            self.detail.select_day(wanted)
+            self._wanted_row_day = None
         self._done_loading()
 
     def _version_chosen(self, timesheet_id: int) -> None:
@@ -222,9 +222,11 @@ class TimesheetsPage(Page):
         if chosen is not None:
             self.select_period(date.fromisoformat(chosen))
 
-    def select_period(self, day: date, assistant_id: int | None = None) -> None:
-        """Show the period that holds `day` (and that assistant's sheet, when given)."""
+    def select_period(self, day: date, assistant_id: int | None = None, *, row_day: date | None = None) -> None:
+        """Show the period that holds `day` (and that assistant's sheet, when given; and its
+        row of `row_day`, focused, when given)."""
         self._wanted_day = day
+        self._wanted_row_day = row_day
         if assistant_id is not None:
             self._wanted_assistant = assistant_id
         self.reload()
@@ -264,7 +266,9 @@ class TimesheetsPage(Page):
         newest = self._viewing_newest()
         status = entry.status if entry else None
         self.deviation_button.setEnabled(has and newest and not entry.locked)
-        self.confirm_button.setEnabled(has and newest and is_confirmable(status))
+        self.sick_cover_button.setEnabled(has and newest and not entry.locked)
+        self.confirm_button.setEnabled(has and newest and can_confirm(
+            status, entry.detail.period, self.today, entry.timesheet.confirmed_through if entry.timesheet else None))
         self.attest_button.setEnabled(has and newest and not entry.locked)
         self.correct_button.setEnabled(has and newest and entry.locked)
         self.pdf_button.setEnabled(has)
@@ -299,19 +303,32 @@ class TimesheetsPage(Page):
             "%2", entry.detail.period.label()).replace("%3", status_label(entry.status).lower())
 
     # --- actions --------------------------------------------------------------------------------
-    def open_deviation(self) -> None:
+    def open_deviation(self, kind: str | None = None) -> None:
         from bpa_desktop.ui.timesheets.deviation_dialog import DeviationDialog
 
         entry = self._usable_entry("deviation")
-        if entry is None:
+        if entry is None or self.dialog is not None:
             return
         if entry.locked:
             self.show_message(self._locked_text(entry))
             return
-        others = [e.assistant for e in self.data.entries if e.assistant.id != entry.assistant.id]
+        # the people who could cover: everyone of the arrangement but this assistant
+        others = [a for a in self._assistants() if a.id != entry.assistant.id]
+        day = self.detail.current_day()
+        if day is None and kind is not None:
+            day = max(entry.detail.period.start, min(self.today, entry.detail.period.end))
         self.open_dialog(DeviationDialog(self.ctx.workspace, self.ctx.arrangement_id, entry.detail, entry.assistant,
-                                         others, self.ctx.runner, self),
+                                         others, self.ctx.runner, self, kind=kind, day=day),
                          self.tr("The deviation is registered."))
+
+    def open_sick_cover(self) -> None:
+        """"X is sick, Y covers" for the day row the user is on: one dialog, one transaction."""
+        from bpa_desktop.ui.timesheets.deviation_dialog import SICK_COVER
+
+        self.open_deviation(SICK_COVER)
+
+    def _assistants(self) -> list:
+        return [e.assistant for e in self.data.entries] if self.data else []
 
     def confirm(self) -> None:
         entry = self._usable_entry("confirm")
@@ -321,11 +338,21 @@ class TimesheetsPage(Page):
             self.show_message(self.tr("%1's timesheet is already %2.").replace("%1", entry.assistant.name).replace(
                 "%2", status_label(entry.status).lower()))
             return
+
+        def done(sheet) -> None:
+            if sheet.status is TimesheetStatus.CONFIRMED:
+                self._changed(self.tr("Confirmed by the assistant: %1, %2.").replace(
+                    "%1", entry.assistant.name).replace("%2", entry.detail.period.label()))
+            else:
+                self._changed(message("ui_confirmed_through", name=entry.assistant.name,
+                                      day=format_date(sheet.confirmed_through),
+                                      rest=format_date(attestable_from(entry.detail.period))))
+
+        if confirmable_through(entry.detail.period, self.today) is None:
+            self.show_message(message("timesheet_confirm_none_over", period=entry.detail.period.label()))
+            return
         self.ctx.runner.submit(data.confirm, self.ctx.workspace, entry.assistant.id, entry.detail.period.start,
-                               self.today, on_done=lambda _sheet: self._changed(self.tr(
-                                   "Confirmed by the assistant: %1, %2.").replace("%1", entry.assistant.name).replace(
-                                   "%2", entry.detail.period.label())),
-                               on_error=self._action_failed, owner=self)
+                               self.today, on_done=done, on_error=self._action_failed, owner=self)
 
     def ask_attest(self) -> None:
         entry = self._usable_entry("attest")
@@ -428,69 +455,3 @@ class TimesheetsPage(Page):
 
     def _action_failed(self, error: BaseException) -> None:
         self.show_message(user_message(error))
-
-    # --- exports (file dialog here, the writing in a worker) ----------------------------------
-    @staticmethod
-    def _documents() -> Path:
-        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-
-    def choose_pdf_file(self) -> None:
-        entry = self._usable_entry("pdf")
-        if entry is None:
-            return
-        shown = self.view.detail.timesheet if self.view else None
-        version = shown.version if shown else 1
-        name = f"timeliste-{entry.assistant.employee_no}-{entry.detail.period.key()}-v{version}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the timesheet as PDF"),
-                                              str(self._documents() / name), self.tr("PDF files (*.pdf)"))
-        if path:
-            self.export_pdf(Path(path))
-
-    def export_pdf(self, path: Path) -> None:
-        """Render the shown version of the selected timesheet to `path` in a worker."""
-        entry = self.current_entry()
-        if entry is None:
-            return
-        shown = self.view.detail.timesheet if self.view else None
-        self.show_message(self.tr("Writing the PDF…"))
-        self.ctx.runner.submit(data.write_pdf, self.ctx.workspace, entry.assistant.id,
-                               entry.detail.period.start, shown.id if shown else None, path, self.today,
-                               on_done=lambda written: self.show_message(
-                                   self.tr("The timesheet is saved as %1.").replace("%1", str(written))),
-                               on_error=self._export_failed, owner=self)
-
-    def choose_payroll_file(self) -> None:
-        if self.data is None:
-            return
-        visma, plain = self.tr("Visma Lønn import (*.csv)"), self.tr("CSV for spreadsheets (*.csv)")
-        name = f"lonn-{self.data.period.key()}.csv"
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the payroll file"),
-                                                   str(self._documents() / name), f"{visma};;{plain}")
-        if path:
-            self.export_payroll(Path(path), visma=chosen == visma)
-
-    def export_payroll(self, path: Path, visma: bool) -> None:
-        if self.data is None:
-            return
-        self.show_message(self.tr("Writing the payroll file…"))
-        self.ctx.runner.submit(data.write_payroll, self.ctx.workspace, self.ctx.arrangement_id,
-                               self.data.period.start, path, visma,
-                               on_done=self._payroll_written, on_error=self._export_failed, owner=self)
-
-    def _payroll_written(self, result: data.PayrollResult) -> None:
-        text = self.tr("The payroll file %1 has %2 lines from %3 attested timesheets.").replace(
-            "%1", str(result.path)).replace("%2", str(result.lines)).replace("%3", str(result.timesheets))
-        if result.not_attested:
-            text += " " + self.tr("Not attested, so not in the file: %1.").replace("%1", ", ".join(result.not_attested))
-        self.show_message(text)
-
-    def _export_failed(self, error: BaseException) -> None:
-        from bpa_desktop.atomic_write import FileWriteError
-        from bpa_desktop.export.payroll import PayrollExportError
-
-        if isinstance(error, PayrollExportError):
-            self.show_message(str(error))  # a Norwegian sentence about a pay code or employee number
-        elif isinstance(error, OSError) and not isinstance(error, FileWriteError):
-            self.show_message(self.tr("The file could not be written: %1").replace("%1", error.strerror or ""))
-        else:
-            self.show_message(user_message(error))

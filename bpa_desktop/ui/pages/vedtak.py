@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from bpa_desktop.core.budget import expiring_vedtak
+from bpa_desktop.core.budget import AccountStart, expiring_vedtak
 from bpa_desktop.core.model import Vedtak
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.dialogs.end_dialog import EndDateDialog
@@ -15,7 +15,9 @@ from bpa_desktop.ui.formatting import format_date, format_number
 from bpa_desktop.ui.models.vedtak import VedtakTableModel, vedtak_status
 from bpa_desktop.ui.pages.base import heading, paragraph
 from bpa_desktop.ui.pages.table_page import TablePage
-from bpa_desktop.ui.widgets.record_forms import VedtakForm
+from bpa_desktop.i18n import message
+from bpa_desktop.ui.widgets.accessible import button
+from bpa_desktop.ui.widgets.record_forms import AccountStartForm, VedtakForm
 
 
 def period_text(vedtak: Vedtak, open_ended: str) -> str:
@@ -40,6 +42,15 @@ class VedtakPage(TablePage):
         inner.addWidget(self.current_title)
         inner.addWidget(self.current_text)
         self.layout_.insertWidget(1, box)
+        # where the hour account begins (an opening balance when starting mid-year)
+        self.account_start = None
+        self.account_text = paragraph()
+        self.account_button = button(message("ui_account_button"), "Ctrl+Shift+T",
+                                     message("ui_account_button_help"))
+        self.account_button.clicked.connect(self.edit_account_start)
+        inner.addWidget(self.account_text)
+        inner.addWidget(self.account_button)
+        self.setTabOrder(self.account_button, self.add_button)
 
     def title(self) -> str:
         return self.tr("Vedtak")
@@ -61,18 +72,21 @@ class VedtakPage(TablePage):
         if arrangement_id is None:
             self.model.set_vedtak([])
             self._show_current(None, [])
+            self._show_account_start(None)
             self.after_reset(None)
             self.finish_loading()
             return
         selected = self.selected_row()
         keep = self.model.vedtak(selected).id if selected >= 0 else None
+        ws = self.ctx.workspace
         self.ctx.runner.submit(
-            self.ctx.workspace.vedtak.list_vedtak, arrangement_id,
-            on_done=lambda rows: self._loaded(rows, keep), on_error=self.load_failed, owner=self,
+            lambda: (ws.vedtak.list_vedtak(arrangement_id), ws.vedtak.account_start(arrangement_id)),
+            on_done=lambda found: self._loaded(*found, keep), on_error=self.load_failed, owner=self,
         )
 
-    def _loaded(self, rows: list[Vedtak], keep: int | None) -> None:
+    def _loaded(self, rows: list[Vedtak], start: AccountStart | None, keep: int | None) -> None:
         today = date.today()
+        self._show_account_start(start)
         self.model.set_vedtak(rows, today)
         current = next((v for v in rows if vedtak_status(v, today) == "current"), None)
         self._show_current(current, rows)
@@ -95,6 +109,26 @@ class VedtakPage(TablePage):
                 text += "\n" + warning.replace("%1", str(days_left))
         self.current_text.setText(text)
         self.current_box.setAccessibleName(self.tr("Current vedtak") + ": " + text)
+
+    def _show_account_start(self, start: AccountStart | None) -> None:
+        self.account_start = start
+        if start is None:
+            text = message("ui_account_none")
+        else:
+            text = message("ui_account_value", day=format_date(start.start_date),
+                           hours=format_number(start.opening_hours), year=start.start_date.year)
+        self.account_text.setText(text)
+        self.account_text.setAccessibleName(text)
+        self.account_button.setEnabled(self.ctx.arrangement_id is not None)
+
+    def edit_account_start(self) -> None:
+        if self.ctx.arrangement_id is None or self.dialog is not None:
+            return
+        form = AccountStartForm(self.ctx.arrangement_id)
+        if self.account_start is not None:
+            form.set_value(self.account_start)
+        self.open_dialog(FormDialog(message("ui_account_title"), form, self.ctx.workspace.vedtak.set_account_start,
+                                    self.ctx.runner, self))
 
     def add_new(self) -> None:
         if self.ctx.arrangement_id is None:

@@ -28,6 +28,7 @@ from bpa_desktop.core import calendar as cal
 from bpa_desktop.core.coverage import coverage_gaps
 from bpa_desktop.core.rota import template_shift
 from bpa_desktop.core.rules import check_window
+from bpa_desktop.i18n import message
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.formatting import format_date
@@ -84,12 +85,16 @@ class CalendarView(QWidget):
         self.extra_button = button(self.tr("E&xtra shift…"), "Ctrl+Shift+X",
                                    self.tr("Select a free day of an assistant"))
         self.cancel_button = button(self.tr("&Cancel shift…"), "Ctrl+Shift+Delete")
+        self.sick_button = button(message("ui_sick_cover_button"), "Ctrl+Shift+D",
+                                  message("ui_calendar_sick_help"))
+        self.sick_button.clicked.connect(self.sick_cover)
         self.swap_button.clicked.connect(self.swap)
         self.substitute_button.clicked.connect(self.substitute)
         self.extra_button.clicked.connect(self.extra)
         self.cancel_button.clicked.connect(self.cancel)
         actions = QHBoxLayout()
-        for widget in (self.swap_button, self.substitute_button, self.extra_button, self.cancel_button):
+        for widget in (self.swap_button, self.substitute_button, self.sick_button, self.extra_button,
+                       self.cancel_button):
             actions.addWidget(widget)
         actions.addStretch(1)
 
@@ -224,6 +229,7 @@ class CalendarView(QWidget):
         self.swap_button.setEnabled(has_arrangement and len(shifts) == 2
                                     and shifts[0].assistant != shifts[1].assistant)
         self.substitute_button.setEnabled(has_arrangement and len(shifts) == 1)
+        self.sick_button.setEnabled(has_arrangement and len(shifts) == 1)
         self.cancel_button.setEnabled(has_arrangement and len(shifts) == 1)
         self.extra_button.setEnabled(has_arrangement and len(cells) == 1 and bool(self.templates))
 
@@ -260,6 +266,32 @@ class CalendarView(QWidget):
         self._ask(ChangeDialog(self.tr("Give to substitute"), prompt, self.tr("&Who takes it"), choices, self),
                   lambda who, reason: self._change(shift.id, kind="substitute", reason=reason,
                                                    other_assistant_id=who))
+
+    def sick_cover(self) -> None:
+        """"X is sick, Y covers" for the chosen shift: the Timelister dialog, on this day."""
+        if not self.sick_button.isEnabled() or self.dialog is not None:
+            return
+        shift = self.selected_shifts()[0]
+        assistant_id, day = int(shift.assistant), local_day(shift)
+        ws = self.ctx.workspace
+        self.ctx.runner.submit(ws.timesheets.preview_timesheet, assistant_id, day,
+                               on_done=lambda detail: self._open_sick_cover(detail, assistant_id, day),
+                               on_error=lambda error: show_error(self, error), owner=self)
+
+    def _open_sick_cover(self, detail, assistant_id: int, day: date) -> None:
+        from bpa_desktop.ui.timesheets.deviation_dialog import SICK_COVER, DeviationDialog
+
+        sick = next(a for a in self.assistants if a.id == assistant_id)
+        others = [a for a in self.assistants if a.id != assistant_id]
+        dialog = DeviationDialog(self.ctx.workspace, self.ctx.arrangement_id, detail, sick, others,
+                                 self.ctx.runner, self, kind=SICK_COVER, day=day)
+
+        def finished(_result: int) -> None:
+            if dialog.result_value is not None:
+                self._changed()
+            self.table.setFocus()
+
+        open_single(self, dialog, finished)
 
     def cancel(self) -> None:
         if not self.cancel_button.isEnabled():

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from bpa_desktop.core.budget import HourAccount
+from bpa_desktop.i18n import message
 from bpa_desktop.ui.formatting import format_number
 from bpa_desktop.ui.plain import text_label, tooltip
 
@@ -34,7 +35,7 @@ class _Bar(QWidget):
         account = self.account
         if account is None or account.granted <= 0:
             return
-        used = account.start_balance + account.worked
+        used = account.start_balance + account.worked + account.unregistered  # unregistered counts as used
         scale = max(account.granted, account.forecast, used + account.planned) or 1.0
         width = rect.width() / scale
         painter.setPen(Qt.PenStyle.NoPen)
@@ -79,6 +80,10 @@ class HourBar(QWidget):
                 "%3", format_number(round(account.worked + account.start_balance))).replace(
                 "%4", format_number(round(account.planned))).replace(
                 "%5", format_number(round(account.forecast))).replace("%6", verdict)
+            if account.unregistered:
+                text += " · " + message("ui_bar_unregistered", hours=format_number(round(account.unregistered)))
+            if account.start_balance:
+                text += " · " + message("ui_bar_start", hours=format_number(round(account.start_balance)))
         self.text.setText(text)
         self.text.setAccessibleName(text)
         self.bar.setAccessibleName(text)

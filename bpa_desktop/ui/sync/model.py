@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from bpa_desktop.i18n import message
+from bpa_desktop.ui.formatting import format_date
 from bpa_desktop.ui.models.table_base import RecordTableModel
 from bpa_desktop.ui.plain import tooltip
 from bpa_desktop.ui.sync.wording import (
@@ -62,6 +64,8 @@ class SubmissionTableModel(RecordTableModel):
             label = state_labels().get(info.state, info.state)
             if info.stuck:
                 label += " – " + self.tr("not received after 24 hours")
+            if getattr(info, "paper_at", None) is not None:
+                label += " – " + message("ui_paper_state", day=format_date(info.paper_at.date()))
             return label
         if column == "message":
             return info.last_error_text or ""

@@ -5,7 +5,7 @@ Each function takes the Workspace first, so the page hands it to `TaskRunner.sub
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -58,6 +58,8 @@ class SheetView:
     detail: TimesheetDetail
     history: tuple[AuditEntry, ...]  # oldest first, every version of the period
     verified: bool | None  # locked content still matches its hash; None when not locked
+    names: dict = field(default_factory=dict)  # assistant id -> name (who covered, for whom)
+    absence_lines: frozenset = frozenset()  # the profile's absence line ids
 
 
 def offered_periods(ws, arrangement_id: int, today: date, chosen: PayPeriod) -> tuple[PayPeriod, ...]:
@@ -113,7 +115,10 @@ def read_sheet(ws, arrangement_id: int, assistant_id: int, period_start: date,
     ]))
     sheet = detail.timesheet
     verified = ws.timesheets.verify_timesheet(sheet.id) if sheet is not None and is_locked(sheet.status) else None
-    return SheetView(detail, history, verified)
+    names = {a.id: a.name for a in ws.people.list_assistants(arrangement_id)}
+    profile = ws.timesheets.pay_profile(arrangement_id)
+    return SheetView(detail, history, verified, names,
+                     frozenset(line.id for line in profile.lines if line.absence is not None))
 
 
 # --- actions (each one Workspace use case, one transaction) ----------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -128,13 +128,31 @@ class DetailView(QWidget):
         else:
             self.banner.hide()
         self._show_versions(view)
-        fill(self.days_model, day_table(detail))
+        fill(self.days_model, day_table(detail, view.names, view.absence_lines))
         fill(self.lines_model, pay_line_table(detail.pay_lines))
         fill(self.history_model, history_table(view.history, detail))
         amounts = [line.hours * line.rate for line in detail.pay_lines if line.rate is not None]
         total = self.tr("Sum of priced lines: %1 kr").replace("%1", format_number(round(sum(amounts), 2), 2)) \
             if amounts else self.tr("No rates entered: amounts are not calculated.")
         self._set_label(self.lines_total, total)
+
+    def current_day(self):
+        """The day of the day row the user is on (None when the days table has no current row)."""
+        index = self.days.currentIndex()
+        if not index.isValid() or not self.view:
+            return None
+        row = self.days_model.row_object(index.row())  # a row, or the date of a day of absence only
+        return getattr(row, "day", row)
+
+    def select_day(self, day) -> None:
+        """Make the first row of ``day`` the current one and focus the days table."""
+        for index in range(self.days_model.rowCount()):
+            row = self.days_model.row_object(index)
+            if getattr(row, "day", row) == day:
+                self.tabs.setCurrentWidget(self.days)
+                self.days.selectRow(index)
+                self.days.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _show_versions(self, view: SheetView) -> None:
         versions = view.detail.versions

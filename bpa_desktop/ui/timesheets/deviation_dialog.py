@@ -1,8 +1,9 @@
 """Registrer avvik: a deviation from the plan in one assistant's timesheet, always with a reason.
 
-Kinds: absence (egenmelding, sykmelding incl. graded, ferie, permisjon, sykt barn), changed
-times, extra shift, overtime, substitute cover, swap, passive time that became active, and a
-planned shift not worked. The form shows only the fields the chosen kind needs and gives a
+Kinds: absence (egenmelding, sykmelding incl. graded, ferie, permisjon, sykt barn), "sick, a
+vikar covers" (the absence and the vikar's covers in one transaction), changed times, extra
+shift, overtime, substitute cover, swap, passive time that became active, and a planned shift
+not worked. The form shows only the fields the chosen kind needs and gives a
 ``core.deviations`` value; ``ws.timesheets.register_deviation`` stores it in one transaction
 (a substitute covering is the same rota change as in Turnus). The Workspace's messages land
 next to the field they concern.
@@ -17,8 +18,9 @@ from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from bpa_desktop.core import deviations as dev
-from bpa_desktop.core.model import Absence, AbsenceKind, Assistant, ShiftKind
+from bpa_desktop.core.model import Absence, AbsenceKind, Assistant, AssistantKind, ShiftKind
 from bpa_desktop.core.timesheet import RowStatus, TimesheetDayRow, TimesheetDetail
+from bpa_desktop.i18n import message
 from bpa_desktop.ui.dialogs.form_dialog import FormDialog
 from bpa_desktop.ui.formatting import format_date, from_qdate, to_qdate
 from bpa_desktop.ui.timesheets.labels import absence_kind_labels
@@ -29,10 +31,13 @@ from bpa_desktop.ui.widgets.form import ValidatedForm
 
 ABSENCE, CHANGED, EXTRA, OVERTIME = "absence", "changed_times", "extra", "overtime"
 SUBSTITUTE, SWAP, PASSIVE_ACTIVE, NOT_WORKED = "substitute", "swap", "passive_active", "not_worked"
+SICK_COVER = "sick_cover"
+SICK_KINDS = (AbsenceKind.SELF_CERTIFIED, AbsenceKind.SICK_NOTE)
 
 # which fields each kind needs (the reason is always asked for)
 FIELDS = {
     ABSENCE: ("absence_kind", "absence_start", "absence_end", "percent"),
+    SICK_COVER: ("absence_kind", "absence_start", "absence_end", "assistant"),
     CHANGED: ("shift", "start", "end"),
     EXTRA: ("day", "start", "end"),
     OVERTIME: ("day", "start", "end"),
@@ -50,7 +55,9 @@ def shift_choices(kind: str, rows: tuple[TimesheetDayRow, ...]) -> list[Timeshee
         return [r for r in rows if r.counted and r.shift is not None]
     if kind == PASSIVE_ACTIVE:
         return [r for r in rows if r.counted and r.shift is not None and r.shift.passive]
-    if kind in (SUBSTITUTE, SWAP, NOT_WORKED):
+    if kind == SUBSTITUTE:  # a shift not registered yet, also on a day of absence: that is why a vikar comes
+        return [r for r in rows if r.status in (RowStatus.PLANNED, RowStatus.ABSENT) and r.planned is not None]
+    if kind in (SWAP, NOT_WORKED):
         return [r for r in rows if r.status is RowStatus.PLANNED and r.planned is not None]
     return []
 
@@ -71,6 +78,8 @@ def to_deviation(request: DeviationRequest, assistant_id: int) -> dev.Deviation:
     kind, reason, row = request.kind, request.reason, request.row
     if kind == ABSENCE:
         return dev.Absent(request.absence)
+    if kind == SICK_COVER:
+        return dev.SickCovered(request.absence, request.other_assistant, reason)
     if kind == CHANGED:
         return dev.ChangedTimes(row.shift, request.start, request.end, reason)
     if kind in (EXTRA, OVERTIME):
@@ -86,12 +95,20 @@ def to_deviation(request: DeviationRequest, assistant_id: int) -> dev.Deviation:
     raise ValueError(kind)
 
 
+def substitutes_first(others: list[Assistant], day: date | None) -> list[Assistant]:
+    """Vikarer and tilkallingsvikarer first (the usual cover), then the others; those not
+    employed on ``day`` left out."""
+    usable = [a for a in others if day is None or a.active_on(day)]
+    return sorted(usable, key=lambda a: a.kind not in (AssistantKind.SUBSTITUTE, AssistantKind.ON_CALL))
+
+
 class DeviationForm(ValidatedForm):
     def __init__(self, detail: TimesheetDetail, assistant: Assistant, others: list[Assistant],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, kind: str | None = None, day: date | None = None) -> None:
         super().__init__(parent)
         self.detail = detail
         self.assistant = assistant
+        self.opened_on = day  # the day row the dialog was opened from, if any
         self.kind = QComboBox()
         for key, text in self.kind_labels().items():
             self.kind.addItem(text, key)
@@ -102,7 +119,7 @@ class DeviationForm(ValidatedForm):
         for member, text in absence_kind_labels().items():
             self.absence_kind.addItem(text, member.value)
         self.add_field("absence_kind", self.tr("&Absence"), self.absence_kind)
-        period_start = max(detail.period.start, min(date.today(), detail.period.end))
+        period_start = day or max(detail.period.start, min(date.today(), detail.period.end))
         self.absence_start = self.add_field("absence_start", self.tr("&From"), make_date_edit(period_start))
         self.absence_end = self.add_field("absence_end", self.tr("&To (inclusive)"), make_date_edit(period_start))
         self.percent = QSpinBox()
@@ -116,18 +133,21 @@ class DeviationForm(ValidatedForm):
         self.end = self.add_field("end", self.tr("&End"), make_time_edit(),
                                   self.tr("An end before the start means the next day"))
         self.other = QComboBox()
-        for other in others:
+        for other in substitutes_first(others, day):
             self.other.addItem(other.name, other.id)
         self.add_field("assistant", self.tr("&Who worked it"), self.other)
         self.reason = self.add_field("reason", self.tr("&Reason"), QLineEdit(),
                                      self.tr("Why it differs from the plan; kept with the timesheet"))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.shift.currentIndexChanged.connect(self._shift_changed)
+        if kind is not None:
+            self.choose_kind(kind)
         self._kind_changed()
 
     def kind_labels(self) -> dict[str, str]:
         return {
             ABSENCE: self.tr("Absence (sick leave, holiday, leave, child's illness)"),
+            SICK_COVER: message("ui_sick_cover_kind"),
             CHANGED: self.tr("Changed times"),
             EXTRA: self.tr("Extra shift"),
             OVERTIME: self.tr("Overtime"),
@@ -144,6 +164,13 @@ class DeviationForm(ValidatedForm):
     def choose_kind(self, kind: str) -> None:
         self.kind.setCurrentIndex(self.kind.findData(kind))
 
+    def choose_day(self, day: date) -> None:
+        """Pick the first shift of ``day`` among the kind's choices (the row the user was on)."""
+        for index in range(self.shift.count()):
+            if self.shift.itemData(index).day == day:
+                self.shift.setCurrentIndex(index)
+                return
+
     def _set_visible(self, key: str, visible: bool) -> None:
         cell = self._fields[key].widget.parentWidget()
         self.layout_.setRowVisible(cell, visible)
@@ -152,11 +179,18 @@ class DeviationForm(ValidatedForm):
         kind = self.current_kind
         for key in OPTIONAL_FIELDS:
             self._set_visible(key, key in FIELDS[kind])
+        if kind == SICK_COVER:
+            if AbsenceKind(self.absence_kind.currentData()) not in SICK_KINDS:
+                self.absence_kind.setCurrentIndex(self.absence_kind.findData(SICK_KINDS[0].value))
+            if not self.reason.text().strip():
+                self.reason.setText(message("ui_sick_cover_reason"))
         self.clear_errors()
         self.shift.blockSignals(True)
         self.shift.clear()
         for row in shift_choices(kind, self.detail.rows):
             self.shift.addItem(f"{format_date(row.day)} {span_text(row.shift or row.planned)}", row)
+        if self.opened_on is not None:
+            self.choose_day(self.opened_on)
         self.shift.blockSignals(False)
         self._shift_changed()
         if kind in (EXTRA, OVERTIME):
@@ -179,6 +213,9 @@ class DeviationForm(ValidatedForm):
     def show_errors(self, errors: dict[str, str], general: str | None = None) -> None:
         if self.current_kind == ABSENCE:  # the Workspace names an absence's dates start/end
             errors = {{"start": "absence_start", "end": "absence_end"}.get(k, k): v for k, v in errors.items()}
+        if self.current_kind == SICK_COVER:  # "start": the vikar already works then
+            errors = {{"start": "assistant", "end": "absence_end", "other_assistant_id": "assistant"}.get(k, k): v
+                      for k, v in errors.items()}
         if self.current_kind == PASSIVE_ACTIVE and "passive" in errors:
             errors = {("start" if k == "passive" else k): v for k, v in errors.items()}
         super().show_errors(errors, general)
@@ -187,11 +224,12 @@ class DeviationForm(ValidatedForm):
         """The request; ValueError (a Norwegian message) for a time the clock skips."""
         kind, reason = self.current_kind, self.reason.text().strip()
         row: TimesheetDayRow | None = self.shift.currentData() if "shift" in FIELDS[kind] else None
-        if kind == ABSENCE:
+        if kind in (ABSENCE, SICK_COVER):
             absence = Absence(None, self.assistant.id, AbsenceKind(self.absence_kind.currentData()),
                               from_qdate(self.absence_start.date()), from_qdate(self.absence_end.date()),
-                              self.percent.value(), reason)
-            return DeviationRequest(kind, reason, absence=absence)
+                              self.percent.value() if kind == ABSENCE else 100, "" if kind == SICK_COVER else reason)
+            other = self.other.currentData() if kind == SICK_COVER else None
+            return DeviationRequest(kind, reason, absence=absence, other_assistant=other)
         start = end = None
         if kind in (EXTRA, OVERTIME):
             start = on_day(from_qdate(self.day.date()), hhmm(self.start))
@@ -210,7 +248,7 @@ class DeviationForm(ValidatedForm):
         errors: dict[str, str] = {}
         if "shift" in FIELDS[request.kind] and request.row is None:
             errors["shift"] = self.tr("This timesheet has no shift this can apply to.")
-        if request.kind in (SUBSTITUTE, SWAP) and request.other_assistant is None:
+        if request.kind in (SUBSTITUTE, SWAP, SICK_COVER) and request.other_assistant is None:
             errors["assistant"] = self.tr("Choose who worked the shift.")
         if not request.reason:
             errors["reason"] = self.tr("Say why: the reason is kept with the timesheet.")
@@ -219,8 +257,9 @@ class DeviationForm(ValidatedForm):
 
 class DeviationDialog(FormDialog):
     def __init__(self, ws, arrangement_id: int, detail: TimesheetDetail, assistant: Assistant,
-                 others: list[Assistant], runner, parent: QWidget | None = None) -> None:
-        form = DeviationForm(detail, assistant, others)
+                 others: list[Assistant], runner, parent: QWidget | None = None, *, kind: str | None = None,
+                 day: date | None = None) -> None:
+        form = DeviationForm(detail, assistant, others, kind=kind, day=day)
         title = QCoreApplication.translate("DeviationDialog", "Register a deviation – %1").replace(
             "%1", assistant.name)
         super().__init__(title, form,

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from bpa_desktop.core.model import AbsenceKind, ShiftKind, TimesheetStatus
 from bpa_desktop.core.timesheet import RowStatus
+from bpa_desktop.i18n import message
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -59,6 +60,7 @@ def row_status_label(status: RowStatus) -> str:
         RowStatus.PLANNED: translate("TimesheetLabels", "Planned"),
         RowStatus.CANCELLED: translate("TimesheetLabels", "Not worked"),
         RowStatus.ABSENT: translate("TimesheetLabels", "Absent"),
+        RowStatus.COVERED: message("ui_row_covered"),
     }[RowStatus(status)]
 
 

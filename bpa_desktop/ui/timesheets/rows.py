@@ -9,8 +9,10 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 
 from bpa_desktop.core.calendar import OSLO
-from bpa_desktop.core.model import Absence, AuditEntry, PayLine, Shift
+from bpa_desktop.core.employer_period import SICK_KINDS
+from bpa_desktop.core.model import Absence, AuditEntry, PayLine, Shift, TimesheetStatus
 from bpa_desktop.core.timesheet import RowStatus, TimesheetDayRow, TimesheetDetail
+from bpa_desktop.i18n import message
 from bpa_desktop.ui.formatting import format_date, format_number
 from bpa_desktop.ui.timesheets.data import SheetEntry
 from bpa_desktop.ui.timesheets.labels import (
@@ -66,6 +68,8 @@ def sheet_list(entries: Sequence[SheetEntry]) -> Table:
     for entry in entries:
         sheet = entry.timesheet
         status = status_label(entry.status)
+        if sheet is not None and sheet.confirmed_through and entry.status is TimesheetStatus.DRAFT:
+            status = f"{status}, {message('ui_confirmed_partly', day=format_date(sheet.confirmed_through))}"
         if entry.locked:
             status = translate("TimesheetRows", "%1 (locked)").replace("%1", status)
         if entry.problem:
@@ -108,20 +112,49 @@ def windows_text(row: TimesheetDayRow) -> str:
                       for key in names if row.windows.get(key, 0) > 0)
 
 
-def comment_text(row: TimesheetDayRow) -> str:
+def _link_text(row: TimesheetDayRow, names: dict[int, str]) -> str:
+    """"covered by Y" on the absent assistant's row, "for X (sick)" on the vikar's."""
+    if row.covered_by is not None:
+        return message("ui_covered_by", name=names.get(row.covered_by, str(row.covered_by)))
+    if row.covers is not None:
+        what = message("pdf_note_sick") if row.covers.absence in SICK_KINDS else absence_short(row.covers.absence).lower()
+        return message("ui_covers", name=names.get(row.covers.assistant_id, ""), absence=what)
+    return ""
+
+
+def _absence_pay_text(row: TimesheetDayRow) -> str:
+    pay = row.absence_pay
+    if pay is None:
+        return ""
+    if pay.employer_day is not None:
+        return message("ui_agp_day", day=pay.employer_day)
+    return "" if pay.paid else message("pdf_note_unpaid")
+
+
+def comment_text(row: TimesheetDayRow, names: dict[int, str] | None = None) -> str:
     labels = deviation_labels()
-    kinds = ", ".join(labels.get(d, d) for d in row.deviations)
-    if row.status is RowStatus.ABSENT:
-        return kinds  # the absence column says which; its comment may be about health
-    if row.reason and kinds:
-        return f"{kinds}: {row.reason}"
-    return row.reason or kinds
+    kinds = ", ".join(labels.get(d, d) for d in row.deviations if d != "covered")
+    parts = [p for p in (_link_text(row, names or {}), _absence_pay_text(row)) if p]
+    if row.status in (RowStatus.ABSENT, RowStatus.COVERED):
+        text = kinds  # the absence column says which; its comment may be about health
+    elif row.reason and kinds:
+        text = f"{kinds}: {row.reason}"
+    else:
+        text = row.reason or kinds
+    return " · ".join([text] * bool(text) + parts)
 
 
-def day_table(detail: TimesheetDetail) -> Table:
-    """One line per shift row, and one per day of absence without a shift."""
-    lines: list[tuple[date, float, list[str], TimesheetDayRow | None]] = []
+def absence_pay_hours(row: TimesheetDayRow, absence_lines: set[str]) -> float:
+    return sum(hours for line, hours in row.lines.items() if line in absence_lines)
+
+
+def day_table(detail: TimesheetDetail, names: dict[int, str] | None = None,
+              absence_lines: set[str] = frozenset()) -> Table:
+    """One line per shift row, and one per day of absence without a shift. ``absence_lines``:
+    the profile's absence line ids (their hours are the "Absence pay" column)."""
+    lines: list[tuple[date, float, list[str], TimesheetDayRow | date]] = []  # a day of absence only: its date
     for row in detail.rows:
+        paid = absence_pay_hours(row, set(absence_lines))
         worked = row.shift if row.counted else None
         lines.append((row.day, row.start_key, [
             format_date(row.day),
@@ -132,16 +165,17 @@ def day_table(detail: TimesheetDetail) -> Table:
             hours_text(row.passive_hours) if row.passive_hours else "",
             hours_text(row.hours) if row.counted else "",
             windows_text(row),
+            hours_text(paid) if paid else "",
             absence_text(_absence_on(detail.absences, row.day)),
-            comment_text(row),
+            comment_text(row, names),
         ], row))
     days_with_rows = {row.day for row in detail.rows}
     for day, absence in detail.absence_days():
         if day not in days_with_rows:
             lines.append((day, 0.0, [format_date(day), row_status_label(RowStatus.ABSENT), "", "", "", "", "",
-                                     "", absence_text(absence), ""], None))
+                                     "", "", absence_text(absence), ""], day))
     lines.sort(key=lambda line: (line[0], line[1]))
-    muted = tuple(i for i, line in enumerate(lines) if line[3] is None or not line[3].counted)
+    muted = tuple(i for i, line in enumerate(lines) if not isinstance(line[3], TimesheetDayRow) or not line[3].counted)
     headers = [
         translate("TimesheetRows", "Date"),
         translate("TimesheetRows", "Status"),
@@ -151,10 +185,11 @@ def day_table(detail: TimesheetDetail) -> Table:
         translate("TimesheetRows", "Passive"),
         translate("TimesheetRows", "Hours"),
         translate("TimesheetRows", "Supplement hours"),
+        message("ui_col_absence_pay"),
         translate("TimesheetRows", "Absence"),
         translate("TimesheetRows", "Comment"),
     ]
-    return Table(headers, [line[2] for line in lines], numeric=(5, 6), objects=[line[3] for line in lines],
+    return Table(headers, [line[2] for line in lines], numeric=(5, 6, 8), objects=[line[3] for line in lines],
                  muted=muted)
 
 

@@ -12,7 +12,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QWidget
 
+from bpa_desktop.core.budget import AccountStart
 from bpa_desktop.core.model import Arrangement, Assistant, AssistantKind, EmployerKind, Vedtak
+from bpa_desktop.i18n import message
 from bpa_desktop.ui.formatting import from_qdate, to_qdate
 from bpa_desktop.ui.labels import assistant_kind_labels, employer_kind_labels
 from bpa_desktop.ui.widgets.date_field import OptionalDateEdit, make_date_edit
@@ -165,3 +167,27 @@ class AssistantForm(ValidatedForm):
             return dataclasses.replace(self._original, **fields)
         return Assistant(id=None, arrangement_id=self.arrangement_id, **fields)
 
+
+
+class AccountStartForm(ValidatedForm):
+    """Where the hour account begins: the first day of the records here, and the hours of that
+    year's grant used before it (core.budget.AccountStart)."""
+
+    def __init__(self, arrangement_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.arrangement_id = arrangement_id
+        self.start_date = self.add_field("start_date", message("ui_account_start_date"), make_date_edit(),
+                                         message("ui_account_start_date_help"))
+        self.opening_hours = QDoubleSpinBox()
+        self.opening_hours.setRange(-9000, 9000)
+        self.opening_hours.setDecimals(1)
+        self.opening_hours.setSuffix(" t" if message("decimal_mark") == "," else " h")
+        self.add_field("opening_hours", message("ui_account_opening_hours"), self.opening_hours,
+                       message("ui_account_opening_hours_help"))
+
+    def set_value(self, start: AccountStart) -> None:
+        self.start_date.setDate(to_qdate(start.start_date))
+        self.opening_hours.setValue(start.opening_hours)
+
+    def value(self) -> AccountStart:
+        return AccountStart(self.arrangement_id, from_qdate(self.start_date.date()), self.opening_hours.value())
