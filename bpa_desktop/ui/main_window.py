@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.first_run import ArrangementWizard
+from bpa_desktop.ui.operations.progress_widget import JobProgress
 from bpa_desktop.ui.pages.assistants import AssistantsPage
 from bpa_desktop.ui.pages.base import Page
 from bpa_desktop.ui.pages.overview import OverviewPage
@@ -100,6 +101,14 @@ class MainWindow(QMainWindow):
 
         self.busy_label = QLabel()
         self.statusBar().addWidget(self.busy_label)
+        self.progress = JobProgress(ctx.jobs)
+        self.progress.install_shortcut(self)
+        self.statusBar().addWidget(self.progress)
+        self.history_label = QLabel()  # what undo or redo just did (also said on the page)
+        self.history_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.history_label)
+        ctx.history.message.connect(self._history_said)
+        self._add_edit_menu()
         self.sync_status = SyncStatusLine(ctx, self.sync)
         self.statusBar().addWidget(self.sync_status, 1)
         path_label = QLabel(str(getattr(ctx.workspace, "path", "")))
@@ -107,6 +116,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(path_label)
         ctx.runner.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
         ctx.runner.unhandled_error.connect(lambda error: show_error(self, error))
+        ctx.jobs.job_failed.connect(lambda _job, error: show_error(self, error))
         ctx.arrangements_changed.connect(self._arrangements_changed)
         ctx.arrangement_changed.connect(self._arrangement_changed)
 
@@ -115,7 +125,20 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.sync.stop()  # no sync thread outlives the window
+        self.ctx.jobs.cancel_all()  # long jobs stop after the piece they are on
         super().closeEvent(event)
+
+    def _add_edit_menu(self) -> None:
+        """Undo and Redo, their texts saying what they will do (Alt then the arrows reaches the menu)."""
+        menu = self.menuBar().addMenu(self.tr("Edit"))
+        menu.setAccessibleName(self.tr("Edit"))
+        for action in (self.ctx.history.undo_action, self.ctx.history.redo_action):
+            menu.addAction(action)
+            self.addAction(action)  # the shortcuts work while the menu bar is hidden too
+
+    def _history_said(self, text: str) -> None:
+        self.history_label.setText(text)
+        self.history_label.setAccessibleName(text)
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)

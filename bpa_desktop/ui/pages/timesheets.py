@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
 
 from bpa_desktop.core.timesheet_lifecycle import attestable_from, is_confirmable, period_is_over
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import user_message
+from bpa_desktop.ui.operations.operation import OpRunner, WriteOp
 from bpa_desktop.ui.formatting import format_date
 from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
@@ -34,7 +36,7 @@ SHORTCUTS = {
 
 class TimesheetsPage(Page):
     page_id = "timelister"
-    topics = ("timesheets", "rota", "assistants", "arrangement", "pay_settings", "sync")
+    listens = Changes.of("timesheets", "calendar", "rota", "assistants", "arrangements", "pay_settings", "sync")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -258,10 +260,11 @@ class TimesheetsPage(Page):
         self.message.setAccessibleName(text)
         self.message.setVisible(bool(text))
 
-    def _changed(self, text: str) -> None:
-        """After a stored change: say so and let every page that shows timesheets reload."""
-        self.show_message(text)
-        self.ctx.data_changed.emit("timesheets")
+    def _write(self, call, text: str, *, changes: Changes = Changes(timesheets=True)) -> WriteOp:
+        """A change of the shown timesheet as a write operation; afterwards the page says `text`
+        (the operation tells every page that shows timesheets, this one included)."""
+        return WriteOp(self.ctx, self, call, changes).success(lambda _result: self.show_message(text)) \
+            .failure(self._action_failed)
 
     # --- checks that explain why an action cannot be done -----------------------------------
     def _usable_entry(self, action: str) -> SheetEntry | None:
@@ -282,7 +285,7 @@ class TimesheetsPage(Page):
 
     # --- actions --------------------------------------------------------------------------------
     def open_deviation(self) -> None:
-        from bpa_desktop.ui.timesheets.deviation_dialog import DeviationDialog
+        from bpa_desktop.ui.timesheets.deviation_dialog import DeviationDialog, undo_text
 
         entry = self._usable_entry("deviation")
         if entry is None:
@@ -291,8 +294,10 @@ class TimesheetsPage(Page):
             self.show_message(self._locked_text(entry))
             return
         others = [e.assistant for e in self.data.entries if e.assistant.id != entry.assistant.id]
+        writer = OpRunner(self.ctx, Changes.of("timesheets", "calendar"),
+                          undo_text=lambda request: undo_text(request, entry.assistant, others))
         self.open_dialog(DeviationDialog(self.ctx.workspace, self.ctx.arrangement_id, entry.detail, entry.assistant,
-                                         others, self.ctx.runner, self),
+                                         others, writer, self),
                          self.tr("The deviation is registered."))
 
     def confirm(self) -> None:
@@ -303,11 +308,12 @@ class TimesheetsPage(Page):
             self.show_message(self.tr("%1's timesheet is already %2.").replace("%1", entry.assistant.name).replace(
                 "%2", status_label(entry.status).lower()))
             return
-        self.ctx.runner.submit(data.confirm, self.ctx.workspace, entry.assistant.id, entry.detail.period.start,
-                               self.today, on_done=lambda _sheet: self._changed(self.tr(
-                                   "Confirmed by the assistant: %1, %2.").replace("%1", entry.assistant.name).replace(
-                                   "%2", entry.detail.period.label())),
-                               on_error=self._action_failed, owner=self)
+        assistant_id, period, today = entry.assistant.id, entry.detail.period, self.today
+        self._write(lambda ws: ws.undoable.confirm_period(assistant_id, period.start, today=today),
+                    self.tr("Confirmed by the assistant: %1, %2.").replace("%1", entry.assistant.name).replace(
+                        "%2", period.label())) \
+            .undoable(self.tr("Confirmation of %1's timesheet, %2").replace("%1", entry.assistant.name).replace(
+                "%2", period.label())).run()
 
     def ask_attest(self) -> None:
         entry = self._usable_entry("attest")
@@ -338,21 +344,26 @@ class TimesheetsPage(Page):
         def closed(_result: int) -> None:
             if box.clickedButton() is attest:
                 self.attest(entry)
-            self.window().activateWindow()
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
         open_single(self, box, closed)
 
     def attest(self, entry: SheetEntry) -> None:
-        def done(_sheet) -> None:
-            notify = getattr(self.ctx, "notify_attested", None)
-            if notify is not None:
-                notify()  # the sync outbox has the new submission
-            self._changed(self.tr("Attested and locked: %1, %2.").replace("%1", entry.assistant.name).replace(
-                "%2", entry.detail.period.label()))
+        assistant_id, period, today = entry.assistant.id, entry.detail.period, self.today
+        name = entry.assistant.name
+        self._write(lambda ws: ws.timesheets.attest_period(assistant_id, period.start, today=today),
+                    self.tr("Attested and locked: %1, %2.").replace("%1", name).replace("%2", period.label()),
+                    changes=Changes(timesheets=True, sync=True)) \
+            .success(lambda _sheet: self._attested(name, period)) \
+            .not_undoable(self.tr("Attestation of %1's timesheet, %2").replace("%1", name).replace(
+                "%2", period.label()), self.tr(
+                "The attestation of %1's timesheet for %2 cannot be undone: attested hours are locked and may "
+                "already be on their way to the municipality. To change them, make a correction (Correct…, "
+                "Ctrl+K).").replace("%1", name).replace("%2", period.label())).run()
 
-        self.ctx.runner.submit(data.attest, self.ctx.workspace, entry.assistant.id, entry.detail.period.start,
-                               self.today, on_done=done, on_error=self._action_failed, owner=self)
+    def _attested(self, name: str, period) -> None:
+        self.show_message(self.tr("Attested and locked: %1, %2.").replace("%1", name).replace("%2", period.label()))
+        self.ctx.attestation_committed.emit()  # the sync worker sends the new submission at once
 
     def open_correction(self) -> None:
         from bpa_desktop.ui.timesheets.reason_dialog import correction_dialog
@@ -366,19 +377,21 @@ class TimesheetsPage(Page):
             return
         sheet = entry.timesheet
         self.open_dialog(correction_dialog(self.ctx.workspace, sheet.id, entry.assistant.name,
-                                           entry.detail.period.label(), sheet.version, self.ctx.runner, self),
+                                           entry.detail.period.label(), sheet.version,
+                                           OpRunner(self.ctx, Changes(timesheets=True)), self),
                          self.tr("Correction made: version %1 is a draft until it is attested again.").replace(
                              "%1", str(sheet.version + 1)))
 
     def open_register(self) -> None:
-        from bpa_desktop.ui.timesheets.register_dialog import RegisterShiftDialog
+        from bpa_desktop.ui.timesheets.register_dialog import RegisterShiftDialog, registration_text
 
         if self.ctx.arrangement_id is None:
             return
         names = {e.assistant.id: e.assistant.name for e in (self.data.entries if self.data else ())}
+        writer = OpRunner(self.ctx, Changes(timesheets=True),
+                          undo_text=lambda _ws, _arrangement_id, item: registration_text(names, item))
         dialog = RegisterShiftDialog(self.ctx.workspace, self.ctx.arrangement_id, self.today, names,
-                                     self.ctx.runner, self)
-        dialog.registered.connect(lambda _shift: self.ctx.data_changed.emit("timesheets"))
+                                     self.ctx.runner, writer, self)
         self.open_dialog(dialog, None)
 
     def open_pay_codes(self) -> None:
@@ -391,19 +404,18 @@ class TimesheetsPage(Page):
 
         def opened(found) -> None:
             profile, settings = found
-            self.open_dialog(PayCodesDialog(ws, profile, settings, self.ctx.runner, self),
-                             self.tr("Pay codes and rates are saved."), topic="pay_settings")
+            self.open_dialog(PayCodesDialog(ws, profile, settings, OpRunner(self.ctx, Changes(pay_settings=True)), self),
+                             self.tr("Pay codes and rates are saved."))
 
         self.ctx.runner.submit(lambda: (ws.timesheets.pay_profile(arrangement_id), ws.timesheets.pay_settings(arrangement_id)),
                                on_done=opened, on_error=self._action_failed, owner=self)
 
-    def open_dialog(self, dialog: QDialog, saved_text: str | None, topic: str = "timesheets") -> None:
+    def open_dialog(self, dialog: QDialog, saved_text: str | None) -> None:
+        """The dialog's saves are write operations (they tell the pages); afterwards the page says
+        `saved_text` and the keyboard carries on in the list."""
         def closed(_result: int) -> None:
-            if getattr(dialog, "result_value", None) is not None:
-                if saved_text:
-                    self.show_message(saved_text)
-                self.ctx.data_changed.emit(topic)
-            self.window().activateWindow()
+            if getattr(dialog, "result_value", None) is not None and saved_text:
+                self.show_message(saved_text)
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
         open_single(self, dialog, closed)

@@ -1,7 +1,8 @@
 """Kalender: the rolled-out plan (ws.rota.list_planned_shifts) by week, 4 weeks or month.
 
 Single shifts are changed here without touching the pattern: swap two assistants' shifts,
-give a shift to a substitute, add an extra shift, cancel one, each with a reason. The
+give a shift to a substitute, give one new times, add an extra shift, cancel one, each with a
+reason; each is a write operation with an undo step (ws.undoable). The
 shown days are checked against the working-time rules (check_window) and cells marked; the
 bottom row shows hours of the recipient's need nobody is planned for.
 """
@@ -23,7 +24,9 @@ from bpa_desktop.core.rota import template_shift
 from bpa_desktop.core.rules import check_window
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error
-from bpa_desktop.ui.formatting import format_date
+from bpa_desktop.ui.formatting import format_date, format_day
+from bpa_desktop.ui.operations.changes import Changes
+from bpa_desktop.ui.operations.operation import WriteOp
 from bpa_desktop.ui.rota.calendar_model import CalendarModel, local_day, range_for, step
 from bpa_desktop.ui.rota.change_dialog import ChangeDialog
 from bpa_desktop.ui.rota.findings_panel import FindingsPanel, group_findings, marks_of
@@ -34,9 +37,8 @@ CONTEXT_DAYS = 7
 
 
 class CalendarView(QWidget):
-    """`changed()` after a single shift was changed and saved (the page refreshes its figures)."""
+    """Saved changes reach the page and the other pages as `Changes` (calendar, timesheets)."""
 
-    changed = Signal()
     loaded = Signal()
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
@@ -73,15 +75,19 @@ class CalendarView(QWidget):
         self.swap_button = button(self.tr("S&wap…"), "Ctrl+Shift+W",
                                   self.tr("Select two shifts of different assistants, then swap them"))
         self.substitute_button = button(self.tr("Give to &substitute…"), "Ctrl+Shift+U")
+        self.times_button = button(self.tr("New ti&mes…"), "Ctrl+Shift+T",
+                                   self.tr("Give the selected shift other times this once"))
         self.extra_button = button(self.tr("E&xtra shift…"), "Ctrl+Shift+X",
                                    self.tr("Select a free day of an assistant"))
         self.cancel_button = button(self.tr("&Cancel shift…"), "Ctrl+Shift+Delete")
         self.swap_button.clicked.connect(self.swap)
         self.substitute_button.clicked.connect(self.substitute)
+        self.times_button.clicked.connect(self.new_times)
         self.extra_button.clicked.connect(self.extra)
         self.cancel_button.clicked.connect(self.cancel)
         actions = QHBoxLayout()
-        for widget in (self.swap_button, self.substitute_button, self.extra_button, self.cancel_button):
+        for widget in (self.swap_button, self.substitute_button, self.times_button, self.extra_button,
+                       self.cancel_button):
             actions.addWidget(widget)
         actions.addStretch(1)
 
@@ -216,6 +222,7 @@ class CalendarView(QWidget):
         self.swap_button.setEnabled(has_arrangement and len(shifts) == 2
                                     and shifts[0].assistant != shifts[1].assistant)
         self.substitute_button.setEnabled(has_arrangement and len(shifts) == 1)
+        self.times_button.setEnabled(has_arrangement and len(shifts) == 1)
         self.cancel_button.setEnabled(has_arrangement and len(shifts) == 1)
         self.extra_button.setEnabled(has_arrangement and len(cells) == 1 and bool(self.templates))
 
@@ -228,9 +235,11 @@ class CalendarView(QWidget):
 
         open_single(self, dialog, finished)
 
+    def _name(self, assistant_id) -> str:
+        return next((a.name for a in self.assistants if str(a.id) == str(assistant_id)), "")
+
     def _describe(self, shift) -> str:
-        names = {str(a.id): a.name for a in self.assistants}
-        return f"{names.get(shift.assistant, '')} {format_date(local_day(shift))} {self.model.describe_shift(shift)}"
+        return f"{self._name(shift.assistant)} {format_date(local_day(shift))} {self.model.describe_shift(shift)}"
 
     def swap(self) -> None:
         shifts = self.selected_shifts()
@@ -238,8 +247,10 @@ class CalendarView(QWidget):
             return
         first, second = shifts
         prompt = self.tr("Swap %1 and %2.").replace("%1", self._describe(first)).replace("%2", self._describe(second))
+        undo = self.tr("%1 and %2 swap shifts %3").replace("%1", self._name(first.assistant)).replace(
+            "%2", self._name(second.assistant)).replace("%3", format_day(local_day(first)))
         self._ask(ChangeDialog(self.tr("Swap shifts"), prompt, parent=self),
-                  lambda _choice, reason: self._change(first.id, kind="swap", reason=reason,
+                  lambda _choice, reason: self._change(undo, first.id, kind="swap", reason=reason,
                                                        other_shift_id=second.id))
 
     def substitute(self) -> None:
@@ -249,17 +260,40 @@ class CalendarView(QWidget):
         day = local_day(shift)
         choices = [(a.name, a.id) for a in self.assistants if str(a.id) != shift.assistant and a.active_on(day)]
         prompt = self.tr("Give %1 to someone else.").replace("%1", self._describe(shift))
-        self._ask(ChangeDialog(self.tr("Give to substitute"), prompt, self.tr("&Who takes it"), choices, self),
-                  lambda who, reason: self._change(shift.id, kind="substitute", reason=reason,
-                                                   other_assistant_id=who))
+
+        def give(who, reason) -> None:
+            undo = self.tr("%1 takes %2's shift %3").replace("%1", self._name(who)).replace(
+                "%2", self._name(shift.assistant)).replace("%3", format_day(day))
+            self._change(undo, shift.id, kind="substitute", reason=reason, other_assistant_id=who)
+
+        self._ask(ChangeDialog(self.tr("Give to substitute"), prompt, self.tr("&Who takes it"), choices, self), give)
+
+    def new_times(self) -> None:
+        if not self.times_button.isEnabled():
+            return
+        shift = self.selected_shifts()[0]
+        day = local_day(shift)
+        prompt = self.tr("New times for %1, this once. The pattern stays as it is.").replace(
+            "%1", self._describe(shift))
+        undo = self.tr("New times for %1 %2").replace("%1", self._name(shift.assistant)).replace(
+            "%2", format_day(day))
+        dialog = ChangeDialog(self.tr("New times"), prompt, parent=self, times=(shift.start, shift.end), day=day)
+
+        def move(_choice, reason) -> None:
+            start, end = dialog.times()
+            self._change(undo, shift.id, kind="change_times", reason=reason, start=start, end=end)
+
+        self._ask(dialog, move)
 
     def cancel(self) -> None:
         if not self.cancel_button.isEnabled():
             return
         shift = self.selected_shifts()[0]
         prompt = self.tr("Cancel %1. The pattern stays as it is.").replace("%1", self._describe(shift))
+        undo = self.tr("%1's shift %2 cancelled").replace("%1", self._name(shift.assistant)).replace(
+            "%2", format_day(local_day(shift)))
         self._ask(ChangeDialog(self.tr("Cancel shift"), prompt, parent=self),
-                  lambda _choice, reason: self._change(shift.id, kind="cancel", reason=reason))
+                  lambda _choice, reason: self._change(undo, shift.id, kind="cancel", reason=reason))
 
     def extra(self) -> None:
         if not self.extra_button.isEnabled():
@@ -269,23 +303,24 @@ class CalendarView(QWidget):
         choices = [(f"{t.code} {t.name} {t.start}–{t.end}", t.code) for t in self.templates]
         prompt = self.tr("An extra shift for %1 on %2.").replace("%1", assistant.name).replace("%2", format_date(day))
         templates = {t.code: t for t in self.templates}
+        undo = self.tr("Extra shift for %1 %2").replace("%1", assistant.name).replace("%2", format_day(day))
+        arrangement_id = self.ctx.arrangement_id
 
         def add(code, reason) -> None:
             shift = replace(template_shift(templates[code], str(assistant.id), day), id=None)
-            self._submit(self.ctx.workspace.rota.add_extra_planned_shift, self.ctx.arrangement_id, shift, reason)
+            self._write(undo, lambda ws: ws.undoable.add_extra_shift(arrangement_id, shift, reason))
 
         self._ask(ChangeDialog(self.tr("Extra shift"), prompt, self.tr("Shift &code"), choices, self), add)
 
-    def _change(self, shift_id: str, **options) -> None:
-        self._submit(self.ctx.workspace.rota.change_planned_shift, self.ctx.arrangement_id, shift_id, **options)
+    def _change(self, undo: str, shift_id: str, **options) -> None:
+        arrangement_id = self.ctx.arrangement_id
+        self._write(undo, lambda ws: ws.undoable.change_shift(arrangement_id, shift_id, **options))
 
-    def _submit(self, fn, *args, **kwargs) -> None:
-        self.ctx.runner.submit(fn, *args, **kwargs, on_done=lambda _result: self._changed(),
-                               on_error=lambda error: show_error(self, error), owner=self)
-
-    def _changed(self) -> None:
-        self.reload()
-        self.changed.emit()
+    def _write(self, undo: str, call) -> None:
+        # the calendar and the timesheets (a planned shift moves between sheets); the page and
+        # the others hear it and reload, this view included
+        WriteOp(self.ctx, self, call, Changes.of("calendar", "timesheets")).undoable(undo) \
+            .failure(lambda error: show_error(self, error)).run()
 
 
 def local_day_of(instant) -> date:
