@@ -20,9 +20,12 @@ def validation_errors(error: BaseException) -> dict[str, str] | None:
 
 
 def user_message(error: BaseException) -> str:
-    """A WorkspaceError's own (translated) text; anything else is a generic sentence."""
-    from bpa_desktop.workspace import WorkspaceError
+    """A WorkspaceError's own (translated) text (a ValidationError's field messages, where no
+    form shows them by their fields); anything else is a generic sentence."""
+    from bpa_desktop.workspace import ValidationError, WorkspaceError
 
+    if isinstance(error, ValidationError) and error.errors:
+        return " ".join(dict.fromkeys(error.errors.values()))
     if isinstance(error, WorkspaceError):
         return str(error)
     # never put the exception text in front of the user: it may hold SQL or personal data

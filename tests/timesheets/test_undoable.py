@@ -13,37 +13,14 @@ from bpa_desktop.core import calendar as cal
 from bpa_desktop.core import deviations as dev
 from bpa_desktop.core.model import Absence, AbsenceKind, Assistant, AssistantKind, Shift, ShiftKind, TimesheetStatus
 from bpa_desktop.workspace import TimesheetLockedError, WorkspaceError
+from tests.records import records
 
 OCTOBER = date(2026, 10, 1)
 FIRST, LAST = date(2026, 9, 1), date(2026, 12, 31)
 
 
 def state(ws, aid) -> dict:
-    """What the records say, without row ids (a shift brought back gets a new row)."""
-    def shift(s):
-        return (s.assistant, s.start.timestamp(), s.end.timestamp(), s.code, str(s.kind),
-                tuple((p.start.timestamp(), p.end.timestamp()) for p in s.passive))
-
-    assistants = [a.id for a in ws.people.list_assistants(aid)]
-    rows = {}
-    for assistant in assistants:
-        for month in (9, 10, 11, 12):
-            detail = ws.timesheets.preview_timesheet(assistant, date(2026, month, 1))
-            rows[(assistant, month)] = (
-                detail.timesheet.status if detail.timesheet else None,
-                sorted((r.day, r.status.value, shift(r.shift) if r.shift else None, r.reason) for r in detail.rows),
-            )
-    return {
-        "planned": sorted(map(shift, ws.rota.list_planned_shifts(aid, FIRST, LAST))),
-        "worked": sorted(map(shift, ws.timesheets.list_worked_shifts(aid, FIRST, LAST))),
-        "absences": sorted((a.assistant_id, a.kind, a.start, a.end, a.percent, a.comment)
-                           for a in ws.timesheets.list_absences(aid, FIRST, LAST)),
-        "changes": sorted((c.kind, c.reason, c.occurrence if c.kind != "extra" else "", c.day, c.assistant_id)
-                          for c in ws.rota.list_rota_overrides(aid, FIRST, LAST)),
-        "sheets": rows,
-        "timesheets": sorted((t.assistant_id, t.period_start, t.version, t.status)
-                             for t in ws.timesheets.list_timesheets(aid, all_versions=True)),
-    }
+    return records(ws, aid, FIRST, LAST, tuple(date(2026, month, 1) for month in (9, 10, 11, 12)))
 
 
 def planned(ws, aid, assistant_id, day=OCTOBER, index=0):

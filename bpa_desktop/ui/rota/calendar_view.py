@@ -161,6 +161,10 @@ class CalendarView(QWidget):
 
     def _show(self, shifts: list) -> None:
         first, last = self.shown
+        kept = [self.model.key(r, c) for r, c in self.selected()]  # the person's place survives a reload
+        current = self.table.currentIndex()
+        kept_current = (self.model.key(current.row(), current.column())
+                        if current.isValid() and not self.model.is_gap_row(current.row()) else None)
         self.shifts = shifts
         visible = [s for s in shifts if first <= local_day(s) <= last]
         gaps: dict[date, float] = {}
@@ -169,6 +173,8 @@ class CalendarView(QWidget):
                 day = local_day_of(gap.start)
                 gaps[day] = gaps.get(day, 0.0) + gap.hours * max(gap.missing, 1)
         self.model.set_plan(first, last, self.assistants, self.templates, visible, gaps)
+        if kept:
+            self.select_keys(kept, current=kept_current)
         self._check()
         self._update_buttons()
         self.loaded.emit()
@@ -189,9 +195,10 @@ class CalendarView(QWidget):
                 if s.assistant == finding.assistant and s.start.timestamp() <= upper and s.end.timestamp() >= lower}
 
     # --- selection --------------------------------------------------------------------------
-    def select_keys(self, keys) -> None:
+    def select_keys(self, keys, current=None) -> None:
         selection = QItemSelection()
-        first = None
+        first = self.model.index_of(current) if current is not None else None
+        first = first if first is not None and first.isValid() else None
         for key in sorted(keys, key=lambda k: (k[1], k[0])):
             index = self.model.index_of(key)
             if index.isValid():
