@@ -22,7 +22,7 @@ from bpa_desktop.core.model import Absence, AbsenceKind, Assistant, ShiftKind
 from bpa_desktop.core.timesheet import RowStatus, TimesheetDayRow, TimesheetDetail
 from bpa_desktop.ui.dialogs.form_dialog import FormDialog
 from bpa_desktop.ui.formatting import format_date, format_day, from_qdate, to_qdate
-from bpa_desktop.ui.timesheets.labels import absence_kind_labels
+from bpa_desktop.ui.timesheets.labels import absence_kind_labels, absence_short
 from bpa_desktop.ui.timesheets.rows import span_text
 from bpa_desktop.ui.timesheets.times import after, hhmm, make_time_edit, on_day, set_time
 from bpa_desktop.ui.widgets.date_field import make_date_edit
@@ -95,7 +95,7 @@ def undo_text(request: DeviationRequest, assistant: Assistant, others: list[Assi
     if request.kind == ABSENCE:
         absence = request.absence
         days = format_day(absence.start) + ("" if absence.end == absence.start else "–" + format_day(absence.end))
-        label = absence_kind_labels().get(AbsenceKind(absence.kind), "").lower()
+        label = absence_short(absence.kind).lower()
         return translate("DeviationDialog", "%1: %2 %3").replace("%1", name).replace("%2", label).replace("%3", days)
     day = format_day(request.row.day if request.row is not None else request.start.date())
     template = {
