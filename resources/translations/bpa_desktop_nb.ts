@@ -1913,6 +1913,81 @@
     </message>
 </context>
 <context>
+    <name>SheetExports</name>
+    <message>
+        <source>Save the timesheet as PDF</source>
+        <translation>Lagre timelisten som PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Skriver PDF…</translation>
+    </message>
+    <message>
+        <source>The timesheet is saved as %1.</source>
+        <translation>Timelisten er lagret som %1.</translation>
+    </message>
+    <message>
+        <source>Visma Lønn import (*.csv)</source>
+        <translation>Visma Lønn-import (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation>CSV for regneark (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the payroll file</source>
+        <translation>Lagre lønnsfilen</translation>
+    </message>
+    <message>
+        <source>Writing the payroll file…</source>
+        <translation>Skriver lønnsfilen…</translation>
+    </message>
+    <message>
+        <source>Writing the payroll file</source>
+        <translation>Skriver lønnsfilen</translation>
+    </message>
+    <message>
+        <source>Cancelled: no payroll file was written.</source>
+        <translation>Avbrutt: ingen lønnsfil ble skrevet.</translation>
+    </message>
+    <message>
+        <source>Folder for the year&apos;s timesheet PDFs</source>
+        <translation>Mappe for årets timelister (PDF)</translation>
+    </message>
+    <message>
+        <source>Writing the timesheets of %1…</source>
+        <translation>Skriver timelistene for %1 …</translation>
+    </message>
+    <message>
+        <source>Timesheet PDFs %1</source>
+        <translation>Timelister %1 (PDF)</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 timesheets were saved in %2 before that, each of them complete.</source>
+        <translation>Avbrutt: %1 timelister ble lagret i %2 før det, hver av dem hel.</translation>
+    </message>
+    <message>
+        <source>%1 timesheets are saved in %2.</source>
+        <translation>%1 timelister er lagret i %2.</translation>
+    </message>
+    <message>
+        <source>The payroll file %1 has %2 lines from %3 attested timesheets.</source>
+        <translation>Lønnsfilen %1 har %2 linjer fra %3 attesterte timelister.</translation>
+    </message>
+    <message>
+        <source>Not attested, so not in the file: %1.</source>
+        <translation>Ikke attestert, og derfor ikke med i filen: %1.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Filen kunne ikke skrives: %1</translation>
+    </message>
+</context>
+<context>
     <name>SubmissionTableModel</name>
     <message>
         <source>Assistant</source>
@@ -2595,6 +2670,10 @@ Nøkkel-ID (fingeravtrykk): %3 – sammenlign den med nøkkel-ID-en kommunen ser
         <translation>Eksporter lønns&amp;fil…</translation>
     </message>
     <message>
+        <source>All PDFs of the year…</source>
+        <translation>Alle PDF-er for året …</translation>
+    </message>
+    <message>
         <source>Timesheets in the period</source>
         <translation>Timelister i perioden</translation>
     </message>
@@ -2709,50 +2788,6 @@ Attestering låser timelisten. Etter det kan den bare endres med en korrigering:
     <message>
         <source>Pay codes and rates are saved.</source>
         <translation>Lønnsarter og satser er lagret.</translation>
-    </message>
-    <message>
-        <source>Save the timesheet as PDF</source>
-        <translation>Lagre timelisten som PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-filer (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Writing the PDF…</source>
-        <translation>Skriver PDF…</translation>
-    </message>
-    <message>
-        <source>The timesheet is saved as %1.</source>
-        <translation>Timelisten er lagret som %1.</translation>
-    </message>
-    <message>
-        <source>Visma Lønn import (*.csv)</source>
-        <translation>Visma Lønn-import (*.csv)</translation>
-    </message>
-    <message>
-        <source>CSV for spreadsheets (*.csv)</source>
-        <translation>CSV for regneark (*.csv)</translation>
-    </message>
-    <message>
-        <source>Save the payroll file</source>
-        <translation>Lagre lønnsfilen</translation>
-    </message>
-    <message>
-        <source>Writing the payroll file…</source>
-        <translation>Skriver lønnsfilen…</translation>
-    </message>
-    <message>
-        <source>The payroll file %1 has %2 lines from %3 attested timesheets.</source>
-        <translation>Lønnsfilen %1 har %2 linjer fra %3 attesterte timelister.</translation>
-    </message>
-    <message>
-        <source>Not attested, so not in the file: %1.</source>
-        <translation>Ikke attestert, og derfor ikke med i filen: %1.</translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1</source>
-        <translation>Filen kunne ikke skrives: %1</translation>
     </message>
 </context>
 <context>

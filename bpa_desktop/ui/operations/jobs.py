@@ -159,7 +159,8 @@ class JobManager(QObject):
         return self._pools[lane]
 
     def submit(self, job: Job) -> Job:
-        job.setParent(self)
+        # The manager holds the job until its outcome is delivered; then it goes with its last
+        # reference (no Qt parent: a parent's deletion and a deleteLater would race).
         job.state = "queued"
         self._jobs[job.id] = job
         self.pool(job.lane).start(_Runnable(job, self._carrier))
@@ -233,4 +234,3 @@ class JobManager(QObject):
             job.finished.emit()
         finally:
             self.jobs_changed.emit()
-            job.deleteLater()

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QHBoxLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QHBoxLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget,
 )
 
 from bpa_desktop.core.timesheet_lifecycle import attestable_from, is_confirmable, period_is_over
@@ -24,13 +24,14 @@ from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
 from bpa_desktop.ui.timesheets import data
 from bpa_desktop.ui.timesheets.data import PeriodSheets, SheetEntry, SheetView
 from bpa_desktop.ui.timesheets.detail_view import DetailView, fill
+from bpa_desktop.ui.timesheets.exports import SheetExports
 from bpa_desktop.ui.timesheets.labels import status_label
 from bpa_desktop.ui.timesheets.rows import hours_text, sheet_list
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 
 SHORTCUTS = {
     "register": "Ctrl+R", "deviation": "Ctrl+D", "confirm": "Ctrl+B", "attest": "Ctrl+T",
-    "correct": "Ctrl+K", "pdf": "Ctrl+P", "payroll": "Ctrl+L",
+    "correct": "Ctrl+K", "pdf": "Ctrl+P", "payroll": "Ctrl+L", "year": "Ctrl+Shift+P",
 }
 
 
@@ -44,6 +45,7 @@ class TimesheetsPage(Page):
         self.data: PeriodSheets | None = None
         self.view: SheetView | None = None
         self.dialog: QDialog | QMessageBox | None = None  # the open dialog (tests look at it)
+        self.exports = SheetExports(self)
         self._wanted_day: date | None = None
         self._wanted_assistant: int | None = None
         self._loading = False
@@ -60,6 +62,7 @@ class TimesheetsPage(Page):
         self.pay_codes_button.clicked.connect(self.open_pay_codes)
         self.payroll_button = self._action_button(self.tr("Export pa&yroll file…"), "payroll",
                                                   self.choose_payroll_file)
+        self.year_button = self._action_button(self.tr("All PDFs of the year…"), "year", self.choose_year_folder)
         top = QHBoxLayout()
         top.addWidget(period_label)
         top.addWidget(self.period)
@@ -67,6 +70,7 @@ class TimesheetsPage(Page):
         top.addStretch(1)
         top.addWidget(self.pay_codes_button)
         top.addWidget(self.payroll_button)
+        top.addWidget(self.year_button)
         self.layout_.addLayout(top)
         self.message = paragraph()
         self.message.hide()
@@ -101,7 +105,8 @@ class TimesheetsPage(Page):
         self.splitter.setStretchFactor(1, 5)
         self.layout_.addWidget(self.splitter, 1)
 
-        order = [self.period, self.register_button, self.pay_codes_button, self.payroll_button, self.list,
+        order = [self.period, self.register_button, self.pay_codes_button, self.payroll_button, self.year_button,
+                 self.list,
                  self.deviation_button, self.confirm_button, self.attest_button, self.correct_button,
                  self.pdf_button]
         for first, second in zip(order, order[1:]):
@@ -253,6 +258,7 @@ class TimesheetsPage(Page):
         self.correct_button.setEnabled(has and newest and entry.locked)
         self.pdf_button.setEnabled(has)
         self.payroll_button.setEnabled(self.data is not None)
+        self.year_button.setEnabled(self.data is not None)
         self.register_button.setEnabled(self.ctx.arrangement_id is not None)
 
     def show_message(self, text: str) -> None:
@@ -423,67 +429,21 @@ class TimesheetsPage(Page):
     def _action_failed(self, error: BaseException) -> None:
         self.show_message(user_message(error))
 
-    # --- exports (file dialog here, the writing in a worker) ----------------------------------
-    @staticmethod
-    def _documents() -> Path:
-        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-
+    # --- exports: ui/timesheets/exports.py (file dialogs here, the writing in jobs) ------------
     def choose_pdf_file(self) -> None:
-        entry = self._usable_entry("pdf")
-        if entry is None:
-            return
-        shown = self.view.detail.timesheet if self.view else None
-        version = shown.version if shown else 1
-        name = f"timeliste-{entry.assistant.employee_no}-{entry.detail.period.key()}-v{version}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the timesheet as PDF"),
-                                              str(self._documents() / name), self.tr("PDF files (*.pdf)"))
-        if path:
-            self.export_pdf(Path(path))
+        self.exports.choose_pdf_file()
 
     def export_pdf(self, path: Path) -> None:
-        """Render the shown version of the selected timesheet to `path` in a worker."""
-        entry = self.current_entry()
-        if entry is None:
-            return
-        shown = self.view.detail.timesheet if self.view else None
-        self.show_message(self.tr("Writing the PDF…"))
-        self.ctx.runner.submit(data.write_pdf, self.ctx.workspace, entry.assistant.id,
-                               entry.detail.period.start, shown.id if shown else None, path, self.today,
-                               on_done=lambda written: self.show_message(
-                                   self.tr("The timesheet is saved as %1.").replace("%1", str(written))),
-                               on_error=self._export_failed, owner=self)
+        self.exports.export_pdf(path)
 
     def choose_payroll_file(self) -> None:
-        if self.data is None:
-            return
-        visma, plain = self.tr("Visma Lønn import (*.csv)"), self.tr("CSV for spreadsheets (*.csv)")
-        name = f"lonn-{self.data.period.key()}.csv"
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the payroll file"),
-                                                   str(self._documents() / name), f"{visma};;{plain}")
-        if path:
-            self.export_payroll(Path(path), visma=chosen == visma)
+        self.exports.choose_payroll_file()
 
     def export_payroll(self, path: Path, visma: bool) -> None:
-        if self.data is None:
-            return
-        self.show_message(self.tr("Writing the payroll file…"))
-        self.ctx.runner.submit(data.write_payroll, self.ctx.workspace, self.ctx.arrangement_id,
-                               self.data.period.start, path, visma,
-                               on_done=self._payroll_written, on_error=self._export_failed, owner=self)
+        self.exports.export_payroll(path, visma)
 
-    def _payroll_written(self, result: data.PayrollResult) -> None:
-        text = self.tr("The payroll file %1 has %2 lines from %3 attested timesheets.").replace(
-            "%1", str(result.path)).replace("%2", str(result.lines)).replace("%3", str(result.timesheets))
-        if result.not_attested:
-            text += " " + self.tr("Not attested, so not in the file: %1.").replace("%1", ", ".join(result.not_attested))
-        self.show_message(text)
+    def choose_year_folder(self) -> None:
+        self.exports.choose_year_folder()
 
-    def _export_failed(self, error: BaseException) -> None:
-        from bpa_desktop.export.payroll import PayrollExportError
-
-        if isinstance(error, PayrollExportError):
-            self.show_message(str(error))  # a Norwegian sentence about a pay code or employee number
-        elif isinstance(error, OSError):
-            self.show_message(self.tr("The file could not be written: %1").replace("%1", error.strerror or ""))
-        else:
-            self.show_message(user_message(error))
+    def export_year(self, folder: Path) -> None:
+        self.exports.export_year(folder)
