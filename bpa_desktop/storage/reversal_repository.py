@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage.schema import (
-    AbsenceRow,
     CancelledShiftRow,
     PlannedShiftRow,
     RotaOverrideRow,
@@ -102,6 +101,3 @@ def other_versions(session: Session, timesheet: TimesheetRow) -> bool:
             TimesheetRow.id != timesheet.id,
         ).limit(1)
     ) is not None
-
-
-ROW_CLASSES = {"absence": AbsenceRow, "worked": WorkedShiftRow, "not_worked": CancelledShiftRow}

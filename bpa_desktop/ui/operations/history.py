@@ -78,8 +78,11 @@ class UndoHistory(QObject):
         for signal in (self.group.indexChanged, self.group.activeStackChanged, self.group.canUndoChanged,
                        self.group.canRedoChanged, self.group.undoTextChanged, self.group.redoTextChanged):
             signal.connect(self._update)
-        ctx.arrangement_changed.connect(lambda _arrangement: self.data_stack.clear())
+        ctx.arrangement_changed.connect(self._arrangement_changed)
         self._update()
+
+    def _arrangement_changed(self, _arrangement) -> None:
+        self.data_stack.clear()  # the steps name another arrangement's people and days
 
     # --- stacks -----------------------------------------------------------------------------
     def add_stack(self, stack: QUndoStack) -> None:
