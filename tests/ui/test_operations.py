@@ -98,3 +98,23 @@ def test_a_failed_write_says_so_and_broadcasts_nothing(qtbot, ctx):
     assert ctx.wait_for_done()
     assert len(failed) == 1 and "9999" in str(failed[0])
     assert heard == [Changes(arrangements=True)]  # only the one that committed
+
+
+def test_work_that_stops_when_told_hears_the_cancel_at_once(qtbot):
+    jobs = JobManager()
+    told = threading.Event()
+    started = threading.Event()
+
+    def solve(progress):  # as the planner: blocks until its own cancel() is called
+        progress.on_cancel(told.set)
+        started.set()
+        told.wait(10)
+        return "cancelled" if progress.cancelled else "done"
+
+    results = []
+    job = jobs.run("plan", solve, lane=WRITE, cancellable=True, on_done=results.append)
+    assert started.wait(5)
+    began = time.monotonic()
+    job.cancel()
+    assert jobs.wait_for_done(5000)
+    assert results == ["cancelled"] and time.monotonic() - began < 1.0

@@ -13,8 +13,9 @@ runs on a *lane* of the `JobManager`:
 
 Cancelling is cooperative (as Vorta's jobs): `cancel()` drops a job that has not started and
 asks a running one to stop at its next `Progress.check()`; jobs check between whole pieces of
-work (one PDF, one submission), so a cancelled job leaves only whole files and committed
-transactions behind. The outcome arrives on the GUI thread as exactly one of `succeeded`,
+work (one PDF, one batch of submissions), so a cancelled job leaves only whole files and
+committed transactions behind. Work that stops by being told (the planner's
+`Planner.cancel()`) registers that with `Progress.on_cancel`. The outcome arrives on the GUI thread as exactly one of `succeeded`,
 `failed` or `cancelled`, then `finished`.
 """
 
@@ -55,6 +56,12 @@ class Progress:
     def cancelled(self) -> bool:
         return self._job.cancel_requested
 
+    def on_cancel(self, stop: Callable[[], None]) -> None:
+        """Call `stop` (from the GUI thread) when the person cancels, e.g. ``planner.cancel``."""
+        self._job._hooks.append(stop)
+        if self._job.cancel_requested:
+            stop()
+
 
 class Job(QObject):
     """One piece of background work. `title` is what the progress widget says it is doing.
@@ -81,6 +88,7 @@ class Job(QObject):
         self.cancellable = cancellable
         self._work = work
         self._cancel = threading.Event()
+        self._hooks: list[Callable[[], None]] = []
         self.state = "new"  # new -> queued -> running -> done
         self.done, self.total, self.text = 0, 0, title
         self.progressed.connect(self._remember)
@@ -94,8 +102,10 @@ class Job(QObject):
 
     def cancel(self) -> None:
         """Drop the job if it waits; ask it to stop at its next check if it runs."""
-        if self.state in ("new", "queued", "running") and self.cancellable:
+        if self.state in ("new", "queued", "running") and self.cancellable and not self._cancel.is_set():
             self._cancel.set()
+            for stop in list(self._hooks):
+                stop()
 
     # --- worker side ------------------------------------------------------------------------
     def _report(self, done: int, total: int, text: str) -> None:
