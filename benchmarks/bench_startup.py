@@ -1,7 +1,8 @@
 """Start-up time and peak memory of `bpa-desktop --screenshot` beside a bare PySide6 window.
 
 Both are run as fresh processes, offscreen, several times; the script prints the median and
-best wall time and the peak resident memory of each (from wait4's rusage, per process).
+best wall time, the median CPU time (user + system) and the peak resident memory of each (from
+wait4's rusage, per process). CPU time stays steady when other work shares the machine.
 
     python benchmarks/bench_startup.py [--runs 5]
 """
@@ -30,23 +31,24 @@ window.grab().save(sys.argv[1])
 """
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS in MiB of one process."""
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS in MiB of one process."""
     started = time.perf_counter()
     process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(argv)}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def measure(label: str, argv: list[str], env: dict[str, str], runs: int) -> None:
     results = [run_once(argv, env) for _ in range(runs)]
-    times = [t for t, _ in results]
-    peak = max(m for _, m in results)
+    times = [t for t, _, _ in results]
+    cpu = [c for _, c, _ in results]
+    peak = max(m for _, _, m in results)
     print(f"{label:<52} median {statistics.median(times):6.3f} s   best {min(times):6.3f} s   "
-          f"peak RSS {peak:6.1f} MiB   ({runs} runs)")
+          f"CPU {statistics.median(cpu):6.3f} s   peak RSS {peak:6.1f} MiB   ({runs} runs)")
 
 
 def main() -> None:

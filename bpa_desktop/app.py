@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         window.sync.stop()  # let a running sync pass finish; no thread outlives the app
-        ctx.runner.wait_for_done()
+        ctx.jobs.cancel_all()  # long jobs stop after their current piece; queued writes still run
+        ctx.wait_for_done()
         window.close()
         window.deleteLater()
         workspace.close()

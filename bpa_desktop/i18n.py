@@ -170,6 +170,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Vakten er allerede registrert som arbeidet eller ikke arbeidet.",
         "en": "The shift is already registered as worked or not worked.",
     },
+    # undo (ws.undoable)
+    "undo_change_gone": {
+        "nb": "Endringen finnes ikke lenger.",
+        "en": "The change no longer exists.",
+    },
+    "undo_later_change": {
+        "nb": "Vakten er endret igjen etterpå; angre den siste endringen først.",
+        "en": "The shift was changed again afterwards; undo the latest change first.",
+    },
+    "undo_plan_changed_since": {
+        "nb": "Vaktene er endret siden (for eksempel av en ny utrulling), så endringen kan ikke angres.",
+        "en": "The shifts have changed since (for example by a new roll-out), so the change cannot be undone.",
+    },
+    "undo_record_changed_since": {
+        "nb": "Registreringen er endret eller slettet siden, så den kan ikke angres.",
+        "en": "The record has been changed or removed since, so it cannot be undone.",
+    },
+    "undo_confirm_status": {
+        "nb": "Bekreftelsen av timelisten for {period} kan ikke angres: den er {status}.",
+        "en": "The confirmation of the timesheet for {period} cannot be undone: it is {status}.",
+    },
     "passive_active_outside": {
         "nb": "Tiden som ble aktiv må ligge innenfor vaktens hvilende tid.",
         "en": "The time that became active must lie within the shift's passive time.",
@@ -420,6 +441,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Sick, a substitute covers the shifts",
     },
     "ui_sick_cover_reason": {"nb": "Syk, vikar dekker", "en": "Sick, a substitute covers"},
+    "ui_undo_sick_cover": {"nb": "{name} syk, {other} dekker {days}", "en": "{name} sick, {other} covers {days}"},
     "ui_sick_cover_button": {"nb": "S&yk – vikar dekker…", "en": "S&ick – substitute covers…"},
     "ui_sick_cover_done": {
         "nb": "Fraværet er registrert og {count} vakter er gitt til {name}.",

@@ -4,7 +4,8 @@ The one owner of these rules: storage (locked periods, payroll), the Workspace (
 correct, the receiver's answers), the UI (which buttons work) and sync all ask here.
 
     draft ──confirm──► confirmed ──attest──► attested ──delivered──► submitted ──► accepted
-      └───────────────attest──────────────────┘  (locked from here on)           └──► rejected
+      ▲ └──────────────attest───────────────┘  (locked from here on)           └──► rejected
+      └─withdraw confirmation─┘  (the undo of a confirmation, before attestation)
 
 An attested version is locked: its content never changes again, only its status moves on as
 the receiver answers. A receiver restored from a backup can lose a decision, so a submitted,
@@ -35,6 +36,7 @@ PAYROLL_READY = (ATTESTED, SUBMITTED, ACCEPTED)
 
 class TimesheetEvent(str, enum.Enum):
     CONFIRM = "confirm"  # the assistant confirms the draft
+    WITHDRAW_CONFIRMATION = "withdraw_confirmation"  # undo of a confirmation: a draft again
     ATTEST = "attest"  # the arbeidsleder attests: locked
     DELIVERED = "delivered"  # the receiver holds the submission (its receipt)
     ACCEPTED = "accepted"  # the receiver's decision
@@ -43,7 +45,7 @@ class TimesheetEvent(str, enum.Enum):
 
 TRANSITIONS: dict[TimesheetStatus, dict[TimesheetEvent, TimesheetStatus]] = {
     DRAFT: {TimesheetEvent.CONFIRM: CONFIRMED, TimesheetEvent.ATTEST: ATTESTED},
-    CONFIRMED: {TimesheetEvent.ATTEST: ATTESTED},
+    CONFIRMED: {TimesheetEvent.ATTEST: ATTESTED, TimesheetEvent.WITHDRAW_CONFIRMATION: DRAFT},
     **{
         status: {
             TimesheetEvent.DELIVERED: SUBMITTED,

@@ -26,6 +26,7 @@ import platform
 import random
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -211,6 +212,8 @@ class SyncClient:
         self._lease_seconds = lease_seconds
         self.owner = owner or f"{platform.node()[:20]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._rng = rng
+        self._should_stop: Callable[[], bool] = lambda: False
+        self._on_sent: Callable[[PushSummary], None] = lambda _summary: None
 
     def _http(self, base_url: str) -> httpx.Client:
         transport = self._transport or httpx.HTTPTransport(retries=1)  # connection set-up only
@@ -289,8 +292,14 @@ class SyncClient:
 
     # -- push ------------------------------------------------------------------------------
 
-    def push_once(self, arrangement_id: int | None = None, *, ignore_backoff: bool = False) -> PushSummary:
+    def push_once(self, arrangement_id: int | None = None, *, ignore_backoff: bool = False,
+                  should_stop: Callable[[], bool] | None = None,
+                  on_sent: Callable[[PushSummary], None] | None = None) -> PushSummary:
+        """One pass. ``should_stop`` is asked before each batch (a cancelled pass ends there:
+        every submission it sent has its answer recorded); ``on_sent`` hears after each batch."""
         summary = PushSummary()
+        self._should_stop = should_stop or (lambda: False)
+        self._on_sent = on_sent or (lambda _summary: None)
         enrolments = self._outbox.load_enrolments(arrangement_id)
         enrolled_ids = {e.arrangement_id for e in enrolments}
         for local_id, count in self._outbox.queued_by_arrangement().items():
@@ -298,6 +307,8 @@ class SyncClient:
                 self._outbox.note_error(local_id, code="not_enrolled", text=texts.NOT_ENROLLED)
                 summary.messages.append(texts.NOT_ENROLLED)
         for enrolment in enrolments:
+            if self._should_stop():
+                break
             self._push_arrangement(enrolment, summary, ignore_backoff)
         summary.counts = self._outbox.counts(arrangement_id)
         return summary
@@ -328,6 +339,8 @@ class SyncClient:
         sealed_at = summary.delivered
         with self._http(enrolment.receiver_url) as http:
             while True:
+                if self._should_stop():
+                    return  # cancelled: what was sent is recorded, nothing is claimed
                 batch = self._outbox.claim(
                     enrolment.arrangement_id, self.owner,
                     lease_seconds=self._lease_seconds, limit=BATCH, ignore_backoff=ignore_backoff, exclude=tried,
@@ -341,7 +354,9 @@ class SyncClient:
                 if not batch:
                     break
                 tried.update(item.id for item in batch)
-                if not self._send_batch(http, headers, enrolment, batch, summary):
+                sent = self._send_batch(http, headers, enrolment, batch, summary)
+                self._on_sent(summary)
+                if not sent:
                     return  # receiver unreachable or access refused: stop this pass
             self._pull_decisions(http, headers, enrolment, summary)
 

@@ -1,31 +1,38 @@
-"""What every page shares: the open Workspace, the task runner and the chosen arrangement."""
+"""What every page shares: the open Workspace, the task runner, the job manager, the undo
+history and the chosen arrangement; and the one broadcast of what a write changed."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
 from bpa_desktop.core.model import Arrangement
+from bpa_desktop.ui.operations.changes import Changes
+from bpa_desktop.ui.operations.history import UndoHistory
+from bpa_desktop.ui.operations.jobs import JobManager
 from bpa_desktop.ui.workers import TaskRunner
 
 
 class AppContext(QObject):
     """The one place that knows which arrangement (ordning) is shown.
 
-    Pages listen to `arrangement_changed` and to `data_changed(topic)` (topic is
-    "arrangement", "vedtak", "assistants" or "sync") so that a change made on one page shows on the others.
-    `attestation_committed` fires after a timesheet was attested (call `notify_attested`): the
-    sync worker pushes the new outbox row at once.
+    Pages listen to `arrangement_changed` and to `changed(Changes, initiator)`: every write goes
+    through an operation (ui/operations/operation.py) that broadcasts the typed `Changes` it made
+    once it has committed, so a change made on one page shows on the others. `initiator` is the
+    widget that asked for it (it may already show the change). `attestation_committed` fires
+    after a timesheet was attested: the sync worker pushes the new outbox row at once.
     """
 
     arrangements_changed = Signal(list)  # list[Arrangement]
     arrangement_changed = Signal(object)  # Arrangement | None
-    data_changed = Signal(str)
+    changed = Signal(object, object)  # Changes, the initiating widget or None
     attestation_committed = Signal()
 
     def __init__(self, workspace, runner: TaskRunner | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner or TaskRunner(self)
+        self.jobs = JobManager(self.runner.pool, self)  # reads share the runner's pool
+        self.history = UndoHistory(self)
         self.arrangements: list[Arrangement] = []
         self.arrangement: Arrangement | None = None
         self.arrangements_loaded = False
@@ -64,14 +71,24 @@ class AppContext(QObject):
         self.select_arrangement(chosen)
 
     def replace_arrangement(self, arrangement: Arrangement) -> None:
-        """After an edit: update the list and tell listeners without a reload from disk."""
+        """After an edit: update the list without a reload from disk (the edit's operation then
+        broadcasts what changed)."""
         self.arrangements = [arrangement if a.id == arrangement.id else a for a in self.arrangements]
         self.arrangements_changed.emit(self.arrangements)
         if self.arrangement is not None and self.arrangement.id == arrangement.id:
             self.arrangement = arrangement
-        self.data_changed.emit("arrangement")
+
+    def broadcast(self, changes: Changes, initiator: object = None) -> None:
+        """Tell every view what a committed write changed (operations call this)."""
+        if changes:
+            self.changed.emit(changes, initiator)
 
     def notify_attested(self) -> None:
         """A timesheet was attested (its outbox row is committed): push it and refresh the Synk page."""
         self.attestation_committed.emit()
-        self.data_changed.emit("sync")
+        self.broadcast(Changes(timesheets=True, sync=True))
+
+    def wait_for_done(self, msecs: int = 30000) -> bool:
+        """Block until reads, writes and jobs are done and delivered (tests and shutdown)."""
+        jobs = self.jobs.wait_for_done(msecs)
+        return self.runner.wait_for_done(msecs) and jobs

@@ -23,11 +23,15 @@ def validation_errors(error: BaseException) -> dict[str, str] | None:
 
 def user_message(error: BaseException) -> str:
     """The text of an error that has one for people (the Workspace's, a database problem, a
-    file that could not be written); anything else is a generic sentence."""
+    file that could not be written; a ValidationError's field messages where no form shows
+    them by their fields); anything else is a generic sentence."""
     from bpa_desktop.atomic_write import FileWriteError
-    from bpa_desktop.workspace import WorkspaceError
+    from bpa_desktop.workspace import ValidationError, WorkspaceError
     from bpa_desktop.workspace.errors import DatabaseError
 
+    if isinstance(error, ValidationError) and error.errors:
+        log.warning("%s shown to the user", type(error).__name__)  # its text may name people
+        return " ".join(dict.fromkeys(error.errors.values()))
     if isinstance(error, (WorkspaceError, DatabaseError, FileWriteError)):
         log.warning("%s shown to the user", type(error).__name__)  # its text may name people
         return str(error)

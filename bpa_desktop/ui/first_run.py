@@ -26,6 +26,8 @@ from bpa_desktop.ui.pages.base import paragraph
 from bpa_desktop.ui.widgets.accessible import button
 from bpa_desktop.ui.widgets.form import ValidatedForm, make_error_label
 from bpa_desktop.ui.widgets.record_forms import ArrangementForm, AssistantForm, VedtakForm
+from bpa_desktop.ui.operations.changes import Changes
+from bpa_desktop.ui.operations.operation import WriteOp
 
 ARRANGEMENT_PAGE, VEDTAK_PAGE, ASSISTANTS_PAGE = range(3)
 _ASSISTANT_KEY = re.compile(r"^assistants?[\[.](\d+)\]?\.?(.*)$")
@@ -184,8 +186,9 @@ class ArrangementWizard(QWizard):
             page.form.clear_errors()
         self.assistants_page.show_errors([])
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        self.ctx.runner.submit(self.ctx.workspace.people.create_arrangement, self.setup(),
-                               on_done=self._created, on_error=self._failed, owner=self)
+        setup = self.setup()
+        WriteOp(self.ctx, self, lambda ws: ws.people.create_arrangement(setup),
+                Changes.of("arrangements", "vedtak", "assistants")).success(self._created).failure(self._failed).run()
 
     def _created(self, arrangement: Arrangement) -> None:
         self.created = arrangement

@@ -20,6 +20,11 @@ def format_date(value: date | None) -> str:
     return to_qdate(value).toString(date_format())
 
 
+def format_day(value: date) -> str:
+    """Day and month only, for short texts such as an undo step ("03.11")."""
+    return to_qdate(value).toString("dd.MM" if current_language() == "nb" else "d MMM")
+
+
 def format_number(value: float, decimals: int = 1) -> str:
     """Locale number (comma decimal in bokmål), trailing ,0 dropped."""
     if float(value).is_integer():

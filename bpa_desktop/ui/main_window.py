@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.first_run import ArrangementWizard
+from bpa_desktop.ui.operations.jobs import SYNC
+from bpa_desktop.ui.operations.progress_widget import JobProgress
 from bpa_desktop.ui.pages.assistants import AssistantsPage
 from bpa_desktop.ui.pages.base import Page
 from bpa_desktop.ui.pages.overview import OverviewPage
@@ -107,13 +109,23 @@ class MainWindow(QMainWindow):
 
         self.busy_label = text_label()
         self.statusBar().addWidget(self.busy_label)
+        self.progress = JobProgress(ctx.jobs)
+        self.progress.install_shortcut(self)
+        self.statusBar().addWidget(self.progress)
+        self.history_label = text_label()  # what undo or redo just did (also said on the page)
+        self.statusBar().addWidget(self.history_label)
+        ctx.history.message.connect(self._history_said)
+        self._add_edit_menu()
         self.sync_status = SyncStatusLine(ctx, self.sync)
         self.statusBar().addWidget(self.sync_status, 1)
         path_label = text_label(str(getattr(ctx.workspace, "path", "")))
         path_label.setAccessibleName(self.tr("Database file"))
         self.statusBar().addPermanentWidget(path_label)
-        ctx.runner.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
-        ctx.runner.unhandled_error.connect(lambda error: show_error(self, error))
+        # bound methods, so that Qt drops the connections with the window (the context outlives it)
+        ctx.runner.busy_changed.connect(self._show_busy)
+        ctx.jobs.jobs_changed.connect(self._show_busy)
+        ctx.runner.unhandled_error.connect(self._failed)
+        ctx.jobs.job_failed.connect(self._job_failed)
         ctx.arrangements_changed.connect(self._arrangements_changed)
         ctx.arrangement_changed.connect(self._arrangement_changed)
 
@@ -122,7 +134,31 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.sync.stop()  # no sync thread outlives the window
+        self.ctx.jobs.cancel_all()  # long jobs stop after the piece they are on
         super().closeEvent(event)
+
+    def _add_edit_menu(self) -> None:
+        """Undo and Redo, their texts saying what they will do (Alt then the arrows reaches the menu)."""
+        menu = self.menuBar().addMenu(self.tr("Edit"))
+        menu.setAccessibleName(self.tr("Edit"))
+        for action in (self.ctx.history.undo_action, self.ctx.history.redo_action):
+            menu.addAction(action)
+            self.addAction(action)  # the shortcuts work while the menu bar is hidden too
+
+    def _failed(self, error: BaseException) -> None:
+        show_error(self, error)
+
+    def _job_failed(self, _job, error: BaseException) -> None:
+        show_error(self, error)
+
+    def _show_busy(self, *_busy) -> None:
+        """A read or a write on its way (long jobs have their own progress, sync its status line)."""
+        busy = self.ctx.runner.busy or any(not job.visible and job.lane != SYNC for job in self.ctx.jobs.jobs)
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    def _history_said(self, text: str) -> None:
+        self.history_label.setText(text)
+        self.history_label.setAccessibleName(text)
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)

@@ -1,4 +1,4 @@
-"""The sync worker in the GUI: passes of ``ws.sync`` on a QThread, results back by signal.
+"""The sync worker in the GUI: passes of ``ws.sync`` as jobs on the sync lane, results by signal.
 
 Triggers (docs/protocol.md): app start (``start``), an attestation committed
 (``attestation_committed``), the network coming back (QNetworkInformation reachability
@@ -6,48 +6,38 @@ Online or Unknown: a trigger only, the /v1/health probe decides), a 60 s timer, 
 (``send_now``, which ignores the backoff wait). Passes never overlap: a trigger during a
 pass runs one more pass afterwards.
 
-The worker goes through the same door as `bpa sync push`: the Workspace's ``ws.sync``
-(each of its steps opens its own unit of work, so it is safe on the worker thread). Widgets
-never touch it; the GUI hears only ``sync_summary(PushSummary)``, ``submission_changed()``
-and ``failed(str)`` through queued connections. A ``QLockFile`` next to the database keeps
-one GUI worker per machine and database; the claim with a lease is what guarantees that two
-workers (or a CLI push) never send a row twice.
+Each pass is a `Job` (ui/operations/jobs.py) on the ``SYNC`` lane, a thread of its own, so a
+slow receiver never holds up the write queue; the pass goes through the same door as
+`bpa sync push`, ``ws.sync`` (each of its steps is its own short transaction). A pass the person
+started ("Send nå") shows in the status bar's progress and can be cancelled: it stops before its
+next batch, with every answer it got recorded. Widgets never touch the pass; the GUI hears only
+``sync_summary(PushSummary)``, ``submission_changed()`` and ``failed(str)``. A ``QLockFile``
+next to the database keeps one GUI worker per machine and database; the claim with a lease is
+what guarantees that two workers (or a CLI push) never send a row twice.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLockFile, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal, Slot
+
+from bpa_desktop.ui.operations.jobs import SYNC, JobManager
 
 log = logging.getLogger(__name__)
 
 INTERVAL_MS = 60_000
 
 
-class _SyncJob(QObject):
-    """Lives on the worker thread; runs one pass of ``ws.sync`` there."""
-
-    finished = Signal(object)  # PushSummary
-    failed = Signal(str)
-
-    def __init__(self, workspace, client_options: dict) -> None:
-        super().__init__()
-        self._workspace = workspace
-        self._client_options = client_options
-
-    @Slot(bool, bool)
-    def run_pass(self, ignore_backoff: bool, probe_first: bool) -> None:
-        try:
-            sync = self._workspace.sync
-            if probe_first:
-                if not sync.probe(**self._client_options):
-                    return self.finished.emit(None)
-                ignore_backoff = True  # the network is back: do not wait out old backoffs
-            self.finished.emit(sync.push(ignore_backoff=ignore_backoff, **self._client_options))
-        except Exception as error:  # noqa: BLE001 - the GUI must hear about every failure
-            log.exception("sync pass failed")
-            self.failed.emit(str(error))
+def run_pass(workspace, client_options: dict, ignore_backoff: bool, probe_first: bool, progress):
+    """One pass on the sync lane; None when the probe found no receiver."""
+    sync = workspace.sync
+    if probe_first:
+        if not sync.probe(**client_options):
+            return None
+        ignore_backoff = True  # the network is back: do not wait out old backoffs
+    return sync.push(ignore_backoff=ignore_backoff, should_stop=lambda: progress.cancelled,
+                     on_sent=lambda summary: progress.update(summary.sent, 0, ""), **client_options)
 
 
 class SyncWorker(QObject):
@@ -55,7 +45,6 @@ class SyncWorker(QObject):
     submission_changed = Signal()  # the outbox changed: views re-read it
     busy_changed = Signal(bool)
     failed = Signal(str)
-    _run = Signal(bool, bool)  # to the job: ignore_backoff, probe_first
 
     def __init__(
         self,
@@ -65,20 +54,19 @@ class SyncWorker(QObject):
         interval_ms: int = INTERVAL_MS,
         watch_network: bool = True,
         client_options: dict | None = None,
+        jobs: JobManager | None = None,
     ) -> None:
         super().__init__(parent)
+        self._workspace = workspace
+        self._client_options = client_options or {}
+        self.jobs = jobs or JobManager(parent=self)
         self._lock = QLockFile(str(workspace.path) + ".sync-lock")
         self._lock.setStaleLockTime(0)  # a crashed owner's lock is recognised by its pid
         self.active = self._lock.tryLock(0)
+        self._started = False
         self._busy = False
-        self._pending: tuple[bool, bool] | None = None
-        self._thread = QThread(self)
-        self._thread.setObjectName("bpa-sync")
-        self._job = _SyncJob(workspace, client_options or {})
-        self._job.moveToThread(self._thread)
-        self._run.connect(self._job.run_pass)
-        self._job.finished.connect(self._on_finished)
-        self._job.failed.connect(self._on_failed)
+        self._job = None
+        self._pending: tuple[bool, bool, bool] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.trigger)
@@ -93,7 +81,7 @@ class SyncWorker(QObject):
         if not self.active:
             log.info("another bpa-desktop on this machine syncs this database")
             return
-        self._thread.start()
+        self._started = True
         self._timer.start()
         self.trigger()
 
@@ -107,17 +95,23 @@ class SyncWorker(QObject):
 
     @Slot()
     def send_now(self) -> None:
-        self._request(True, False)
+        self._request(True, False, shown=True)
 
-    def _request(self, ignore_backoff: bool, probe_first: bool) -> None:
-        if not self.active or not self._thread.isRunning():
+    def _request(self, ignore_backoff: bool, probe_first: bool, shown: bool = False) -> None:
+        if not self.active or not self._started:
             return
         if self._busy:
-            previous = self._pending or (False, False)
-            self._pending = (previous[0] or ignore_backoff, previous[1] and probe_first)
+            previous = self._pending or (False, False, False)
+            self._pending = (previous[0] or ignore_backoff, previous[1] and probe_first, previous[2] or shown)
             return
         self._set_busy(True)
-        self._run.emit(ignore_backoff, probe_first)
+        workspace, options = self._workspace, self._client_options
+        title = QCoreApplication.translate("SyncWorker", "Sending timesheets to the municipality")
+        self._job = self.jobs.run(
+            title, lambda progress: run_pass(workspace, options, ignore_backoff, probe_first, progress),
+            lane=SYNC, visible=shown, cancellable=True,
+            on_done=self._on_finished, on_error=self._on_failed, on_cancelled=self._next,
+        )
 
     def _watch_network(self) -> None:
         try:
@@ -153,12 +147,13 @@ class SyncWorker(QObject):
                 self.submission_changed.emit()
         self._next()
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self.failed.emit(message)
+    def _on_failed(self, error: BaseException) -> None:
+        log.error("sync pass failed", exc_info=error)
+        self.failed.emit(str(error))
         self._next()
 
     def _next(self) -> None:
+        self._job = None
         self._set_busy(False)
         if self._pending is not None:
             pending, self._pending = self._pending, None
@@ -168,12 +163,28 @@ class SyncWorker(QObject):
     def busy(self) -> bool:
         return self._busy
 
+    @property
+    def running(self) -> bool:
+        """A pass runs or waits on the sync lane."""
+        return self.jobs.busy(SYNC)
+
+    def cancel(self) -> None:
+        """Stop the running pass before its next batch."""
+        if self._job is not None:
+            self._job.cancel()
+
     def stop(self, wait_ms: int = 30_000) -> None:
         """Stop triggers, let a running pass finish, release the lock."""
         self._timer.stop()
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait(wait_ms)
+        self._started = False
+        self._pending = None
+        if self.running:
+            from PySide6.QtCore import QDeadlineTimer
+
+            deadline = QDeadlineTimer(wait_ms)
+            while self.running and not deadline.hasExpired():
+                self.jobs.pool(SYNC).waitForDone(50)
+                QCoreApplication.processEvents()
         if self.active:
             self._lock.unlock()
             self.active = False

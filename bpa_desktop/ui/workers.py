@@ -87,6 +87,11 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    @property
+    def pool(self) -> QThreadPool:
+        """The pool reads run on (the job manager's read lane shares it)."""
+        return self._pool
+
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Block until every job has run (tests and shutdown); then deliver the results."""
         from PySide6.QtCore import QCoreApplication

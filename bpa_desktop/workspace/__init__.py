@@ -9,6 +9,7 @@
     ws.sync        the sync outbox, enrolment, push, bundle          workspace/sync.py
     ws.exports     timesheet PDF, payroll files, rota PDF/ICS/JSON   workspace/exports.py
     ws.audit       who did what, by role                             workspace/audit.py
+    ws.undoable    the changes a person can undo, with their receipts workspace/undoable.py
 
 Every area hands out core dataclasses (never ORM rows). Every use case is one unit of work
 (``storage/unit_of_work.py``): one session, one transaction, with its audit entry naming the
@@ -40,6 +41,7 @@ from bpa_desktop.workspace.people import People
 from bpa_desktop.workspace.reports import Reports
 from bpa_desktop.workspace.rota import Rota
 from bpa_desktop.workspace.timesheets import Timesheets
+from bpa_desktop.workspace.undoable import Undoable
 from bpa_desktop.workspace.vedtak import VedtakArea
 from bpa_desktop.workspace.worked_record import WorkedEntry
 
@@ -57,6 +59,7 @@ class Workspace:
         self.timesheets = Timesheets(db, self.rota)
         self.reports = Reports(db, self.people, self.vedtak, self.rota, self.timesheets)
         self.audit = Audit(db)
+        self.undoable = Undoable(db)
 
     @cached_property
     def sync(self) -> Sync:

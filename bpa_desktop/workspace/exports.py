@@ -8,6 +8,7 @@ every file is written atomically (``atomic_write``). ReportLab loads with the fi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from bpa_desktop.core.timesheet import TimesheetDetail
 from bpa_desktop.export.payroll import render_pay_lines_csv, render_visma_lonn
 from bpa_desktop.export.timesheet_export import SheetContext, batch_payroll_lines, timesheet_document
 from bpa_desktop.export.timesheet_pdf import SubmissionStamp
-from bpa_desktop.i18n import message
+from bpa_desktop.i18n import get_language, message
 from bpa_desktop.storage import outbox_repository as outbox_repo
 from bpa_desktop.storage.sync_schema import NOT_YET_STORED
 from bpa_desktop.storage.unit_of_work import Database
@@ -47,6 +48,16 @@ class TimesheetFile:
 class PaperCopies:
     path: Path
     submission_ids: tuple[str, ...]  # now marked as handed over on paper
+
+
+@dataclass(frozen=True)
+class YearOfTimesheets:
+    """What ``timesheet_pdfs`` wrote: the files, and how many sheets had nothing to print."""
+
+    folder: Path
+    files: tuple[TimesheetFile, ...]
+    empty: int
+    stopped: bool  # ``should_stop`` said so before the last one
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,39 @@ class Exports:
         if refuse_empty and detail.timesheet is None and not detail.rows and not detail.absences:
             raise NothingToExport(f"ingen timeliste eller vakter for assistent {assistant_id} i {detail.period.label()}")
         return self._render_timesheet(detail, path, printed)
+
+    def timesheet_pdfs(self, arrangement_id: int, year: int, folder: Path, *, printed: date | None = None,
+                       should_stop: Callable[[], bool] | None = None,
+                       on_file: Callable[[int, int, str], None] | None = None) -> YearOfTimesheets:
+        """Every assistant's timesheet PDF for every pay period of ``year`` that has something to
+        print (the newest version), one file each, named ``timeliste-<employee no>-<period>.pdf``.
+        Each file is written whole (atomically); ``should_stop`` is asked before each one, so a
+        stopped batch leaves the files it finished and nothing half-written. ``on_file(done,
+        total, name)`` hears before each sheet."""
+        from bpa_desktop.core.pay_period import periods_between
+
+        folder = Path(folder)
+        start_day = self._timesheets.pay_settings(arrangement_id).period_start_day
+        periods = periods_between(date(year, 1, 1), date(year, 12, 31), start_day)
+        assistants = self._people.list_assistants(arrangement_id)
+        work = [(period, assistant) for period in periods for assistant in assistants
+                if (assistant.start_date is None or assistant.start_date <= period.end)
+                and (assistant.end_date is None or assistant.end_date >= period.start)]
+        written: list[TimesheetFile] = []
+        empty = 0
+        for done, (period, assistant) in enumerate(work):
+            if should_stop is not None and should_stop():
+                return YearOfTimesheets(folder, tuple(written), empty, True)
+            if on_file is not None:
+                on_file(done, len(work), f"{assistant.name}, {period.label(get_language())}")
+            path = folder / f"timeliste-{assistant.employee_no}-{period.key()}.pdf"
+            try:
+                written.append(self.timesheet_pdf(assistant.id, period.start, path, printed=printed, refuse_empty=True))
+            except NothingToExport:
+                empty += 1
+        if on_file is not None:
+            on_file(len(work), len(work), "")
+        return YearOfTimesheets(folder, tuple(written), empty, False)
 
     def submission_pdf(self, submission, path: Path, *, printed: date | None = None) -> TimesheetFile:
         """The paper fallback of one outbox submission (``ws.sync.list_submissions``): its

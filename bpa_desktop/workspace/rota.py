@@ -43,9 +43,10 @@ from bpa_desktop.storage.schema import (
     RotaRow,
     ShiftTemplateRow,
 )
-from bpa_desktop.storage.unit_of_work import Database, UnitOfWork
+from bpa_desktop.storage.unit_of_work import Database
+from bpa_desktop.workspace import plan_changes
 from bpa_desktop.workspace.checks import arrangement as arrangement_row
-from bpa_desktop.workspace.checks import refuse_foreign_assistants, refuse_locked_shifts, shift_errors
+from bpa_desktop.workspace.checks import refuse_foreign_assistants, shift_errors
 from bpa_desktop.workspace.errors import (
     NotFoundError,
     ValidationError,
@@ -206,108 +207,19 @@ class Rota:
         ``change_times`` gives it new ``start`` and ``end``. Returns the changed shifts as
         they are now (none for a cancel). Raises TimesheetLockedError inside an attested
         period, and ValidationError for a shift already registered as worked or not worked.
+        ``ws.undoable.change_shift`` is the same use case with what undo needs.
         """
         with self._db.write() as uow:
-            return self.change_in(uow, arrangement_id, shift_id, kind=kind, reason=reason,
-                                  other_assistant_id=other_assistant_id, other_shift_id=other_shift_id,
-                                  start=start, end=end)
-
-    def change_in(self, uow: UnitOfWork, arrangement_id: int, shift_id: str, *, kind: RotaChangeKind | str,
-                  reason: str, other_assistant_id: int | None = None, other_shift_id: str | None = None,
-                  start: datetime | None = None, end: datetime | None = None) -> list[Shift]:
-        """``change_planned_shift`` inside the caller's unit of work (a use case that changes
-        the plan together with something else, as "X is sick, Y covers")."""
-        try:
-            kind = RotaChangeKind(kind)
-        except ValueError:
-            raise ValidationError({"kind": message("rota_change_kind", kind=kind)}) from None
-        errors: dict[str, str] = {}
-        if kind is RotaChangeKind.EXTRA:
-            errors["kind"] = message("rota_change_kind", kind=kind.value)
-        if not reason.strip():
-            errors["reason"] = message("reason_required")
-        if kind is RotaChangeKind.SWAP and not other_shift_id:
-            errors["other_shift_id"] = message("rota_swap_needs_other")
-        if kind is RotaChangeKind.SUBSTITUTE and other_assistant_id is None:
-            errors["other_assistant_id"] = message("rota_substitute_needs_assistant")
-        if kind is RotaChangeKind.CHANGE_TIMES:
-            if start is None or end is None:
-                errors["start"] = message("rota_times_required")
-            else:
-                errors.update(validation.shift_errors(Shift("0", start, end)))
-        raise_if(errors)
-        rows = [_planned_row(uow, arrangement_id, shift_id)]
-        if kind is RotaChangeKind.SWAP:
-            rows.append(_planned_row(uow, arrangement_id, other_shift_id))
-            if rows[0].id == rows[1].id or rows[0].assistant_id == rows[1].assistant_id:
-                raise ValidationError({"other_shift_id": message("rota_swap_same_assistant")})
-        if kind is RotaChangeKind.SUBSTITUTE:
-            refuse_foreign_assistants(uow, arrangement_id, [other_assistant_id], "other_assistant_id")
-            if rows[0].assistant_id == other_assistant_id:
-                raise ValidationError({"other_assistant_id": message("rota_substitute_same")})
-        before = [rr.as_occurrence(r) for r in rows]
-        refuse_locked_shifts(uow, before)
-        if rr.settled_ids(uow.session, [r.id for r in rows]):
-            raise ValidationError({"shift": message("planned_shift_settled")})
-        key = before[0].id
-        change = RotaChange(
-            id=0,
-            arrangement_id=arrangement_id,
-            kind=kind,
-            reason=reason.strip(),
-            occurrence=key,
-            day=rr.occurrence_day(key, cal.to_local(before[0].start).date()),
-            other_occurrence=before[1].id if kind is RotaChangeKind.SWAP else None,
-            assistant_id=other_assistant_id if kind is RotaChangeKind.SUBSTITUTE else None,
-            start=start if kind is RotaChangeKind.CHANGE_TIMES else None,
-            end=end if kind is RotaChangeKind.CHANGE_TIMES else None,
-        )
-        after = reapply(before, [change])
-        refuse_locked_shifts(uow, after)
-        stored = rr.add_change(uow.session, arrangement_id, change)
-        remaining = rr.rewrite_rows(uow.session, rows, {s.id: s for s in after})
-        uow.audit(
-            kind.value, "planned_shift", rows[0].id, arrangement_id,
-            f"change={stored.id}",
-        )
-        return [repo.planned_to_core(row) for row in remaining]
+            return plan_changes.change_occurrence(
+                uow, arrangement_id, shift_id, kind=kind, reason=reason, other_assistant_id=other_assistant_id,
+                other_shift_id=other_shift_id, start=start, end=end,
+            ).value
 
     def add_extra_planned_shift(self, arrangement_id: int, shift: Shift, reason: str) -> Shift:
         """Plan an extra shift outside the pattern (kind EXTRA), with a reason. It is kept
         when a rota is rolled out again."""
-        errors = shift_errors(shift)
-        if len(shift.passive) > 1:
-            errors["passive"] = message("rota_extra_one_passive")
-        if not reason.strip():
-            errors["reason"] = message("reason_required")
-        raise_if(errors)
         with self._db.write() as uow:
-            arrangement_row(uow, arrangement_id)
-            refuse_foreign_assistants(uow, arrangement_id, [int(shift.assistant)])
-            if shift.code is not None and shift.code not in queries.template_codes(uow.session, arrangement_id):
-                raise ValidationError({"code": message("rota_unknown_code", codes=shift.code)})
-            refuse_locked_shifts(uow, [shift])
-            change = RotaChange(
-                id=0,
-                arrangement_id=arrangement_id,
-                kind=RotaChangeKind.EXTRA,
-                reason=reason.strip(),
-                occurrence="",
-                day=cal.to_local(shift.start).date(),
-                assistant_id=int(shift.assistant),
-                start=shift.start,
-                end=shift.end,
-                code=shift.code,
-                passive=tuple(shift.passive),
-            )
-            stored = rr.add_change(uow.session, arrangement_id, change)
-            extra = reapply([], [rr.change_to_core(stored)])
-            (row_id,) = rr.insert_planned(uow.session, arrangement_id, extra, None)
-            uow.audit(
-                "create", "planned_shift", row_id, arrangement_id,
-                f"extra change={stored.id}",
-            )
-            return repo.planned_to_core(rr.planned_row(uow.session, arrangement_id, row_id))
+            return plan_changes.add_extra(uow, arrangement_id, shift, reason).after[0]
 
     def list_rota_overrides(self, arrangement_id: int, start: date, end: date) -> list[RotaChange]:
         """The stored changes of occurrences on ``start``..``end``, in the order they were
@@ -479,7 +391,3 @@ class Rota:
             agreement_differs=parsed.names_agreement and parsed.agreement != arrangement.agreement,
         )
 
-
-def _planned_row(uow: UnitOfWork, arrangement_id: int, shift_id: str | None):
-    row = rr.planned_row(uow.session, arrangement_id, shift_id) if shift_id else None
-    return found(row, "planlagt vakt", shift_id)

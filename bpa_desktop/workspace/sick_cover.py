@@ -6,7 +6,7 @@ at all. The absence and the covering shifts are then linked through the records 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import timedelta
 
 from bpa_desktop.core import deviations as dev
@@ -14,10 +14,12 @@ from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.employer_period import is_sick
 from bpa_desktop.core.model import Absence, AbsenceKind, RotaChangeKind, Shift
 from bpa_desktop.core.pay_period import PayPeriod
+from bpa_desktop.core.receipts import AbsenceAdded, SickCoverAdded, SickCoverRemoved
 from bpa_desktop.i18n import message
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import AssistantRow
 from bpa_desktop.storage.unit_of_work import UnitOfWork
+from bpa_desktop.workspace import plan_changes, record_changes
 from bpa_desktop.workspace import worked_record as worked
 from bpa_desktop.workspace.checks import overlap_error, refuse_foreign_assistants
 from bpa_desktop.workspace.errors import ValidationError, found, raise_if
@@ -26,12 +28,7 @@ from bpa_desktop.workspace.errors import ValidationError, found, raise_if
 LONGEST_SHIFT_DAYS = 8  # a shift lasts at most 7 days, so one that starts this early may still overlap
 
 
-@dataclass(frozen=True)
-class SickCover:
-    """What "X is sick, Y covers" stored: the absence and the shifts Y now has."""
-
-    absence: Absence
-    covered: tuple[Shift, ...]
+SickCover = SickCoverAdded  # what "X is sick, Y covers" stored: the absence and the shifts Y now has
 
 
 def open_shifts(uow: UnitOfWork, assistant_id: int, absence: Absence) -> list[Shift]:
@@ -52,7 +49,7 @@ def _refuse_busy(uow: UnitOfWork, substitute_id: int, shifts: list[Shift]) -> No
                 raise overlap_error(other)
 
 
-def register(uow: UnitOfWork, rota, arrangement_id: int, deviation: dev.SickCovered) -> SickCover:
+def register(uow: UnitOfWork, arrangement_id: int, deviation: dev.SickCovered) -> SickCoverAdded:
     """Store the absence and give its open shifts (or the chosen ``shift_ids``) to the vikar."""
     absence = replace(deviation.absence, kind=AbsenceKind(deviation.absence.kind))
     errors: dict[str, str] = {}
@@ -75,10 +72,26 @@ def register(uow: UnitOfWork, rota, arrangement_id: int, deviation: dev.SickCove
     if not shifts:
         raise ValidationError({"absence_start": message("sick_cover_nothing")})
     _refuse_busy(uow, deviation.substitute_id, shifts)
-    covered = []
-    for shift in shifts:
-        covered += rota.change_in(uow, arrangement_id, shift.id, kind=RotaChangeKind.SUBSTITUTE,
-                                  reason=deviation.reason, other_assistant_id=deviation.substitute_id)
+    changes = tuple(
+        plan_changes.change_occurrence(uow, arrangement_id, shift.id, kind=RotaChangeKind.SUBSTITUTE,
+                                       reason=deviation.reason, other_assistant_id=deviation.substitute_id)
+        for shift in shifts
+    )
     uow.audit("sick_cover", "absence", stored.id, arrangement_id,
-              f"kind={stored.kind.value} substitute={deviation.substitute_id} shifts={len(covered)}")
-    return SickCover(stored, tuple(covered))
+              f"kind={stored.kind.value} substitute={deviation.substitute_id} shifts={len(changes)}")
+    return SickCoverAdded(arrangement_id, stored, deviation.substitute_id, deviation.reason.strip(), changes)
+
+
+def undo(uow: UnitOfWork, done: SickCoverAdded) -> SickCoverRemoved:
+    """Give the shifts back to the sick assistant (newest change first) and remove the absence;
+    refused whole, as each part's own undo refuses, when anything changed since."""
+    restored = [plan_changes.revert(uow, change) for change in reversed(done.changes)]
+    record_changes.remove_absence(uow, AbsenceAdded(done.absence))
+    shift_ids = tuple(shift.id for undone in reversed(restored) for shift in undone.restored)
+    return SickCoverRemoved(done.arrangement_id, replace(done.absence, id=None), done.substitute_id, done.reason,
+                            shift_ids)
+
+
+def redo(uow: UnitOfWork, undone: SickCoverRemoved) -> SickCoverAdded:
+    return register(uow, undone.arrangement_id, dev.SickCovered(undone.absence, undone.substitute_id, undone.reason,
+                                                                undone.shift_ids))

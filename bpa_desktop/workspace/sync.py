@@ -110,9 +110,12 @@ class Sync:
         except SyncError as error:
             raise WorkspaceError(str(error)) from None
 
-    def push(self, arrangement_id: int | None = None, *, ignore_backoff: bool = False, **client_options) -> PushSummary:
-        """One pass of the sync worker: send what is due, fetch decisions."""
-        return self.client(**client_options).push_once(arrangement_id, ignore_backoff=ignore_backoff)
+    def push(self, arrangement_id: int | None = None, *, ignore_backoff: bool = False,
+             should_stop=None, on_sent=None, **client_options) -> PushSummary:
+        """One pass of the sync worker: send what is due, fetch decisions. ``should_stop`` (asked
+        before each batch) ends a pass early; ``on_sent(summary)`` hears after each batch."""
+        return self.client(**client_options).push_once(arrangement_id, ignore_backoff=ignore_backoff,
+                                                       should_stop=should_stop, on_sent=on_sent)
 
     def probe(self, **client_options) -> bool:
         """True when some enrolled receiver answers /v1/health: the only proof of being online."""

@@ -8,22 +8,15 @@ Every use case is one unit of work (one transaction, one audit entry).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, datetime
 
 from bpa_desktop import validation
 from bpa_desktop.core import deviations as dev
-from bpa_desktop.core.model import (
-    Absence,
-    AttestedTimesheet,
-    Shift,
-    ShiftKind,
-    Timesheet,
-    TimesheetStatus,
-)
+from bpa_desktop.core.model import Absence, AttestedTimesheet, Shift, Timesheet, TimesheetStatus
 from bpa_desktop.core.pay import PayProfile
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.pay_settings import PaySettings, settings_problems
+from bpa_desktop.core.receipts import PlanChanged
 from bpa_desktop.core.timesheet import (
     NotWorked,
     PayrollBatch,
@@ -58,6 +51,7 @@ from bpa_desktop.storage.schema import (
 )
 from bpa_desktop.storage.unit_of_work import Database, UnitOfWork
 from bpa_desktop.workspace import sick_cover
+from bpa_desktop.workspace import record_changes
 from bpa_desktop.workspace import worked_record as worked
 from bpa_desktop.workspace.checks import arrangement as arrangement_row
 from bpa_desktop.workspace.errors import (
@@ -117,37 +111,21 @@ class Timesheets:
             return worked.passive_active(uow, arrangement_id, shift_id, start, end, reason)
 
     def register_deviation(self, arrangement_id: int, deviation: dev.Deviation):
-        """Store one deviation from the plan (``core.deviations``), in one transaction."""
-        if isinstance(deviation, dev.Absent):
-            return self.add_absence(deviation.absence)
-        if isinstance(deviation, dev.ChangedTimes):
-            changed = dev.with_times(deviation.shift, deviation.start, deviation.end)
-            return self.record_worked_shift(arrangement_id, changed, deviation.reason)
-        if isinstance(deviation, dev.ExtraWork):
-            shift = Shift(str(deviation.assistant_id), deviation.start, deviation.end, kind=ShiftKind(deviation.kind))
-            return self.record_worked_shift(arrangement_id, shift, deviation.reason)
+        """Store one deviation from the plan (``core.deviations``), in one transaction.
+        ``ws.undoable.register_deviation`` is the same use case with what undo needs."""
         if isinstance(deviation, dev.SickCovered):
             return self.register_sick_cover(arrangement_id, deviation)
-        if isinstance(deviation, dev.SubstituteCovers):
-            return self._rota.cover_shift(arrangement_id, deviation.planned.id, deviation.substitute_id,
-                                          deviation.reason)
-        if isinstance(deviation, dev.TakenOver):
-            # the planned shift's id ("p<n>") links the record to the plan: the plan row leaves
-            # this sheet and the other assistant's sheet gets the worked shift
-            taken = replace(deviation.planned, assistant=str(deviation.assistant_id), kind=ShiftKind.SWAP)
-            return self.record_worked_shift(arrangement_id, taken, deviation.reason)
-        if isinstance(deviation, dev.PassiveBecameActive):
-            return self.mark_passive_active(arrangement_id, deviation.shift.id, deviation.start, deviation.end,
-                                            deviation.reason)
-        if isinstance(deviation, dev.NotWorked):
-            return self.cancel_planned_shift(arrangement_id, deviation.planned.id, deviation.reason)
-        raise TypeError(f"not a deviation: {deviation!r}")
+        with self._db.write() as uow:
+            done = record_changes.register_deviation(uow, arrangement_id, deviation)
+        if isinstance(done, PlanChanged):
+            return done.after[0]  # a vikar covers: the covered shift, as ws.rota.cover_shift gives it
+        return done.value
 
     def register_sick_cover(self, arrangement_id: int, deviation: dev.SickCovered) -> SickCover:
         """"X is sick, Y covers": the absence and the vikar's covers in one transaction
         (``workspace/sick_cover.py``); refused whole when any part cannot be stored."""
         with self._db.write() as uow:
-            return sick_cover.register(uow, self._rota, arrangement_id, deviation)
+            return sick_cover.register(uow, arrangement_id, deviation)
 
     def open_shifts(self, absence: Absence) -> list[Shift]:
         """The assistant's planned shifts on the absence's days not yet registered (what a
@@ -208,7 +186,7 @@ class Timesheets:
         """The newest version of the assistant's timesheet for the period that holds
         ``period_start`` (any day of it); a draft version 1 is created if there is none."""
         with self._db.write() as uow:
-            return tr.timesheet_to_core(_get_or_create(uow, assistant_id, period_start))
+            return tr.timesheet_to_core(get_or_create_row(uow, assistant_id, period_start))
 
     def list_timesheets(self, arrangement_id: int, period_start: date | None = None,
                         status: TimesheetStatus | None = None, *, all_versions: bool = False) -> list[Timesheet]:
@@ -256,13 +234,13 @@ class Timesheets:
         """The assistant confirms the draft (audit actor "assistent"). Planned shifts that
         started before ``today`` and are still unregistered are recorded as worked."""
         with self._db.write() as uow:
-            return _confirm(uow, latest_for_write(uow, timesheet_id), today or date.today())
+            return confirm_row(uow, latest_for_write(uow, timesheet_id), today or date.today())
 
     def confirm_period(self, assistant_id: int, day: date, *, today: date | None = None) -> Timesheet:
         """Confirm the period's sheet, creating its draft first when needed: one transaction."""
         with self._db.write() as uow:
-            row = _get_or_create(uow, assistant_id, day)
-            return _confirm(uow, latest_for_write(uow, row.id), today or date.today())
+            row = get_or_create_row(uow, assistant_id, day)
+            return confirm_row(uow, latest_for_write(uow, row.id), today or date.today())
 
     def attest_timesheet(self, timesheet_id: int, *, today: date | None = None) -> Timesheet:
         """The arbeidsleder attests (from draft or confirmed) once the period is over: the
@@ -276,7 +254,7 @@ class Timesheets:
         """Attest the period's sheet, creating its draft first when needed: one click, one
         transaction."""
         with self._db.write() as uow:
-            row = _get_or_create(uow, assistant_id, day)
+            row = get_or_create_row(uow, assistant_id, day)
             return _attest(uow, latest_for_write(uow, row.id), today or date.today())
 
     def correct_timesheet(self, timesheet_id: int, reason: str) -> Timesheet:
@@ -338,7 +316,7 @@ class Timesheets:
 # --- steps of the life cycle, inside a unit of work -----------------------------------------
 
 
-def _get_or_create(uow: UnitOfWork, assistant_id: int, day: date) -> TimesheetRow:
+def get_or_create_row(uow: UnitOfWork, assistant_id: int, day: date) -> TimesheetRow:
     assistant = found(uow.get(AssistantRow, assistant_id), "assistent", assistant_id)
     period = period_of(uow, assistant.arrangement_id, day)
     row = tr.latest(uow.session, assistant.id, period.start)
@@ -356,7 +334,7 @@ def _get_or_create(uow: UnitOfWork, assistant_id: int, day: date) -> TimesheetRo
                            f"period={period.start.isoformat()} version=1")
 
 
-def _confirm(uow: UnitOfWork, target, today: date) -> Timesheet:
+def confirm_row(uow: UnitOfWork, target, today: date) -> Timesheet:
     """The assistant confirms the days that are over: up to yesterday while the period runs
     (the sheet stays a draft, "confirmed through"), the whole period once it is over."""
     row, assistant, period = target

@@ -554,6 +554,14 @@
         <translation>Gi til &amp;vikar …</translation>
     </message>
     <message>
+        <source>New ti&amp;mes…</source>
+        <translation>Nye tidsp&amp;unkt …</translation>
+    </message>
+    <message>
+        <source>Give the selected shift other times this once</source>
+        <translation>Gi den valgte vakten andre tider denne ene gangen</translation>
+    </message>
+    <message>
         <source>E&amp;xtra shift…</source>
         <translation>E&amp;kstravakt …</translation>
     </message>
@@ -578,12 +586,20 @@
         <translation>Bytt %1 og %2.</translation>
     </message>
     <message>
+        <source>%1 and %2 swap shifts %3</source>
+        <translation>%1 og %2 bytter vakt %3</translation>
+    </message>
+    <message>
         <source>Swap shifts</source>
         <translation>Bytt vakter</translation>
     </message>
     <message>
         <source>Give %1 to someone else.</source>
         <translation>Gi %1 til en annen.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2&apos;s shift %3</source>
+        <translation>%1 tar vakten til %2 %3</translation>
     </message>
     <message>
         <source>Give to substitute</source>
@@ -594,8 +610,24 @@
         <translation>&amp;Hvem tar den</translation>
     </message>
     <message>
+        <source>New times for %1, this once. The pattern stays as it is.</source>
+        <translation>Nye tider for %1, denne ene gangen. Turnusmønsteret er uendret.</translation>
+    </message>
+    <message>
+        <source>New times for %1 %2</source>
+        <translation>Nye tider for %1 %2</translation>
+    </message>
+    <message>
+        <source>New times</source>
+        <translation>Nye tider</translation>
+    </message>
+    <message>
         <source>Cancel %1. The pattern stays as it is.</source>
         <translation>Avlys %1. Turnusmønsteret er uendret.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s shift %2 cancelled</source>
+        <translation>Vakten til %1 %2 avlyst</translation>
     </message>
     <message>
         <source>Cancel shift</source>
@@ -604,6 +636,10 @@
     <message>
         <source>An extra shift for %1 on %2.</source>
         <translation>En ekstravakt for %1 %2.</translation>
+    </message>
+    <message>
+        <source>Extra shift for %1 %2</source>
+        <translation>Ekstravakt for %1 %2</translation>
     </message>
     <message>
         <source>Extra shift</source>
@@ -631,6 +667,18 @@
 </context>
 <context>
     <name>ChangeForm</name>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>S&amp;tart</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>S&amp;lutt</translation>
+    </message>
+    <message>
+        <source>An end before the start means the next day</source>
+        <translation>En slutt før starten betyr neste dag</translation>
+    </message>
     <message>
         <source>&amp;Reason</source>
         <translation>&amp;Begrunnelse</translation>
@@ -744,6 +792,38 @@
 </context>
 <context>
     <name>DeviationDialog</name>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>New times for %1 %2</source>
+        <translation>Nye tider for %1 %2</translation>
+    </message>
+    <message>
+        <source>Extra shift for %1 %2</source>
+        <translation>Ekstravakt for %1 %2</translation>
+    </message>
+    <message>
+        <source>Overtime for %1 %2</source>
+        <translation>Overtid for %1 %2</translation>
+    </message>
+    <message>
+        <source>%3 covers for %1 %2</source>
+        <translation>%3 dekker for %1 %2</translation>
+    </message>
+    <message>
+        <source>%3 takes %1&apos;s shift %2</source>
+        <translation>%3 tar vakten til %1 %2</translation>
+    </message>
+    <message>
+        <source>Passive time became active for %1 %2</source>
+        <translation>Hvilende tid ble aktiv for %1 %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s shift %2 not worked</source>
+        <translation>Vakten til %1 %2 ikke arbeidet</translation>
+    </message>
     <message>
         <source>Register a deviation – %1</source>
         <translation>Registrer avvik – %1</translation>
@@ -1015,6 +1095,37 @@
     </message>
 </context>
 <context>
+    <name>JobProgress</name>
+    <message>
+        <source>Progress</source>
+        <translation>Fremdrift</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Cancel the running job</source>
+        <translation>Avbryt jobben som kjører</translation>
+    </message>
+    <message>
+        <source>Stops after the piece it is doing; what is finished stays (%1 comes here)</source>
+        <translation>Stopper etter delen den holder på med; det som er ferdig, blir liggende (%1 kommer hit)</translation>
+    </message>
+    <message>
+        <source>Cancel (%1 comes here)</source>
+        <translation>Avbryt (%1 kommer hit)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 av %3</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>avbryter …</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Permanent</source>
@@ -1062,6 +1173,10 @@
     <message>
         <source>Working…</source>
         <translation>Arbeider …</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Rediger</translation>
     </message>
     <message>
         <source>%1 – bpa-desktop</source>
@@ -1348,6 +1463,10 @@
 </context>
 <context>
     <name>RegisterShiftDialog</name>
+    <message>
+        <source>%1&apos;s shift %2 registered</source>
+        <translation>Vakten til %1 %2 registrert</translation>
+    </message>
     <message>
         <source>Register today&apos;s shift</source>
         <translation>Registrer vakten</translation>
@@ -1722,8 +1841,8 @@
         <translation>Ruller ut …</translation>
     </message>
     <message>
-        <source>Rolled out from %1 to %2 as a new version.</source>
-        <translation>Rullet ut fra %1 til %2 som en ny versjon.</translation>
+        <source>Rolled out from %1 to %2 as a new version. The pattern&apos;s earlier edits are saved in it and can no longer be undone here.</source>
+        <translation>Rullet ut fra %1 til %2 som en ny versjon. Endringene i mønsteret er lagret i den og kan ikke lenger angres her.</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +1910,81 @@
     <message>
         <source>Saved.</source>
         <translation>Lagret.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetExports</name>
+    <message>
+        <source>Save the timesheet as PDF</source>
+        <translation>Lagre timelisten som PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Skriver PDF…</translation>
+    </message>
+    <message>
+        <source>The timesheet is saved as %1.</source>
+        <translation>Timelisten er lagret som %1.</translation>
+    </message>
+    <message>
+        <source>Visma Lønn import (*.csv)</source>
+        <translation>Visma Lønn-import (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation>CSV for regneark (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the payroll file</source>
+        <translation>Lagre lønnsfilen</translation>
+    </message>
+    <message>
+        <source>Writing the payroll file…</source>
+        <translation>Skriver lønnsfilen…</translation>
+    </message>
+    <message>
+        <source>Writing the payroll file</source>
+        <translation>Skriver lønnsfilen</translation>
+    </message>
+    <message>
+        <source>Cancelled: no payroll file was written.</source>
+        <translation>Avbrutt: ingen lønnsfil ble skrevet.</translation>
+    </message>
+    <message>
+        <source>Folder for the year&apos;s timesheet PDFs</source>
+        <translation>Mappe for årets timelister (PDF)</translation>
+    </message>
+    <message>
+        <source>Writing the timesheets of %1…</source>
+        <translation>Skriver timelistene for %1 …</translation>
+    </message>
+    <message>
+        <source>Timesheet PDFs %1</source>
+        <translation>Timelister %1 (PDF)</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 timesheets were saved in %2 before that, each of them complete.</source>
+        <translation>Avbrutt: %1 timelister ble lagret i %2 før det, hver av dem hel.</translation>
+    </message>
+    <message>
+        <source>%1 timesheets are saved in %2.</source>
+        <translation>%1 timelister er lagret i %2.</translation>
+    </message>
+    <message>
+        <source>The payroll file %1 has %2 lines from %3 attested timesheets.</source>
+        <translation>Lønnsfilen %1 har %2 linjer fra %3 attesterte timelister.</translation>
+    </message>
+    <message>
+        <source>Not attested, so not in the file: %1.</source>
+        <translation>Ikke attestert, og derfor ikke med i filen: %1.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Filen kunne ikke skrives: %1</translation>
     </message>
 </context>
 <context>
@@ -2069,6 +2263,13 @@ Nøkkel-ID (fingeravtrykk): %3 – sammenlign den med nøkkel-ID-en kommunen ser
     <message>
         <source>last sent %1</source>
         <translation>sist sendt %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWorker</name>
+    <message>
+        <source>Sending timesheets to the municipality</source>
+        <translation>Sender timelister til kommunen</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2674,10 @@ Nøkkel-ID (fingeravtrykk): %3 – sammenlign den med nøkkel-ID-en kommunen ser
         <translation>Eksporter lønns&amp;fil…</translation>
     </message>
     <message>
+        <source>All PDFs of the year…</source>
+        <translation>Alle PDF-er for året …</translation>
+    </message>
+    <message>
         <source>Timesheets in the period</source>
         <translation>Timelister i perioden</translation>
     </message>
@@ -2533,6 +2738,10 @@ Nøkkel-ID (fingeravtrykk): %3 – sammenlign den med nøkkel-ID-en kommunen ser
         <translation>Bekreftet av assistenten: %1, %2.</translation>
     </message>
     <message>
+        <source>Confirmation of %1&apos;s timesheet, %2</source>
+        <translation>Bekreftelse av timelisten til %1, %2</translation>
+    </message>
+    <message>
         <source>%1&apos;s timesheet for %2 is already attested.</source>
         <translation>Timelisten til %1 for %2 er allerede attestert.</translation>
     </message>
@@ -2565,6 +2774,14 @@ Attestering låser timelisten. Etter det kan den bare endres med en korrigering:
         <translation>Attestert og låst: %1, %2.</translation>
     </message>
     <message>
+        <source>Attestation of %1&apos;s timesheet, %2</source>
+        <translation>Attestering av timelisten til %1, %2</translation>
+    </message>
+    <message>
+        <source>The attestation of %1&apos;s timesheet for %2 cannot be undone: attested hours are locked and may already be on their way to the municipality. To change them, make a correction (Correct…, Ctrl+K).</source>
+        <translation>Attesteringen av timelisten til %1 for %2 kan ikke angres: attesterte timer er låst og kan allerede være på vei til kommunen. For å endre dem lager du en korrigering (Korriger…, Ctrl+K).</translation>
+    </message>
+    <message>
         <source>Only an attested timesheet needs a correction; this one can be changed directly with “Register deviation”.</source>
         <translation>Bare en attestert timeliste trenger korrigering; denne kan endres direkte med «Registrer avvik».</translation>
     </message>
@@ -2576,49 +2793,52 @@ Attestering låser timelisten. Etter det kan den bare endres med en korrigering:
         <source>Pay codes and rates are saved.</source>
         <translation>Lønnsarter og satser er lagret.</translation>
     </message>
+</context>
+<context>
+    <name>UndoHistory</name>
     <message>
-        <source>Save the timesheet as PDF</source>
-        <translation>Lagre timelisten som PDF</translation>
+        <source>Undo</source>
+        <translation>Angre</translation>
     </message>
     <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-filer (*.pdf)</translation>
+        <source>Cannot undo: %1</source>
+        <translation>Kan ikke angre: %1</translation>
     </message>
     <message>
-        <source>Writing the PDF…</source>
-        <translation>Skriver PDF…</translation>
+        <source>Undo: %1</source>
+        <translation>Angre: %1</translation>
     </message>
     <message>
-        <source>The timesheet is saved as %1.</source>
-        <translation>Timelisten er lagret som %1.</translation>
+        <source>Redo: %1</source>
+        <translation>Gjør om: %1</translation>
     </message>
     <message>
-        <source>Visma Lønn import (*.csv)</source>
-        <translation>Visma Lønn-import (*.csv)</translation>
+        <source>Redo</source>
+        <translation>Gjør om</translation>
     </message>
     <message>
-        <source>CSV for spreadsheets (*.csv)</source>
-        <translation>CSV for regneark (*.csv)</translation>
+        <source>Undone: %1</source>
+        <translation>Angret: %1</translation>
     </message>
     <message>
-        <source>Save the payroll file</source>
-        <translation>Lagre lønnsfilen</translation>
+        <source>Redone: %1</source>
+        <translation>Gjort om: %1</translation>
     </message>
     <message>
-        <source>Writing the payroll file…</source>
-        <translation>Skriver lønnsfilen…</translation>
+        <source>Could not undo “%1”: %2 It has been taken off the undo list.</source>
+        <translation>Kunne ikke angre «%1»: %2 Den er tatt ut av angrelisten.</translation>
     </message>
     <message>
-        <source>The payroll file %1 has %2 lines from %3 attested timesheets.</source>
-        <translation>Lønnsfilen %1 har %2 linjer fra %3 attesterte timelister.</translation>
+        <source>Could not redo “%1”: %2 It has been taken off the undo list.</source>
+        <translation>Kunne ikke gjøre om «%1»: %2 Den er tatt ut av angrelisten.</translation>
     </message>
     <message>
-        <source>Not attested, so not in the file: %1.</source>
-        <translation>Ikke attestert, og derfor ikke med i filen: %1.</translation>
+        <source>Could not undo “%1”: %2</source>
+        <translation>Kunne ikke angre «%1»: %2</translation>
     </message>
     <message>
-        <source>The file could not be written: %1</source>
-        <translation>Filen kunne ikke skrives: %1</translation>
+        <source>Could not redo “%1”: %2</source>
+        <translation>Kunne ikke gjøre om «%1»: %2</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,7 @@ def test_enrol_push_reject_in_the_browser_and_the_synk_page_shows_the_reason(
 
     worker = window.sync.worker
     window.close()  # the worker thread ends with the window
-    assert window.sync.worker is None and not worker._thread.isRunning()
+    assert window.sync.worker is None and not worker.running
 
     # The receiver's structured log names nobody: no arrangement, assistant or person names,
     # no employee numbers, no code, token or reason.

@@ -24,7 +24,7 @@ def ctx(workspace, _bokmal):
 
     context = AppContext(workspace)
     yield context
-    context.runner.wait_for_done()
+    context.wait_for_done()
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def window(ctx, qtbot):
     qtbot.waitUntil(lambda: QApplication.activeWindow() in (win, win.wizard))
     qtbot.waitUntil(lambda: ctx.arrangements_loaded)
     yield win
-    ctx.runner.wait_for_done()
+    ctx.wait_for_done()
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def demo_ctx(demo_workspace, _bokmal):
 
     context = AppContext(demo_workspace)
     yield context
-    context.runner.wait_for_done()
+    context.wait_for_done()
 
 
 @pytest.fixture
@@ -74,4 +74,4 @@ def demo_window(demo_ctx, qtbot):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     qtbot.waitUntil(lambda: demo_ctx.arrangements_loaded)
     yield win
-    demo_ctx.runner.wait_for_done()
+    demo_ctx.wait_for_done()

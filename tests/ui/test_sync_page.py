@@ -92,7 +92,7 @@ def test_a_receiver_that_does_not_answer_shows_the_next_try_time(qtbot, demo_wor
     assert first.last_error_text in page.detail.text()
     worker = window.sync.worker
     window.close()  # stops the worker thread; the fixture's teardown must not hang
-    assert window.sync.worker is None and not worker._thread.isRunning()
+    assert window.sync.worker is None and not worker.running
 
 
 def _age(path, hours: float) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from bpa_desktop.core.model import Assistant
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.dialogs.end_dialog import EndDateDialog
 from bpa_desktop.ui.dialogs.form_dialog import FormDialog
 from bpa_desktop.ui.models.assistants import AssistantTableModel
@@ -17,7 +18,8 @@ from bpa_desktop.ui.widgets.record_forms import AssistantForm
 
 class AssistantsPage(TablePage):
     page_id = "assistenter"
-    topics = ("assistants",)
+    listens = Changes.of("assistants")
+    changes = Changes.of("assistants")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, AssistantTableModel(), parent)
@@ -72,7 +74,7 @@ class AssistantsPage(TablePage):
         form = AssistantForm(show_end=False)
         form.arrangement_id = self.ctx.arrangement_id
         self.open_dialog(FormDialog(self.tr("New assistant"), form, self.ctx.workspace.people.add_assistant,
-                              self.ctx.runner, self))
+                              self.writes(), self))
 
     def edit_selected(self) -> None:
         row = self.selected_row()
@@ -81,7 +83,7 @@ class AssistantsPage(TablePage):
         form = AssistantForm()
         form.set_value(self.model.assistant(row))
         self.open_dialog(FormDialog(self.tr("Edit assistant"), form, self.ctx.workspace.people.update_assistant,
-                              self.ctx.runner, self))
+                              self.writes(), self))
 
     def end_selected(self) -> None:
         row = self.selected_row()
@@ -94,5 +96,5 @@ class AssistantsPage(TablePage):
                     "Choose the last day of employment."),
             self.tr("&Last day"), "end_date",
             lambda end: self.ctx.workspace.people.end_assistant(assistant.id, end),
-            self.ctx.runner, parent=self,
+            self.writes(), parent=self,
         ))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.plain import text_label
+from bpa_desktop.ui.operations.changes import Changes
 
 
 def heading(text: str, scale: float = 1.5) -> QLabel:
@@ -31,13 +32,14 @@ def paragraph(text: str = "") -> QLabel:
 class Page(QWidget):
     """A page loads its data through the context's TaskRunner and says so with `loaded`.
 
-    Data is read when the page is shown and something it depends on has changed
-    (the chosen arrangement, or a data topic listed in `topics`).
+    Data is read when the page is shown and something it depends on has changed: the chosen
+    arrangement, or an area in `listens` that a committed write reports (`AppContext.changed`).
+    A page that can refresh part of itself overrides `on_changes`.
     """
 
     loaded = Signal()
     page_id = ""
-    topics: tuple[str, ...] = ()
+    listens: Changes = Changes()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +51,7 @@ class Page(QWidget):
         self.heading = heading(self.title())
         self.layout_.addWidget(self.heading)
         ctx.arrangement_changed.connect(self._on_arrangement_changed)
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.changed.connect(self.on_changes)
 
     def title(self) -> str:
         raise NotImplementedError
@@ -83,8 +85,8 @@ class Page(QWidget):
     def _on_arrangement_changed(self, _arrangement) -> None:
         self._invalidate()
 
-    def _on_data_changed(self, topic: str) -> None:
-        if topic in self.topics:
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        if changes & self.listens:
             self._invalidate()
 
 

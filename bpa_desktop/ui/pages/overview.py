@@ -27,6 +27,7 @@ from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.timesheet_lifecycle import is_attestable
 from bpa_desktop.i18n import message
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.formatting import format_date, format_number
 from bpa_desktop.ui.models.vedtak import vedtak_status
@@ -93,7 +94,7 @@ def confirmation_text(sheet: Timesheet) -> str:
 
 class OverviewPage(Page):
     page_id = "oversikt"
-    topics = ("vedtak", "assistants", "arrangement", "timesheets", "rota", "sync")
+    listens = Changes.of("vedtak", "assistants", "arrangements", "timesheets", "calendar", "rota", "sync")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.reports.charts import bar_chart, chart_view, show_chart
@@ -35,7 +36,7 @@ FIRST_YEAR = 2000
 
 class ReportsPage(Page):
     page_id = "rapporter"
-    topics = ("timesheets", "rota", "assistants", "vedtak", "arrangement", "pay_settings")
+    listens = Changes.of("timesheets", "calendar", "rota", "assistants", "vedtak", "arrangements", "pay_settings")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

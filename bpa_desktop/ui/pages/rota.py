@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 from bpa_desktop.core.budget import hour_account
 from bpa_desktop.core.model import Agreement
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.operations.changes import Changes
+from bpa_desktop.ui.operations.operation import OpRunner, QueryOp, WriteOp
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error, user_message, validation_errors
 from bpa_desktop.ui.formatting import format_date, from_qdate, to_qdate
@@ -71,7 +73,7 @@ def read_rota_data(workspace, arrangement_id: int, today: date) -> RotaData:
 
 class RotaPage(Page):
     page_id = "turnus"
-    topics = ("arrangement", "assistants", "vedtak", "templates")
+    listens = Changes.of("arrangements", "assistants", "vedtak")  # templates, calendar: on_changes
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -104,18 +106,16 @@ class RotaPage(Page):
         self.roll_button.clicked.connect(self.roll_out)
         self.templates_button = button(self.tr("Shift &codes…"), "Ctrl+K")
         self.templates_button.clicked.connect(self.edit_templates)
-        # shortcuts act at once (a button's shortcut animates the click first)
+        # Undo and Redo act on the window's history (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y are its actions):
+        # on the Pattern tab the pattern's unsaved edits, elsewhere the saved calendar changes
+        ctx.history.add_stack(self.undo_stack)
         self.undo_button = button(self.tr("&Undo"), description=self.tr("Undo the last change (Ctrl+Z)"))
         self.redo_button = button(self.tr("Re&do"), description=self.tr("Redo (Ctrl+Shift+Z or Ctrl+Y)"))
-        for keys, action in (("Ctrl+Z", self.undo_stack.undo), ("Ctrl+Shift+Z", self.undo_stack.redo),
-                             ("Ctrl+Y", self.undo_stack.redo)):
-            QShortcut(QKeySequence(keys), self, action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.undo_button.clicked.connect(self.undo_stack.undo)
-        self.redo_button.clicked.connect(self.undo_stack.redo)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.undo_button.setEnabled(False)
-        self.redo_button.setEnabled(False)
+        self.undo_button.clicked.connect(ctx.history.undo)
+        self.redo_button.clicked.connect(ctx.history.redo)
+        ctx.history.changed.connect(self._history_changed)
+        ctx.history.message.connect(self._history_message)
+        self._history_changed()
 
         controls = QHBoxLayout()
         for label_text, widget in ((self.tr("&Name"), self.name), (self.tr("&Length"), self.weeks),
@@ -142,6 +142,7 @@ class RotaPage(Page):
         self.tabs.addTab(pattern_tab, self.tr("&Pattern"))
         self.tabs.addTab(self.calendar, self.tr("C&alendar"))
         self.tabs.addTab(self.approvals, self.tr("Sharing and &approval"))
+        self.tabs.currentChanged.connect(lambda _index: self._choose_undo_stack())
         self.layout_.addWidget(self.tabs, 1)
 
         self.model.cells_changed.connect(self.checker.cells_edited)
@@ -150,7 +151,6 @@ class RotaPage(Page):
         self.view.message.connect(self.show_message)
         self.checker.findings_changed.connect(self._findings_changed)
         self.findings.cells_requested.connect(self.select_pattern_cells)
-        self.calendar.changed.connect(self._plan_changed)
         QShortcut(QKeySequence("F8"), self, lambda: self.findings.step(True),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Shift+F8"), self, lambda: self.findings.step(False),
@@ -162,6 +162,37 @@ class RotaPage(Page):
 
     def title(self) -> str:
         return self.tr("Rota")
+
+    # --- undo ---------------------------------------------------------------------------------
+    def set_active(self, active: bool) -> None:
+        super().set_active(active)
+        self._choose_undo_stack()
+
+    def _choose_undo_stack(self) -> None:
+        """The pattern's own edits while the Pattern tab is shown, the saved changes elsewhere."""
+        pattern_shown = self._active and self.tabs.currentWidget() is self.pattern_tab
+        self.ctx.history.set_view_stack(self.undo_stack if pattern_shown else None)
+
+    def _history_changed(self) -> None:
+        history = self.ctx.history
+        for widget, action in ((self.undo_button, history.undo_action), (self.redo_button, history.redo_action)):
+            widget.setEnabled(action.isEnabled())
+            widget.setToolTip(action.text())
+            widget.setAccessibleDescription(action.text())
+
+    def _history_message(self, text: str) -> None:
+        if self._active:
+            self.show_message(text)  # what undo did replaces what the page said before
+
+    def on_changes(self, changes: Changes, initiator: object = None) -> None:
+        """Templates and the plan refresh in place (unsaved pattern edits stay); the rest reloads."""
+        super().on_changes(changes, initiator)
+        if changes & self.listens or self.data is None:
+            return
+        if changes.templates:
+            self._reload_templates()
+        if changes.calendar and initiator is not self:
+            self._plan_changed()
 
     # --- loading ----------------------------------------------------------------------------
     def load(self) -> None:
@@ -199,13 +230,17 @@ class RotaPage(Page):
         self.calendar.show_date(start if start > self.today else self.today)
         self.approvals.set_context(data.assistants, (start, end))
         self.approvals.reload()
-        if not data.templates:
+        self._show_codes()
+        self._waiting_for_first_check = True
+        self._configure_checks()
+
+    def _show_codes(self) -> None:
+        templates = self.data.templates if self.data else []
+        if not templates:
             self.show_message(self.tr("There are no shift codes yet: add them with “Shift codes…” first."))
         else:
             self.show_message(self.tr("Codes: %1").replace("%1", ", ".join(
-                f"{t.code} {t.name} {t.start}–{t.end}" for t in data.templates)))
-        self._waiting_for_first_check = True
-        self._configure_checks()
+                f"{t.code} {t.name} {t.start}–{t.end}" for t in templates)))
 
     def _configure_checks(self) -> None:
         if self.data is None:
@@ -297,13 +332,18 @@ class RotaPage(Page):
             return
         self.roll_button.setEnabled(False)
         self.show_message(self.tr("Rolling out…"))
-        self.ctx.runner.submit(self.ctx.workspace.rota.save_rota, arrangement_id, self.name.text(), self.model.weeks,
-                               self.start_date, self.end_date, dict(self.model.cells),
-                               on_done=self._rolled_out, on_error=self._roll_failed, owner=self)
+        name, weeks, start, end, cells = (self.name.text(), self.model.weeks, self.start_date, self.end_date,
+                                          dict(self.model.cells))
+        WriteOp(self.ctx, self, lambda ws: ws.rota.save_rota(arrangement_id, name, weeks, start, end, cells),
+                Changes.of("rota", "calendar")).success(self._rolled_out).failure(self._roll_failed).run()
 
     def _rolled_out(self, _rota_id) -> None:
         self.roll_button.setEnabled(True)
-        self.show_message(self.tr("Rolled out from %1 to %2 as a new version.").replace(
+        # The edits are saved in the new version: undo can no longer take back a cell of it, so
+        # the pattern's undo list starts again here (undo never claims what it did not do).
+        self.undo_stack.clear()
+        self.show_message(self.tr("Rolled out from %1 to %2 as a new version. The pattern's earlier edits "
+                                  "are saved in it and can no longer be undone here.").replace(
             "%1", format_date(self.start_date)).replace("%2", format_date(self.end_date)))
         self._plan_changed()
         self.approvals.reload()
@@ -314,7 +354,8 @@ class RotaPage(Page):
         self.show_message("\n".join(errors.values()) if errors else user_message(error))
 
     def _plan_changed(self) -> None:
-        """The saved plan changed: refresh the calendar, the hours and the other pages."""
+        """The saved plan changed: refresh the calendar and the hours (the operation that changed
+        it tells the other pages)."""
         self.calendar.reload()
         arrangement_id = self.ctx.arrangement_id
         if arrangement_id is not None:
@@ -322,7 +363,6 @@ class RotaPage(Page):
             self.ctx.runner.submit(self.ctx.workspace.rota.list_planned_shifts, arrangement_id,
                                    date(year, 1, 1), date(year, 12, 31),
                                    on_done=self._planned_year_loaded, owner=self)
-        self.ctx.data_changed.emit("rota")
 
     def _planned_year_loaded(self, shifts: list) -> None:
         if self.data is not None:
@@ -335,14 +375,27 @@ class RotaPage(Page):
         if self.ctx.arrangement_id is None or self.dialog is not None:
             return
         dialog = TemplatesDialog(self.ctx.workspace, self.ctx.arrangement_id,
-                                 self.data.templates if self.data else [], self.ctx.runner, self)
+                                 self.data.templates if self.data else [], OpRunner(self.ctx, Changes(templates=True)),
+                                 self)
 
         def closed(_result: int) -> None:
-            if dialog.result_value is not None and self.data is not None:
-                self.data.templates = dialog.templates
-                self.model.set_templates(dialog.templates)
-                self.calendar.set_context(self.data.assistants, dialog.templates, self.data.need)
-                self._configure_checks()
+            if dialog.result_value is not None:
+                self._templates_loaded(dialog.templates)  # at once; each save also broadcast `templates`
             self.view.setFocus()
 
         open_single(self, dialog, closed)
+
+    def _reload_templates(self) -> None:
+        arrangement_id = self.ctx.arrangement_id
+        if arrangement_id is not None:
+            QueryOp(self.ctx, self, lambda ws: ws.rota.list_shift_templates(arrangement_id),
+                    self._templates_loaded).run()
+
+    def _templates_loaded(self, templates: list) -> None:
+        if self.data is None:
+            return
+        self.data.templates = templates
+        self.model.set_templates(templates)
+        self.calendar.set_context(self.data.assistants, templates, self.data.need)
+        self._show_codes()
+        self._configure_checks()

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from bpa_desktop.core.model import Agreement
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.operations.changes import Changes
+from bpa_desktop.ui.operations.operation import WriteOp
 from bpa_desktop.ui.errors import user_message, validation_errors
 from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.plain import text_label
@@ -26,7 +28,7 @@ from bpa_desktop.ui.widgets.record_forms import ArrangementForm
 
 class SettingsPage(Page):
     page_id = "innstillinger"
-    topics = ("arrangement",)
+    listens = Changes.of("arrangements")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -86,8 +88,9 @@ class SettingsPage(Page):
         chosen = Agreement(self.agreement.currentData())
         if arrangement is None or Agreement(arrangement.agreement) == chosen:
             return
-        self.ctx.runner.submit(self.ctx.workspace.people.update_arrangement, replace(arrangement, agreement=chosen),
-                               on_done=self.ctx.replace_arrangement, on_error=self._failed, owner=self)
+        changed = replace(arrangement, agreement=chosen)
+        WriteOp(self.ctx, self, lambda ws: ws.people.update_arrangement(changed), Changes(arrangements=True)) \
+            .success(self.ctx.replace_arrangement).failure(self._failed).run()
 
     def load(self) -> None:
         arrangement = self.ctx.arrangement
@@ -105,12 +108,13 @@ class SettingsPage(Page):
             return
         self.form.clear_errors()
         self.save_button.setEnabled(False)
-        self.ctx.runner.submit(self.ctx.workspace.people.update_arrangement, self.form.value(),
-                               on_done=self._saved, on_error=self._failed, owner=self)
+        value = self.form.value()
+        WriteOp(self.ctx, self, lambda ws: ws.people.update_arrangement(value), Changes(arrangements=True)) \
+            .success(self._saved).failure(self._failed).run()
 
     def _saved(self, arrangement) -> None:
         self.save_button.setEnabled(True)
-        self.ctx.replace_arrangement(arrangement)  # reloads this page too (topic "arrangement")
+        self.ctx.replace_arrangement(arrangement)  # the new values in the list and the switcher
         self.saved_label.setText(self.tr("Saved."))
 
     def _failed(self, error: BaseException) -> None:

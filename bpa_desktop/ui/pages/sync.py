@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from bpa_desktop.i18n import message
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error, user_message
 from bpa_desktop.ui.formatting import format_date
@@ -33,6 +34,7 @@ from bpa_desktop.ui.sync.enrol_dialog import EnrolDialog
 from bpa_desktop.ui.sync.model import SubmissionTableModel
 from bpa_desktop.ui.sync.wording import open_rejections, period_label
 from bpa_desktop.ui.widgets.accessible import button
+from bpa_desktop.ui.operations.operation import WriteOp
 
 RETRYABLE = ("blocked", "queued", "paused_auth")
 
@@ -61,7 +63,7 @@ def boxed(*widgets: QWidget) -> tuple[QFrame, QVBoxLayout]:
 
 class SyncPage(Page):
     page_id = "synk"
-    topics = ("sync", "assistants")
+    listens = Changes.of("sync", "assistants")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -280,7 +282,6 @@ class SyncPage(Page):
     def _enrol_closed(self, dialog: EnrolDialog) -> None:
         if dialog.result_value is not None:
             self.show_message(self.tr("Connected. Timesheets that waited are being sent now."))
-            self.ctx.data_changed.emit("sync")
             if self.ctx.sync is not None:
                 self.ctx.sync.enrolled()
         self.enrol_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -312,9 +313,9 @@ class SyncPage(Page):
                 return
             path = chosen
         self.show_message(self.tr("Making the file…"))
-        self.ctx.runner.submit(self.ctx.workspace.sync.write_bundle, arrangement_id, Path(path),
-                               on_done=lambda count: self._bundle_written(count, Path(path)),
-                               on_error=self._action_failed, owner=self)
+        target = Path(path)
+        WriteOp(self.ctx, self, lambda ws: ws.sync.write_bundle(arrangement_id, target), Changes(sync=True)) \
+            .success(lambda count: self._bundle_written(count, target)).failure(self._action_failed).run()
 
     def _bundle_written(self, count: int, path: Path) -> None:
         if count:
@@ -323,7 +324,6 @@ class SyncPage(Page):
             self.show_message(text.replace("%1", str(count)).replace("%2", str(path)))
         else:
             self.show_message(self.tr("Nothing to put in the file: the municipality has received everything."))
-        self._invalidate()
 
     def print_submission(self, path: Path | str | None = None) -> None:
         """The paper fallback for the chosen (or the oldest stuck) submission."""
@@ -366,15 +366,13 @@ class SyncPage(Page):
             if not chosen:
                 return
             path = chosen
-        workspace = self.ctx.workspace  # ReportLab loads in the worker, with the first PDF
         self.show_message(message("ui_paper_writing"))
-        self.ctx.runner.submit(workspace.exports.paper_copies, arrangement_id, Path(path),
-                               on_done=lambda copies: self._paper_written(copies, preview),
-                               on_error=self._action_failed, owner=self)
+        # a write (the sheets are marked as handed over on paper): on the write queue
+        WriteOp(self.ctx, self, lambda ws: ws.exports.paper_copies(arrangement_id, Path(path)), Changes(sync=True)) \
+            .success(lambda copies: self._paper_written(copies, preview)).failure(self._action_failed).run()
 
     def _paper_written(self, copies, preview: bool) -> None:
         self.show_message(message("ui_paper_done", count=len(copies.submission_ids), path=str(copies.path)))
-        self.ctx.data_changed.emit("sync")
         if preview:
             from bpa_desktop.ui.sync.paper_print import print_pdf
 
@@ -389,8 +387,9 @@ class SyncPage(Page):
         elif info.state == "queued":
             self.send_now()
         else:
-            self.ctx.runner.submit(self.ctx.workspace.sync.retry_submission, info.id,
-                                   on_done=self._retried, on_error=self._action_failed, owner=self)
+            submission_id = info.id
+            WriteOp(self.ctx, self, lambda ws: ws.sync.retry_submission(submission_id), Changes(sync=True)) \
+                .success(self._retried).failure(self._action_failed).run()
 
     def _retried(self, requeued: bool) -> None:
         if requeued:
@@ -399,7 +398,6 @@ class SyncPage(Page):
                 self.ctx.sync.send_now()
         else:
             self.show_message(self.tr("This one cannot simply be sent again: follow the advice in its message."))
-        self.ctx.data_changed.emit("sync")
 
     def _action_failed(self, error: BaseException) -> None:
         self.show_message(user_message(error))

@@ -9,12 +9,16 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QWidget
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error
+from bpa_desktop.ui.operations.changes import Changes
+from bpa_desktop.ui.operations.operation import OpRunner
 from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.reports.table_model import read_only_table
 from bpa_desktop.ui.widgets.accessible import button
 
 
 class TablePage(Page):
+    changes: Changes = Changes()  # what this page's dialogs change (their saves are write operations)
+
     def __init__(self, ctx: AppContext, model: QAbstractTableModel, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = model
@@ -95,17 +99,14 @@ class TablePage(Page):
         self.finish_loading()
         show_error(self, error)
 
-    def open_dialog(self, dialog: QDialog) -> None:
-        """Open a window-modal dialog; when it saved something, tell every page about it."""
-        open_single(self, dialog, lambda _result: self._dialog_closed(dialog))
+    def writes(self) -> OpRunner:
+        """What the page's dialogs save through: write operations that report `changes` (this
+        page and the others that show them reload)."""
+        return OpRunner(self.ctx, self.changes)
 
-    def _dialog_closed(self, dialog: QDialog) -> None:
-        if getattr(dialog, "result_value", None) is not None:
-            for topic in self.topics:
-                self.ctx.data_changed.emit(topic)  # this page and others reload
-        # back to the list, so the keyboard user carries on where they were
-        self.window().activateWindow()
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    def open_dialog(self, dialog: QDialog) -> None:
+        """Open a window-modal dialog; afterwards the keyboard user carries on in the list."""
+        open_single(self, dialog, lambda _result: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def after_reset(self, keep_id: int | None) -> None:
         """Select the row that was selected (or the first), update the buttons."""

@@ -4,6 +4,7 @@ flow draft -> confirmed -> attested (locked) -> correction. Parts live in bpa_de
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,8 +18,10 @@ from bpa_desktop.core.timesheet_lifecycle import (
 from bpa_desktop.i18n import message
 from bpa_desktop.core.model import TimesheetStatus
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import user_message
+from bpa_desktop.ui.operations.operation import OpRunner, WriteOp
 from bpa_desktop.ui.formatting import format_date
 from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.plain import message_box
@@ -26,20 +29,20 @@ from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
 from bpa_desktop.ui.timesheets import data
 from bpa_desktop.ui.timesheets.data import PeriodSheets, SheetEntry, SheetView
 from bpa_desktop.ui.timesheets.detail_view import DetailView, fill
-from bpa_desktop.ui.timesheets.export_actions import TimesheetExports
+from bpa_desktop.ui.timesheets.exports import SheetExports
 from bpa_desktop.ui.timesheets.labels import status_label
 from bpa_desktop.ui.timesheets.rows import hours_text, sheet_list
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 
 SHORTCUTS = {
     "register": "Ctrl+R", "deviation": "Ctrl+D", "sick_cover": "Ctrl+Shift+D", "confirm": "Ctrl+B", "attest": "Ctrl+T",
-    "correct": "Ctrl+K", "pdf": "Ctrl+P", "payroll": "Ctrl+L",
+    "correct": "Ctrl+K", "pdf": "Ctrl+P", "payroll": "Ctrl+L", "year": "Ctrl+Shift+P",
 }
 
 
-class TimesheetsPage(TimesheetExports, Page):
+class TimesheetsPage(Page):
     page_id = "timelister"
-    topics = ("timesheets", "rota", "assistants", "arrangement", "pay_settings", "sync")
+    listens = Changes.of("timesheets", "calendar", "rota", "assistants", "arrangements", "pay_settings", "sync")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -47,6 +50,7 @@ class TimesheetsPage(TimesheetExports, Page):
         self.data: PeriodSheets | None = None
         self.view: SheetView | None = None
         self.dialog: QDialog | QMessageBox | None = None  # the open dialog (tests look at it)
+        self.exports = SheetExports(self)
         self._wanted_day: date | None = None
         self._wanted_assistant: int | None = None
         self._wanted_row_day: date | None = None  # a day row to select once the sheet is shown
@@ -64,6 +68,7 @@ class TimesheetsPage(TimesheetExports, Page):
         self.pay_codes_button.clicked.connect(self.open_pay_codes)
         self.payroll_button = self._action_button(self.tr("Export pa&yroll file…"), "payroll",
                                                   self.choose_payroll_file)
+        self.year_button = self._action_button(self.tr("All PDFs of the year…"), "year", self.choose_year_folder)
         top = QHBoxLayout()
         top.addWidget(period_label)
         top.addWidget(self.period)
@@ -71,6 +76,7 @@ class TimesheetsPage(TimesheetExports, Page):
         top.addStretch(1)
         top.addWidget(self.pay_codes_button)
         top.addWidget(self.payroll_button)
+        top.addWidget(self.year_button)
         self.layout_.addLayout(top)
         self.message = paragraph()
         self.message.hide()
@@ -107,8 +113,8 @@ class TimesheetsPage(TimesheetExports, Page):
         self.splitter.setStretchFactor(1, 5)
         self.layout_.addWidget(self.splitter, 1)
 
-        order = [self.period, self.register_button, self.pay_codes_button, self.payroll_button, self.list,
-                 self.deviation_button, self.sick_cover_button, self.confirm_button, self.attest_button,
+        order = [self.period, self.register_button, self.pay_codes_button, self.payroll_button, self.year_button,
+                 self.list, self.deviation_button, self.sick_cover_button, self.confirm_button, self.attest_button,
                  self.correct_button, self.pdf_button]
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
@@ -273,6 +279,7 @@ class TimesheetsPage(TimesheetExports, Page):
         self.correct_button.setEnabled(has and newest and entry.locked)
         self.pdf_button.setEnabled(has)
         self.payroll_button.setEnabled(self.data is not None)
+        self.year_button.setEnabled(self.data is not None)
         self.register_button.setEnabled(self.ctx.arrangement_id is not None)
 
     def show_message(self, text: str) -> None:
@@ -280,10 +287,11 @@ class TimesheetsPage(TimesheetExports, Page):
         self.message.setAccessibleName(text)
         self.message.setVisible(bool(text))
 
-    def _changed(self, text: str) -> None:
-        """After a stored change: say so and let every page that shows timesheets reload."""
-        self.show_message(text)
-        self.ctx.data_changed.emit("timesheets")
+    def _write(self, call, text: str, *, changes: Changes = Changes(timesheets=True)) -> WriteOp:
+        """A change of the shown timesheet as a write operation; afterwards the page says `text`
+        (the operation tells every page that shows timesheets, this one included)."""
+        return WriteOp(self.ctx, self, call, changes).success(lambda _result: self.show_message(text)) \
+            .failure(self._action_failed)
 
     # --- checks that explain why an action cannot be done -----------------------------------
     def _usable_entry(self, action: str) -> SheetEntry | None:
@@ -304,7 +312,7 @@ class TimesheetsPage(TimesheetExports, Page):
 
     # --- actions --------------------------------------------------------------------------------
     def open_deviation(self, kind: str | None = None) -> None:
-        from bpa_desktop.ui.timesheets.deviation_dialog import DeviationDialog
+        from bpa_desktop.ui.timesheets.deviation_dialog import DeviationDialog, undo_text
 
         entry = self._usable_entry("deviation")
         if entry is None or self.dialog is not None:
@@ -317,8 +325,10 @@ class TimesheetsPage(TimesheetExports, Page):
         day = self.detail.current_day()
         if day is None and kind is not None:
             day = max(entry.detail.period.start, min(self.today, entry.detail.period.end))
+        writer = OpRunner(self.ctx, Changes.of("timesheets", "calendar"),
+                          undo_text=lambda request: undo_text(request, entry.assistant, others))
         self.open_dialog(DeviationDialog(self.ctx.workspace, self.ctx.arrangement_id, entry.detail, entry.assistant,
-                                         others, self.ctx.runner, self, kind=kind, day=day),
+                                         others, writer, self, kind=kind, day=day),
                          self.tr("The deviation is registered."))
 
     def open_sick_cover(self) -> None:
@@ -338,21 +348,26 @@ class TimesheetsPage(TimesheetExports, Page):
             self.show_message(self.tr("%1's timesheet is already %2.").replace("%1", entry.assistant.name).replace(
                 "%2", status_label(entry.status).lower()))
             return
-
-        def done(sheet) -> None:
-            if sheet.status is TimesheetStatus.CONFIRMED:
-                self._changed(self.tr("Confirmed by the assistant: %1, %2.").replace(
-                    "%1", entry.assistant.name).replace("%2", entry.detail.period.label()))
-            else:
-                self._changed(message("ui_confirmed_through", name=entry.assistant.name,
-                                      day=format_date(sheet.confirmed_through),
-                                      rest=format_date(attestable_from(entry.detail.period))))
-
-        if confirmable_through(entry.detail.period, self.today) is None:
-            self.show_message(message("timesheet_confirm_none_over", period=entry.detail.period.label()))
+        assistant_id, period, today = entry.assistant.id, entry.detail.period, self.today
+        if confirmable_through(period, today) is None:
+            self.show_message(message("timesheet_confirm_none_over", period=period.label()))
             return
-        self.ctx.runner.submit(data.confirm, self.ctx.workspace, entry.assistant.id, entry.detail.period.start,
-                               self.today, on_done=done, on_error=self._action_failed, owner=self)
+
+        def said(done) -> None:
+            sheet = done.timesheet
+            if sheet.status is TimesheetStatus.CONFIRMED:
+                self.show_message(self.tr("Confirmed by the assistant: %1, %2.").replace(
+                    "%1", entry.assistant.name).replace("%2", period.label()))
+            else:
+                self.show_message(message("ui_confirmed_through", name=entry.assistant.name,
+                                          day=format_date(sheet.confirmed_through),
+                                          rest=format_date(attestable_from(period))))
+
+        WriteOp(self.ctx, self, lambda ws: ws.undoable.confirm_period(assistant_id, period.start, today=today),
+                Changes(timesheets=True)) \
+            .undoable(self.tr("Confirmation of %1's timesheet, %2").replace("%1", entry.assistant.name).replace(
+                "%2", period.label())) \
+            .success(said).failure(self._action_failed).run()
 
     def ask_attest(self) -> None:
         entry = self._usable_entry("attest")
@@ -383,21 +398,26 @@ class TimesheetsPage(TimesheetExports, Page):
         def closed(_result: int) -> None:
             if box.clickedButton() is attest:
                 self.attest(entry)
-            self.window().activateWindow()
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
         open_single(self, box, closed)
 
     def attest(self, entry: SheetEntry) -> None:
-        def done(_sheet) -> None:
-            notify = getattr(self.ctx, "notify_attested", None)
-            if notify is not None:
-                notify()  # the sync outbox has the new submission
-            self._changed(self.tr("Attested and locked: %1, %2.").replace("%1", entry.assistant.name).replace(
-                "%2", entry.detail.period.label()))
+        assistant_id, period, today = entry.assistant.id, entry.detail.period, self.today
+        name = entry.assistant.name
+        self._write(lambda ws: ws.timesheets.attest_period(assistant_id, period.start, today=today),
+                    self.tr("Attested and locked: %1, %2.").replace("%1", name).replace("%2", period.label()),
+                    changes=Changes(timesheets=True, sync=True)) \
+            .success(lambda _sheet: self._attested(name, period)) \
+            .not_undoable(self.tr("Attestation of %1's timesheet, %2").replace("%1", name).replace(
+                "%2", period.label()), self.tr(
+                "The attestation of %1's timesheet for %2 cannot be undone: attested hours are locked and may "
+                "already be on their way to the municipality. To change them, make a correction (Correct…, "
+                "Ctrl+K).").replace("%1", name).replace("%2", period.label())).run()
 
-        self.ctx.runner.submit(data.attest, self.ctx.workspace, entry.assistant.id, entry.detail.period.start,
-                               self.today, on_done=done, on_error=self._action_failed, owner=self)
+    def _attested(self, name: str, period) -> None:
+        self.show_message(self.tr("Attested and locked: %1, %2.").replace("%1", name).replace("%2", period.label()))
+        self.ctx.attestation_committed.emit()  # the sync worker sends the new submission at once
 
     def open_correction(self) -> None:
         from bpa_desktop.ui.timesheets.reason_dialog import correction_dialog
@@ -411,19 +431,21 @@ class TimesheetsPage(TimesheetExports, Page):
             return
         sheet = entry.timesheet
         self.open_dialog(correction_dialog(self.ctx.workspace, sheet.id, entry.assistant.name,
-                                           entry.detail.period.label(), sheet.version, self.ctx.runner, self),
+                                           entry.detail.period.label(), sheet.version,
+                                           OpRunner(self.ctx, Changes(timesheets=True)), self),
                          self.tr("Correction made: version %1 is a draft until it is attested again.").replace(
                              "%1", str(sheet.version + 1)))
 
     def open_register(self) -> None:
-        from bpa_desktop.ui.timesheets.register_dialog import RegisterShiftDialog
+        from bpa_desktop.ui.timesheets.register_dialog import RegisterShiftDialog, registration_text
 
         if self.ctx.arrangement_id is None:
             return
         names = {e.assistant.id: e.assistant.name for e in (self.data.entries if self.data else ())}
+        writer = OpRunner(self.ctx, Changes(timesheets=True),
+                          undo_text=lambda _ws, _arrangement_id, item: registration_text(names, item))
         dialog = RegisterShiftDialog(self.ctx.workspace, self.ctx.arrangement_id, self.today, names,
-                                     self.ctx.runner, self)
-        dialog.registered.connect(lambda _shift: self.ctx.data_changed.emit("timesheets"))
+                                     self.ctx.runner, writer, self)
         self.open_dialog(dialog, None)
 
     def open_pay_codes(self) -> None:
@@ -436,22 +458,40 @@ class TimesheetsPage(TimesheetExports, Page):
 
         def opened(found) -> None:
             profile, settings = found
-            self.open_dialog(PayCodesDialog(ws, profile, settings, self.ctx.runner, self),
-                             self.tr("Pay codes and rates are saved."), topic="pay_settings")
+            self.open_dialog(PayCodesDialog(ws, profile, settings, OpRunner(self.ctx, Changes(pay_settings=True)), self),
+                             self.tr("Pay codes and rates are saved."))
 
         self.ctx.runner.submit(lambda: (ws.timesheets.pay_profile(arrangement_id), ws.timesheets.pay_settings(arrangement_id)),
                                on_done=opened, on_error=self._action_failed, owner=self)
 
-    def open_dialog(self, dialog: QDialog, saved_text: str | None, topic: str = "timesheets") -> None:
+    def open_dialog(self, dialog: QDialog, saved_text: str | None) -> None:
+        """The dialog's saves are write operations (they tell the pages); afterwards the page says
+        `saved_text` and the keyboard carries on in the list."""
         def closed(_result: int) -> None:
-            if getattr(dialog, "result_value", None) is not None:
-                if saved_text:
-                    self.show_message(saved_text)
-                self.ctx.data_changed.emit(topic)
-            self.window().activateWindow()
+            if getattr(dialog, "result_value", None) is not None and saved_text:
+                self.show_message(saved_text)
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
         open_single(self, dialog, closed)
 
     def _action_failed(self, error: BaseException) -> None:
         self.show_message(user_message(error))
+
+    # --- exports: ui/timesheets/exports.py (file dialogs here, the writing in jobs) ------------
+    def choose_pdf_file(self) -> None:
+        self.exports.choose_pdf_file()
+
+    def export_pdf(self, path: Path) -> None:
+        self.exports.export_pdf(path)
+
+    def choose_payroll_file(self) -> None:
+        self.exports.choose_payroll_file()
+
+    def export_payroll(self, path: Path, visma: bool) -> None:
+        self.exports.export_payroll(path, visma)
+
+    def choose_year_folder(self) -> None:
+        self.exports.choose_year_folder()
+
+    def export_year(self, folder: Path) -> None:
+        self.exports.export_year(folder)

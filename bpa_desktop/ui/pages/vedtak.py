@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from bpa_desktop.core.budget import AccountStart, expiring_vedtak
 from bpa_desktop.core.model import Vedtak
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.dialogs.end_dialog import EndDateDialog
 from bpa_desktop.ui.dialogs.form_dialog import FormDialog
 from bpa_desktop.ui.formatting import format_date, format_number
@@ -27,7 +28,8 @@ def period_text(vedtak: Vedtak, open_ended: str) -> str:
 
 class VedtakPage(TablePage):
     page_id = "vedtak"
-    topics = ("vedtak",)
+    listens = Changes.of("vedtak")
+    changes = Changes.of("vedtak")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, VedtakTableModel(), parent)
@@ -127,8 +129,9 @@ class VedtakPage(TablePage):
         form = AccountStartForm(self.ctx.arrangement_id)
         if self.account_start is not None:
             form.set_value(self.account_start)
+        # the hour account's start is a vedtak change: this page, the Oversikt and Turnus hear it
         self.open_dialog(FormDialog(message("ui_account_title"), form, self.ctx.workspace.vedtak.set_account_start,
-                                    self.ctx.runner, self))
+                                    self.writes(), self))
 
     def add_new(self) -> None:
         if self.ctx.arrangement_id is None:
@@ -136,7 +139,7 @@ class VedtakPage(TablePage):
         form = VedtakForm()
         form.arrangement_id = self.ctx.arrangement_id
         self.open_dialog(FormDialog(self.tr("New vedtak"), form, self.ctx.workspace.vedtak.add_vedtak,
-                                    self.ctx.runner, self))
+                                    self.writes(), self))
 
     def edit_selected(self) -> None:
         row = self.selected_row()
@@ -145,7 +148,7 @@ class VedtakPage(TablePage):
         form = VedtakForm()
         form.set_value(self.model.vedtak(row))
         self.open_dialog(FormDialog(self.tr("Edit vedtak"), form, self.ctx.workspace.vedtak.update_vedtak,
-                                    self.ctx.runner, self))
+                                    self.writes(), self))
 
     def end_selected(self) -> None:
         row = self.selected_row()
@@ -157,5 +160,5 @@ class VedtakPage(TablePage):
             self.tr("The vedtak is kept in the history. Choose its last valid day."),
             self.tr("&Last day"), "valid_to",
             lambda end: self.ctx.workspace.vedtak.end_vedtak(vedtak.id, end),
-            self.ctx.runner, parent=self,
+            self.writes(), parent=self,
         ))

@@ -27,6 +27,8 @@ from bpa_desktop.ui.formatting import format_date, from_qdate
 from bpa_desktop.ui.plain import text_label
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 from bpa_desktop.ui.widgets.date_field import make_date_edit
+from bpa_desktop.ui.operations.changes import Changes
+from bpa_desktop.ui.operations.operation import WriteOp
 
 
 class ApprovalsPanel(QWidget):
@@ -164,8 +166,8 @@ class ApprovalsPanel(QWidget):
             seen_on=seen, approved_on=seen if self.approved.isChecked() else None,
             assistant_id=self.assistant.currentData() if role is ApprovalRole.ASSISTANT else None,
         )
-        self.ctx.runner.submit(self.ctx.workspace.rota.record_rota_approval, approval,
-                               on_done=lambda _a: self._recorded(), on_error=self._record_failed, owner=self)
+        WriteOp(self.ctx, self, lambda ws: ws.rota.record_rota_approval(approval), Changes(approvals=True)) \
+            .success(lambda _approval: self._recorded()).failure(self._record_failed).run()
 
     def _recorded(self) -> None:
         self.form_message.setText(self.tr("Recorded."))

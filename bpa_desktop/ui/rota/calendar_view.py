@@ -1,7 +1,8 @@
 """Kalender: the rolled-out plan (ws.rota.list_planned_shifts) by week, 4 weeks or month.
 
 Single shifts are changed here without touching the pattern: swap two assistants' shifts,
-give a shift to a substitute, add an extra shift, cancel one, each with a reason. The
+give a shift to a substitute, give one new times, add an extra shift, cancel one, each with a
+reason; each is a write operation with an undo step (ws.undoable). The
 shown days are checked against the working-time rules (check_window) and cells marked; the
 bottom row shows hours of the recipient's need nobody is planned for.
 """
@@ -31,7 +32,9 @@ from bpa_desktop.core.rules import check_window
 from bpa_desktop.i18n import message
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.errors import show_error
-from bpa_desktop.ui.formatting import format_date
+from bpa_desktop.ui.formatting import format_date, format_day
+from bpa_desktop.ui.operations.changes import Changes
+from bpa_desktop.ui.operations.operation import OpRunner, WriteOp
 from bpa_desktop.ui.plain import text_label
 from bpa_desktop.ui.rota.calendar_model import CalendarModel, local_day, range_for, step
 from bpa_desktop.ui.rota.change_dialog import ChangeDialog
@@ -43,9 +46,8 @@ CONTEXT_DAYS = 7
 
 
 class CalendarView(QWidget):
-    """`changed()` after a single shift was changed and saved (the page refreshes its figures)."""
+    """Saved changes reach the page and the other pages as `Changes` (calendar, timesheets)."""
 
-    changed = Signal()
     loaded = Signal()
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
@@ -82,6 +84,8 @@ class CalendarView(QWidget):
         self.swap_button = button(self.tr("S&wap…"), "Ctrl+Shift+W",
                                   self.tr("Select two shifts of different assistants, then swap them"))
         self.substitute_button = button(self.tr("Give to &substitute…"), "Ctrl+Shift+U")
+        self.times_button = button(self.tr("New ti&mes…"), "Ctrl+Shift+T",
+                                   self.tr("Give the selected shift other times this once"))
         self.extra_button = button(self.tr("E&xtra shift…"), "Ctrl+Shift+X",
                                    self.tr("Select a free day of an assistant"))
         self.cancel_button = button(self.tr("&Cancel shift…"), "Ctrl+Shift+Delete")
@@ -90,11 +94,12 @@ class CalendarView(QWidget):
         self.sick_button.clicked.connect(self.sick_cover)
         self.swap_button.clicked.connect(self.swap)
         self.substitute_button.clicked.connect(self.substitute)
+        self.times_button.clicked.connect(self.new_times)
         self.extra_button.clicked.connect(self.extra)
         self.cancel_button.clicked.connect(self.cancel)
         actions = QHBoxLayout()
-        for widget in (self.swap_button, self.substitute_button, self.sick_button, self.extra_button,
-                       self.cancel_button):
+        for widget in (self.swap_button, self.substitute_button, self.times_button, self.sick_button,
+                       self.extra_button, self.cancel_button):
             actions.addWidget(widget)
         actions.addStretch(1)
 
@@ -168,6 +173,10 @@ class CalendarView(QWidget):
 
     def _show(self, shifts: list) -> None:
         first, last = self.shown
+        kept = [self.model.key(r, c) for r, c in self.selected()]  # the person's place survives a reload
+        current = self.table.currentIndex()
+        kept_current = (self.model.key(current.row(), current.column())
+                        if current.isValid() and not self.model.is_gap_row(current.row()) else None)
         self.shifts = shifts
         visible = [s for s in shifts if first <= local_day(s) <= last]
         gaps: dict[date, float] = {}
@@ -176,6 +185,8 @@ class CalendarView(QWidget):
                 day = local_day_of(gap.start)
                 gaps[day] = gaps.get(day, 0.0) + gap.hours * max(gap.missing, 1)
         self.model.set_plan(first, last, self.assistants, self.templates, visible, gaps)
+        if kept:
+            self.select_keys(kept, current=kept_current)
         self._check()
         self._update_buttons()
         self.loaded.emit()
@@ -196,9 +207,10 @@ class CalendarView(QWidget):
                 if s.assistant == finding.assistant and s.start.timestamp() <= upper and s.end.timestamp() >= lower}
 
     # --- selection --------------------------------------------------------------------------
-    def select_keys(self, keys) -> None:
+    def select_keys(self, keys, current=None) -> None:
         selection = QItemSelection()
-        first = None
+        first = self.model.index_of(current) if current is not None else None
+        first = first if first is not None and first.isValid() else None
         for key in sorted(keys, key=lambda k: (k[1], k[0])):
             index = self.model.index_of(key)
             if index.isValid():
@@ -230,6 +242,7 @@ class CalendarView(QWidget):
                                     and shifts[0].assistant != shifts[1].assistant)
         self.substitute_button.setEnabled(has_arrangement and len(shifts) == 1)
         self.sick_button.setEnabled(has_arrangement and len(shifts) == 1)
+        self.times_button.setEnabled(has_arrangement and len(shifts) == 1)
         self.cancel_button.setEnabled(has_arrangement and len(shifts) == 1)
         self.extra_button.setEnabled(has_arrangement and len(cells) == 1 and bool(self.templates))
 
@@ -242,9 +255,11 @@ class CalendarView(QWidget):
 
         open_single(self, dialog, finished)
 
+    def _name(self, assistant_id) -> str:
+        return next((a.name for a in self.assistants if str(a.id) == str(assistant_id)), "")
+
     def _describe(self, shift) -> str:
-        names = {str(a.id): a.name for a in self.assistants}
-        return f"{names.get(shift.assistant, '')} {format_date(local_day(shift))} {self.model.describe_shift(shift)}"
+        return f"{self._name(shift.assistant)} {format_date(local_day(shift))} {self.model.describe_shift(shift)}"
 
     def swap(self) -> None:
         shifts = self.selected_shifts()
@@ -252,8 +267,10 @@ class CalendarView(QWidget):
             return
         first, second = shifts
         prompt = self.tr("Swap %1 and %2.").replace("%1", self._describe(first)).replace("%2", self._describe(second))
+        undo = self.tr("%1 and %2 swap shifts %3").replace("%1", self._name(first.assistant)).replace(
+            "%2", self._name(second.assistant)).replace("%3", format_day(local_day(first)))
         self._ask(ChangeDialog(self.tr("Swap shifts"), prompt, parent=self),
-                  lambda _choice, reason: self._change(first.id, kind="swap", reason=reason,
+                  lambda _choice, reason: self._change(undo, first.id, kind="swap", reason=reason,
                                                        other_shift_id=second.id))
 
     def substitute(self) -> None:
@@ -263,9 +280,30 @@ class CalendarView(QWidget):
         day = local_day(shift)
         choices = [(a.name, a.id) for a in self.assistants if str(a.id) != shift.assistant and a.active_on(day)]
         prompt = self.tr("Give %1 to someone else.").replace("%1", self._describe(shift))
-        self._ask(ChangeDialog(self.tr("Give to substitute"), prompt, self.tr("&Who takes it"), choices, self),
-                  lambda who, reason: self._change(shift.id, kind="substitute", reason=reason,
-                                                   other_assistant_id=who))
+
+        def give(who, reason) -> None:
+            undo = self.tr("%1 takes %2's shift %3").replace("%1", self._name(who)).replace(
+                "%2", self._name(shift.assistant)).replace("%3", format_day(day))
+            self._change(undo, shift.id, kind="substitute", reason=reason, other_assistant_id=who)
+
+        self._ask(ChangeDialog(self.tr("Give to substitute"), prompt, self.tr("&Who takes it"), choices, self), give)
+
+    def new_times(self) -> None:
+        if not self.times_button.isEnabled():
+            return
+        shift = self.selected_shifts()[0]
+        day = local_day(shift)
+        prompt = self.tr("New times for %1, this once. The pattern stays as it is.").replace(
+            "%1", self._describe(shift))
+        undo = self.tr("New times for %1 %2").replace("%1", self._name(shift.assistant)).replace(
+            "%2", format_day(day))
+        dialog = ChangeDialog(self.tr("New times"), prompt, parent=self, times=(shift.start, shift.end), day=day)
+
+        def move(_choice, reason) -> None:
+            start, end = dialog.times()
+            self._change(undo, shift.id, kind="change_times", reason=reason, start=start, end=end)
+
+        self._ask(dialog, move)
 
     def sick_cover(self) -> None:
         """"X is sick, Y covers" for the chosen shift: the Timelister dialog, on this day."""
@@ -279,16 +317,17 @@ class CalendarView(QWidget):
                                on_error=lambda error: show_error(self, error), owner=self)
 
     def _open_sick_cover(self, detail, assistant_id: int, day: date) -> None:
-        from bpa_desktop.ui.timesheets.deviation_dialog import SICK_COVER, DeviationDialog
+        from bpa_desktop.ui.timesheets.deviation_dialog import SICK_COVER, DeviationDialog, undo_text
 
         sick = next(a for a in self.assistants if a.id == assistant_id)
         others = [a for a in self.assistants if a.id != assistant_id]
+        # the write is heard by this view and the Timelister like every other change
+        writer = OpRunner(self.ctx, Changes.of("calendar", "timesheets"),
+                          undo_text=lambda request: undo_text(request, sick, others))
         dialog = DeviationDialog(self.ctx.workspace, self.ctx.arrangement_id, detail, sick, others,
-                                 self.ctx.runner, self, kind=SICK_COVER, day=day)
+                                 writer, self, kind=SICK_COVER, day=day)
 
         def finished(_result: int) -> None:
-            if dialog.result_value is not None:
-                self._changed()
             self.table.setFocus()
 
         open_single(self, dialog, finished)
@@ -298,8 +337,10 @@ class CalendarView(QWidget):
             return
         shift = self.selected_shifts()[0]
         prompt = self.tr("Cancel %1. The pattern stays as it is.").replace("%1", self._describe(shift))
+        undo = self.tr("%1's shift %2 cancelled").replace("%1", self._name(shift.assistant)).replace(
+            "%2", format_day(local_day(shift)))
         self._ask(ChangeDialog(self.tr("Cancel shift"), prompt, parent=self),
-                  lambda _choice, reason: self._change(shift.id, kind="cancel", reason=reason))
+                  lambda _choice, reason: self._change(undo, shift.id, kind="cancel", reason=reason))
 
     def extra(self) -> None:
         if not self.extra_button.isEnabled():
@@ -309,23 +350,24 @@ class CalendarView(QWidget):
         choices = [(f"{t.code} {t.name} {t.start}–{t.end}", t.code) for t in self.templates]
         prompt = self.tr("An extra shift for %1 on %2.").replace("%1", assistant.name).replace("%2", format_date(day))
         templates = {t.code: t for t in self.templates}
+        undo = self.tr("Extra shift for %1 %2").replace("%1", assistant.name).replace("%2", format_day(day))
+        arrangement_id = self.ctx.arrangement_id
 
         def add(code, reason) -> None:
             shift = replace(template_shift(templates[code], str(assistant.id), day), id=None)
-            self._submit(self.ctx.workspace.rota.add_extra_planned_shift, self.ctx.arrangement_id, shift, reason)
+            self._write(undo, lambda ws: ws.undoable.add_extra_shift(arrangement_id, shift, reason))
 
         self._ask(ChangeDialog(self.tr("Extra shift"), prompt, self.tr("Shift &code"), choices, self), add)
 
-    def _change(self, shift_id: str, **options) -> None:
-        self._submit(self.ctx.workspace.rota.change_planned_shift, self.ctx.arrangement_id, shift_id, **options)
+    def _change(self, undo: str, shift_id: str, **options) -> None:
+        arrangement_id = self.ctx.arrangement_id
+        self._write(undo, lambda ws: ws.undoable.change_shift(arrangement_id, shift_id, **options))
 
-    def _submit(self, fn, *args, **kwargs) -> None:
-        self.ctx.runner.submit(fn, *args, **kwargs, on_done=lambda _result: self._changed(),
-                               on_error=lambda error: show_error(self, error), owner=self)
-
-    def _changed(self) -> None:
-        self.reload()
-        self.changed.emit()
+    def _write(self, undo: str, call) -> None:
+        # the calendar and the timesheets (a planned shift moves between sheets); the page and
+        # the others hear it and reload, this view included
+        WriteOp(self.ctx, self, call, Changes.of("calendar", "timesheets")).undoable(undo) \
+            .failure(lambda error: show_error(self, error)).run()
 
 
 def local_day_of(instant) -> date:

@@ -68,7 +68,7 @@ class SyncController(QObject):
     def _start_worker(self) -> None:
         from bpa_desktop.ui.sync_worker import SyncWorker
 
-        worker = SyncWorker(self.ctx.workspace, self, **self.worker_options)
+        worker = SyncWorker(self.ctx.workspace, self, jobs=self.ctx.jobs, **self.worker_options)
         worker.sync_summary.connect(lambda _summary: self.outbox_changed.emit())
         worker.busy_changed.connect(self.busy_changed)
         worker.failed.connect(lambda _message: self.outbox_changed.emit())  # logged by the worker; rows tell the rest

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.pages.base import paragraph
 from bpa_desktop.ui.widgets.accessible import buddy_label, named
+from bpa_desktop.ui.operations.changes import Changes
+from bpa_desktop.ui.operations.jobs import SYNC
+from bpa_desktop.ui.operations.operation import WriteOp
 
 
 class EnrolDialog(QDialog):
@@ -79,10 +82,9 @@ class EnrolDialog(QDialog):
             return
         self.show_error(self.tr("Connecting…"))
         self.buttons.setEnabled(False)
-        self.ctx.runner.submit(
-            self.ctx.workspace.sync.enrol, self.arrangement_id, url, code,
-            on_done=self._enrolled, on_error=self._failed, owner=self,
-        )
+        arrangement_id = self.arrangement_id
+        WriteOp(self.ctx, self, lambda ws: ws.sync.enrol(arrangement_id, url, code), Changes(sync=True)) \
+            .on_lane(SYNC).success(self._enrolled).failure(self._failed).run()
 
     def _enrolled(self, info) -> None:
         self.buttons.setEnabled(True)

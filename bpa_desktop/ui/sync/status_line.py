@@ -37,7 +37,7 @@ class SyncStatusLine(QLabel):
         controller.outbox_changed.connect(self.refresh)
         controller.busy_changed.connect(lambda _busy: self._show())
         ctx.arrangement_changed.connect(lambda _arrangement: self.refresh())
-        ctx.data_changed.connect(lambda topic: self.refresh() if topic == "sync" else None)
+        ctx.changed.connect(lambda changes, _initiator: self.refresh() if changes.sync else None)
 
     def refresh(self) -> None:
         arrangement_id = self.ctx.arrangement_id

@@ -121,16 +121,7 @@ def read_sheet(ws, arrangement_id: int, assistant_id: int, period_start: date,
                      frozenset(line.id for line in profile.lines if line.absence is not None))
 
 
-# --- actions (each one Workspace use case, one transaction) ----------------------------------
-
-
-def confirm(ws, assistant_id: int, period_start: date, today: date) -> Timesheet:
-    """The assistant confirms the period's sheet (created as a draft first if needed)."""
-    return ws.timesheets.confirm_period(assistant_id, period_start, today=today)
-
-
-def attest(ws, assistant_id: int, period_start: date, today: date) -> Timesheet:
-    return ws.timesheets.attest_period(assistant_id, period_start, today=today)
+# --- exports ---------------------------------------------------------------------------------
 
 
 def write_pdf(ws, assistant_id: int, period_start: date, timesheet_id: int | None, path: Path,

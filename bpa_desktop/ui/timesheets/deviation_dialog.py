@@ -5,8 +5,9 @@ vikar covers" (the absence and the vikar's covers in one transaction), changed t
 shift, overtime, substitute cover, swap, passive time that became active, and a planned shift
 not worked. The form shows only the fields the chosen kind needs and gives a
 ``core.deviations`` value; ``ws.timesheets.register_deviation`` stores it in one transaction
-(a substitute covering is the same rota change as in Turnus). The Workspace's messages land
-next to the field they concern.
+(a substitute covering is the same rota change as in Turnus), through ``ws.undoable`` so the
+window's Undo can take it back (`undo_text` says what). The Workspace's messages land next to the
+field they concern.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from bpa_desktop.core.model import Absence, AbsenceKind, Assistant, AssistantKin
 from bpa_desktop.core.timesheet import RowStatus, TimesheetDayRow, TimesheetDetail
 from bpa_desktop.i18n import message
 from bpa_desktop.ui.dialogs.form_dialog import FormDialog
-from bpa_desktop.ui.formatting import format_date, from_qdate, to_qdate
-from bpa_desktop.ui.timesheets.labels import absence_kind_labels
+from bpa_desktop.ui.formatting import format_date, format_day, from_qdate, to_qdate
+from bpa_desktop.ui.timesheets.labels import absence_kind_labels, absence_short
 from bpa_desktop.ui.timesheets.rows import span_text
 from bpa_desktop.ui.timesheets.times import after, hhmm, make_time_edit, on_day, set_time
 from bpa_desktop.ui.widgets.date_field import make_date_edit
@@ -100,6 +101,33 @@ def substitutes_first(others: list[Assistant], day: date | None) -> list[Assista
     employed on ``day`` left out."""
     usable = [a for a in others if day is None or a.active_on(day)]
     return sorted(usable, key=lambda a: a.kind not in (AssistantKind.SUBSTITUTE, AssistantKind.ON_CALL))
+
+
+def undo_text(request: DeviationRequest, assistant: Assistant, others: list[Assistant]) -> str:
+    """What Undo will say it takes back: "Kari egenmelding 03.11", "Vera covers for Kari 05.11"."""
+    translate = QCoreApplication.translate
+    name = assistant.name
+    other = next((o.name for o in others if o.id == request.other_assistant), "")
+    if request.kind == ABSENCE:
+        absence = request.absence
+        days = format_day(absence.start) + ("" if absence.end == absence.start else "–" + format_day(absence.end))
+        label = absence_short(absence.kind).lower()
+        return translate("DeviationDialog", "%1: %2 %3").replace("%1", name).replace("%2", label).replace("%3", days)
+    if request.kind == SICK_COVER:
+        absence = request.absence
+        days = format_day(absence.start) + ("" if absence.end == absence.start else "–" + format_day(absence.end))
+        return message("ui_undo_sick_cover", name=name, other=other, days=days)
+    day = format_day(request.row.day if request.row is not None else request.start.date())
+    template = {
+        CHANGED: translate("DeviationDialog", "New times for %1 %2"),
+        EXTRA: translate("DeviationDialog", "Extra shift for %1 %2"),
+        OVERTIME: translate("DeviationDialog", "Overtime for %1 %2"),
+        SUBSTITUTE: translate("DeviationDialog", "%3 covers for %1 %2"),
+        SWAP: translate("DeviationDialog", "%3 takes %1's shift %2"),
+        PASSIVE_ACTIVE: translate("DeviationDialog", "Passive time became active for %1 %2"),
+        NOT_WORKED: translate("DeviationDialog", "%1's shift %2 not worked"),
+    }[request.kind]
+    return template.replace("%1", name).replace("%2", day).replace("%3", other)
 
 
 class DeviationForm(ValidatedForm):
@@ -256,15 +284,18 @@ class DeviationForm(ValidatedForm):
 
 
 class DeviationDialog(FormDialog):
+    """`writer` runs the save as a write operation (ui/operations: `OpRunner`); the request
+    goes to `ws.undoable.register_deviation`, whose receipt the undo history keeps."""
+
     def __init__(self, ws, arrangement_id: int, detail: TimesheetDetail, assistant: Assistant,
-                 others: list[Assistant], runner, parent: QWidget | None = None, *, kind: str | None = None,
+                 others: list[Assistant], writer, parent: QWidget | None = None, *, kind: str | None = None,
                  day: date | None = None) -> None:
         form = DeviationForm(detail, assistant, others, kind=kind, day=day)
         title = QCoreApplication.translate("DeviationDialog", "Register a deviation – %1").replace(
             "%1", assistant.name)
         super().__init__(title, form,
-                         lambda request: ws.timesheets.register_deviation(arrangement_id,
-                                                                          to_deviation(request, assistant.id)),
-                         runner, parent, check=form.check)
+                         lambda request: ws.undoable.register_deviation(arrangement_id,
+                                                                        to_deviation(request, assistant.id)),
+                         writer, parent, check=form.check)
         self.save_button.setText(self.tr("&Register"))
         self.save_button.setAccessibleName(self.tr("Register"))

@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from bpa_desktop.core.timesheet import RowStatus, TimesheetDayRow
 from bpa_desktop.ui.errors import user_message, validation_errors
-from bpa_desktop.ui.formatting import format_date
+from bpa_desktop.ui.formatting import format_date, format_day
 from bpa_desktop.ui.pages.base import paragraph
 from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
 from bpa_desktop.ui.timesheets.labels import row_status_label
@@ -20,6 +20,13 @@ from bpa_desktop.ui.timesheets.rows import span_text
 from bpa_desktop.core.deviations import with_times
 from bpa_desktop.ui.timesheets.times import after, hhmm, make_time_edit, on_day, set_time
 from bpa_desktop.ui.widgets.form import ValidatedForm
+
+
+def registration_text(names: dict[int, str], item: Registration) -> str:
+    """What Undo will say: "Kari's shift 03.11 registered"."""
+    shift = item.row.shift or item.row.planned
+    return QCoreApplication.translate("RegisterShiftDialog", "%1's shift %2 registered").replace(
+        "%1", names.get(int(shift.assistant), "")).replace("%2", format_day(item.row.day))
 
 
 def rows_to_register(ws, arrangement_id: int, day: date) -> list[TimesheetDayRow]:
@@ -40,17 +47,18 @@ class Registration:
 
 
 def register(ws, arrangement_id: int, item: Registration):
-    """Record the row as worked: as planned when the times are unchanged, else adjusted."""
+    """Record the row as worked: as planned when the times are unchanged, else adjusted. Returns
+    the receipt (``ws.undoable``), or None when it was already registered like this."""
     row = item.row
     base = row.shift if row.status is RowStatus.WORKED else row.planned
     start = on_day(row.day, item.start_text)
     end = after(start, item.end_text)
     if (start.timestamp(), end.timestamp()) == (base.start.timestamp(), base.end.timestamp()):
         if row.status is RowStatus.WORKED:
-            return base  # already registered like this
-        return ws.timesheets.record_worked_shift(arrangement_id, row.planned)
+            return None  # already registered like this
+        return ws.undoable.record_worked_shift(arrangement_id, row.planned)
     # "p<n>" records the plan as worked (linked), "w<n>" changes the registered shift
-    return ws.timesheets.record_worked_shift(arrangement_id, with_times(base, start, end), item.reason)
+    return ws.undoable.record_worked_shift(arrangement_id, with_times(base, start, end), item.reason)
 
 
 class TimesForm(ValidatedForm):
@@ -64,15 +72,18 @@ class TimesForm(ValidatedForm):
 
 
 class RegisterShiftDialog(QDialog):
-    """`registered` fires after each stored registration; the dialog closes when none is left."""
+    """`registered` fires after each stored registration; the dialog closes when none is left.
+    `runner` reads the day's shifts; `writer` (an `OpRunner`) stores each registration as a write
+    operation with its undo step."""
 
     registered = Signal(object)
     loaded = Signal()
 
-    def __init__(self, ws, arrangement_id: int, day: date, names: dict[int, str], runner,
+    def __init__(self, ws, arrangement_id: int, day: date, names: dict[int, str], runner, writer=None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws, self.arrangement_id, self.day, self.names, self.runner = ws, arrangement_id, day, names, runner
+        self.writer = writer or runner
         self.rows: list[TimesheetDayRow] = []
         self.count = 0
         self.is_loaded = False
@@ -174,7 +185,7 @@ class RegisterShiftDialog(QDialog):
             self.form.show_errors({"reason": self.tr("Say why the times differ from the plan.")})
             return
         self.register_button.setEnabled(False)
-        self.runner.submit(register, self.ws, self.arrangement_id, item,
+        self.writer.submit(register, self.ws, self.arrangement_id, item,
                            on_done=lambda shift: self._registered(shift, index), on_error=self._failed, owner=self)
 
     def _registered(self, shift, index: int) -> None:
