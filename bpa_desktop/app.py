@@ -1,6 +1,6 @@
 """GUI entry point `bpa-desktop`.
 
-    bpa-desktop [--demo | --db PATH] [--page NAME] [--lang nb|en] [--screenshot FILE.png]
+    bpa-desktop [--demo | --db PATH] [--page NAME] [--lang nb|en] [--screenshot FILE.png] [--version]
 
 `--screenshot` renders the main window on the named page to a PNG once the page has its
 data, then exits; it needs no display under QT_QPA_PLATFORM=offscreen.
@@ -21,7 +21,10 @@ LOAD_TIMEOUT_MS = 30000
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from bpa_desktop import __version__
+
     parser = argparse.ArgumentParser(prog="bpa-desktop", description="BPA rota, timesheets and hour account")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--demo", action="store_true", help="open a freshly built demo arrangement")
     source.add_argument("--db", type=Path, help="database file (default: under the user data folder)")

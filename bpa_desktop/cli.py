@@ -16,12 +16,13 @@ import importlib
 import pkgutil
 import sys
 
-from bpa_desktop import commands
+from bpa_desktop import __version__, commands
 from bpa_desktop.commands.common import CliError
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bpa", description="bpa-desktop, headless")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True)
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
@@ -41,4 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen `bpa receiver serve --workers N` starts its workers
     raise SystemExit(main())
