@@ -11,14 +11,15 @@ Order of events when a file is opened:
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from bpa_desktop.storage.backup import backup_database, read_only_uri
+from bpa_desktop.storage import encryption
+from bpa_desktop.storage.backup import backup_database
 from bpa_desktop.storage.errors import (
     DatabaseCorruptError,
     DatabaseNewerError,
+    EncryptionUnavailableError,
     ForeignDatabaseError,
     MigrationFailedError,
 )
@@ -26,7 +27,6 @@ from bpa_desktop.storage.errors import (
 # Kept in step with migrations/versions by a test (tests/storage/test_storage_migrations.py).
 HEAD_REVISION = "0004"
 SCRIPT_LOCATION = "bpa_desktop.storage:migrations"
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -39,11 +39,11 @@ def inspect_database(path: Path) -> DatabaseState:
     """Read-only look at ``path``; raises if it is not a usable bpa-desktop database."""
     if not path.exists() or path.stat().st_size == 0:
         return DatabaseState(revision=None, has_tables=False)
-    with open(path, "rb") as file:
-        if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise DatabaseCorruptError(path, "not an SQLite file")
+    if encryption.is_encrypted(path) and not encryption.available():
+        # without the library an encrypted file and a damaged one look the same; say both
+        raise EncryptionUnavailableError(path, "not an SQLite file, and no sqlcipher3 to try it")
     try:
-        connection = sqlite3.connect(read_only_uri(path), uri=True)
+        connection = encryption.connect(path, read_only=True)  # raises when a key is missing
         try:
             check = connection.execute("PRAGMA quick_check").fetchall()
             if check != [("ok",)]:
@@ -62,7 +62,7 @@ def inspect_database(path: Path) -> DatabaseState:
             )
         finally:
             connection.close()
-    except sqlite3.DatabaseError as error:
+    except encryption.module_errors() as error:
         raise DatabaseCorruptError(path, str(error)) from error
     has_tables = bool(tables - {"alembic_version"})
     if len(revisions) > 1:  # branches: never made by this app

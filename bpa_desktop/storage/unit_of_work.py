@@ -10,7 +10,8 @@ Workspace may be used from worker threads (one connection per thread at a time).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+import logging
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,6 +24,7 @@ from bpa_desktop.storage.migrate import prepare_database
 from bpa_desktop.storage.schema import AuditLogRow
 
 ROLES = ("arbeidsleder", "assistent", "system")  # audit actors are roles, never names
+log = logging.getLogger(__name__)
 
 
 class UnitOfWork:
@@ -83,6 +85,8 @@ class Database:
         self.engine = engine
         self.actor = actor
         self._writer = writer(engine)
+        # Called after each committed write, outside its transaction (ws.backups' daily copy).
+        self.after_commit: list[Callable[[], None]] = []
 
     @classmethod
     def open(cls, path: Path, actor: str = "arbeidsleder") -> Database:
@@ -95,6 +99,16 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def swap_file(self, replace: Callable[[], None]) -> None:
+        """Close every pooled connection, let ``replace`` put another file at the path
+        (a restore, an encryption), then connect again (storage/backup_store.py)."""
+        self.engine.dispose()
+        try:
+            replace()
+        finally:
+            self.engine = make_engine(self.path)
+            self._writer = writer(self.engine)
+
     @contextmanager
     def read(self) -> Iterator[UnitOfWork]:
         with Session(self.engine, expire_on_commit=False) as session:
@@ -105,3 +119,8 @@ class Database:
         """One write transaction (BEGIN IMMEDIATE): commits on success, rolls back on error."""
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield UnitOfWork(session, actor or self.actor)
+        for hook in self.after_commit:
+            try:
+                hook()
+            except Exception:  # noqa: BLE001 - the write is committed; a failed hook must not undo that
+                log.exception("After-commit step failed")
