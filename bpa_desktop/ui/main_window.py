@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.first_run import ArrangementWizard
+from bpa_desktop.ui.icon import app_icon
+from bpa_desktop.ui.menus import Menus
 from bpa_desktop.ui.pages.assistants import AssistantsPage
 from bpa_desktop.ui.pages.base import Page
 from bpa_desktop.ui.pages.overview import OverviewPage
@@ -58,9 +60,12 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(ctx, enabled=start_sync, worker_options=sync_options, parent=self)
         ctx.sync = self.sync  # pages reach it through the context
         self.offer_first_run = offer_first_run
+        self.remember_state = False  # app.py turns it on for a real session (not screenshots)
         self.wizard: ArrangementWizard | None = None
         self.setWindowTitle(self.tr("bpa-desktop"))
         self.setAccessibleName(self.tr("bpa-desktop main window"))
+        self.setWindowIcon(app_icon())
+        self.menus = Menus(self)  # Fil and Hjelp (ui/menus.py)
 
         self.switcher = ArrangementSwitcher(ctx)
         self.switcher.new_requested.connect(lambda: self.open_wizard(first_run=False))
@@ -115,6 +120,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.sync.stop()  # no sync thread outlives the window
+        if self.remember_state:
+            from bpa_desktop.ui import window_state
+
+            window_state.save(self, self.current_page.page_id)
         super().closeEvent(event)
 
     def sizeHint(self) -> QSize:

@@ -1,0 +1,1 @@
+"""Backups: the restore dialog over ws.backups."""

@@ -1,0 +1,98 @@
+"""The menu bar by keyboard: Hjelp (F1 → keyboard shortcuts, About with the data folder),
+Fil → backups (restore by keyboard; the open database is copied first), window state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication
+
+from bpa_desktop import __version__
+
+
+def test_help_menu_has_mnemonics_and_f1_opens_the_shortcuts(demo_window, qtbot):
+    from tests.ui.ui_helpers import press
+
+    window = demo_window
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&Fil", "&Hjelp"]
+    press(qtbot, Qt.Key.Key_F1)
+    dialog = window.menus.dialog
+    assert dialog is not None and dialog.windowTitle() == "Hurtigtaster"
+    rows = dict(dialog.rows())
+    assert rows["Ctrl+1"] == window.pages["oversikt"].title() and rows["F1"] == "Hurtigtaster"
+    dialog.reject()
+
+
+def test_shortcuts_list_the_open_pages_own_keys(demo_window, qtbot):
+    window = demo_window
+    window.show_page("timelister")
+    dialog = window.menus.open_shortcuts()
+    keys = dict(dialog.rows())
+    assert "Ctrl+T" in keys  # Attester… on the Timelister page
+    dialog.reject()
+
+
+def test_about_shows_version_licence_and_opens_the_data_folder(demo_window, monkeypatch):
+    window = demo_window
+    opened = []
+    monkeypatch.setattr("bpa_desktop.ui.help.about_dialog.QDesktopServices.openUrl",
+                        lambda url: opened.append(url) or True)
+    dialog = window.menus.open_about()
+    from PySide6.QtWidgets import QLabel
+
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert __version__ in texts and "MIT" in texts and str(window.ctx.workspace.path) in texts
+    dialog.open_button.click()
+    assert opened == [QUrl.fromLocalFile(str(window.ctx.workspace.path.parent))]
+    dialog.reject()
+
+
+def test_restore_by_keyboard_copies_the_open_database_first(demo_ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from bpa_desktop.core.model import Assistant
+    from bpa_desktop.ui.main_window import MainWindow
+
+    ws = demo_ctx.workspace
+    copy = ws.backups.create("manual").copy
+    arrangement = ws.people.list_arrangements()[0]
+    before = len(ws.people.list_assistants(arrangement.id))
+    ws.people.add_assistant(Assistant(None, arrangement.id, "Ny Assistent", "N1", 40.0))
+    win = MainWindow(demo_ctx, offer_first_run=False, start_sync=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: demo_ctx.arrangements_loaded)
+    dialog = win.menus.open_backups()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    assert dialog.table.item(0, 2).text() != "ingen"  # the last attested month is shown
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.setProperty("_", 1) or 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box.buttons()[0])
+    qtbot.keyClick(dialog.restore_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "Hentet tilbake" in dialog.status.text(), timeout=10000)
+    assert len(ws.people.list_assistants(arrangement.id)) == before
+    reasons = sorted(c.reason for c in ws.backups.list())
+    assert reasons == ["before-restore", "manual"]
+    dialog.reject()
+    demo_ctx.runner.wait_for_done()
+
+
+def test_window_place_and_last_page_are_remembered(ctx, qtbot):
+    from bpa_desktop.ui import window_state
+    from bpa_desktop.ui.main_window import PAGE_IDS, MainWindow
+
+    first = MainWindow(ctx, offer_first_run=False, start_sync=False)
+    qtbot.addWidget(first)
+    first.remember_state = True
+    first.resize(700, 500)
+    first.show()
+    first.show_page("vedtak")
+    saved = first.saveGeometry()
+    first.close()
+    assert window_state.last_page(PAGE_IDS) == "vedtak"
+    second = MainWindow(ctx, offer_first_run=False, start_sync=False)
+    qtbot.addWidget(second)
+    from PySide6.QtCore import QSettings
+
+    assert QSettings().value(window_state.GEOMETRY_KEY) == saved
+    assert window_state.restore(second, (1280, 800))  # Qt accepted the saved place and size
+    QApplication.processEvents()
