@@ -82,4 +82,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This assistant's personal data has already been erased.",
     },
     "erased_name": {"nb": "Slettet assistent {ref}", "en": "Erased assistant {ref}"},
+    "export_all_readme": {
+        "nb": "Alle data fra bpa-desktop. data/: én JSON-fil per tabell (én oppføring per rad). "
+        "schemas/: JSON-skjemaet til hver fil. pdf/: hver attesterte timeliste som PDF.\n",
+        "en": "All data from bpa-desktop. data/: one JSON file per table (one entry per row). "
+        "schemas/: the JSON schema of each file. pdf/: every attested timesheet as a PDF.\n",
+    },
 }

@@ -16,7 +16,7 @@ from pathlib import Path
 
 DAILY, WEEKLY, MONTHLY = 7, 4, 12
 RECENT = timedelta(hours=24)
-REASONS = ("daily", "attestation", "manual", "before-restore", "before-encryption", "before-erasure")
+REASONS = ("daily", "attestation", "manual", "before-restore")
 SUFFIX = ".sqlite"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 

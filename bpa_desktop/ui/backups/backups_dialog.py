@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.widgets.accessible import button
 
-REASONS = ("daily", "attestation", "manual", "before-restore", "before-encryption", "before-erasure")
+REASONS = ("daily", "attestation", "manual", "before-restore")
 
 
 def read_copies(ws) -> list[tuple[object, object, str | None]]:
