@@ -214,8 +214,23 @@ def run_steps(smoke: Smoke) -> None:
         if (prefix / "opt" / "bpa-desktop").exists() or desktop.exists():
             raise StepFailed("--uninstall left files behind")
 
+    def appstream():
+        share = smoke.bundle / "share"
+        metainfo = share / "no.bpa_desktop.BpaDesktop.metainfo.xml"
+        for tool, argv in (("appstreamcli", ["appstreamcli", "validate", "--no-net", str(metainfo)]),
+                           ("appstream-util", ["appstream-util", "validate", "--nonet", str(metainfo)]),
+                           ("desktop-file-validate", ["desktop-file-validate",
+                                                      str(share / "no.bpa_desktop.BpaDesktop.desktop")])):
+            if shutil.which(tool) is None:
+                print(f"     ({tool} not installed: not checked)")
+                continue
+            done = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT)
+            if done.returncode != 0:
+                raise StepFailed(f"{tool}: {done.stdout}{done.stderr}")
+
     for name, check in (
         ("--version of both programs", versions),
+        ("metainfo and .desktop validate", appstream),
         ("bpa-desktop --demo --screenshot", gui),
         ("bpa demo", demo),
         ("bpa export rota json, check, pay", rota_json_check_pay),
