@@ -4,6 +4,7 @@ cleanly without it (file untouched), encrypted backups, the recovery code."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -97,3 +98,40 @@ def test_recovery_code_is_the_key_for_paper():
     assert code.count("-") == 15 and code == code.upper()
     assert encryption.key_from_recovery_code(code.lower().replace("-", " ")) == key
     assert encryption.key_from_recovery_code(code[:-1]) is None
+
+
+def test_the_app_opens_with_the_key_and_refuses_cleanly_without_it(demo_workspace, tmp_path):
+    """The GUI itself (a fresh process, a file keyring): it starts on the encrypted database with
+    the key, and without the key it says why and exits 2, the file untouched."""
+    import os
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"),
+               PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
+    path = demo_workspace.path
+    demo_workspace.close()
+
+    def run(*args):
+        return subprocess.run([sys.executable, *args], env=env, cwd=root, capture_output=True, text=True,
+                              timeout=120)
+
+    encrypted_now = run("-m", "bpa_desktop.cli", "db", "encrypt", "--db", str(path))
+    assert encrypted_now.returncode == 0, encrypted_now.stderr
+    shot = tmp_path / "shot.png"
+    opened = run("-m", "bpa_desktop", "--db", str(path), "--page", "assistenter", "--screenshot", str(shot))
+    assert opened.returncode == 0, opened.stderr
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    code = json.loads(run("-m", "bpa_desktop.cli", "db", "recovery-code").stdout)["recovery_code"]
+    for keyring_file in (tmp_path / "data").rglob("keyring_pass.cfg"):
+        keyring_file.unlink()  # another machine: the key is not there
+    before = digest(path)
+    refused = run("-m", "bpa_desktop", "--db", str(path), "--screenshot", str(shot))
+    assert refused.returncode == 2 and "nøkkelringen" in refused.stderr and "Traceback" not in refused.stderr
+    assert digest(path) == before
+    bad = run("-m", "bpa_desktop.cli", "db", "unlock", "--code", "1234")
+    assert bad.returncode == 2 and "feil form" in bad.stderr
+    assert run("-m", "bpa_desktop.cli", "db", "unlock", "--code", code).returncode == 0
+    assert run("-m", "bpa_desktop", "--db", str(path), "--screenshot", str(shot)).returncode == 0
