@@ -94,7 +94,7 @@ def wait_for_health(url: str, process: subprocess.Popen, seconds: float = 60) ->
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise StepFailed(f"the receiver stopped with exit {process.returncode}")
+            raise StepFailed(f"the receiver stopped with exit {process.returncode}: {process.stderr.read()[-1500:]}")
         try:
             with urllib.request.urlopen(url, timeout=2) as answer:
                 return json.loads(answer.read())
@@ -184,7 +184,8 @@ def run_steps(smoke: Smoke) -> None:
         port = free_port()
         process = subprocess.Popen(
             [str(smoke.bundle / "bpa"), "receiver", "serve", "--db", str(receiver_db), "--host", "127.0.0.1",
-             "--port", str(port)], env=smoke.env, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             "--port", str(port)], env=smoke.env, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True)
         try:
             health = wait_for_health(f"http://127.0.0.1:{port}/v1/health", process)
             if health.get("status") != "ok":

@@ -134,6 +134,10 @@ def numbered_canvas(left_lines: list[str], font: str, font_size: float = 7) -> t
 
     class _NumberedCanvas(canvas.Canvas):
         def __init__(self, *args, **kwargs):
+            # ReportLab's canvas starts in Helvetica and declares it in the PDF even if no text
+            # uses it: start in our embedded font, so every font of the file is embedded.
+            if not kwargs.get("initialFontName"):  # the doc template passes None
+                kwargs["initialFontName"] = font
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict] = []
 

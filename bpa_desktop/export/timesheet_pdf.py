@@ -150,6 +150,7 @@ class _TimesheetLayout:
         self.heading = ParagraphStyle("heading", fontName=self.bold, fontSize=10.5, leading=13, spaceBefore=4)
         self.body = ParagraphStyle("body", fontName=self.regular, fontSize=9, leading=11.5)
         self.cell = ParagraphStyle("cell", fontName=self.regular, fontSize=7.5, leading=9)
+        self.plain_font = ("FONTNAME", (0, 0), (-1, -1), self.regular)
         self.correction = ParagraphStyle("corr", fontName=self.bold, fontSize=9.5, leading=12)
 
     def story(self) -> list:
@@ -170,6 +171,7 @@ class _TimesheetLayout:
             lines.append(Paragraph(f"Årsak: {_escape(self.doc.correction_reason)}", self.body))
         box = Table([[line] for line in lines], colWidths=[self.width])
         box.setStyle(TableStyle([
+            self.plain_font,  # strings in cells: our font, never ReportLab's Helvetica
             ("BOX", (0, 0), (-1, -1), 2, colors.black),
             ("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.9, 0.9, 0.9)),
             ("LEFTPADDING", (0, 0), (-1, -1), 6),
@@ -192,6 +194,7 @@ class _TimesheetLayout:
         rows = [[label, Paragraph(_escape(value), self.body)] for label, value in filter(None, pairs)]
         table = Table(rows, colWidths=[28 * mm, self.width - 28 * mm], hAlign="LEFT")
         table.setStyle(TableStyle([
+            self.plain_font,  # strings in cells: our font, never ReportLab's Helvetica
             ("FONT", (0, 0), (0, -1), self.bold, 9),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -251,7 +254,7 @@ class _TimesheetLayout:
         fixed = [16 * mm, 10 * mm, 15 * mm, 10 * mm, 11 * mm] + [11 * mm] * 4 + [14 * mm, 17 * mm]
         widths = fixed + [self.width - sum(fixed)]
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle(style))
+        table.setStyle(TableStyle([self.plain_font, *style]))
         return table
 
     def _overtime(self) -> KeepTogether:
@@ -267,6 +270,7 @@ class _TimesheetLayout:
         widths = [16 * mm, 22 * mm, 14 * mm]
         table = Table(rows, colWidths=widths + [self.width - sum(widths)], repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([
+            self.plain_font,  # strings in cells: our font, never ReportLab's Helvetica
             ("FONT", (0, 0), (-1, 0), self.bold, 7.5),
             ("FONT", (0, 1), (-1, -1), self.regular, 7.5),
             ("ALIGN", (2, 0), (2, -1), "RIGHT"),
@@ -294,6 +298,7 @@ class _TimesheetLayout:
         widths = [22 * mm, self.width - 22 * mm - sum(numbers)] + numbers
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([
+            self.plain_font,  # strings in cells: our font, never ReportLab's Helvetica
             ("FONT", (0, 0), (-1, 0), self.bold, 8.5),
             ("FONT", (0, 1), (-1, -1), self.regular, 8.5),
             ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
@@ -315,6 +320,7 @@ class _TimesheetLayout:
         ]
         table = Table(rows, colWidths=[column, gap, column], rowHeights=[14, 22, 12, 18, 12], hAlign="LEFT")
         table.setStyle(TableStyle([
+            self.plain_font,  # strings in cells: our font, never ReportLab's Helvetica
             ("FONT", (0, 0), (-1, 0), self.bold, 9),
             ("FONT", (0, 1), (-1, -1), self.regular, 7.5),
             ("LINEBELOW", (0, 1), (0, 1), 0.8, colors.black),
