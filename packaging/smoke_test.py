@@ -178,6 +178,11 @@ def run_steps(smoke: Smoke) -> None:
         if not copies:
             raise StepFailed("backup list shows no copy")
 
+    def encryption_library():
+        status = json.loads(smoke.run("bpa", "db", "status", "--db", str(db)).stdout)
+        if not status["library"] or status["encrypted"]:
+            raise StepFailed(f"bpa db status: {status}")  # sqlcipher3 is in the bundle
+
     def receiver():
         receiver_db = work / "receiver.sqlite"
         smoke.run("bpa", "receiver", "migrate", "--db", str(receiver_db))
@@ -241,6 +246,7 @@ def run_steps(smoke: Smoke) -> None:
         ("bpa export rota ics", rota_ics),
         ("bpa sync status", sync_status),
         ("bpa backup create and list", backup),
+        ("bpa db status (SQLCipher in the bundle)", encryption_library),
         ("bpa receiver serve and /v1/health", receiver),
         ("install.sh and --uninstall", install),
     ):

@@ -26,10 +26,10 @@ class Menus(QObject):
         self.backups_action = self._action(self.file_menu, self.tr("&Backups and restore…"), self.open_backups)
         self.export_action = self._action(self.file_menu, self.tr("&Export all data…"), self.export_all)
         self.file_menu.addSeparator()
-        self.quit_action = self._action(self.file_menu, self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.file_menu, self.tr("&Quit"), window.close, QKeySequence("Ctrl+Q"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = self._action(self.help_menu, self.tr("&Keyboard shortcuts"), self.open_shortcuts,
-                                             QKeySequence("F1"))
+                                             QKeySequence("F1"))  # the brief's key, on every platform
         self.about_action = self._action(self.help_menu, self.tr("&About bpa-desktop"), self.open_about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -104,8 +104,8 @@ class BackupsDialog(QDialog):
         self.table.setRowCount(len(rows))
         for index, (copy, summary, problem) in enumerate(rows):
             local = copy.taken_at.astimezone()
-            month = (summary.last_attested_period.strftime("%m.%Y") if summary and summary.last_attested_period
-                     else self.tr("none"))
+            month = (QLocale().toString(summary.last_attested_period, "MMMM yyyy")
+                     if summary and summary.last_attested_period else self.tr("none"))
             cells = (f"{format_date(local.date())} {local:%H:%M}", self._reason(copy.reason),
                      month if summary else self.tr("damaged"), str(summary.assistants) if summary else "–",
                      str(copy.path.parent))
@@ -115,6 +115,7 @@ class BackupsDialog(QDialog):
                     item.setToolTip(problem)
                 self.table.setItem(index, column, item)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.status.setText(self.tr("%1 copies.").replace("%1", str(len(rows))) if rows
                             else self.tr("No copies yet."))
         if rows:

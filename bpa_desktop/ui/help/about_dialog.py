@@ -53,6 +53,7 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         self.close_button.setDefault(True)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 80)  # relative to the font
 
     def folder_url(self) -> QUrl:
         return QUrl.fromLocalFile(str(self.data_folder))
