@@ -10,6 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from bpa_desktop.ui.backups.backups_dialog import BackupsDialog
+from bpa_desktop.ui.backups.encryption_dialog import EncryptionDialog
+from bpa_desktop.ui.backups.erasure_dialog import ErasureDialog
 from bpa_desktop.ui.help.about_dialog import AboutDialog
 from bpa_desktop.ui.help.shortcuts_dialog import NATIVE, ShortcutsDialog, page_shortcuts
 
@@ -24,7 +26,10 @@ class Menus(QObject):
         bar = window.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.backups_action = self._action(self.file_menu, self.tr("&Backups and restore…"), self.open_backups)
+        self.encryption_action = self._action(self.file_menu, self.tr("En&cryption…"), self.open_encryption)
         self.export_action = self._action(self.file_menu, self.tr("&Export all data…"), self.export_all)
+        self.erasure_action = self._action(self.file_menu, self.tr("E&rase a departed assistant's data…"),
+                                           self.open_erasure)
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.tr("&Quit"), window.close, QKeySequence("Ctrl+Q"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
@@ -76,6 +81,12 @@ class Menus(QObject):
 
     def open_backups(self) -> BackupsDialog:
         return self._open(BackupsDialog(self.window.ctx, self.reload_everything, self.window))
+
+    def open_encryption(self) -> EncryptionDialog:
+        return self._open(EncryptionDialog(self.window.ctx, self.window))
+
+    def open_erasure(self) -> ErasureDialog:
+        return self._open(ErasureDialog(self.window.ctx, self.window))
 
     def reload_everything(self) -> None:
         """After a restore every page reads anew from the restored file."""

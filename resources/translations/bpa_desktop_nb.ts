@@ -1047,6 +1047,73 @@
     </message>
 </context>
 <context>
+    <name>EncryptionDialog</name>
+    <message>
+        <source>Encryption</source>
+        <translation>Kryptering</translation>
+    </message>
+    <message>
+        <source>Encryption status</source>
+        <translation>Status for kryptering</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Gjenopprettingskode</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the database</source>
+        <translation>&amp;Krypter databasen</translation>
+    </message>
+    <message>
+        <source>Show the &amp;recovery code</source>
+        <translation>Vis &amp;gjenopprettingskoden</translation>
+    </message>
+    <message>
+        <source>&amp;Print the code…</source>
+        <translation>Skriv &amp;ut koden…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Lukk</translation>
+    </message>
+    <message>
+        <source>The database and its backups are encrypted. The key is in this user&apos;s keyring; keep the recovery code on paper in case the keyring is lost.</source>
+        <translation>Databasen og sikkerhetskopiene er kryptert. Nøkkelen ligger i nøkkelringen til denne brukeren; ta vare på gjenopprettingskoden på papir i tilfelle nøkkelringen går tapt.</translation>
+    </message>
+    <message>
+        <source>This installation cannot encrypt (the encryption library is not installed).</source>
+        <translation>Denne installasjonen kan ikke kryptere (krypteringsbiblioteket er ikke installert).</translation>
+    </message>
+    <message>
+        <source>The database is not encrypted. Encrypting it makes the file and its backups unreadable without the key, which is kept in this user&apos;s keyring.</source>
+        <translation>Databasen er ikke kryptert. Kryptering gjør filen og sikkerhetskopiene uleselige uten nøkkelen, som ligger i nøkkelringen til denne brukeren.</translation>
+    </message>
+    <message>
+        <source>Encrypt the database?</source>
+        <translation>Kryptere databasen?</translation>
+    </message>
+    <message>
+        <source>The file and every backup copy will be encrypted. Afterwards, print the recovery code and keep it safe: without it, a new machine cannot open the data.</source>
+        <translation>Filen og alle sikkerhetskopier blir kryptert. Skriv deretter ut gjenopprettingskoden og ta godt vare på den: uten den kan en ny maskin ikke åpne dataene.</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Krypter</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Krypterer…</translation>
+    </message>
+    <message>
+        <source>bpa-desktop: recovery code for the database key</source>
+        <translation>bpa-desktop: gjenopprettingskode for databasenøkkelen</translation>
+    </message>
+    <message>
+        <source>Keep this paper somewhere safe. With it, “bpa db unlock --code …” puts the key back on a new machine.</source>
+        <translation>Oppbevar dette arket trygt. Med det legger «bpa db unlock --code …» nøkkelen inn igjen på en ny maskin.</translation>
+    </message>
+</context>
+<context>
     <name>EndDateDialog</name>
     <message>
         <source>&amp;End</source>
@@ -1106,6 +1173,61 @@
     <message>
         <source>Connecting…</source>
         <translation>Kobler til …</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Slett personopplysninger</translation>
+    </message>
+    <message>
+        <source>Payroll records must be kept for five years after the end of the year of the last payroll. After that, an assistant who has left can have the name, employee number and comments erased. Hours and attested timesheets stay, without the name.</source>
+        <translation>Lønnsopplysninger skal oppbevares i fem år etter utgangen av året med siste lønn. Etter det kan navn, ansattnummer og kommentarer til en assistent som har sluttet, slettes. Timer og attesterte timelister blir stående, uten navnet.</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Sluttet</translation>
+    </message>
+    <message>
+        <source>Can be erased from</source>
+        <translation>Kan slettes fra</translation>
+    </message>
+    <message>
+        <source>Assistants who have left</source>
+        <translation>Assistenter som har sluttet</translation>
+    </message>
+    <message>
+        <source>&amp;Erase the chosen assistant&apos;s personal data…</source>
+        <translation>&amp;Slett personopplysningene til valgt assistent…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Lukk</translation>
+    </message>
+    <message>
+        <source>No assistant has left.</source>
+        <translation>Ingen assistent har sluttet.</translation>
+    </message>
+    <message>
+        <source>Erase personal data?</source>
+        <translation>Slette personopplysningene?</translation>
+    </message>
+    <message>
+        <source>%1&apos;s name, employee number and comments are erased for good. This cannot be undone.</source>
+        <translation>Navn, ansattnummer og kommentarer for %1 slettes for godt. Det kan ikke angres.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>The personal data is erased.</source>
+        <translation>Personopplysningene er slettet.</translation>
     </message>
 </context>
 <context>
@@ -1261,8 +1383,16 @@
         <translation>&amp;Sikkerhetskopier og gjenoppretting…</translation>
     </message>
     <message>
+        <source>En&amp;cryption…</source>
+        <translation>&amp;Kryptering…</translation>
+    </message>
+    <message>
         <source>&amp;Export all data…</source>
         <translation>&amp;Eksporter alle data…</translation>
+    </message>
+    <message>
+        <source>E&amp;rase a departed assistant&apos;s data…</source>
+        <translation>Slett &amp;personopplysninger for en som har sluttet…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -96,3 +96,64 @@ def test_window_place_and_last_page_are_remembered(ctx, qtbot):
     assert QSettings().value(window_state.GEOMETRY_KEY) == saved
     assert window_state.restore(second, (1280, 800))  # Qt accepted the saved place and size
     QApplication.processEvents()
+
+
+def _accept_next_question(monkeypatch):
+    """The next QMessageBox answers with its button that does not cancel."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: next(
+        b for b in box.buttons() if box.buttonRole(b) != QMessageBox.ButtonRole.RejectRole))
+
+
+def test_encrypt_by_keyboard_then_print_the_recovery_code(demo_window, qtbot, monkeypatch, memory_keyring, tmp_path):
+    import pdfplumber
+    from PySide6.QtPrintSupport import QPrinter
+
+    from bpa_desktop.storage import encryption
+
+    pytest = __import__("pytest")
+    if not encryption.available():
+        pytest.skip("sqlcipher3 is not installed")
+    dialog = demo_window.menus.open_encryption()
+    qtbot.waitUntil(lambda: dialog.encrypt_button.isEnabled())
+    _accept_next_question(monkeypatch)
+    qtbot.keyClick(dialog.encrypt_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.code_label.text().count("-") == 15, timeout=15000)
+    assert encryption.is_encrypted(demo_window.ctx.workspace.path)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "code.pdf"))
+    assert dialog.print_code(printer)
+    with pdfplumber.open(tmp_path / "code.pdf") as pdf:
+        text = pdf.pages[0].extract_text()
+    assert dialog.code in text.replace("\n", "")
+    dialog.reject()
+    demo_window.ctx.runner.wait_for_done()
+
+
+def test_erase_a_departed_assistant_by_keyboard_after_the_retention(demo_window, qtbot, monkeypatch):
+    from dataclasses import replace
+    from datetime import date
+
+    from bpa_desktop.ui.backups.erasure_dialog import ErasureDialog
+
+    ws = demo_window.ctx.workspace
+    arrangement = ws.people.list_arrangements()[0]
+    assistant = ws.people.list_assistants(arrangement.id)[0]
+    ws.people.update_assistant(replace(assistant, end_date=date(2026, 4, 30)))
+    early = ErasureDialog(demo_window.ctx, demo_window, today=date(2031, 6, 1))
+    qtbot.addWidget(early)
+    qtbot.waitUntil(lambda: early.table.rowCount() == 1)
+    assert early.table.item(0, 2).text() == "01.01.2032" and not early.erase_button.isEnabled()
+    late = ErasureDialog(demo_window.ctx, demo_window, today=date(2032, 1, 2))
+    qtbot.addWidget(late)
+    late.open()
+    qtbot.waitUntil(lambda: late.erase_button.isEnabled())
+    _accept_next_question(monkeypatch)
+    qtbot.keyClick(late.erase_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "slettet" in late.status.text(), timeout=10000)
+    erased = next(a for a in ws.people.list_assistants(arrangement.id) if a.id == assistant.id)
+    assert erased.name.startswith("Slettet assistent")
+    demo_window.ctx.runner.wait_for_done()
