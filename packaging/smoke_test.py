@@ -178,6 +178,12 @@ def run_steps(smoke: Smoke) -> None:
         if not copies:
             raise StepFailed("backup list shows no copy")
 
+    def plan():
+        answer = smoke.run("bpa", "plan", "--db", str(db), "--weeks", "2", "--time-limit", "5", "--first",
+                           ok=(0, 1))  # CP-SAT (OR-Tools) inside the bundle
+        if not answer.stdout.strip().startswith("{"):
+            raise StepFailed(f"bpa plan printed {answer.stdout[:200]!r}")
+
     def encryption_library():
         status = json.loads(smoke.run("bpa", "db", "status", "--db", str(db)).stdout)
         if not status["library"] or status["encrypted"]:
@@ -246,6 +252,7 @@ def run_steps(smoke: Smoke) -> None:
         ("bpa export rota ics", rota_ics),
         ("bpa sync status", sync_status),
         ("bpa backup create and list", backup),
+        ("bpa plan (OR-Tools in the bundle)", plan),
         ("bpa db status (SQLCipher in the bundle)", encryption_library),
         ("bpa receiver serve and /v1/health", receiver),
         ("install.sh and --uninstall", install),

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from bpa_desktop.ui.backups import pause_sync, resume_sync
 from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.widgets.accessible import button
 
@@ -170,10 +171,16 @@ class BackupsDialog(QDialog):
     def restore(self, path: Path) -> None:
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("Restoring…"))
+        pause_sync(self.ctx)
         self.ctx.runner.submit(self.ctx.workspace.backups.restore, path, on_done=self._restored,
-                               on_error=self._failed, owner=self)
+                               on_error=self._restore_failed, owner=self)
+
+    def _restore_failed(self, error: BaseException) -> None:
+        resume_sync(self.ctx)
+        self._failed(error)
 
     def _restored(self, safety) -> None:
+        resume_sync(self.ctx)
         self.on_restored()
         self.reload()
         self.status.setText(self.tr("Restored. What you had before is kept as a copy from %1.")

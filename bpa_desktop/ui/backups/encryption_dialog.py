@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from bpa_desktop.ui.backups import pause_sync, resume_sync
 from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.widgets.accessible import button
 
@@ -92,8 +93,18 @@ class EncryptionDialog(QDialog):
     def encrypt(self) -> None:
         self.encrypt_button.setEnabled(False)
         self.state.setText(self.tr("Encrypting…"))
-        self.ctx.runner.submit(self.ctx.workspace.encryption.encrypt, owner=self, on_error=self._failed,
-                               on_done=lambda _copies: (self.refresh(), self.show_code()))
+        pause_sync(self.ctx)
+        self.ctx.runner.submit(self.ctx.workspace.encryption.encrypt, owner=self, on_error=self._encrypt_failed,
+                               on_done=self._encrypted)
+
+    def _encrypted(self, _copies: int) -> None:
+        resume_sync(self.ctx)
+        self.refresh()
+        self.show_code()
+
+    def _encrypt_failed(self, error: BaseException) -> None:
+        resume_sync(self.ctx)
+        self._failed(error)
 
     def show_code(self) -> None:
         self.ctx.runner.submit(self.ctx.workspace.encryption.recovery_code, on_done=self._code, on_error=self._failed,
