@@ -20,24 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import keyring
-import keyring.backend
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.items = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
+from bench_sync_push import MemoryKeyring  # the in-memory keyring the sync benchmark uses
 
 
 def timed(fn, runs: int) -> list[float]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 import logging
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,6 +26,7 @@ from bpa_desktop.storage.schema import AuditLogRow
 
 ROLES = ("arbeidsleder", "assistent", "system")  # audit actors are roles, never names
 log = logging.getLogger(__name__)
+SWAP_WAIT_S = 10
 
 
 class UnitOfWork:
@@ -101,7 +103,14 @@ class Database:
 
     def swap_file(self, replace: Callable[[], None]) -> None:
         """Close every pooled connection, let ``replace`` put another file at the path
-        (a restore, an encryption), then connect again (storage/backup_store.py)."""
+        (a restore, an encryption), then connect again (storage/backup_store.py).
+
+        A session another thread still holds (a page loading) keeps the old file open; wait for
+        it to be returned, so that the swap never happens under a reader or a writer."""
+        deadline = time.monotonic() + SWAP_WAIT_S
+        checked_out = getattr(self.engine.pool, "checkedout", lambda: 0)  # QueuePool counts them
+        while checked_out() and time.monotonic() < deadline:
+            time.sleep(0.02)
         self.engine.dispose()
         try:
             replace()

@@ -48,8 +48,6 @@ def test_about_shows_version_licence_and_opens_the_data_folder(demo_window, monk
 
 
 def test_restore_by_keyboard_copies_the_open_database_first(demo_ctx, qtbot, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
     from bpa_desktop.core.model import Assistant
     from bpa_desktop.ui.main_window import MainWindow
 
@@ -65,8 +63,7 @@ def test_restore_by_keyboard_copies_the_open_database_first(demo_ctx, qtbot, mon
     dialog = win.menus.open_backups()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert dialog.table.item(0, 2).text() != "ingen"  # the last attested month is shown
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.setProperty("_", 1) or 0)
-    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box.buttons()[0])
+    _accept_next_question(monkeypatch)
     qtbot.keyClick(dialog.restore_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: "Hentet tilbake" in dialog.status.text(), timeout=10000)
     assert len(ws.people.list_assistants(arrangement.id)) == before
