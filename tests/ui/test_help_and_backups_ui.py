@@ -118,6 +118,7 @@ def test_encrypt_by_keyboard_then_print_the_recovery_code(demo_window, qtbot, mo
     _accept_next_question(monkeypatch)
     qtbot.keyClick(dialog.encrypt_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: dialog.code_label.text().count("-") == 15, timeout=15000)
+    assert encryption.key_from_recovery_code(dialog.code_label.text()) is not None  # typed back as shown
     assert encryption.is_encrypted(demo_window.ctx.workspace.path)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -125,7 +126,7 @@ def test_encrypt_by_keyboard_then_print_the_recovery_code(demo_window, qtbot, mo
     assert dialog.print_code(printer)
     with pdfplumber.open(tmp_path / "code.pdf") as pdf:
         text = pdf.pages[0].extract_text()
-    assert dialog.code in text.replace("\n", "")
+    assert dialog.code in text.replace("\n", "")  # both lines of the code on the page
     dialog.reject()
     demo_window.ctx.runner.wait_for_done()
 

@@ -12,10 +12,16 @@ from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.widgets.accessible import button
 
 
+def two_lines(code: str) -> str:
+    """Sixteen groups as two lines of eight: easier to read out and to type back in."""
+    groups = code.split("-")
+    return "-".join(groups[:8]) + "-\n" + "-".join(groups[8:]) if len(groups) == 16 else code
+
+
 def recovery_document(code: str, title: str, advice: str) -> QTextDocument:
     """The page that is printed: title, the code in large monospace, what to do with it."""
     document = QTextDocument()
-    document.setPlainText(f"{title}\n\n{code}\n\n{advice}")
+    document.setPlainText(f"{title}\n\n{two_lines(code)}\n\n{advice}")
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSize(14)
     document.setDefaultFont(font)
@@ -42,7 +48,6 @@ class EncryptionDialog(QDialog):
         fixed.setPointSizeF(self.font().pointSizeF() * 1.3)
         fixed.setWeight(QFont.Weight.Bold)
         self.code_label.setFont(fixed)
-        self.code_label.setWordWrap(True)
         self.code_label.setAccessibleName(self.tr("Recovery code"))
         layout.addWidget(self.code_label)
         row = QHBoxLayout()
@@ -79,6 +84,7 @@ class EncryptionDialog(QDialog):
         self.encrypt_button.setEnabled(status.library and not status.encrypted)
         self.code_button.setEnabled(status.key_in_keyring)
         self.print_button.setEnabled(bool(self.code))
+        self.adjustSize()  # the text may need more lines than the dialog had
 
     def ask_encrypt(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Encrypt the database?"), self.tr(
@@ -112,8 +118,9 @@ class EncryptionDialog(QDialog):
 
     def _code(self, code: str) -> None:
         self.code = code
-        self.code_label.setText(code)
+        self.code_label.setText(two_lines(code))
         self.print_button.setEnabled(True)
+        self.adjustSize()
 
     def document(self) -> QTextDocument:
         return recovery_document(self.code, self.tr("bpa-desktop: recovery code for the database key"), self.tr(
