@@ -4,7 +4,10 @@ Both are run as fresh processes, offscreen, several times; the script prints the
 best wall time, the median CPU time (user + system) and the peak resident memory of each (from
 wait4's rusage, per process). CPU time stays steady when other work shares the machine.
 
-    python benchmarks/bench_startup.py [--runs 5]
+    python benchmarks/bench_startup.py [--runs 5] [--frozen dist/bpa-desktop]
+
+``--frozen`` also starts the PyInstaller bundle's `bpa-desktop` (packaging/build-linux.sh) on the
+same database, so the frozen and the unfrozen start-up stand side by side.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ def measure(label: str, argv: list[str], env: dict[str, str], runs: int) -> None
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--frozen", type=Path, metavar="DIST", help="a built bundle folder to measure too")
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryDirectory() as tmp:
@@ -68,6 +72,13 @@ def main() -> None:
         measure("bpa-desktop --db EXISTING --page oversikt --screenshot",
                 [sys.executable, "-m", "bpa_desktop", "--db", existing, "--page", "oversikt",
                  "--screenshot", shot], env, args.runs)
+        if args.frozen is not None:
+            frozen = str(args.frozen.resolve() / "bpa-desktop")
+            measure("frozen bpa-desktop --db EXISTING --page oversikt --screenshot",
+                    [frozen, "--db", existing, "--page", "oversikt", "--screenshot", shot], env, args.runs)
+            measure("frozen bpa --version (CLI start)", [str(args.frozen.resolve() / "bpa"), "--version"], env, args.runs)
+            measure("bpa --version (CLI start, unfrozen)", [sys.executable, "-m", "bpa_desktop.cli", "--version"],
+                    env, args.runs)
         for page in ("oversikt", "assistenter", "turnus"):
             measure(f"bpa-desktop --demo --page {page} --screenshot",
                     [sys.executable, "-m", "bpa_desktop", "--demo", "--page", page,

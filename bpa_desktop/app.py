@@ -1,6 +1,6 @@
 """GUI entry point `bpa-desktop`.
 
-    bpa-desktop [--demo | --db PATH] [--page NAME] [--lang nb|en] [--screenshot FILE.png]
+    bpa-desktop [--demo | --db PATH] [--page NAME] [--lang nb|en] [--screenshot FILE.png] [--version]
 
 `--screenshot` renders the main window on the named page to a PNG once the page has its
 data, then exits; it needs no display under QT_QPA_PLATFORM=offscreen.
@@ -21,11 +21,14 @@ LOAD_TIMEOUT_MS = 30000
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from bpa_desktop import __version__
+
     parser = argparse.ArgumentParser(prog="bpa-desktop", description="BPA rota, timesheets and hour account")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--demo", action="store_true", help="open a freshly built demo arrangement")
     source.add_argument("--db", type=Path, help="database file (default: under the user data folder)")
-    parser.add_argument("--page", choices=PAGE_NAMES, default="oversikt", help="page to open")
+    parser.add_argument("--page", choices=PAGE_NAMES, help="page to open (default: the last one shown)")
     parser.add_argument("--lang", choices=("nb", "en"), help="language (default: nb, or the system's)")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
                         help="render the window to a PNG and exit")
@@ -60,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("bpa-desktop")
     QCoreApplication.setApplicationName("bpa-desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setDesktopFileName("no.bpa_desktop.BpaDesktop")  # Wayland matches the window to its .desktop file
     language = choose_language(args.lang, QSettings())
     translators = install_language(app, language)
 
@@ -80,13 +84,17 @@ def main(argv: list[str] | None = None) -> int:
     from bpa_desktop.ui.context import AppContext
     from bpa_desktop.ui.main_window import MainWindow
 
+    from bpa_desktop.ui import window_state
+
     ctx = AppContext(workspace)
     window = MainWindow(ctx, offer_first_run=args.screenshot is None, start_sync=args.screenshot is None)
-    window.show_page(args.page)
+    remembered = args.screenshot is None  # a screenshot neither reads nor changes the saved state
+    window.show_page(args.page or (window_state.last_page(PAGE_NAMES) if remembered else None) or "oversikt")
     try:
         if args.screenshot is not None:
             return take_screenshot(app, window, args.screenshot)
-        window.resize(*SCREENSHOT_SIZE)
+        window.remember_state = True
+        window_state.restore(window, SCREENSHOT_SIZE)
         window.show()
         return app.exec()
     finally:
@@ -107,7 +115,8 @@ def open_workspace(args: argparse.Namespace):
         path = demo_path()
         build_fresh_demo(path)
         return Workspace.open(path)
-    return Workspace.open(args.db)
+    # the user's own data: a copy after the day's first change and before attesting
+    return Workspace.open(args.db, automatic_backups=args.screenshot is None)
 
 
 def take_screenshot(app, window, path: Path) -> int:

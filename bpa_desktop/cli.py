@@ -16,13 +16,14 @@ import importlib
 import pkgutil
 import sys
 
-from bpa_desktop import commands
+from bpa_desktop import __version__, commands
 from bpa_desktop.commands.common import CliError
 from bpa_desktop.core.input_file import one_line
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bpa", description="bpa-desktop, headless")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True)
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
@@ -73,4 +74,7 @@ def _drop_stdout() -> None:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen `bpa receiver serve --workers N` starts its workers
     raise SystemExit(main())

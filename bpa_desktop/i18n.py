@@ -7,6 +7,8 @@ default and the fallback for a key that has no text in the chosen language.
 
 from __future__ import annotations
 
+from bpa_desktop import data_safety_texts as _data_safety_texts
+
 LANGUAGES = ("nb", "en")
 _language = "nb"
 
@@ -707,6 +709,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "a backup is in {backup}.",
     },
 }
+CATALOGUE.update(_data_safety_texts.MESSAGES)
 
 
 def set_language(language: str) -> None:

@@ -3,14 +3,16 @@
 Fonts: ReportLab's built-in Helvetica is a Type 1 font in WinAnsi encoding. That covers
 æ, ø and å, but not the Sámi letters (č, đ, ŋ, š, ŧ, ž) that Norwegian names can have, and it
 is not embedded. So a TrueType family is registered and embedded instead, first found wins:
-DejaVu Sans (installed on most Linux desktops; wide coverage, has a condensed cut for the
-narrow rota columns), then Bitstream Vera, which ships inside the ReportLab package and so
-is always there (Latin-1: æøå, no Sámi letters). Helvetica is the last resort.
+DejaVu Sans, which ships with the app (`resources/fonts/`, so Windows and macOS print the same
+PDF as Linux; wide coverage, a condensed cut for the narrow rota columns), then a system
+DejaVu, then Bitstream Vera, which ships inside the ReportLab package (Latin-1: æøå, no Sámi
+letters). Helvetica is the last resort.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.resources
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,7 +31,9 @@ from bpa_desktop.core import calendar
 # SimpleDocTemplate's frame keeps this much inside the margins on each side.
 FRAME_PADDING = 6
 
+BUNDLED_FONTS = Path(str(importlib.resources.files("bpa_desktop.resources") / "fonts"))
 DEJAVU_DIRS = (
+    BUNDLED_FONTS,
     Path("/usr/share/fonts/truetype/dejavu"),
     Path("/usr/share/fonts/dejavu"),
     Path("/usr/share/fonts/TTF"),
@@ -157,6 +161,10 @@ def parts_canvas(parts: Sequence[PagePart], font: str, font_size: float = 7) -> 
 
     class _PartsCanvas(canvas.Canvas):
         def __init__(self, *args, **kwargs):
+            # ReportLab's canvas starts in Helvetica and declares it in the PDF even if no text
+            # uses it: start in our embedded font, so every font of the file is embedded.
+            if not kwargs.get("initialFontName"):  # the doc template passes None
+                kwargs["initialFontName"] = font
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict] = []
             self._bpa_part = 0

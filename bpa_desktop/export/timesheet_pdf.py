@@ -144,6 +144,7 @@ class _TimesheetLayout:
         self.cell = ParagraphStyle("cell", fontName=self.regular, fontSize=6.8, leading=8)
         self.head_cell = ParagraphStyle("head", fontName=self.bold, fontSize=6.2, leading=7.2)
         self.strong = ParagraphStyle("strong", fontName=self.bold, fontSize=9.5, leading=12)
+        self.plain_font = ("FONTNAME", (0, 0), (-1, -1), self.regular)
 
     def story(self) -> list:
         story = [Paragraph(message("pdf_title"), self.title), Spacer(1, 1.5 * mm)]
@@ -166,6 +167,7 @@ class _TimesheetLayout:
             lines.append(Paragraph(f"Årsak: {_escape(self.doc.correction_reason)}", self.body))
         box = Table([[line] for line in lines], colWidths=[self.width])
         box.setStyle(TableStyle([
+            self.plain_font,  # strings in cells: our font, never ReportLab's Helvetica
             ("BOX", (0, 0), (-1, -1), 2, colors.black),
             ("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.9, 0.9, 0.9)),
             ("LEFTPADDING", (0, 0), (-1, -1), 6),
@@ -221,6 +223,7 @@ class _TimesheetLayout:
         value = (self.width - 2 * label) / 2
         table = Table(rows, colWidths=[label, value, label, value], hAlign="LEFT")
         table.setStyle(TableStyle([
+            self.plain_font,  # strings in cells: our font, never ReportLab's Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -260,7 +263,7 @@ class _TimesheetLayout:
             style.append(("TEXTCOLOR", (0, index + 1), (-2, index + 1), NOT_WORKED_TEXT))
             style.append(("FONT", (1, index + 1), (2, index + 1), self.regular, 6.3))
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle(style))
+        table.setStyle(TableStyle([self.plain_font, *style]))
         return table
 
     def _legend(self) -> list:
@@ -289,6 +292,7 @@ class _TimesheetLayout:
         widths = [16 * mm, 22 * mm, 14 * mm]
         table = Table(rows, colWidths=widths + [self.width - sum(widths)], repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([
+            self.plain_font,  # strings in cells: our font, never ReportLab's Helvetica
             ("FONT", (0, 0), (-1, 0), self.bold, 7.5),
             ("FONT", (0, 1), (-1, -1), self.regular, 7.5),
             ("ALIGN", (2, 0), (2, -1), "RIGHT"),
@@ -303,6 +307,7 @@ class _TimesheetLayout:
         cells = pay_line_table(self.doc.pay_lines)
         rows: list[list] = [cells.header] + cells.rows
         style = [
+            self.plain_font,  # strings in cells: our font, never ReportLab's Helvetica
             ("FONT", (0, 0), (-1, 0), self.bold, 8.5),
             ("FONT", (0, 1), (-1, -1), self.regular, 8.5),
             ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
@@ -331,6 +336,7 @@ class _TimesheetLayout:
         ]
         table = Table(rows, colWidths=[column, gap, column], rowHeights=[14, 22, 12, 18, 12], hAlign="LEFT")
         table.setStyle(TableStyle([
+            self.plain_font,  # strings in cells: our font, never ReportLab's Helvetica
             ("FONT", (0, 0), (-1, 0), self.bold, 9),
             ("FONT", (0, 1), (-1, -1), self.regular, 7.5),
             ("LINEBELOW", (0, 1), (0, 1), 0.8, colors.black),

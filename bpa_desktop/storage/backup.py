@@ -6,26 +6,10 @@ that includes committed pages still in the ``-wal`` file.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-
-def read_only_uri(path: Path) -> str:
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
-
-
-def inspection_uri(path: Path) -> str:
-    """A URI that reads ``path`` without creating anything beside it.
-
-    A read-only connection to a database in WAL mode still makes ``-wal`` and ``-shm``
-    files. Without a ``-wal`` file every commit is in the database file itself, so the file
-    can be opened ``immutable`` (no locks, no companions); with one, its pages must be read,
-    and the companions already exist."""
-    path = Path(path)
-    if path.with_name(path.name + "-wal").exists():
-        return read_only_uri(path)
-    return f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+from bpa_desktop.storage import encryption
 
 
 def backup_database(path: Path, revision: str | None, now: datetime | None = None) -> Path:
@@ -37,9 +21,9 @@ def backup_database(path: Path, revision: str | None, now: datetime | None = Non
     while target.exists():  # two upgrades within one second
         counter += 1
         target = path.with_name(f"{base}-{counter}")
-    source = sqlite3.connect(inspection_uri(path), uri=True)
+    source = encryption.connect(path, read_only=True)
     try:
-        copy = sqlite3.connect(target)
+        copy = encryption.connect_like(path, target)  # a copy of an encrypted file is encrypted
         try:
             source.backup(copy)
         finally:

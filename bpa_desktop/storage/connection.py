@@ -9,6 +9,8 @@
   wait for each other at the start instead of deadlocking on a lock upgrade.
 - One connection per thread at a time (QueuePool); a connection may move between threads
   when returned to the pool, hence ``check_same_thread=False``.
+- An encrypted file (storage/encryption.py) is opened with the SQLCipher module and each new
+  connection gets its key before anything else; a plain file never loads that module.
 """
 
 from __future__ import annotations
@@ -29,14 +31,20 @@ def make_engine(path: Path, *, foreign_keys: bool = True, single_connection: boo
     foreign key enforcement would break, and the pragma cannot change inside a transaction.
     ``single_connection`` uses no pool (a short-lived engine for one job).
     """
+    from bpa_desktop.storage.encryption import unlocker
+
+    cipher = unlocker(Path(path))  # None for a plain file; raises when a key is missing
     engine = create_engine(
         f"sqlite+pysqlite:///{Path(path)}",
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
         poolclass=pool.NullPool if single_connection else pool.QueuePool,
+        **({"module": cipher[0]} if cipher else {}),
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
+        if cipher:
+            cipher[1](dbapi_connection)  # the key first: nothing else can be read before it
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

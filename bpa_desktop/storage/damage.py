@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bpa_desktop.i18n import message
 from bpa_desktop.storage import errors
-from bpa_desktop.storage.backup import read_only_uri
+from bpa_desktop.storage.sqlite_uri import read_only_uri
 
 _NO_SUCH_TABLE = re.compile(r"no such table: (?:main\.)?([A-Za-z0-9_]+)")
 

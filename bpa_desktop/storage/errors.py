@@ -121,3 +121,27 @@ class MigrationFailedError(DatabaseError):
     """An upgrade failed and was rolled back; a backup was taken before it started."""
 
     message_key = "db_migration_failed"
+
+
+class DatabaseKeyMissingError(DatabaseCorruptError):
+    """An encrypted file, and this user's keyring has no key for it (or a key that does not open it).
+
+    Without the key an encrypted file and a damaged one look the same (random bytes), so this is
+    a kind of "cannot be read", and the message names both."""
+
+    message_key = "db_key_missing"
+
+    def __init__(self, path: Path, detail: str = "", *, wrong: bool = False) -> None:
+        if wrong:
+            self.message_key = "db_key_wrong"
+        super().__init__(path, detail)
+
+
+class EncryptionUnavailableError(DatabaseCorruptError):
+    """Encryption cannot be used here: no sqlcipher3 (``reason="library"``) or no keyring."""
+
+    message_key = "db_encryption_library"
+
+    def __init__(self, path: Path, detail: str = "", *, reason: str = "library") -> None:
+        self.message_key = "db_encryption_keyring" if reason == "keyring" else "db_encryption_library"
+        super().__init__(path, detail)

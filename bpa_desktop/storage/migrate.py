@@ -3,7 +3,7 @@
 Order of events when a file is opened:
 1. Look at the path without opening it for writing: a folder, an empty file, a file that is
    not SQLite are refused each with its own message.
-2. Inspect it read-only (``backup.inspection_uri``: immutable when no ``-wal`` exists, so
+2. Inspect it read-only (``sqlite_uri.inspection_uri``: immutable when no ``-wal`` exists, so
    the inspection creates no ``-wal``/``-shm`` beside the file): does it pass
    ``quick_check``, is it ours, which revision is it?
    *Ours* is told by ``PRAGMA application_id`` = ``APPLICATION_ID``, which every file this app
@@ -35,7 +35,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bpa_desktop.storage.backup import backup_database, inspection_uri
+from bpa_desktop.storage import encryption
+from bpa_desktop.storage.backup import backup_database
 from bpa_desktop.storage.errors import (
     NO_SPACE,
     DatabaseCorruptError,
@@ -45,6 +46,7 @@ from bpa_desktop.storage.errors import (
     DatabaseNewerError,
     DatabaseReadOnlyError,
     DiskFullError,
+    EncryptionUnavailableError,
     ForeignDatabaseError,
     MigrationFailedError,
     NotADatabaseError,
@@ -91,9 +93,13 @@ def inspect_database(path: Path) -> DatabaseState:
     except PermissionError as error:
         raise DatabaseReadOnlyError(path, str(error), where=_where("file")) from error
     if header != SQLITE_HEADER:
-        raise NotADatabaseError(path, "not an SQLite file")
+        if not encryption.is_encrypted(path):  # not whole pages: another kind of file
+            raise NotADatabaseError(path, "not an SQLite file")
+        if not encryption.available():
+            # without the library an encrypted file and a damaged one look the same; say both
+            raise EncryptionUnavailableError(path, "not an SQLite file, and no sqlcipher3 to try it")
     try:
-        connection = sqlite3.connect(inspection_uri(path), uri=True)
+        connection = encryption.connect(path, read_only=True)  # raises when a key is missing
         try:
             check = connection.execute("PRAGMA quick_check").fetchall()
             if check != [("ok",)]:
@@ -113,7 +119,7 @@ def inspect_database(path: Path) -> DatabaseState:
             )
         finally:
             connection.close()
-    except sqlite3.DatabaseError as error:
+    except encryption.module_errors() as error:
         raise DatabaseCorruptError(path, str(error)) from error
     has_tables = bool(tables - {"alembic_version"})
     marked = application_id == APPLICATION_ID
@@ -199,7 +205,7 @@ def _upgrade(path: Path, config) -> None:
 
 def _stamp(path: Path) -> None:
     """Mark a database of ours made before the marker existed."""
-    connection = sqlite3.connect(path)
+    connection = encryption.connect(path)
     try:
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.commit()
@@ -208,7 +214,7 @@ def _stamp(path: Path) -> None:
 
 
 def _checkpoint(path: Path) -> None:
-    connection = sqlite3.connect(path)
+    connection = encryption.connect(path)
     try:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

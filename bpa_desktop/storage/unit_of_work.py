@@ -10,7 +10,9 @@ Workspace may be used from worker threads (one connection per thread at a time).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+import logging
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +26,8 @@ from bpa_desktop.storage.migrate import prepare_database
 from bpa_desktop.storage.schema import AuditLogRow
 
 ROLES = ("arbeidsleder", "assistent", "system")  # audit actors are roles, never names
+log = logging.getLogger(__name__)
+SWAP_WAIT_S = 10
 
 
 class UnitOfWork:
@@ -84,6 +88,8 @@ class Database:
         self.engine = engine
         self.actor = actor
         self._writer = writer(engine)
+        # Called after each committed write, outside its transaction (ws.backups' daily copy).
+        self.after_commit: list[Callable[[], None]] = []
 
     @classmethod
     def open(cls, path: Path, actor: str = "arbeidsleder") -> Database:
@@ -100,6 +106,23 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def swap_file(self, replace: Callable[[], None]) -> None:
+        """Close every pooled connection, let ``replace`` put another file at the path
+        (a restore, an encryption), then connect again (storage/backup_store.py).
+
+        A session another thread still holds (a page loading) keeps the old file open; wait for
+        it to be returned, so that the swap never happens under a reader or a writer."""
+        deadline = time.monotonic() + SWAP_WAIT_S
+        checked_out = getattr(self.engine.pool, "checkedout", lambda: 0)  # QueuePool counts them
+        while checked_out() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self.engine.dispose()
+        try:
+            replace()
+        finally:
+            self.engine = make_engine(self.path)
+            self._writer = writer(self.engine)
+
     @contextmanager
     def read(self) -> Iterator[UnitOfWork]:
         """A read: what cannot be read is said in words (``storage/damage.py``)."""
@@ -115,7 +138,8 @@ class Database:
     @contextmanager
     def write(self, actor: str | None = None) -> Iterator[UnitOfWork]:
         """One write transaction (BEGIN IMMEDIATE): commits on success, rolls back on error;
-        a full disk or a damaged record is said in words (``storage/damage.py``)."""
+        a full disk or a damaged record is said in words (``storage/damage.py``). After the
+        commit the ``after_commit`` steps run (a failed one is logged: the write stands)."""
         try:
             with Session(self._writer, expire_on_commit=False) as session, session.begin():
                 yield UnitOfWork(session, actor or self.actor)
@@ -124,6 +148,11 @@ class Database:
             if ours is None:
                 raise
             raise ours from error
+        for hook in self.after_commit:
+            try:
+                hook()
+            except Exception:  # noqa: BLE001 - the write is committed; a failed hook must not undo that
+                log.exception("After-commit step failed")
 
 
 def _folder_error(path: Path, error: OSError):

@@ -19,6 +19,8 @@ from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.first_run import ArrangementWizard
 from bpa_desktop.ui.operations.jobs import SYNC
 from bpa_desktop.ui.operations.progress_widget import JobProgress
+from bpa_desktop.ui.icon import app_icon
+from bpa_desktop.ui.menus import Menus
 from bpa_desktop.ui.pages.assistants import AssistantsPage
 from bpa_desktop.ui.pages.base import Page
 from bpa_desktop.ui.pages.overview import OverviewPage
@@ -67,9 +69,12 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(ctx, enabled=start_sync, worker_options=sync_options, parent=self)
         ctx.sync = self.sync  # pages reach it through the context
         self.offer_first_run = offer_first_run
+        self.remember_state = False  # app.py turns it on for a real session (not screenshots)
         self.wizard: ArrangementWizard | None = None
         self.setWindowTitle(self.tr("bpa-desktop"))
         self.setAccessibleName(self.tr("bpa-desktop main window"))
+        self.setWindowIcon(app_icon())
+        self.menus = Menus(self)  # Fil and Hjelp (ui/menus.py)
 
         self.switcher = ArrangementSwitcher(ctx)
         self.switcher.new_requested.connect(lambda: self.open_wizard(first_run=False))
@@ -135,6 +140,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.sync.stop()  # no sync thread outlives the window
         self.ctx.jobs.cancel_all()  # long jobs stop after the piece they are on
+        if self.remember_state:
+            from bpa_desktop.ui import window_state
+
+            window_state.save(self, self.current_page.page_id)
         super().closeEvent(event)
 
     def _add_edit_menu(self) -> None:

@@ -10,6 +10,9 @@
     ws.exports     timesheet PDF, payroll files, rota PDF/ICS/JSON   workspace/exports.py
     ws.audit       who did what, by role                             workspace/audit.py
     ws.undoable    the changes a person can undo, with their receipts workspace/undoable.py
+    ws.backups     rotating verified copies, second folder, restore  workspace/backups.py
+    ws.encryption  encrypt or decrypt the file, the recovery code    workspace/encryption.py
+    ws.data_rights export of all data, erasure of a departed assistant workspace/data_rights.py
 
 Every area hands out core dataclasses (never ORM rows). Every use case is one unit of work
 (``storage/unit_of_work.py``): one session, one transaction, with its audit entry naming the
@@ -30,6 +33,8 @@ from typing import TYPE_CHECKING
 from bpa_desktop.storage.paths import default_db_path
 from bpa_desktop.storage.unit_of_work import ROLES, Database
 from bpa_desktop.workspace.audit import Audit
+from bpa_desktop.workspace.backups import Backups
+from bpa_desktop.workspace.encryption import Encryption
 from bpa_desktop.workspace.errors import (
     NotFoundError,
     RotaFileError,
@@ -46,12 +51,13 @@ from bpa_desktop.workspace.vedtak import VedtakArea
 from bpa_desktop.workspace.worked_record import WorkedEntry
 
 if TYPE_CHECKING:
+    from bpa_desktop.workspace.data_rights import DataRights
     from bpa_desktop.workspace.exports import Exports
     from bpa_desktop.workspace.sync import Sync
 
 
 class Workspace:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, automatic_backups: bool = False) -> None:
         self._db = db
         self.people = People(db)
         self.vedtak = VedtakArea(db)
@@ -60,6 +66,9 @@ class Workspace:
         self.reports = Reports(db, self.people, self.vedtak, self.rota, self.timesheets)
         self.audit = Audit(db)
         self.undoable = Undoable(db)
+        self.backups = Backups(db, automatic=automatic_backups)
+        self.timesheets.before_attest = self.backups.before_attestation
+        self.encryption = Encryption(db, self.backups)
 
     @cached_property
     def sync(self) -> Sync:
@@ -75,14 +84,23 @@ class Workspace:
 
     # --- life cycle -----------------------------------------------------------------------
 
+    @cached_property
+    def data_rights(self) -> DataRights:
+        from bpa_desktop.workspace.data_rights import DataRights  # ReportLab (the PDFs): on first use
+
+        return DataRights(self._db, self.people, self.backups, self.exports)
+
     @classmethod
-    def open(cls, path: Path | None = None, *, actor: str = "arbeidsleder") -> Workspace:
+    def open(cls, path: Path | None = None, *, actor: str = "arbeidsleder",
+             automatic_backups: bool = False) -> Workspace:
         """Open (creating if missing, upgrading if older) the database at ``path``.
 
         Raises DatabaseNewerError / DatabaseCorruptError (from storage.errors) and leaves
-        the file untouched when it cannot be used.
+        the file untouched when it cannot be used. ``automatic_backups`` (the GUI): a copy after
+        the day's first change and before each attestation batch (workspace/backups.py).
         """
-        return cls(Database.open(Path(path) if path is not None else default_db_path(), actor))
+        db = Database.open(Path(path) if path is not None else default_db_path(), actor)
+        return cls(db, automatic_backups=automatic_backups)
 
     @property
     def path(self) -> Path:

@@ -7,7 +7,7 @@ Every use case is one unit of work (one transaction, one audit entry).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from bpa_desktop import validation
@@ -71,6 +71,7 @@ class Timesheets:
     def __init__(self, db: Database, rota: Rota) -> None:
         self._db = db
         self._rota = rota  # a vikar covering a shift is a rota change
+        self.before_attest: Callable[[], None] = lambda: None  # ws.backups' copy before a batch
 
     # --- the worked record ------------------------------------------------------------
 
@@ -247,12 +248,14 @@ class Timesheets:
         plan is settled into the worked record, the content and its pay lines are stored,
         the SHA-256 content hash set and the submission queued in the sync outbox, all in
         one transaction. The version is locked from then on."""
+        self.before_attest()
         with self._db.write() as uow:
             return _attest(uow, latest_for_write(uow, timesheet_id), today or date.today())
 
     def attest_period(self, assistant_id: int, day: date, *, today: date | None = None) -> Timesheet:
         """Attest the period's sheet, creating its draft first when needed: one click, one
         transaction."""
+        self.before_attest()
         with self._db.write() as uow:
             row = get_or_create_row(uow, assistant_id, day)
             return _attest(uow, latest_for_write(uow, row.id), today or date.today())

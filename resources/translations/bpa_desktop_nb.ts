@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About bpa-desktop</source>
+        <translation>Om bpa-desktop</translation>
+    </message>
+    <message>
+        <source>bpa-desktop %1</source>
+        <translation>bpa-desktop %1</translation>
+    </message>
+    <message>
+        <source>Rota, timesheets and the hour account for BPA arbeidsledere. Works without a network; your data stays on this machine until you send attested timesheets.</source>
+        <translation>Turnus, timelister og timeregnskap for BPA-arbeidsledere. Virker uten nett; dataene blir på denne maskinen til du sender attesterte timelister.</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Versjon:</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>Lisens:</translation>
+    </message>
+    <message>
+        <source>MIT (free software); fonts: DejaVu (Bitstream Vera licence)</source>
+        <translation>MIT (fri programvare); skrift: DejaVu (Bitstream Vera-lisensen)</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>Backups:</source>
+        <translation>Sikkerhetskopier:</translation>
+    </message>
+    <message>
+        <source>&amp;Open the data folder</source>
+        <translation>Å&amp;pne datamappen</translation>
+    </message>
+    <message>
+        <source>Shows the folder with the database and its backups</source>
+        <translation>Viser mappen med databasen og sikkerhetskopiene</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open the database</source>
@@ -466,6 +509,145 @@
     <message>
         <source>Edit assistant</source>
         <translation>Rediger assistent</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhetskopier</translation>
+    </message>
+    <message>
+        <source>A copy is taken after the first change of each day and before attesting. Seven daily, four weekly and twelve monthly copies are kept. Restoring a copy first copies what you have now.</source>
+        <translation>En kopi tas etter dagens første endring og før attestering. Sju daglige, fire ukentlige og tolv månedlige kopier tas vare på. Før en kopi hentes tilbake, kopieres det du har nå.</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Tatt</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Hvorfor</translation>
+    </message>
+    <message>
+        <source>Last attested month</source>
+        <translation>Siste attesterte måned</translation>
+    </message>
+    <message>
+        <source>Assistants</source>
+        <translation>Assistenter</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Hvor</translation>
+    </message>
+    <message>
+        <source>Backup copies</source>
+        <translation>Sikkerhetskopier</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Take a copy now</source>
+        <translation>&amp;Ta en kopi nå</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the chosen copy…</source>
+        <translation>&amp;Hent tilbake valgt kopi…</translation>
+    </message>
+    <message>
+        <source>&amp;Second folder (USB stick)…</source>
+        <translation>Andre &amp;mappe (minnepinne)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Lukk</translation>
+    </message>
+    <message>
+        <source>Reading the copies…</source>
+        <translation>Leser kopiene…</translation>
+    </message>
+    <message>
+        <source>Second folder: %1</source>
+        <translation>Andre mappe: %1</translation>
+    </message>
+    <message>
+        <source>No second folder chosen.</source>
+        <translation>Ingen andre mappe er valgt.</translation>
+    </message>
+    <message>
+        <source>first change of the day</source>
+        <translation>dagens første endring</translation>
+    </message>
+    <message>
+        <source>before attesting</source>
+        <translation>før attestering</translation>
+    </message>
+    <message>
+        <source>taken by hand</source>
+        <translation>tatt for hånd</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>før gjenoppretting</translation>
+    </message>
+    <message>
+        <source>before encryption</source>
+        <translation>før kryptering</translation>
+    </message>
+    <message>
+        <source>before an erasure</source>
+        <translation>før sletting</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>skadet</translation>
+    </message>
+    <message>
+        <source>%1 copies.</source>
+        <translation>%1 kopier.</translation>
+    </message>
+    <message>
+        <source>No copies yet.</source>
+        <translation>Ingen kopier ennå.</translation>
+    </message>
+    <message>
+        <source>Taking a copy…</source>
+        <translation>Tar en kopi…</translation>
+    </message>
+    <message>
+        <source>The copy was taken, but not to the second folder: %1</source>
+        <translation>Kopien er tatt, men ikke til den andre mappen: %1</translation>
+    </message>
+    <message>
+        <source>Restore this copy?</source>
+        <translation>Hente tilbake denne kopien?</translation>
+    </message>
+    <message>
+        <source>The data will be as it was on %1. What you have now is copied first, so it can be restored again.</source>
+        <translation>Dataene blir som de var %1. Det du har nå, kopieres først, så det kan hentes tilbake igjen.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Hent tilbake</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Henter tilbake…</translation>
+    </message>
+    <message>
+        <source>Restored. What you had before is kept as a copy from %1.</source>
+        <translation>Hentet tilbake. Det du hadde før, er tatt vare på som en kopi fra %1.</translation>
+    </message>
+    <message>
+        <source>Choose a second folder for the backups</source>
+        <translation>Velg en andre mappe for sikkerhetskopiene</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1127,73 @@
     </message>
 </context>
 <context>
+    <name>EncryptionDialog</name>
+    <message>
+        <source>Encryption</source>
+        <translation>Kryptering</translation>
+    </message>
+    <message>
+        <source>Encryption status</source>
+        <translation>Status for kryptering</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Gjenopprettingskode</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the database</source>
+        <translation>&amp;Krypter databasen</translation>
+    </message>
+    <message>
+        <source>Show the &amp;recovery code</source>
+        <translation>Vis &amp;gjenopprettingskoden</translation>
+    </message>
+    <message>
+        <source>&amp;Print the code…</source>
+        <translation>Skriv &amp;ut koden…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Lukk</translation>
+    </message>
+    <message>
+        <source>The database and its backups are encrypted. The key is in this user&apos;s keyring; keep the recovery code on paper in case the keyring is lost.</source>
+        <translation>Databasen og sikkerhetskopiene er kryptert. Nøkkelen ligger i nøkkelringen til denne brukeren; ta vare på gjenopprettingskoden på papir i tilfelle nøkkelringen går tapt.</translation>
+    </message>
+    <message>
+        <source>This installation cannot encrypt (the encryption library is not installed).</source>
+        <translation>Denne installasjonen kan ikke kryptere (krypteringsbiblioteket er ikke installert).</translation>
+    </message>
+    <message>
+        <source>The database is not encrypted. Encrypting it makes the file and its backups unreadable without the key, which is kept in this user&apos;s keyring.</source>
+        <translation>Databasen er ikke kryptert. Kryptering gjør filen og sikkerhetskopiene uleselige uten nøkkelen, som ligger i nøkkelringen til denne brukeren.</translation>
+    </message>
+    <message>
+        <source>Encrypt the database?</source>
+        <translation>Kryptere databasen?</translation>
+    </message>
+    <message>
+        <source>The file and every backup copy will be encrypted. Afterwards, print the recovery code and keep it safe: without it, a new machine cannot open the data.</source>
+        <translation>Filen og alle sikkerhetskopier blir kryptert. Skriv deretter ut gjenopprettingskoden og ta godt vare på den: uten den kan en ny maskin ikke åpne dataene.</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Krypter</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Krypterer…</translation>
+    </message>
+    <message>
+        <source>bpa-desktop: recovery code for the database key</source>
+        <translation>bpa-desktop: gjenopprettingskode for databasenøkkelen</translation>
+    </message>
+    <message>
+        <source>Keep this paper somewhere safe. With it, “bpa db unlock --code …” puts the key back on a new machine.</source>
+        <translation>Oppbevar dette arket trygt. Med det legger «bpa db unlock --code …» nøkkelen inn igjen på en ny maskin.</translation>
+    </message>
+</context>
+<context>
     <name>EndDateDialog</name>
     <message>
         <source>&amp;End</source>
@@ -1004,6 +1253,61 @@
     <message>
         <source>Connecting…</source>
         <translation>Kobler til …</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Slett personopplysninger</translation>
+    </message>
+    <message>
+        <source>Payroll records must be kept for five years after the end of the year of the last payroll. After that, an assistant who has left can have the name, employee number and comments erased. Hours and attested timesheets stay, without the name.</source>
+        <translation>Lønnsopplysninger skal oppbevares i fem år etter utgangen av året med siste lønn. Etter det kan navn, ansattnummer og kommentarer til en assistent som har sluttet, slettes. Timer og attesterte timelister blir stående, uten navnet.</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Sluttet</translation>
+    </message>
+    <message>
+        <source>Can be erased from</source>
+        <translation>Kan slettes fra</translation>
+    </message>
+    <message>
+        <source>Assistants who have left</source>
+        <translation>Assistenter som har sluttet</translation>
+    </message>
+    <message>
+        <source>&amp;Erase the chosen assistant&apos;s personal data…</source>
+        <translation>&amp;Slett personopplysningene til valgt assistent…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Lukk</translation>
+    </message>
+    <message>
+        <source>No assistant has left.</source>
+        <translation>Ingen assistent har sluttet.</translation>
+    </message>
+    <message>
+        <source>Erase personal data?</source>
+        <translation>Slette personopplysningene?</translation>
+    </message>
+    <message>
+        <source>%1&apos;s name, employee number and comments are erased for good. This cannot be undone.</source>
+        <translation>Navn, ansattnummer og kommentarer for %1 slettes for godt. Det kan ikke angres.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>The personal data is erased.</source>
+        <translation>Personopplysningene er slettet.</translation>
     </message>
 </context>
 <context>
@@ -1181,6 +1485,61 @@
     <message>
         <source>%1 – bpa-desktop</source>
         <translation>%1 – bpa-desktop</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Backups and restore…</source>
+        <translation>&amp;Sikkerhetskopier og gjenoppretting…</translation>
+    </message>
+    <message>
+        <source>En&amp;cryption…</source>
+        <translation>&amp;Kryptering…</translation>
+    </message>
+    <message>
+        <source>&amp;Export all data…</source>
+        <translation>&amp;Eksporter alle data…</translation>
+    </message>
+    <message>
+        <source>E&amp;rase a departed assistant&apos;s data…</source>
+        <translation>Slett &amp;personopplysninger for en som har sluttet…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Hurtigtaster</translation>
+    </message>
+    <message>
+        <source>&amp;About bpa-desktop</source>
+        <translation>&amp;Om bpa-desktop</translation>
+    </message>
+    <message>
+        <source>Open the File or Help menu</source>
+        <translation>Åpne menyen Fil eller Hjelp</translation>
+    </message>
+    <message>
+        <source>Export all data</source>
+        <translation>Eksporter alle data</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip-filer (*.zip)</translation>
+    </message>
+    <message>
+        <source>All data is in %1: one JSON file per kind of record, with its schema, and the PDFs.</source>
+        <translation>Alle data ligger i %1: én JSON-fil per slags opplysning, med sitt skjema, og PDF-ene.</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2344,29 @@
     <message>
         <source>The file could not be written: %1</source>
         <translation>Filen kunne ikke skrives: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Hurtigtaster</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Taster</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Hva de gjør</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Overalt</translation>
+    </message>
+    <message>
+        <source>On the page %1</source>
+        <translation>På siden %1</translation>
     </message>
 </context>
 <context>

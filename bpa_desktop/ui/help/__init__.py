@@ -1,0 +1,1 @@
+"""The Help menu: keyboard shortcuts and About."""
