@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from bpa_desktop import words
 from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import Arrangement, Assistant, TimesheetStatus
 from bpa_desktop.core.overtime_text import reason_text
-from bpa_desktop.core.timesheet import DEVIATION_LABELS, PayrollBatch, TimesheetDetail
+from bpa_desktop.core.timesheet import PayrollBatch, TimesheetDetail
 from bpa_desktop.export.payroll import PayrollLine, payroll_lines
 from bpa_desktop.export.timesheet_pdf import OvertimeLine, TimesheetDocument, TimesheetRow
 
@@ -22,7 +23,7 @@ def _comment(row) -> str:
     about health: absence comments stay off paper)."""
     if row.reason:
         return row.reason
-    return ", ".join(DEVIATION_LABELS[d] for d in row.deviations)
+    return ", ".join(words.deviation_label(d) for d in row.deviations)
 
 
 def timesheet_rows(detail: TimesheetDetail) -> list[TimesheetRow]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from bpa_desktop import validation
+from bpa_desktop import validation, words
 from bpa_desktop.core import deviations as dev
 from bpa_desktop.core.model import Absence, AttestedTimesheet, Shift, ShiftKind, Timesheet, TimesheetStatus
 from bpa_desktop.core.pay import PayProfile
@@ -251,7 +251,7 @@ class Timesheets:
             if not is_locked(row.status):
                 raise WorkspaceError(
                     message("correction_needs_attested", period=period.label(get_language()),
-                            status=message(f"status_{row.status.value}"))
+                            status=words.status_in_sentence(row.status))
                 )
             new = TimesheetRow(
                 assistant_id=row.assistant_id, period_start=row.period_start,
@@ -324,7 +324,7 @@ def _confirm(uow: UnitOfWork, target, today: date) -> Timesheet:
     except TransitionError:
         raise WorkspaceError(
             message("timesheet_confirm_status", period=period.label(get_language()),
-                    status=message(f"status_{row.status.value}"))
+                    status=words.status_in_sentence(row.status))
         ) from None
     sheet = detail(uow, assistant, period, row)
     settled = tr.settle_plan(uow.session, assistant.arrangement_id, [r for r in sheet.rows if r.day < today],

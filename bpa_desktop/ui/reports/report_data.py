@@ -18,7 +18,7 @@ from bpa_desktop.core.timesheet_reports import AbsenceMonth, MonthHours, Monthly
 from bpa_desktop.ui.timesheets.labels import absence_short
 from bpa_desktop.ui.translation import current_language
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+translate = QCoreApplication.translate  # tests/i18n reads translate("Context", "text")
 
 COST, ABSENCE, HOURS = "cost", "absence", "hours"
 
