@@ -17,11 +17,14 @@ import pkgutil
 import sys
 
 from bpa_desktop import commands
+from bpa_desktop.commands import cli_language
 from bpa_desktop.commands.common import CliError
+from bpa_desktop.i18n import t
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bpa", description="bpa-desktop, headless")
+    parser = argparse.ArgumentParser(prog="bpa", description=t("cli.description"))
+    cli_language.add_argument(parser)
     subparsers = parser.add_subparsers(dest="command", required=True)
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
@@ -31,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = cli_language.choose(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

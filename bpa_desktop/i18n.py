@@ -10,7 +10,7 @@ text in the code, and ``ui/translation.py`` serves them to Qt.
 Plain Python (json from the standard library, no Qt), so core, the CLI, export and the receiver
 share it. The files are read on the first lookup (about 2 ms), not at import. The language is
 ``BPA_LANG`` when set, else bokmål, until ``set_language``; a key without text in the chosen
-language falls back to bokmål.
+language falls back to bokmål. Texts kept to be written later: ``bpa_desktop/message.py``.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ import json
 import os
 import string
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from contextlib import contextmanager
 from importlib import resources
 from typing import Any
 
@@ -43,6 +42,18 @@ def set_language(language: str) -> None:
 
 def get_language() -> str:
     return _language
+
+
+@contextmanager
+def language(code: str | None) -> Iterator[None]:
+    """Texts in ``code`` inside the block (a PDF in the language asked for); None: unchanged."""
+    before = _language
+    if code is not None:
+        set_language(code)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 def catalogue_files() -> list:
@@ -90,87 +101,13 @@ def text(key: str, language: str | None = None, count: int | None = None) -> str
 
 
 def t(key: str, /, **params: object) -> str:
-    """The text for ``key`` in the current language with ``params`` filled in.
-
-    A parameter may itself be a ``Message`` (rendered in the same language), a ``date`` or a
-    ``datetime`` (written by ``bpa_desktop.text_format``).
-    """
+    """The text for ``key`` in the current language with ``params`` filled in."""
     count = params.get("count")
     template = text(key, count=count if isinstance(count, int) else None)
-    return template.format(**{name: _shown(value) for name, value in params.items()})
+    return template.format(**params)
 
 
 message = t  # the name the Workspace and the branches before the catalogue use
-
-
-def _shown(value: object) -> object:
-    if isinstance(value, Message):
-        return value.render()
-    if isinstance(value, (date, datetime)):
-        from bpa_desktop import text_format
-
-        return text_format.datetime_text(value) if isinstance(value, datetime) else text_format.date_text(value)
-    return value
-
-
-@dataclass(frozen=True)
-class Message:
-    """A text kept as its key and parameters, rendered when shown (in the language of then).
-
-    What the outbox stores for an error is ``to_json()``; ``plain`` wraps an outside text (the
-    municipality's words, or a row written before messages were stored as codes) shown as is.
-    """
-
-    key: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def plain(cls, value: str) -> Message:
-        return cls("", {"text": value})
-
-    def render(self) -> str:
-        if not self.key:
-            return str(self.params.get("text", ""))
-        return t(self.key, **dict(self.params))
-
-    __str__ = render
-
-    def to_json(self) -> str:
-        return json.dumps({"key": self.key, "params": _encode(self.params)}, ensure_ascii=False, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, data: str) -> Message:
-        decoded = json.loads(data)
-        return cls(decoded["key"], _decode(decoded.get("params") or {}))
-
-
-def _encode(params: Mapping[str, Any]) -> dict:
-    out: dict[str, Any] = {}
-    for name, value in params.items():
-        if isinstance(value, Message):
-            out[name] = {"$message": {"key": value.key, "params": _encode(value.params)}}
-        elif isinstance(value, datetime):
-            out[name] = {"$datetime": value.isoformat()}
-        elif isinstance(value, date):
-            out[name] = {"$date": value.isoformat()}
-        else:
-            out[name] = value
-    return out
-
-
-def _decode(params: Mapping[str, Any]) -> dict:
-    out: dict[str, Any] = {}
-    for name, value in params.items():
-        if isinstance(value, Mapping) and "$message" in value:
-            inner = value["$message"]
-            out[name] = Message(inner["key"], _decode(inner.get("params") or {}))
-        elif isinstance(value, Mapping) and "$datetime" in value:
-            out[name] = datetime.fromisoformat(value["$datetime"])
-        elif isinstance(value, Mapping) and "$date" in value:
-            out[name] = date.fromisoformat(value["$date"])
-        else:
-            out[name] = value
-    return out
 
 
 def fields(template: str) -> set[str]:

@@ -119,6 +119,14 @@ def datetime_text(moment: datetime) -> str:
     return t("format.date_time", date=date_text(local(moment).date()), time=clock(moment))
 
 
+def when_text(moment: datetime, now: datetime | None = None) -> str:
+    """"kl. 14:05" / "at 14:05" today, "21.05.2026 kl. 14:05" / "2026-05-21 14:05" another day."""
+    now = now or datetime.now(timezone.utc)
+    if local(moment).date() == local(now).date():
+        return t("format.at_time", time=clock(moment))
+    return datetime_text(moment)
+
+
 def moment_text(moment: datetime | None, now: datetime) -> str:
     """Only the clock today, date and clock another day (Oslo time); blank for None."""
     if moment is None:

@@ -24,7 +24,7 @@ from bpa_desktop.storage.errors import (
 )
 
 # Kept in step with migrations/versions by a test (tests/storage/test_storage_migrations.py).
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 SCRIPT_LOCATION = "bpa_desktop.storage:migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
