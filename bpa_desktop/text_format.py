@@ -64,8 +64,13 @@ def day_month(day: date, year: bool = False) -> str:
 
 
 def day_month_numeric(day: date) -> str:
-    """"2.11." / "2/11": a day in a narrow column."""
+    """"2.11" / "2/11": a day in a narrow column."""
     return t("format.day_month_numeric", day=day.day, month=day.month)
+
+
+def day_month_padded(day: date) -> str:
+    """"06.03" / "06/03": a day in a table's first column."""
+    return t("format.day_month_padded", day=day.day, month=day.month)
 
 
 def day_range(first: date, last: date) -> str:

@@ -24,6 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from bpa_desktop.core import calendar
+from bpa_desktop.i18n import get_language, t
 
 # SimpleDocTemplate's frame keeps this much inside the margins on each side.
 FRAME_PADDING = 6
@@ -100,9 +101,9 @@ def holiday_names(start: date, end: date) -> dict[date, str]:
     (two on one day, as 17 May 2027, are joined with "og")."""
     names = {}
     for day in calendar.days(start, end):
-        name = calendar.holiday_name(day)
+        name = calendar.holiday_name(day, get_language())
         if name:
-            names[day] = name.replace("; ", " og ")
+            names[day] = name.replace("; ", t("export.pdf.and"))
     return names
 
 
@@ -158,7 +159,7 @@ def numbered_canvas(left_lines: list[str], font: str, font_size: float = 7) -> t
             for line in left_lines:
                 self.drawString(margin, y, line)
                 y -= font_size * 1.25
-            self.drawRightString(width - margin, top - font_size, f"Side {number} av {total}")
+            self.drawRightString(width - margin, top - font_size, t("export.pdf.page", number=number, total=total))
             self.restoreState()
 
     return _NumberedCanvas

@@ -23,39 +23,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from bpa_desktop.core.model import AbsenceKind, PayLine, TimesheetStatus
+from bpa_desktop import text_format, words
+from bpa_desktop.core.model import PayLine, TimesheetStatus
 from bpa_desktop.export import formats as fmt
 from bpa_desktop.export import pdf
-from bpa_desktop.i18n import message
+from bpa_desktop.i18n import t
 
 MARGIN = 15 * mm
 SHORT_HASH_LENGTH = 16
 
 # Pay windows shown per day, in docs/domain.md's ids, with their column headings.
-WINDOW_COLUMNS = (
-    ("evening", "Kveld"),
-    ("night", "Natt"),
-    ("saturday", "Lørdag"),
-    ("sunday", "Søndag"),
-    ("holiday", "Helligdag"),
-)
+WINDOW_COLUMNS = ("evening", "night", "saturday", "sunday", "holiday")  # words: bpa_desktop.words
 
-STATUS_LABELS = {
-    TimesheetStatus.DRAFT: "Utkast",
-    TimesheetStatus.CONFIRMED: "Bekreftet av assistent",
-    TimesheetStatus.ATTESTED: "Attestert av arbeidsleder",
-    TimesheetStatus.SUBMITTED: "Sendt til arbeidsgiver",
-    TimesheetStatus.ACCEPTED: "Godkjent av arbeidsgiver",
-    TimesheetStatus.REJECTED: "Avvist av arbeidsgiver",
-}
-
-ABSENCE_LABELS = {
-    AbsenceKind.SELF_CERTIFIED.value: "Egenmelding",
-    AbsenceKind.SICK_NOTE.value: "Sykmelding",
-    AbsenceKind.HOLIDAY.value: "Ferie",
-    AbsenceKind.LEAVE.value: "Permisjon",
-    AbsenceKind.CHILD_SICK.value: "Sykt barn",
-}
 
 WEEKEND_ROW = colors.Color(0.92, 0.92, 0.92)
 
@@ -122,7 +101,7 @@ class TimesheetDocument:
 
 
 def absence_label(value: str) -> str:
-    return ABSENCE_LABELS.get(value, value)
+    return words.absence_label(value)
 
 
 def _end_text(row: TimesheetRow) -> str:
@@ -153,11 +132,11 @@ class _TimesheetLayout:
         self.correction = ParagraphStyle("corr", fontName=self.bold, fontSize=9.5, leading=12)
 
     def story(self) -> list:
-        story = [Paragraph("Timeliste", self.title), Spacer(1, 2 * mm)]
+        story = [Paragraph(t("export.timesheet.title"), self.title), Spacer(1, 2 * mm)]
         if self.doc.is_correction:
             story += [self._correction_box(), Spacer(1, 3 * mm)]
         story += [self._header_table(), Spacer(1, 5 * mm)]
-        story += [Paragraph("Vakter og fravær", self.heading), Spacer(1, 1.5 * mm), self._day_table()]
+        story += [Paragraph(t("export.timesheet.shifts_and_absence"), self.heading), Spacer(1, 1.5 * mm), self._day_table()]
         if self.doc.overtime:
             story += [Spacer(1, 5 * mm), self._overtime()]
         story += [Spacer(1, 5 * mm), self._pay_lines()]
@@ -165,9 +144,9 @@ class _TimesheetLayout:
         return story
 
     def _correction_box(self) -> Table:
-        lines = [Paragraph(f"KORRIGERT – erstatter versjon {self.doc.replaces_version}", self.correction)]
+        lines = [Paragraph(t("export.timesheet.corrected", version=self.doc.replaces_version), self.correction)]
         if self.doc.correction_reason:
-            lines.append(Paragraph(f"Årsak: {_escape(self.doc.correction_reason)}", self.body))
+            lines.append(Paragraph(t("export.timesheet.reason", reason=_escape(self.doc.correction_reason)), self.body))
         box = Table([[line] for line in lines], colWidths=[self.width])
         box.setStyle(TableStyle([
             ("BOX", (0, 0), (-1, -1), 2, colors.black),
@@ -181,13 +160,13 @@ class _TimesheetLayout:
     def _header_table(self) -> Table:
         doc = self.doc
         pairs = [
-            ("Ordning", doc.arrangement_name),
-            ("Arbeidsgiver", doc.employer_name) if doc.employer_name else None,
-            ("Assistent", doc.assistant_name),
-            ("Ansattnr.", doc.employee_no),
-            ("Periode", f"{fmt.fmt_date(doc.period_start)} – {fmt.fmt_date(doc.period_end)}"),
-            ("Status", STATUS_LABELS.get(doc.status, str(doc.status))),
-            ("Versjon", str(doc.version)),
+            (t("export.timesheet.arrangement"), doc.arrangement_name),
+            (t("export.timesheet.employer"), doc.employer_name) if doc.employer_name else None,
+            (t("export.timesheet.assistant"), doc.assistant_name),
+            (t("export.timesheet.employee_no"), doc.employee_no),
+            (t("export.timesheet.period"), f"{fmt.fmt_date(doc.period_start)} – {fmt.fmt_date(doc.period_end)}"),
+            (t("export.timesheet.status"), words.status_label(doc.status, long=True)),
+            (t("export.timesheet.version"), str(doc.version)),
         ]
         rows = [[label, Paragraph(_escape(value), self.body)] for label, value in filter(None, pairs)]
         table = Table(rows, colWidths=[28 * mm, self.width - 28 * mm], hAlign="LEFT")
@@ -201,8 +180,10 @@ class _TimesheetLayout:
         return table
 
     def _day_table(self) -> Table:
-        header = ["Dato", "Start", "Slutt", "Passiv", "Timer"] + [label for _, label in WINDOW_COLUMNS]
-        header += ["Fravær", "Kommentar"]
+        header = [t("export.timesheet.date"), t("export.timesheet.start"), t("export.timesheet.end"),
+                  t("export.timesheet.passive"), t("export.timesheet.hours")]
+        header += [words.window_label(key).capitalize() for key in WINDOW_COLUMNS]
+        header += [t("export.timesheet.absence"), t("export.timesheet.comment")]
         holidays = pdf.holiday_names(self.doc.period_start, self.doc.period_end)
         rows: list[list] = [header]
         style = [
@@ -217,12 +198,12 @@ class _TimesheetLayout:
             ("TOPPADDING", (0, 0), (-1, -1), 1.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ]
-        totals = {"passive": 0.0, "hours": 0.0} | {key: 0.0 for key, _ in WINDOW_COLUMNS}
+        totals = {"passive": 0.0, "hours": 0.0} | {key: 0.0 for key in WINDOW_COLUMNS}
         for index, row in enumerate(sorted(self.doc.rows, key=_row_order), start=1):
-            weekday = fmt.WEEKDAYS_SHORT[row.day.weekday()]
+            weekday = fmt.weekday_short(row.day)
             mark = "*" if row.day in holidays else ""
             line = [
-                f"{weekday} {row.day:%d.%m}{mark}",
+                f"{weekday} {text_format.day_month_padded(row.day)}{mark}",
                 fmt.fmt_clock(row.start),
                 _end_text(row),
                 fmt.fmt_number(row.passive_hours, blank_zero=True),
@@ -230,7 +211,7 @@ class _TimesheetLayout:
             ]
             totals["passive"] += row.passive_hours
             totals["hours"] += row.hours
-            for key, _ in WINDOW_COLUMNS:
+            for key in WINDOW_COLUMNS:
                 value = row.windows.get(key, 0.0)
                 totals[key] += value
                 line.append(fmt.fmt_number(value, blank_zero=True))
@@ -240,8 +221,8 @@ class _TimesheetLayout:
             if row.day.weekday() >= 5 or mark:
                 style.append(("BACKGROUND", (0, index), (-1, index), WEEKEND_ROW))
         rows.append(
-            ["Sum", "", "", fmt.fmt_number(totals["passive"]), fmt.fmt_number(totals["hours"])]
-            + [fmt.fmt_number(totals[key]) for key, _ in WINDOW_COLUMNS]
+            [t("export.timesheet.sum"), "", "", fmt.fmt_number(totals["passive"]), fmt.fmt_number(totals["hours"])]
+            + [fmt.fmt_number(totals[key]) for key in WINDOW_COLUMNS]
             + ["", ""]
         )
         style += [
@@ -255,11 +236,12 @@ class _TimesheetLayout:
         return table
 
     def _overtime(self) -> KeepTogether:
-        header = [message(key) for key in ("overtime_pdf_day", "overtime_pdf_time", "overtime_pdf_hours", "overtime_pdf_why")]
+        header = [t("export.timesheet.overtime_day"), t("export.timesheet.overtime_time"),
+                  t("export.timesheet.overtime_hours"), t("export.timesheet.overtime_why")]
         rows: list[list] = [header]
         for line in self.doc.overtime:  # in the order worked
             rows.append([
-                f"{fmt.WEEKDAYS_SHORT[line.day.weekday()]} {line.day:%d.%m}",
+                f"{fmt.weekday_short(line.day)} {text_format.day_month_padded(line.day)}",
                 f"{fmt.fmt_clock(line.start)}–{fmt.fmt_clock(line.end)}",
                 fmt.fmt_number(line.hours),
                 Paragraph(_escape(line.why), self.cell),
@@ -275,11 +257,12 @@ class _TimesheetLayout:
             ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.Color(0.6, 0.6, 0.6)),
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ]))
-        return KeepTogether([Paragraph(message("overtime_pdf_heading"), self.heading), Spacer(1, 1.5 * mm), table])
+        return KeepTogether([Paragraph(t("export.timesheet.overtime_heading"), self.heading), Spacer(1, 1.5 * mm), table])
 
     def _pay_lines(self) -> KeepTogether:
         with_rate = any(line.rate is not None for line in self.doc.pay_lines)
-        header = ["Lønnsart", "Beskrivelse", "Timer"] + (["Sats", "Beløp"] if with_rate else [])
+        header = [t("export.timesheet.pay_code"), t("export.timesheet.description"), t("export.timesheet.hours")]
+        header += [t("export.timesheet.rate"), t("export.timesheet.amount")] if with_rate else []
         rows: list[list] = [header]
         for line in self.doc.pay_lines:
             values = [line.pay_code, line.description, fmt.fmt_number(line.hours)]
@@ -301,17 +284,17 @@ class _TimesheetLayout:
             ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.Color(0.6, 0.6, 0.6)),
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ]))
-        return KeepTogether([Paragraph("Sum per lønnsart", self.heading), Spacer(1, 1.5 * mm), table])
+        return KeepTogether([Paragraph(t("export.timesheet.sum_per_code"), self.heading), Spacer(1, 1.5 * mm), table])
 
     def _signatures(self) -> KeepTogether:
         gap = 8 * mm
         column = (self.width - gap) / 2
         rows = [
-            ["Assistent", "", "Arbeidsleder"],
+            [t("export.timesheet.assistant"), "", t("export.timesheet.leader")],
             ["", "", ""],
-            ["Signatur", "", "Signatur"],
+            [t("export.timesheet.signature"), "", t("export.timesheet.signature")],
             ["", "", ""],
-            ["Dato", "", "Dato"],
+            [t("export.timesheet.date"), "", t("export.timesheet.date")],
         ]
         table = Table(rows, colWidths=[column, gap, column], rowHeights=[14, 22, 12, 18, 12], hAlign="LEFT")
         table.setStyle(TableStyle([
@@ -334,15 +317,14 @@ def _row_order(row: TimesheetRow) -> tuple:
 
 def footer_lines(document: TimesheetDocument) -> list[str]:
     lines = [
-        f"Timeliste · {document.assistant_name} · {fmt.fmt_date(document.period_start)}–"
-        f"{fmt.fmt_date(document.period_end)} · versjon {document.version}"
-        f" · skrevet ut {fmt.fmt_date(document.printed)}"
+        t("export.timesheet.footer", name=document.assistant_name, first=fmt.fmt_date(document.period_start),
+          last=fmt.fmt_date(document.period_end), version=document.version, printed=fmt.fmt_date(document.printed))
     ]
     stamp = document.submission
     if stamp is not None:
         lines.append(
-            f"Innsending {stamp.submission_id} · SHA-256 {stamp.body_sha256[:SHORT_HASH_LENGTH]}"
-            f" · nøkkel {stamp.key_fingerprint}"
+            t("export.timesheet.footer_submission", id=stamp.submission_id,
+              hash=stamp.body_sha256[:SHORT_HASH_LENGTH], key=stamp.key_fingerprint)
         )
     return lines
 
@@ -359,7 +341,8 @@ def render_timesheet_pdf(document: TimesheetDocument, path: str | Path | None = 
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN + 4 * mm * len(footer),
-        title=f"Timeliste {fmt.fmt_date(document.period_start)}–{fmt.fmt_date(document.period_end)}",
+        title=t("export.timesheet.pdf_title", first=fmt.fmt_date(document.period_start),
+                last=fmt.fmt_date(document.period_end)),
         author="bpa-desktop",
         creator="bpa-desktop",
     )
