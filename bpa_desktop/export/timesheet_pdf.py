@@ -33,7 +33,7 @@ MARGIN = 15 * mm
 SHORT_HASH_LENGTH = 16
 
 # Pay windows shown per day, in docs/domain.md's ids, with their column headings.
-WINDOW_COLUMNS = ("evening", "night", "saturday", "sunday", "holiday")  # words: bpa_desktop.words
+WINDOW_COLUMNS = ("evening", "night", "saturday", "sunday", "holiday")
 
 
 WEEKEND_ROW = colors.Color(0.92, 0.92, 0.92)
@@ -182,7 +182,9 @@ class _TimesheetLayout:
     def _day_table(self) -> Table:
         header = [t("export.timesheet.date"), t("export.timesheet.start"), t("export.timesheet.end"),
                   t("export.timesheet.passive"), t("export.timesheet.hours")]
-        header += [words.window_label(key).capitalize() for key in WINDOW_COLUMNS]
+        header += [t("export.timesheet.column.evening"), t("export.timesheet.column.night"),
+                   t("export.timesheet.column.saturday"), t("export.timesheet.column.sunday"),
+                   t("export.timesheet.column.holiday")]  # short: the columns are narrow
         header += [t("export.timesheet.absence"), t("export.timesheet.comment")]
         holidays = pdf.holiday_names(self.doc.period_start, self.doc.period_end)
         rows: list[list] = [header]
