@@ -16,7 +16,7 @@ import importlib
 import pkgutil
 import sys
 
-from bpa_desktop import commands
+from bpa_desktop import commands, i18n
 from bpa_desktop.commands import cli_language
 from bpa_desktop.commands.common import CliError
 from bpa_desktop.i18n import t
@@ -34,14 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = cli_language.choose(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return int(args.handler(args) or 0)
-    except CliError as error:
-        print(f"bpa: {error}", file=sys.stderr)
-        return 2
+    with i18n.language(None):  # a caller in the same process gets its language back
+        argv = cli_language.choose(sys.argv[1:] if argv is None else argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        try:
+            return int(args.handler(args) or 0)
+        except CliError as error:
+            print(f"bpa: {error}", file=sys.stderr)
+            return 2
 
 
 if __name__ == "__main__":

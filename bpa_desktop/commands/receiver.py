@@ -28,6 +28,7 @@ from pathlib import Path
 
 from bpa_desktop.commands import cli_language
 from bpa_desktop.commands.common import CliError
+from bpa_desktop import i18n
 from bpa_desktop.i18n import t
 
 PASSWORD_ENV = "BPA_RECEIVER_PASSWORD"
@@ -83,16 +84,17 @@ def _add_actions(actions: argparse._SubParsersAction) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """`bpa-receiver`: the receiver's own console script (no desktop commands, no Qt)."""
-    argv = cli_language.choose(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(prog="bpa-receiver", description=t("cli.receiver.description"))
-    cli_language.add_argument(parser)
-    _add_actions(parser.add_subparsers(dest="receiver_command", required=True))
-    args = parser.parse_args(argv)
-    try:
-        return int(args.handler(args) or 0)
-    except CliError as error:
-        print(f"bpa-receiver: {error}", file=sys.stderr)
-        return 2
+    with i18n.language(None):  # a caller in the same process gets its language back
+        argv = cli_language.choose(sys.argv[1:] if argv is None else argv)
+        parser = argparse.ArgumentParser(prog="bpa-receiver", description=t("cli.receiver.description"))
+        cli_language.add_argument(parser)
+        _add_actions(parser.add_subparsers(dest="receiver_command", required=True))
+        args = parser.parse_args(argv)
+        try:
+            return int(args.handler(args) or 0)
+        except CliError as error:
+            print(f"bpa-receiver: {error}", file=sys.stderr)
+            return 2
 
 
 def _settings(args: argparse.Namespace, **overrides):

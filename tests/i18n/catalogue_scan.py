@@ -12,7 +12,7 @@ from bpa_desktop import i18n
 PACKAGE = Path(bpa_desktop.__file__).parent
 CATALOGUE = PACKAGE.parent / "resources" / "catalogue"
 #: Calls whose first argument is a catalogue key.
-KEY_CALLS = {"t", "message", "Message"}
+KEY_CALLS = {"t", "message", "Message", "Reason"}  # Reason: bpa_desktop/planner/reasons.py
 #: Qt's own texts, which Qt asks for itself.
 QT_OWN_FILE = "qt.json"
 

