@@ -13,6 +13,9 @@ import logging
 import sys
 from pathlib import Path
 
+from bpa_desktop.commands import cli_language
+from bpa_desktop.i18n import t
+
 log = logging.getLogger(__name__)
 
 PAGE_NAMES = ("oversikt", "turnus", "timelister", "assistenter", "vedtak", "rapporter", "synk", "innstillinger")
@@ -23,15 +26,14 @@ LOAD_TIMEOUT_MS = 30000
 def build_parser() -> argparse.ArgumentParser:
     from bpa_desktop import __version__
 
-    parser = argparse.ArgumentParser(prog="bpa-desktop", description="BPA rota, timesheets and hour account")
+    parser = argparse.ArgumentParser(prog="bpa-desktop", description=t("cli.app.description"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--demo", action="store_true", help="open a freshly built demo arrangement")
-    source.add_argument("--db", type=Path, help="database file (default: under the user data folder)")
-    parser.add_argument("--page", choices=PAGE_NAMES, help="page to open (default: the last one shown)")
-    parser.add_argument("--lang", choices=("nb", "en"), help="language (default: nb, or the system's)")
-    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
-                        help="render the window to a PNG and exit")
+    source.add_argument("--demo", action="store_true", help=t("cli.app.demo"))
+    source.add_argument("--db", type=Path, help=t("cli.app.db"))
+    parser.add_argument("--page", choices=PAGE_NAMES, help=t("cli.app.page"))
+    parser.add_argument("--lang", choices=("nb", "en"), help=t("cli.app.lang"))
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help=t("cli.app.screenshot"))
     return parser
 
 
@@ -51,6 +53,8 @@ def build_fresh_demo(path: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    cli_language.choose(argv)  # the help's language; the window's is chosen below (saved choice too)
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
 

@@ -16,14 +16,17 @@ import importlib
 import pkgutil
 import sys
 
-from bpa_desktop import __version__, commands
+from bpa_desktop import __version__, commands, i18n
+from bpa_desktop.commands import cli_language
 from bpa_desktop.commands.common import CliError
 from bpa_desktop.core.input_file import one_line
+from bpa_desktop.i18n import t
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bpa", description="bpa-desktop, headless")
+    parser = argparse.ArgumentParser(prog="bpa", description=t("cli.description"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    cli_language.add_argument(parser)
     subparsers = parser.add_subparsers(dest="command", required=True)
     for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
@@ -38,26 +41,28 @@ EXIT_BROKEN_PIPE = 141
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return int(args.handler(args) or 0)
-    except CliError as error:
-        # One line whatever the message holds (a value from a file may end in a newline).
-        print(f"bpa: {one_line(str(error))}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        _drop_stdout()
-        return EXIT_BROKEN_PIPE
-    except Exception as error:
-        # A database that cannot be used, or one that fills the disk or holds a damaged
-        # record during the command: its message is for people, whichever command met it.
-        from bpa_desktop.storage.errors import DatabaseError
+    with i18n.language(None):  # a caller in the same process gets its language back
+        argv = cli_language.choose(sys.argv[1:] if argv is None else argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        try:
+            return int(args.handler(args) or 0)
+        except CliError as error:
+            # One line whatever the message holds (a value from a file may end in a newline).
+            print(f"bpa: {one_line(str(error))}", file=sys.stderr)
+            return 2
+        except BrokenPipeError:
+            _drop_stdout()
+            return EXIT_BROKEN_PIPE
+        except Exception as error:
+            # A database that cannot be used, or one that fills the disk or holds a damaged
+            # record during the command: its message is for people, whichever command met it.
+            from bpa_desktop.storage.errors import DatabaseError
 
-        if not isinstance(error, DatabaseError):
-            raise
-        print(f"bpa: {one_line(str(error))}", file=sys.stderr)
-        return 2
+            if not isinstance(error, DatabaseError):
+                raise
+            print(f"bpa: {one_line(str(error))}", file=sys.stderr)
+            return 2
 
 
 def _drop_stdout() -> None:

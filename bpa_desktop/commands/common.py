@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from bpa_desktop.i18n import t
 
 
 class CliError(Exception):
@@ -19,15 +20,15 @@ class CliError(Exception):
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, required=True, metavar="DB", help="databasefil")
+    parser.add_argument("--db", type=Path, required=True, metavar="DB", help=t("cli.common.db"))
 
 
 def add_arrangement_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--arrangement", type=int, metavar="ID", help="ordningen (når databasen har flere)")
+    parser.add_argument("--arrangement", type=int, metavar="ID", help=t("cli.common.arrangement"))
 
 
 def add_out_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, required=True, metavar="FILE", help="filen som skrives")
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE", help=t("cli.common.out"))
 
 
 def open_database(path: Path, *, actor: str = "arbeidsleder"):
@@ -36,7 +37,7 @@ def open_database(path: Path, *, actor: str = "arbeidsleder"):
     from bpa_desktop.workspace import Workspace
 
     if not path.exists():
-        raise CliError(f"fant ikke databasen {path}")
+        raise CliError(t("cli.error.no_database", path=path))
     try:
         return Workspace.open(path, actor=actor)
     except DatabaseError as error:
@@ -51,12 +52,12 @@ def find_arrangement(ws, arrangement_id: int | None):
         for arrangement in arrangements:
             if arrangement.id == arrangement_id:
                 return arrangement
-        raise CliError(f"fant ingen ordning med id {arrangement_id}")
+        raise CliError(t("cli.error.no_arrangement_id", id=arrangement_id))
     if len(arrangements) == 1:
         return arrangements[0]
     if not arrangements:
-        raise CliError("databasen har ingen ordning")
-    raise CliError("databasen har flere ordninger; velg en med --arrangement ID")
+        raise CliError(t("cli.error.no_arrangement"))
+    raise CliError(t("cli.error.several_arrangements"))
 
 
 def cannot_write(path: Path, error: OSError):

@@ -8,20 +8,20 @@ from datetime import date
 from pathlib import Path
 
 from bpa_desktop.commands.common import CliError, add_db_argument
+from bpa_desktop.i18n import t
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "demo",
-        help="lag en database med en eksempelordning",
-        description="Lag en database med en realistisk, oppdiktet ordning der datoene "
-        "regnes fra i dag.",
+        help=t("cli.demo.help"),
+        description=t("cli.demo.description"),
     )
     add_db_argument(parser)
-    parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.add_argument("--force", action="store_true", help=t("cli.demo.force"))
     parser.add_argument(
         "--today", type=date.fromisoformat, metavar="YYYY-MM-DD",
-        help="pretend today is this date (default: today)",
+        help=t("cli.demo.today"),
     )
     parser.set_defaults(handler=run)
 
@@ -30,9 +30,9 @@ def run(args: argparse.Namespace) -> int:
 
     path: Path = args.db
     if path.is_dir():
-        raise CliError(f"{path} er en mappe")
+        raise CliError(t("cli.error.is_folder", path=path))
     if path.exists() and not args.force:
-        raise CliError(f"{path} finnes allerede; bruk --force for å erstatte den")
+        raise CliError(t("cli.error.exists", path=path))
     # build_demo makes the new file beside the old one and replaces it only when complete.
 
     from bpa_desktop.demo import build_demo

@@ -27,23 +27,24 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bpa_desktop.commands.common import CliError
+from bpa_desktop.i18n import t
 
 #: Pay profile used when --profile is not given, by the agreement name in the file.
 DEFAULT_PROFILE = {"virke": "virke-bpa"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    check = subparsers.add_parser("check", help="sjekk vakter mot arbeidstidsreglene")
-    check.add_argument("file", help="vaktfil (bpa-shifts/1), «-» for standard inn")
+    check = subparsers.add_parser("check", help=t("cli.engine.check"))
+    check.add_argument("file", help=t("cli.engine.file"))
     check.set_defaults(handler=_check)
 
-    pay = subparsers.add_parser("pay", help="fordel timer på lønnsvinduer og lønnsarter")
-    pay.add_argument("file", help="vaktfil (bpa-shifts/1), «-» for standard inn")
-    pay.add_argument("--profile", help="lønnsprofil (f.eks. ks, virke-bpa)")
+    pay = subparsers.add_parser("pay", help=t("cli.engine.pay"))
+    pay.add_argument("file", help=t("cli.engine.file"))
+    pay.add_argument("--profile", help=t("cli.engine.profile"))
     pay.add_argument(
         "--nominal",
         action="store_true",
-        help="betal nattevakter etter nominelle klokketimer (uten sommertidsjustering)",
+        help=t("cli.engine.nominal"),
     )
     pay.set_defaults(handler=_pay)
 

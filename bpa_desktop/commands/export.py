@@ -28,13 +28,14 @@ from bpa_desktop.commands.common import (
     open_database,
     print_summary,
 )
+from bpa_desktop.i18n import get_language, t
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="eksporter timelister, lønnsfiler og turnus",
-        description="Eksporter timelister (PDF), lønnsfiler og turnus fra en bpa-desktop-database.",
+        help=t("cli.export.help"),
+        description=t("cli.export.description"),
     )
     kinds = parser.add_subparsers(dest="export_kind", required=True, metavar="{timesheet,payroll,rota}")
     for add in EXPORTERS:
@@ -64,14 +65,13 @@ def find_period(ws, arrangement_id: int, text: str):
 def add_timesheet(kinds) -> None:
     parser = kinds.add_parser(
         "timesheet",
-        help="timeliste som PDF for én assistent og periode",
-        description="Skriv én assistents timeliste for én lønnsperiode som PDF: nyeste "
-        "versjon hvis ikke --version er gitt.",
+        help=t("cli.export.timesheet"),
+        description=t("cli.export.timesheet_description"),
     )
     _common(parser)
-    parser.add_argument("--assistant", required=True, metavar="ID", help="assistentens id eller ansattnummer")
-    parser.add_argument("--period", required=True, metavar="YYYY-MM", help="perioden, f.eks. 2026-03")
-    parser.add_argument("--version", type=int, metavar="N", help="en bestemt versjon av timelisten")
+    parser.add_argument("--assistant", required=True, metavar="ID", help=t("cli.export.assistant"))
+    parser.add_argument("--period", required=True, metavar="YYYY-MM", help=t("cli.export.period"))
+    parser.add_argument("--version", type=int, metavar="N", help=t("cli.export.version"))
     parser.set_defaults(handler=run_timesheet)
 
 
@@ -88,8 +88,8 @@ def _find_assistant(ws, key: str):
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise CliError(f"fant ingen assistent med id eller ansattnummer «{key}»")
-    raise CliError(f"ansattnummeret «{key}» finnes i flere ordninger; bruk assistentens id")
+        raise CliError(t("cli.error.no_assistant", key=key))
+    raise CliError(t("cli.error.employee_no_ambiguous", key=key))
 
 
 def run_timesheet(args: argparse.Namespace) -> int:
@@ -122,16 +122,14 @@ def run_timesheet(args: argparse.Namespace) -> int:
 def add_payroll(kinds) -> None:
     parser = kinds.add_parser(
         "payroll",
-        help="lønnsfil for en periode: Visma Lønn eller CSV",
-        description="Skriv lønnslinjene fra periodens attesterte timelister (nyeste versjon) "
-        "som importfil for Visma Lønn eller som vanlig CSV. Timelister som ikke er attestert, "
-        "blir utelatt og listet på stderr (avslutningskode 1).",
+        help=t("cli.export.payroll"),
+        description=t("cli.export.payroll_description"),
     )
     _common(parser)
-    parser.add_argument("--period", required=True, metavar="YYYY-MM", help="perioden, f.eks. 2026-03")
-    parser.add_argument("--format", required=True, choices=("visma", "csv"), help="filformat")
+    parser.add_argument("--period", required=True, metavar="YYYY-MM", help=t("cli.export.period"))
+    parser.add_argument("--format", required=True, choices=("visma", "csv"), help=t("cli.export.format"))
     add_arrangement_argument(parser)
-    parser.add_argument("--run-no", type=int, default=0, metavar="N", help="Visma: lønnskjøringsnummer")
+    parser.add_argument("--run-no", type=int, default=0, metavar="N", help=t("cli.export.run"))
     parser.set_defaults(handler=run_payroll)
 
 
@@ -152,8 +150,8 @@ def run_payroll(args: argparse.Namespace) -> int:
     missing = [a.employee_no for a in written.not_attested]
     if missing:
         print(
-            f"bpa: {len(missing)} timeliste(r) i {period.label()} er ikke attestert og er ikke med "
-            f"i filen (ansattnr. {', '.join(missing)})",
+            t("cli.export.not_attested", count=len(missing), period=period.label(get_language()),
+              employees=", ".join(missing)),
             file=sys.stderr,
         )
     print_summary(
@@ -173,20 +171,18 @@ def run_payroll(args: argparse.Namespace) -> int:
 def add_rota(kinds) -> None:
     parser = kinds.add_parser(
         "rota",
-        help="turnus som JSON (bpa-shifts/1), PDF eller iCalendar",
-        description="Skriv de planlagte vaktene i en periode (standard: perioden til gjeldende "
-        "turnus) som bpa-shifts/1 JSON, turnus-PDF i liggende format, eller én assistents "
-        "iCalendar-fil (ics krever --assistant).",
+        help=t("cli.export.rota"),
+        description=t("cli.export.rota_description"),
     )
     _common(parser)
-    parser.add_argument("--format", required=True, choices=("json", "pdf", "ics"), help="filformat")
-    parser.add_argument("--assistant", metavar="ID", help="bare denne assistenten (id eller ansattnummer)")
+    parser.add_argument("--format", required=True, choices=("json", "pdf", "ics"), help=t("cli.export.format"))
+    parser.add_argument("--assistant", metavar="ID", help=t("cli.export.only_assistant"))
     add_arrangement_argument(parser)
-    parser.add_argument("--from", dest="start", type=_iso_date, metavar="YYYY-MM-DD", help="første dag")
-    parser.add_argument("--to", dest="end", type=_iso_date, metavar="YYYY-MM-DD", help="siste dag")
+    parser.add_argument("--from", dest="start", type=_iso_date, metavar="YYYY-MM-DD", help=t("cli.export.from"))
+    parser.add_argument("--to", dest="end", type=_iso_date, metavar="YYYY-MM-DD", help=t("cli.export.to"))
     parser.add_argument(
         "--names", choices=("first", "full", "none"), default="first",
-        help="JSON: assistentenes navn i filen (standard: fornavn)",
+        help=t("cli.export.names"),
     )
     parser.set_defaults(handler=run_rota)
 
@@ -206,17 +202,17 @@ def run_rota(args: argparse.Namespace) -> int:
         if args.assistant is not None:
             arrangement, assistant = _find_assistant(ws, args.assistant)
             if args.arrangement is not None and arrangement.id != args.arrangement:
-                raise CliError(f"assistent {assistant.id} hører ikke til ordning {args.arrangement}")
+                raise CliError(t("cli.error.assistant_elsewhere", assistant=assistant.id, arrangement=args.arrangement))
         else:
             arrangement = find_arrangement(ws, args.arrangement)
         if args.format == "ics" and assistant is None:
-            raise CliError("iCalendar lages per assistent: oppgi --assistant ID")
+            raise CliError(t("cli.error.ics_needs_assistant"))
         exports = ws.exports
         try:
             start, end = exports.default_rota_period(arrangement.id)
             start, end = args.start or start, args.end or end
             if end < start:
-                raise CliError(f"--to ({end}) er før --from ({start})")
+                raise CliError(t("cli.error.to_before_from", end=end, start=start))
             only = assistant.id if assistant else None
             if args.format == "json":
                 document = exports.rota_json(arrangement.id, start, end, args.out, assistant_id=only, names=args.names)

@@ -20,24 +20,24 @@ from bpa_desktop.commands.common import (
     open_database,
     print_summary,
 )
+from bpa_desktop.i18n import t
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="importer en turnusfil",
-        description="Importer filer til en bpa-desktop-database.",
+        help=t("cli.import.help"),
+        description=t("cli.import.description"),
     )
     kinds = parser.add_subparsers(dest="import_kind", required=True, metavar="{rota}")
     rota = kinds.add_parser(
         "rota",
-        help="turnus fra en bpa-shifts/1 JSON-fil",
-        description="Erstatt de planlagte vaktene i filens periode med vaktene i filen. "
-        "Assistentene kjennes igjen på ansattnummer (eller assistent-id); vaktkodene må finnes.",
+        help=t("cli.import.rota"),
+        description=t("cli.import.rota_description"),
     )
     add_db_argument(rota)
     add_arrangement_argument(rota)
-    rota.add_argument("file", type=Path, metavar="FILE", help="bpa-shifts/1 JSON-fil")
+    rota.add_argument("file", type=Path, metavar="FILE", help=t("cli.import.file"))
     rota.set_defaults(handler=run_rota)
 
 
@@ -54,11 +54,10 @@ def run_rota(args: argparse.Namespace) -> int:
         try:
             result = ws.rota.import_shift_file(arrangement.id, text)
         except RotaFileError as error:
-            raise CliError(f"{args.file}: {error}; ingenting er endret") from None
+            raise CliError(t("cli.error.nothing_changed", file=args.file, error=error)) from None
     if result.agreement_differs:
         print(
-            f"bpa: avtalen i filen er ikke ordningens avtale ({arrangement.agreement.value}); "
-            "den er ikke endret",
+            t("cli.import.agreement_differs", agreement=arrangement.agreement.value),
             file=sys.stderr,
         )
     print_summary(

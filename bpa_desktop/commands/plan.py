@@ -18,34 +18,32 @@ import sys
 from datetime import date, timedelta
 
 from bpa_desktop.commands.common import CliError, add_arrangement_argument
+from bpa_desktop.i18n import t
 
 MAX_WEEKS_AHEAD = 52
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    plan = subparsers.add_parser("plan", help="lag en lovlig og rettferdig turnus")
-    plan.add_argument("file", nargs="?", help="planfil (bpa-plan/1), «-» for standard inn")
-    plan.add_argument("--db", help="planlegg for ordningen i denne databasen")
+    plan = subparsers.add_parser("plan", help=t("cli.plan.help"))
+    plan.add_argument("file", nargs="?", help=t("cli.plan.file"))
+    plan.add_argument("--db", help=t("cli.plan.db"))
     add_arrangement_argument(plan)
-    plan.add_argument("--weeks", type=int, help="antall uker i turnusen (1–8)")
-    plan.add_argument("--from", dest="start", type=date.fromisoformat, metavar="DATO",
-                      help="første dag (med --db; standard: mandag denne uka)")
-    plan.add_argument("--time-limit", type=float, help="høyst så mange sekunder (standard 10)")
-    plan.add_argument("--first", action="store_true", help="første lovlige turnus, uten å forbedre den")
-    plan.add_argument("--lang", choices=("nb", "en"), default="nb", help="språk for begrunnelsene")
+    plan.add_argument("--weeks", type=int, help=t("cli.plan.weeks"))
+    plan.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                      help=t("cli.plan.from"))
+    plan.add_argument("--time-limit", type=float, help=t("cli.plan.time_limit"))
+    plan.add_argument("--first", action="store_true", help=t("cli.plan.first"))
     plan.set_defaults(handler=_plan)
 
 
 def _plan(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from bpa_desktop import i18n
     from bpa_desktop.plan_io import PlanFileError, answer_document, load
     from bpa_desktop.planner import Planner, PlanInputError
 
     if (args.file is None) == (args.db is None):
-        raise CliError("oppgi enten en planfil eller --db DATABASE")
-    i18n.set_language(args.lang)
+        raise CliError(t("cli.plan.file_or_db"))
     if args.db is not None:
         problem, options = _from_database(args)
     else:
@@ -80,7 +78,7 @@ def _from_database(args: argparse.Namespace):
         arrangement = find_arrangement(ws, args.arrangement)
         problem = problem_from_workspace(ws, arrangement.id, start, args.weeks)
     if not problem.need:
-        raise CliError("ordningen har ikke noe behov lagt inn (Turnus → Behov)")
+        raise CliError(t("cli.plan.no_need"))
     return problem, SolveOptions()
 
 

@@ -26,7 +26,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bpa_desktop.commands import cli_language
 from bpa_desktop.commands.common import CliError
+from bpa_desktop import i18n
+from bpa_desktop.i18n import t
 
 PASSWORD_ENV = "BPA_RECEIVER_PASSWORD"
 CLI_ACTOR = "cli"
@@ -34,61 +37,64 @@ APP_FACTORY = "bpa_desktop.sync.receiver.app:create_app"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("receiver", help="kommunens mottak av timelister (bpa-sync/1)")
+    parser = subparsers.add_parser("receiver", help=t("cli.receiver.help"))
     _add_actions(parser.add_subparsers(dest="receiver_command", required=True))
 
 
 def _add_actions(actions: argparse._SubParsersAction) -> None:
     def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:
         sub = actions.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--db", help="SQLAlchemy-URL eller sti til SQLite-fil (ellers BPA_RECEIVER_DB)")
+        sub.add_argument("--db", help=t("cli.receiver.db"))
         sub.set_defaults(handler=handler)
         return sub
 
-    add("migrate", _migrate, "oppdater databaseskjemaet (én gang, før mottaket startes)")
+    add("migrate", _migrate, t("cli.receiver.action_migrate"))
 
-    serve = add("serve", _serve, "kjør mottaket (API og nettside)")
+    serve = add("serve", _serve, t("cli.receiver.action_serve"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--workers", type=int, default=1, help="antall arbeidsprosesser (standard 1)")
-    serve.add_argument("--root-path", help="understi bak proxyen, f.eks. /bpa-mottak")
+    serve.add_argument("--workers", type=int, default=1, help=t("cli.receiver.workers"))
+    serve.add_argument("--root-path", help=t("cli.receiver.root_path"))
     serve.add_argument("--log-level", choices=["critical", "error", "warning", "info", "debug"])
     serve.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=None,
-                       help="én JSON-linje per forespørsel (standard på)")
+                       help=t("cli.receiver.access_log"))
     serve.add_argument("--forwarded-allow-ips", default=None,
-                       help="proxyer som får oppgi klientadresse og https (X-Forwarded-*); standard 127.0.0.1")
-    serve.add_argument("--pool-size", type=int, help="databaseforbindelser per arbeidsprosess (standard 5)")
+                       help=t("cli.receiver.proxies"))
+    serve.add_argument("--pool-size", type=int, help=t("cli.receiver.pool"))
     serve.add_argument("--secure-cookies", action="store_true", default=None,
-                       help="bak HTTPS: marker informasjonskapsler Secure og send HSTS")
+                       help=t("cli.receiver.https"))
 
-    add("enrol-code", _enrol_code, "lag engangskode for registrering").add_argument("--name", required=True)
-    add("list", _list, "vis mottatte timelister som JSON").add_argument(
-        "--json", action="store_true", help="JSON på stdout (standard)"
+    add("enrol-code", _enrol_code, t("cli.receiver.action_enrol_code")).add_argument("--name", required=True)
+    add("list", _list, t("cli.receiver.action_list")).add_argument(
+        "--json", action="store_true", help=t("cli.common.json")
     )
-    add("import", _import, "importer en bpa-bundle/1-fil").add_argument("file", type=Path)
-    add("add-user", _add_user, "opprett saksbehandler").add_argument("--username", required=True)
-    add("revoke-token", _revoke_token, "trekk tilbake tilgang for en ordning").add_argument(
-        "--arrangement", required=True, help="ordningens navn"
+    add("import", _import, t("cli.receiver.action_import")).add_argument("file", type=Path)
+    add("add-user", _add_user, t("cli.receiver.action_add_user")).add_argument("--username", required=True)
+    add("revoke-token", _revoke_token, t("cli.receiver.action_revoke_token")).add_argument(
+        "--arrangement", required=True, help=t("cli.receiver.arrangement_name")
     )
-    unlock = add("unlock", _unlock, "opphev sperret innlogging")
-    unlock.add_argument("--username", help="brukernavnet som er sperret")
-    unlock.add_argument("--address", help="IP-adressen som er sperret")
-    unlock.add_argument("--list", action="store_true", help="vis sperrer som gjelder nå")
-    purge = add("purge", _purge, "slett behandlede timelister eldre enn N dager (oppbevaringstid)")
-    purge.add_argument("--older-than-days", type=int, help="ellers BPA_RECEIVER_RETENTION_DAYS")
-    add("openapi", _openapi, "skriv API-ets OpenAPI-dokument som JSON")
+    unlock = add("unlock", _unlock, t("cli.receiver.action_unlock"))
+    unlock.add_argument("--username", help=t("cli.receiver.locked_username"))
+    unlock.add_argument("--address", help=t("cli.receiver.locked_address"))
+    unlock.add_argument("--list", action="store_true", help=t("cli.receiver.list_locks"))
+    purge = add("purge", _purge, t("cli.receiver.action_purge"))
+    purge.add_argument("--older-than-days", type=int, help=t("cli.receiver.older_than"))
+    add("openapi", _openapi, t("cli.receiver.action_openapi"))
 
 
 def main(argv: list[str] | None = None) -> int:
     """`bpa-receiver`: the receiver's own console script (no desktop commands, no Qt)."""
-    parser = argparse.ArgumentParser(prog="bpa-receiver", description="Kommunens mottak av timelister (bpa-sync/1)")
-    _add_actions(parser.add_subparsers(dest="receiver_command", required=True))
-    args = parser.parse_args(argv)
-    try:
-        return int(args.handler(args) or 0)
-    except CliError as error:
-        print(f"bpa-receiver: {error}", file=sys.stderr)
-        return 2
+    with i18n.language(None):  # a caller in the same process gets its language back
+        argv = cli_language.choose(sys.argv[1:] if argv is None else argv)
+        parser = argparse.ArgumentParser(prog="bpa-receiver", description=t("cli.receiver.description"))
+        cli_language.add_argument(parser)
+        _add_actions(parser.add_subparsers(dest="receiver_command", required=True))
+        args = parser.parse_args(argv)
+        try:
+            return int(args.handler(args) or 0)
+        except CliError as error:
+            print(f"bpa-receiver: {error}", file=sys.stderr)
+            return 2
 
 
 def _settings(args: argparse.Namespace, **overrides):
@@ -99,7 +105,7 @@ def _settings(args: argparse.Namespace, **overrides):
     try:
         loaded = settings.load(db=getattr(args, "db", None), **overrides)
     except (ValidationError, FileNotFoundError) as error:
-        raise CliError(f"ugyldige innstillinger: {error}") from None
+        raise CliError(t("cli.error.bad_settings", error=error)) from None
     if not loaded.db:
         raise CliError(str(settings.MissingDatabase()))
     return loaded
@@ -111,7 +117,7 @@ def _db(args: argparse.Namespace) -> str:
 
 def _open_error(error: Exception) -> CliError:
     # The type and the driver's message without the URL (it may hold the password).
-    return CliError(f"kan ikke åpne databasen ({type(error).__name__}: {str(error).splitlines()[0][:200]})")
+    return CliError(t("cli.error.cannot_open_db", detail=f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"))
 
 
 def _ready_engine(db: str):
@@ -178,7 +184,7 @@ def _serve(args: argparse.Namespace) -> int:
     from bpa_desktop.sync.receiver import settings as receiver_settings
 
     if args.workers < 1:
-        raise CliError("--workers må være minst 1")
+        raise CliError(t("cli.error.workers"))
     settings = _settings(
         args, root_path=args.root_path, log_level=args.log_level, access_log=args.access_log,
         pool_size=args.pool_size, secure_cookies=args.secure_cookies,
@@ -197,8 +203,8 @@ def _serve(args: argparse.Namespace) -> int:
     # The workers build the app themselves (factory) from these variables.
     os.environ.update(receiver_settings.as_environment(settings))
     made = _prepare_metrics_dir()
-    print(f"Mottaket starter på http://{args.host}:{args.port}{settings.root_path}/ med {args.workers} "
-          "arbeidsprosess(er) (Ctrl+C stopper)", file=sys.stderr)
+    print(t("cli.receiver.starting", url=f"http://{args.host}:{args.port}{settings.root_path}/",
+            workers=args.workers), file=sys.stderr)
     try:
         uvicorn.run(
             APP_FACTORY, factory=True, host=args.host, port=args.port, workers=args.workers,
@@ -281,7 +287,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         bundle = read_bundle(args.file.read_bytes())
     except OSError as error:
-        raise CliError(f"{args.file}: kan ikke leses ({error.strerror})") from None
+        raise CliError(t("cli.error.cannot_read", file=args.file, reason=error.strerror)) from None
     except BundleError as error:
         raise CliError(f"{args.file}: {error}") from None
     engine = _ready_engine(_db(args))
@@ -305,7 +311,7 @@ def _add_user(args: argparse.Namespace) -> int:
 
         password = getpass.getpass("Passord: ")
         if getpass.getpass("Gjenta passord: ") != password:
-            raise CliError("passordene er ikke like")
+            raise CliError(t("cli.error.passwords_differ"))
     created = _in_write_session(
         _db(args), lambda session: staff.add_user(session, args.username, password, actor=CLI_ACTOR), ValueError)
     print(json.dumps({"username": args.username.strip(), "created": created}))
@@ -332,7 +338,7 @@ def _unlock(args: argparse.Namespace) -> int:
         ]}, ensure_ascii=False))
         return 0
     if not (args.username or args.address):
-        raise CliError("oppgi --username og/eller --address (eller --list)")
+        raise CliError(t("cli.error.unlock_what"))
     removed = _in_write_session(
         _db(args), lambda session: throttle.lift(session, username=args.username, address=args.address, actor=CLI_ACTOR),
         ValueError)
@@ -345,7 +351,7 @@ def _purge(args: argparse.Namespace) -> int:
 
     days = args.older_than_days if args.older_than_days is not None else _settings(args).retention_days
     if days is None:
-        raise CliError("oppgi --older-than-days N (eller BPA_RECEIVER_RETENTION_DAYS)")
+        raise CliError(t("cli.error.older_than"))
     result = _in_write_session(
         _db(args), lambda session: retention.purge_decided(session, older_than_days=days, actor=CLI_ACTOR), ValueError)
     print(json.dumps({"purged": result.submissions, "decided_before": result.cutoff.isoformat()}))

@@ -22,10 +22,11 @@ from bpa_desktop.commands.common import (
     find_arrangement,
     open_database,
 )
+from bpa_desktop.i18n import t
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("sync", help="send attesterte timelister til kommunen (bpa-sync/1)")
+    parser = subparsers.add_parser("sync", help=t("cli.sync.help"))
     actions = parser.add_subparsers(dest="sync_command", required=True)
 
     def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:
@@ -35,20 +36,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.set_defaults(handler=handler)
         return sub
 
-    enrol = add("enrol", _enrol, "registrer maskinen hos kommunen med en engangskode")
-    enrol.add_argument("--url", required=True, help="adressen til kommunens mottak")
-    enrol.add_argument("--code", required=True, help="engangskoden fra kommunen")
+    enrol = add("enrol", _enrol, t("cli.sync.action_enrol"))
+    enrol.add_argument("--url", required=True, help=t("cli.sync.url"))
+    enrol.add_argument("--code", required=True, help=t("cli.sync.code"))
 
-    push = add("push", _push, "send det som venter og hent svar (én runde)")
-    push.add_argument("--now", action="store_true", help="ikke vent på neste forsøkstid (Send nå)")
-    push.add_argument("--timeout", type=float, metavar="S", help="svarfrist i sekunder (standard 30)")
+    push = add("push", _push, t("cli.sync.action_push"))
+    push.add_argument("--now", action="store_true", help=t("cli.sync.now"))
+    push.add_argument("--timeout", type=float, metavar="S", help=t("cli.sync.timeout"))
     push.add_argument("--lease", type=float, default=None, metavar="S", help=argparse.SUPPRESS)
 
-    status = add("status", _status, "vis innsendinger per tilstand")
-    status.add_argument("--json", action="store_true", help="JSON på stdout (standard)")
-    status.add_argument("--list", action="store_true", help="ta med hver innsending")
+    status = add("status", _status, t("cli.sync.action_status"))
+    status.add_argument("--json", action="store_true", help=t("cli.common.json"))
+    status.add_argument("--list", action="store_true", help=t("cli.sync.verbose"))
 
-    bundle = add("bundle", _bundle, "lag en signert fil for kommunen (uten nett)")
+    bundle = add("bundle", _bundle, t("cli.sync.action_bundle"))
     add_out_argument(bundle)
 
 

@@ -185,9 +185,19 @@ def whit_sunday(year: int) -> date:
     return _holiday_dates(year)[WHIT_SUNDAY]
 
 
-def holiday_name(day: date) -> str | None:
-    """The Norwegian name of a named public holiday (not ordinary Sundays), else None."""
+def holiday_name(day: date, language: str = "nb") -> str | None:
+    """The name of a named public holiday (not ordinary Sundays), else None: Norwegian, or
+    English (the holidays package's own translation) for ``language="en"``."""
+    if language == "en":
+        return _english_holidays(day.year).get(day)
     return _named_holidays(day.year).get(day)
+
+
+@lru_cache(maxsize=16)
+def _english_holidays(year: int) -> dict[date, str]:
+    import holidays
+
+    return dict(holidays.Norway(years=year, language="en_US").items())
 
 
 def is_named_holiday(day: date) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from bpa_desktop.core.normal_time import Reason, Why
+from bpa_desktop import text_format
 from bpa_desktop.i18n import message
 
 _WHY_ORDER = (Why.DAY, Why.WEEK, Why.AVERAGE, Why.MARKED)
@@ -17,21 +18,12 @@ _WHY_ORDER = (Why.DAY, Why.WEEK, Why.AVERAGE, Why.MARKED)
 
 def hours_text(hours: float) -> str:
     """9 -> "9", 9.5 -> "9,5" in nb, "9.5" in en (at most two decimals)."""
-    text = f"{round(hours, 2):.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", message("decimal_mark"))
-
-
-def _day_text(day: date) -> str:
-    return message("day_month", day=day.day, month=message("month_names").split()[day.month - 1])
+    return text_format.short_number(hours)
 
 
 def range_text(first: date, last: date) -> str:
     """"2.–8. mars" (nb) / "2–8 March" (en), or one date; months as needed."""
-    if first == last:
-        return _day_text(first)
-    if (first.year, first.month) == (last.year, last.month):
-        return message("days_in_month", first=first.day, last=_day_text(last))
-    return f"{_day_text(first)}–{_day_text(last)}"
+    return text_format.day_range(first, last)
 
 
 def _week(day: date) -> int:
@@ -52,12 +44,6 @@ def reason_text(reason: Reason) -> str:
                    last=_week(last_monday), limit=limit)
 
 
-def _joined(items: list[str]) -> str:
-    if len(items) < 2:
-        return "".join(items)
-    return message("list_and", items=", ".join(items[:-1]), last=items[-1])
-
-
 def parts_text(by_why: Mapping[Why, float], weeks: int | None) -> str:
     """"10 t over 9 t per dag og 5 t over 40 t per uke" for hours by reason."""
     parts = []
@@ -74,7 +60,7 @@ def parts_text(by_why: Mapping[Why, float], weeks: int | None) -> str:
             parts.append(message("overtime_part_week", hours=text_hours, limit=hours_text(40)))
         else:
             parts.append(message("overtime_part_average", hours=text_hours, limit=hours_text(40), weeks=weeks))
-    return _joined(parts)
+    return text_format.joined(parts)
 
 
 def finding_message(

@@ -13,16 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {
-    "nb": (
-        "januar", "februar", "mars", "april", "mai", "juni",
-        "juli", "august", "september", "oktober", "november", "desember",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}
+from bpa_desktop import i18n, text_format
 
 _MONTH_TEXT = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -48,13 +39,14 @@ class PayPeriod:
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
 
-    def label(self, language: str = "nb") -> str:
-        """ "mars 2026", or "mars 2026 (21.02.2026–20.03.2026)" for a shifted period."""
-        names = MONTHS.get(language, MONTHS["nb"])
-        name = f"{names[self.end.month - 1]} {self.end.year}"
-        if self.is_calendar_month:
-            return name
-        return f"{name} ({self.start:%d.%m.%Y}–{self.end:%d.%m.%Y})"
+    def label(self, language: str | None = None) -> str:
+        """ "mars 2026", or "mars 2026 (21.02.2026–20.03.2026)" for a shifted period; in
+        ``language``, else the current one."""
+        with i18n.language(language):
+            name = text_format.month_text(self.end.year, self.end.month)
+            if self.is_calendar_month:
+                return name
+            return f"{name} ({text_format.date_range(self.start, self.end)})"
 
     def key(self) -> str:
         """ "2026-03": the month the period is named after (what ``--period`` takes)."""

@@ -40,19 +40,6 @@ ABSENCE_LABELS = {
     AbsenceKind.CHILD_SICK: "Sykt barn",
 }
 
-DEVIATION_LABELS = {
-    "extra": "Ekstravakt",
-    "overtime": "Overtid",
-    "swap": "Byttet vakt",
-    "substitute": "Vikar",
-    "changed_times": "Endret tid",
-    "passive_active": "Passiv tid ble aktiv",
-    "not_worked": "Ikke arbeidet",
-    "absence": "Fravær",
-    "covered": "Dekket av vikar",
-}
-
-
 class RowStatus(str, enum.Enum):
     WORKED = "worked"
     PLANNED = "planned"
@@ -122,7 +109,7 @@ class TimesheetDayRow:
 
     @property
     def deviations(self) -> tuple[str, ...]:
-        """Keys of DEVIATION_LABELS that say how this row differs from the plan."""
+        """How this row differs from the plan (words for them: bpa_desktop.words.deviation_label)."""
         if self.status is RowStatus.CANCELLED:
             return ("not_worked",)
         if self.status is RowStatus.ABSENT:

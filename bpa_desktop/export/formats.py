@@ -1,50 +1,36 @@
-"""Formats shared by every export: Europe/Oslo wall time, Norwegian dates and numbers.
+"""What every export shares: Europe/Oslo wall time, dates and numbers for people in the
+current language (bpa_desktop/text_format.py), writing a rendered file, rounding money.
 
-Norwegian for people (decimal comma, dd.mm.yyyy); machine formats (payroll files) choose
-their own and do not use these.
+Machine formats (payroll files) choose their own and do not use the people's formats.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from bpa_desktop import atomic_write
+from bpa_desktop import atomic_write, text_format
 from bpa_desktop.core import calendar
-from bpa_desktop.core.calendar import OSLO
 
-WEEKDAYS_SHORT = ("ma", "ti", "on", "to", "fr", "lø", "sø")
-
-
-def fmt_date(day: date) -> str:
-    return f"{day:%d.%m.%Y}"
-
-
-def fmt_day_month(day: date) -> str:
-    return f"{day.day}.{day.month}"
+# People's formats live in bpa_desktop/text_format.py (one module for every language); these
+# names stay for the renderers.
+fmt_date = text_format.date_text
+fmt_day_month = text_format.day_month_numeric
+fmt_clock = text_format.clock
 
 
 def fmt_number(value: float, blank_zero: bool = False) -> str:
-    """Hours or kr for people: 7.5 -> "7,50"; blank for zero when asked (quiet columns)."""
-    if blank_zero and abs(value) < 0.005:
-        return ""
-    return f"{value:.2f}".replace(".", ",")
+    """Hours or kr for people: 7.5 -> "7,50" (nb) / "7.50" (en); blank for zero when asked."""
+    return text_format.number(value, 2, blank_zero=blank_zero)
 
 
-def fmt_clock(value: time | datetime | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:%H:%M}"
+def weekday_short(day: date) -> str:
+    return text_format.weekday_name(day, short=True)
 
 
-def local(instant: datetime) -> datetime:
-    """An instant as Europe/Oslo wall time; a naive datetime is taken as Oslo wall time."""
-    if instant.tzinfo is None:
-        return instant.replace(tzinfo=OSLO)
-    # Through UTC: astimezone() to the zone a datetime already has returns it unchanged, and
-    # wall-clock arithmetic can leave it on a time that does not exist (the spring gap).
-    return instant.astimezone(timezone.utc).astimezone(OSLO)
+local = text_format.local
+OSLO = text_format.OSLO
 
 
 def days(start: date, end: date) -> list[date]:

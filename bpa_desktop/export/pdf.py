@@ -27,6 +27,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable
 
 from bpa_desktop.core import calendar
+from bpa_desktop.i18n import get_language, t
 
 # SimpleDocTemplate's frame keeps this much inside the margins on each side.
 FRAME_PADDING = 6
@@ -105,9 +106,9 @@ def holiday_names(start: date, end: date) -> dict[date, str]:
     (two on one day, as 17 May 2027, are joined with "og")."""
     names = {}
     for day in calendar.days(start, end):
-        name = calendar.holiday_name(day)
+        name = calendar.holiday_name(day, get_language())
         if name:
-            names[day] = name.replace("; ", " og ")
+            names[day] = name.replace("; ", t("export.pdf.and"))
     return names
 
 
@@ -214,7 +215,7 @@ def parts_canvas(parts: Sequence[PagePart], font: str, font_size: float = 7) -> 
             for line in lines:
                 self.drawString(margin, y, line)
                 y -= font_size * 1.25
-            self.drawRightString(width - margin, top - font_size, f"Side {number} av {total}")
+            self.drawRightString(width - margin, top - font_size, t("export.pdf.page", number=number, total=total))
             self.restoreState()
 
     return _PartsCanvas

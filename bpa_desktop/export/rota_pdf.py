@@ -28,6 +28,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 from bpa_desktop.core.model import Shift, ShiftTemplate
 from bpa_desktop.export import formats as fmt
 from bpa_desktop.export import pdf
+from bpa_desktop.i18n import t
 
 DAYS_PER_PAGE = 28
 MARGIN = 12 * mm
@@ -40,7 +41,9 @@ HEADER = colors.Color(0.93, 0.93, 0.93)
 
 def rota_title(rota_name: str) -> str:
     """ "Turnus Vår 2026", but not "Turnus Turnus 4 uker" when the name already says it."""
-    return rota_name if rota_name.lower().startswith("turnus") else f"Turnus {rota_name}"
+    if rota_name.lower().startswith(("turnus", "rota")):
+        return rota_name
+    return t("export.rota.title", name=rota_name)
 
 
 @dataclass(frozen=True)
@@ -141,12 +144,12 @@ class _RotaPages:
     def _page(self, first: date, last: date) -> list:
         week_first, week_last = first.isocalendar().week, last.isocalendar().week
         heading = (
-            f"{rota_title(self.doc.rota_name)} · {fmt.fmt_date(first)}–{fmt.fmt_date(last)}"
-            f" · uke {week_first}–{week_last}"
+            t("export.rota.heading", title=rota_title(self.doc.rota_name), first=fmt.fmt_date(first),
+              last=fmt.fmt_date(last), week_first=week_first, week_last=week_last)
         )
         parts: list = [Paragraph(_escape(heading), self.title), Spacer(1, 3 * mm), self._grid(first, last)]
         holidays_here = [(d, n) for d, n in self.holidays.items() if first <= d <= last]
-        note = "Grå kolonne: lørdag, søndag eller helligdag. * = helligdag"
+        note = t("export.rota.note")
         if holidays_here:
             note += ": " + ", ".join(f"{fmt.fmt_day_month(d)} {n}" for d, n in holidays_here)
         parts += [Spacer(1, 1.5 * mm), Paragraph(_escape(note), self.small), Spacer(1, 2.5 * mm)]
@@ -156,11 +159,11 @@ class _RotaPages:
     def _grid(self, first: date, last: date) -> Table:
         fonts = self.fonts
         page_days = fmt.days(first, last)
-        header = ["Assistent"]
+        header = [t("export.rota.assistant")]
         for day in page_days:
             mark = "*" if day in self.holidays else ""
-            header.append(f"{fmt.WEEKDAYS_SHORT[day.weekday()]}{mark}\n{fmt.fmt_day_month(day)}")
-        header.append("Timer")
+            header.append(f"{fmt.weekday_short(day)}{mark}\n{fmt.fmt_day_month(day)}")
+        header.append(t("export.rota.hours"))
         rows = [header]
         style = [
             ("FONT", (0, 0), (-1, 0), fonts.condensed_bold, 7),
@@ -218,7 +221,7 @@ class _RotaPages:
         groups = self._legend_groups()
         templates = sorted(self.doc.templates, key=lambda t: t.code)
         per_group = max(1, -(-len(templates) // groups))
-        header = ["Kode", "Navn", "Tid", "Passiv"]
+        header = [t("export.rota.code"), t("export.rota.name"), t("export.rota.time"), t("export.rota.passive")]
         widths_one = [12 * mm, 38 * mm, 22 * mm, 22 * mm]
         rows = [header * groups]
         style = [
@@ -274,8 +277,8 @@ def render_rota_pdf(document: RotaDocument, path: str | Path | None = None) -> b
         creator="bpa-desktop",
     )
     footer = [
-        f"{document.arrangement_name} · Turnus: {document.rota_name} · versjon {document.version}"
-        f" · skrevet ut {fmt.fmt_date(document.printed)}"
+        t("export.rota.footer", arrangement=document.arrangement_name, rota=document.rota_name,
+          version=document.version, printed=fmt.fmt_date(document.printed))
     ]
     pages = _RotaPages(document, fonts)
     template.build(pages.story(), canvasmaker=pdf.numbered_canvas(footer, fonts.condensed))

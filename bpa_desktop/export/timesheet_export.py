@@ -17,7 +17,8 @@ from bpa_desktop.core.employer_period import is_sick
 from bpa_desktop.core.model import Arrangement, Assistant, TimesheetStatus
 from bpa_desktop.core.overtime_text import reason_text
 from bpa_desktop.core.pay import PayProfile
-from bpa_desktop.core.timesheet import DEVIATION_LABELS, PayrollBatch, RowStatus, TimesheetDayRow, TimesheetDetail, absence_label
+from bpa_desktop import words
+from bpa_desktop.core.timesheet import PayrollBatch, RowStatus, TimesheetDayRow, TimesheetDetail
 from bpa_desktop.core.timesheet_pay import line_totals, reconciles
 from bpa_desktop.export.payroll import PayrollLine, payroll_lines
 from bpa_desktop.export.timesheet_pdf import LineColumn, OvertimeLine, SubmissionStamp, TimesheetDocument, TimesheetRow
@@ -38,7 +39,7 @@ def _absence_note(row: TimesheetDayRow, profile: PayProfile) -> str:
     pay = row.absence_pay
     if pay is None:
         return ""
-    parts = [absence_label(pay.kind)]
+    parts = [words.absence_label(pay.kind)]
     if pay.percent < 100:
         parts.append(message("pdf_note_graded", percent=pay.percent))
     if pay.employer_day is not None:
@@ -63,10 +64,10 @@ def row_note(row: TimesheetDayRow, profile: PayProfile, names: Mapping[int, str]
         covered = message("pdf_note_covered_by", name=names.get(row.covered_by, str(row.covered_by)))
         parts.append(covered + (f": {row.reason}" if row.reason else ""))
     if row.covers is not None:
-        kind = message("pdf_note_sick") if is_sick(row.covers.absence) else absence_label(row.covers.absence).lower()
+        kind = message("pdf_note_sick") if is_sick(row.covers.absence) else words.absence_label(row.covers.absence).lower()
         parts.append(message("pdf_note_covers", name=names.get(row.covers.assistant_id, ""), absence=kind))
     if row.counted:
-        labels = ", ".join(DEVIATION_LABELS[d] for d in row.deviations if not (d == "substitute" and row.covers))
+        labels = ", ".join(words.deviation_label(d) for d in row.deviations if not (d == "substitute" and row.covers))
         reason = row.reason if not (labels and row.reason) else f"{labels}: {row.reason}"
         if reason or labels:
             parts.append(reason or labels)
@@ -90,7 +91,7 @@ def timesheet_rows(detail: TimesheetDetail, profile: PayProfile, names: Mapping[
     for day, absence in detail.absence_days():
         if day not in with_rows:
             graded = f" · {message('pdf_note_graded', percent=absence.percent)}" if absence.percent < 100 else ""
-            rows.append(TimesheetRow(day, None, None, 0.0, {}, absence_label(absence.kind) + graded, worked=False))
+            rows.append(TimesheetRow(day, None, None, 0.0, {}, words.absence_label(absence.kind) + graded, worked=False))
     return rows
 
 

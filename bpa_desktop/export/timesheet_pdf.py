@@ -37,7 +37,8 @@ from bpa_desktop.export.timesheet_table import (
     day_table,
     pay_line_table,
 )
-from bpa_desktop.i18n import message
+from bpa_desktop import words
+from bpa_desktop.i18n import message, t
 
 __all__ = ["LineColumn", "OvertimeLine", "SubmissionStamp", "TimesheetDocument", "TimesheetRow",
            "render_timesheet_pdf", "render_timesheets_pdf"]
@@ -45,14 +46,6 @@ __all__ = ["LineColumn", "OvertimeLine", "SubmissionStamp", "TimesheetDocument",
 MARGIN = 15 * mm
 SHORT_HASH_LENGTH = 16
 
-STATUS_LABELS = {
-    TimesheetStatus.DRAFT: "Utkast",
-    TimesheetStatus.CONFIRMED: "Bekreftet av assistent",
-    TimesheetStatus.ATTESTED: "Attestert av arbeidsleder",
-    TimesheetStatus.SUBMITTED: "Sendt til arbeidsgiver",
-    TimesheetStatus.ACCEPTED: "Godkjent av arbeidsgiver",
-    TimesheetStatus.REJECTED: "Avvist av arbeidsgiver",
-}
 
 SHADED_ROW = colors.Color(0.92, 0.92, 0.92)
 NOT_WORKED_TEXT = colors.Color(0.3, 0.3, 0.3)
@@ -162,9 +155,9 @@ class _TimesheetLayout:
         return story
 
     def _correction_box(self) -> Table:
-        lines = [Paragraph(f"KORRIGERT – erstatter versjon {self.doc.replaces_version}", self.strong)]
+        lines = [Paragraph(t("export.timesheet.corrected", version=self.doc.replaces_version), self.strong)]
         if self.doc.correction_reason:
-            lines.append(Paragraph(f"Årsak: {_escape(self.doc.correction_reason)}", self.body))
+            lines.append(Paragraph(t("export.timesheet.reason", reason=_escape(self.doc.correction_reason)), self.body))
         box = Table([[line] for line in lines], colWidths=[self.width])
         box.setStyle(TableStyle([
             self.plain_font,  # strings in cells: our font, never ReportLab's Helvetica
@@ -200,7 +193,7 @@ class _TimesheetLayout:
             (message("pdf_employee_no"), doc.employee_no),
             (message("pdf_position"), position),
             (message("pdf_period"), f"{fmt.fmt_date(doc.period_start)} – {fmt.fmt_date(doc.period_end)}"),
-            (message("pdf_status"), STATUS_LABELS.get(doc.status, str(doc.status))
+            (message("pdf_status"), words.status_label(doc.status, long=True)
              + (f", {message('pdf_version')} {doc.version}")),
         ]
         if doc.confirmed_through is not None:
@@ -351,18 +344,17 @@ class _TimesheetLayout:
 
 def footer_lines(document: TimesheetDocument) -> list[str]:
     lines = [
-        f"Timeliste · {document.assistant_name} · {fmt.fmt_date(document.period_start)}–"
-        f"{fmt.fmt_date(document.period_end)} · versjon {document.version}"
-        f" · skrevet ut {fmt.fmt_date(document.printed)}"
+        t("export.timesheet.footer", name=document.assistant_name, first=fmt.fmt_date(document.period_start),
+          last=fmt.fmt_date(document.period_end), version=document.version, printed=fmt.fmt_date(document.printed))
     ]
     stamp = document.submission
     if stamp is not None:
-        line = f"Innsending {stamp.submission_id}"
+        parts = [t("export.timesheet.footer_submission", id=stamp.submission_id)]
         if stamp.body_sha256:
-            line += f" · SHA-256 {stamp.body_sha256[:SHORT_HASH_LENGTH]}"
+            parts.append(t("export.timesheet.footer_hash", hash=stamp.body_sha256[:SHORT_HASH_LENGTH]))
         if stamp.key_fingerprint:
-            line += f" · nøkkel {stamp.key_fingerprint}"
-        lines.append(line)
+            parts.append(t("export.timesheet.footer_key", key=stamp.key_fingerprint))
+        lines.append(" · ".join(parts))
     return lines
 
 
@@ -382,7 +374,8 @@ def render_timesheets_pdf(documents: Sequence[TimesheetDocument], path: str | Pa
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN + 4 * mm * max(len(p.footer) for p in parts),
-        title=f"Timeliste {fmt.fmt_date(first.period_start)}–{fmt.fmt_date(first.period_end)}",
+        title=t("export.timesheet.pdf_title", first=fmt.fmt_date(first.period_start),
+                last=fmt.fmt_date(first.period_end)),
         author="bpa-desktop",
         creator="bpa-desktop",
     )

@@ -13,22 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from bpa_desktop import i18n
+from bpa_desktop import i18n, text_format
 
 
 def _number(value: float) -> str:
-    text = f"{round(value, 1):.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", i18n.message("decimal_mark"))
+    return text_format.short_number(value, 1)
 
 
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return i18n.message("list_and", items=", ".join(items[:-1]), last=items[-1])
-
-
-def _date(day: date) -> str:
-    return day.strftime("%d.%m.%Y") if i18n.get_language() == "nb" else day.isoformat()
+_join = text_format.joined
+_date = text_format.date_text
 
 
 def _date_ranges(days: list[date]) -> str:

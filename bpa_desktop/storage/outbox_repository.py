@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from bpa_desktop.message import Message
 from bpa_desktop.storage.sync_schema import (
     AT_RECEIVER,
     NOT_YET_STORED,
@@ -67,7 +68,7 @@ class Submission:
     lease_until: datetime | None
     last_attempt_at: datetime | None
     last_error_code: str | None
-    last_error_text: str | None
+    last_error_message: str | None  # a catalogue Message as JSON (bpa_desktop.i18n)
     receipt: str | None
     decision: str | None
     decision_reason: str | None
@@ -89,6 +90,10 @@ class Claimed:
 
 _SUBMISSION_FIELDS = tuple(f.name for f in fields(Submission))
 _ENROLMENT_FIELDS = tuple(f.name for f in fields(Enrolment))
+
+
+def _stored(message: Message | None) -> str | None:
+    return message.to_json() if message is not None else None
 
 
 def _submission(row: OutboxSubmissionRow) -> Submission:
@@ -126,7 +131,7 @@ def save_enrolment(session: Session, arrangement_id: int, *, receiver_url: str, 
     session.execute(
         update(OutboxSubmissionRow)
         .where(OutboxSubmissionRow.arrangement_id == arrangement_id, OutboxSubmissionRow.state == "paused_auth")
-        .values(state="queued", next_attempt_at=now, last_error_code=None, last_error_text=None)
+        .values(state="queued", next_attempt_at=now, last_error_code=None, last_error_message=None)
     )
 
 
@@ -155,7 +160,7 @@ def earlier_versions(session: Session, arrangement_id: int, employee_no: str, pe
     return [_submission(row) for row in rows]
 
 
-def retire(session: Session, submission_ids: Sequence[str], text: str) -> None:
+def retire(session: Session, submission_ids: Sequence[str], text: Message) -> None:
     """Versions that never reached the receiver (blocked, version conflict) and that a later
     version has replaced: ``superseded`` with the code ``replaced``, never sent again."""
     if submission_ids:
@@ -163,7 +168,7 @@ def retire(session: Session, submission_ids: Sequence[str], text: str) -> None:
             update(OutboxSubmissionRow)
             .where(OutboxSubmissionRow.id.in_(list(submission_ids)),
                    OutboxSubmissionRow.state.in_(("blocked", "needs_correction")))
-            .values(state="superseded", last_error_code=REPLACED, last_error_text=text,
+            .values(state="superseded", last_error_code=REPLACED, last_error_message=_stored(text),
                     lease_owner=None, lease_until=None)
         )
 
@@ -219,10 +224,10 @@ def store_signature(session: Session, submission_id: str, sig: bytes, key_id: st
     )
 
 
-def block(session: Session, submission_id: str, code: str, text: str) -> None:
+def block(session: Session, submission_id: str, code: str, text: Message) -> None:
     session.execute(
         update(OutboxSubmissionRow).where(OutboxSubmissionRow.id == submission_id)
-        .values(state="blocked", last_error_code=code, last_error_text=text)
+        .values(state="blocked", last_error_code=code, last_error_message=_stored(text))
     )
 
 
@@ -290,30 +295,30 @@ def mark_delivered(session: Session, submission_id: str, receipt: dict, now: dat
         .values(
             state="delivered", receipt=json.dumps(receipt, sort_keys=True),
             attempts=OutboxSubmissionRow.attempts + 1, last_attempt_at=now,
-            lease_owner=None, lease_until=None, last_error_code=None, last_error_text=None,
+            lease_owner=None, lease_until=None, last_error_code=None, last_error_message=None,
         )
     )
     return bool(result.rowcount)
 
 
-def requeue_after(session: Session, submission_id: str, *, next_attempt_at: datetime, code: str, text: str,
+def requeue_after(session: Session, submission_id: str, *, next_attempt_at: datetime, code: str, text: Message,
                   now: datetime) -> None:
     """Back to ``queued`` after a failed attempt, to be tried at ``next_attempt_at``."""
     session.execute(
         update(OutboxSubmissionRow).where(OutboxSubmissionRow.id == submission_id).values(
             state="queued", attempts=OutboxSubmissionRow.attempts + 1, next_attempt_at=next_attempt_at,
-            lease_owner=None, lease_until=None, last_attempt_at=now, last_error_code=code, last_error_text=text,
+            lease_owner=None, lease_until=None, last_attempt_at=now, last_error_code=code, last_error_message=_stored(text),
         )
     )
 
 
-def mark_state(session: Session, submission_id: str, owner: str, state: str, *, code: str, text: str,
+def mark_state(session: Session, submission_id: str, owner: str, state: str, *, code: str, text: Message,
                now: datetime, answer: dict | None = None) -> bool:
     """A final answer for this version (blocked, needs_correction) for the lease holder;
     ``answer`` (the head a version conflict named) is kept in ``receipt``."""
     assert state in OUTBOX_STATES
     values = dict(state=state, attempts=OutboxSubmissionRow.attempts + 1, last_attempt_at=now,
-                  lease_owner=None, lease_until=None, last_error_code=code, last_error_text=text)
+                  lease_owner=None, lease_until=None, last_error_code=code, last_error_message=_stored(text))
     if answer is not None:
         values["receipt"] = json.dumps(answer, sort_keys=True)
     result = session.execute(
@@ -325,21 +330,21 @@ def mark_state(session: Session, submission_id: str, owner: str, state: str, *, 
     return bool(result.rowcount)
 
 
-def pause_auth(session: Session, arrangement_id: int, *, code: str, text: str) -> int:
+def pause_auth(session: Session, arrangement_id: int, *, code: str, text: Message) -> int:
     result = session.execute(
         update(OutboxSubmissionRow)
         .where(OutboxSubmissionRow.arrangement_id == arrangement_id,
                OutboxSubmissionRow.state.in_(("queued", "sending")))
-        .values(state="paused_auth", lease_owner=None, lease_until=None, last_error_code=code, last_error_text=text)
+        .values(state="paused_auth", lease_owner=None, lease_until=None, last_error_code=code, last_error_message=_stored(text))
     )
     return result.rowcount
 
 
-def note_error(session: Session, arrangement_id: int, *, code: str, text: str) -> None:
+def note_error(session: Session, arrangement_id: int, *, code: str, text: Message) -> None:
     session.execute(
         update(OutboxSubmissionRow)
         .where(OutboxSubmissionRow.arrangement_id == arrangement_id, OutboxSubmissionRow.state == "queued")
-        .values(last_error_code=code, last_error_text=text)
+        .values(last_error_code=code, last_error_message=_stored(text))
     )
 
 
@@ -349,7 +354,7 @@ def requeue_blocked(session: Session, submission_id: str, now: datetime) -> bool
         update(OutboxSubmissionRow)
         .where(OutboxSubmissionRow.id == submission_id, OutboxSubmissionRow.state == "blocked",
                OutboxSubmissionRow.last_error_code != "invalid_pay_code")
-        .values(state="queued", next_attempt_at=now, last_error_code=None, last_error_text=None)
+        .values(state="queued", next_attempt_at=now, last_error_code=None, last_error_message=None)
     )
     return bool(result.rowcount)
 
@@ -396,7 +401,7 @@ def ids_at_receiver(session: Session, arrangement_id: int) -> list[str]:
     ))
 
 
-def requeue_unknown(session: Session, submission_ids: Sequence[str], *, now: datetime, text: str) -> int:
+def requeue_unknown(session: Session, submission_ids: Sequence[str], *, now: datetime, text: Message) -> int:
     """The receiver lost these (restored from a backup): queue them again with the same
     ids and bytes; their receipts and decisions are gone with it."""
     if not submission_ids:
@@ -406,7 +411,7 @@ def requeue_unknown(session: Session, submission_ids: Sequence[str], *, now: dat
         .where(OutboxSubmissionRow.id.in_(list(submission_ids)), OutboxSubmissionRow.state.in_(AT_RECEIVER),
                or_(OutboxSubmissionRow.last_error_code.is_(None), OutboxSubmissionRow.last_error_code != REPLACED))
         .values(state="queued", next_attempt_at=now, receipt=None, decision=None, decision_reason=None,
-                decided_at=None, last_error_code="receiver_restored", last_error_text=text)
+                decided_at=None, last_error_code="receiver_restored", last_error_message=_stored(text))
     )
     return result.rowcount
 

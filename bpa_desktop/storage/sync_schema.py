@@ -94,7 +94,7 @@ class OutboxSubmissionRow(Base):
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error_code: Mapped[str | None] = mapped_column(String(64))
-    last_error_text: Mapped[str | None] = mapped_column(Text)
+    last_error_message: Mapped[str | None] = mapped_column(Text)  # a catalogue Message as JSON (key, params)
     receipt: Mapped[str | None] = mapped_column(Text)  # the receiver's receipt, JSON
     decision: Mapped[str | None] = mapped_column(String(16))
     decision_reason: Mapped[str | None] = mapped_column(Text)

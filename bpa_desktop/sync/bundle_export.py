@@ -21,14 +21,14 @@ def export_bundle(outbox_port: OutboxPort, arrangement_id: int, path: Path) -> i
     """Seal and write every unconfirmed submission of the arrangement; returns how many."""
     enrolments = outbox_port.load_enrolments(arrangement_id)
     if not enrolments:
-        raise SyncError(texts.NOT_ENROLLED)
+        raise SyncError(str(texts.NOT_ENROLLED))
     enrolment = enrolments[0]
     try:
         key = credentials.load_signing_key(enrolment.remote_arrangement_id)
     except credentials.CredentialsUnavailable as error:
         raise SyncError(str(error)) from None
     if key is None:
-        raise SyncError(texts.KEY_MISSING)
+        raise SyncError(str(texts.KEY_MISSING))
     outbox_port.seal(enrolment, key, chain=True)  # a correction follows its version in the file
     current_key_id = signing.key_id(signing.public_key_raw(key))
     rows = [row for row in outbox_port.exportable(arrangement_id) if row.key_id == current_key_id]

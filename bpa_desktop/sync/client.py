@@ -34,6 +34,7 @@ import httpx
 from pydantic import ValidationError
 
 from bpa_desktop.core.input_file import InputError, parse_json, shown
+from bpa_desktop.message import Message
 from bpa_desktop.storage.outbox_repository import Enrolment
 from bpa_desktop.sync import credentials, outbox, signing, texts
 from bpa_desktop.sync import receiver_url as receiver_url_rules
@@ -64,7 +65,7 @@ class SyncError(Exception):
 class Outcome:
     kind: str  # delivered | retry | paused_auth | needs_correction | blocked
     code: str
-    text: str = ""
+    text: Message | None = None  # what the row keeps (rendered when shown)
     retry_after: float | None = None
     delay: float | None = None  # fixed delay instead of backoff (in_flight)
     receipt: dict | None = None
@@ -132,12 +133,12 @@ def classify(response: httpx.Response | None, error: Exception | None = None, *,
         try:
             receipt = Receipt.model_validate(problem)
         except ValidationError:
-            return Outcome("retry", "bad_receipt", texts.UNEXPECTED.format(status=status))
+            return Outcome("retry", "bad_receipt", texts.unexpected(status))
         if str(receipt.submission_id) != submission_id or receipt.body_sha256 != expected_sha256:
             return Outcome("blocked", "receipt_mismatch", texts.BAD_RECEIPT)
         return Outcome("delivered", "ok", receipt=receipt.model_dump(mode="json"), replay=status == 200)
     if status in (408, 425, 429) or status >= 500:
-        text = texts.BUSY if status in (429, 503) else texts.SERVER_ERROR.format(status=status)
+        text = texts.BUSY if status in (429, 503) else texts.server_error(status)
         return Outcome("retry", code, text, retry_after=_retry_after(response))
     if status == 409 and code == "in_flight":
         return Outcome("retry", code, texts.IN_FLIGHT, delay=outbox.IN_FLIGHT_DELAY_S)
@@ -145,14 +146,14 @@ def classify(response: httpx.Response | None, error: Exception | None = None, *,
         return Outcome("needs_correction", code, texts.VERSION_CONFLICT, receipt=outbox.conflict_answer(problem))
     if status in (401, 403):
         detail = _said(problem.get("title"), f"HTTP {status}").rstrip(".")
-        return Outcome("paused_auth", code, texts.AUTH.format(detail=detail))
+        return Outcome("paused_auth", code, texts.auth(detail))
     if status == 422 and code == "bad_signature":
         return Outcome("blocked", code, texts.BAD_SIGNATURE)
     if status == 422 and code == "key_reused":
         return Outcome("blocked", code, texts.KEY_REUSED)
     if 400 <= status < 500:
-        return Outcome("blocked", code, texts.REFUSED.format(title=_said(problem.get("title"), f"HTTP {status}")))
-    return Outcome("retry", code, texts.UNEXPECTED.format(status=status))
+        return Outcome("blocked", code, texts.refused(_said(problem.get("title"), f"HTTP {status}")))
+    return Outcome("retry", code, texts.unexpected(status))
 
 
 # --- one pass --------------------------------------------------------------------------------
@@ -269,14 +270,14 @@ class SyncClient:
                 response = http.post("/v1/enrol", json=request.model_dump(mode="json"))
         except httpx.HTTPError as error:
             reason = texts.TIMEOUT if isinstance(error, httpx.TimeoutException) else texts.UNREACHABLE
-            raise SyncError(f"{reason} ({receiver_url}). Prøv igjen senere.") from None
+            raise SyncError(str(texts.enrol_unreachable(reason, receiver_url))) from None
         if response.status_code not in (200, 201):
             title = _said(_problem(response).get("title"), f"HTTP {response.status_code}")
-            raise SyncError(f"Registreringen ble avvist av kommunen: {title}")
+            raise SyncError(str(texts.enrol_refused(title)))
         try:
             enrolled = EnrolResponse.model_validate(_json(response))
         except ValidationError:
-            raise SyncError(texts.UNREADABLE_ANSWER) from None
+            raise SyncError(str(texts.UNREADABLE_ANSWER)) from None
         try:
             credentials.store_signing_key(enrolled.arrangement_id, key)
             credentials.store_token(receiver_url, enrolled.arrangement_id, enrolled.token)
@@ -305,7 +306,7 @@ class SyncClient:
         for local_id, count in self._outbox.queued_by_arrangement().items():
             if local_id not in enrolled_ids and (arrangement_id is None or arrangement_id == local_id) and count:
                 self._outbox.note_error(local_id, code="not_enrolled", text=texts.NOT_ENROLLED)
-                summary.messages.append(texts.NOT_ENROLLED)
+                summary.messages.append(str(texts.NOT_ENROLLED))
         for enrolment in enrolments:
             if self._should_stop():
                 break
@@ -318,13 +319,13 @@ class SyncClient:
             token = credentials.load_token(enrolment.receiver_url, enrolment.remote_arrangement_id)
             key = credentials.load_signing_key(enrolment.remote_arrangement_id)
         except credentials.CredentialsUnavailable as error:
-            self._outbox.note_error(enrolment.arrangement_id, code="keyring", text=str(error))
+            self._outbox.note_error(enrolment.arrangement_id, code="keyring", text=Message("sync.no_keyring"))
             summary.messages.append(str(error))
             return None
         if token is None or key is None:
             text = texts.TOKEN_MISSING if token is None else texts.KEY_MISSING
             summary.paused_auth += self._outbox.pause_auth(enrolment.arrangement_id, code="secret_missing", text=text)
-            summary.messages.append(text)
+            summary.messages.append(str(text))
             return None
         return token, key
 
@@ -391,13 +392,13 @@ class SyncClient:
                                      retry_after=outcome.retry_after, delay=outcome.delay, rng=self._rng)
             summary.retried += 1
             if when is not None:
-                summary.messages.append(texts.retry_text(outcome.text, when, outbox.utc_now()))
+                summary.messages.append(str(texts.retry(outcome.text, when)))
             # A server that answered may take the next one; one that did not answer will not.
             return outcome.code not in ("unreachable", "timeout") and outcome.retry_after is None
         if outcome.kind == "paused_auth":
             summary.paused_auth += self._outbox.pause_auth(enrolment.arrangement_id,
                                                      code=outcome.code, text=outcome.text)
-            summary.messages.append(outcome.text)
+            summary.messages.append(str(outcome.text))
             return False
         self._outbox.mark_state(item.id, self.owner, outcome.kind, code=outcome.code, text=outcome.text,
                                 answer=outcome.receipt if outcome.kind == "needs_correction" else None)
@@ -405,7 +406,7 @@ class SyncClient:
             summary.blocked += 1
         else:
             summary.needs_correction += 1
-        summary.messages.append(outcome.text)
+        summary.messages.append(str(outcome.text))
         return True
 
     # -- decisions -------------------------------------------------------------------------
@@ -431,7 +432,7 @@ class SyncClient:
             try:
                 page = DecisionsPage.model_validate(_json(response))
             except ValidationError:
-                summary.messages.append(texts.UNREADABLE_DECISIONS)
+                summary.messages.append(str(texts.UNREADABLE_DECISIONS))
                 return  # a page that is not one: read again next time; nothing is applied
             summary.decisions += self._outbox.apply_decisions(enrolment.arrangement_id, page.decisions, page.next)
             if len(page.decisions) < DECISIONS_PAGE or page.next == cursor:
@@ -463,5 +464,5 @@ class SyncClient:
         self._outbox.requeue_unknown(unknown)
         self._outbox.apply_decisions(enrolment.arrangement_id, [], 0)
         if unknown:
-            summary.messages.append(texts.CURSOR_RESET)
+            summary.messages.append(str(texts.CURSOR_RESET))
 

@@ -15,24 +15,20 @@ import keyring
 import keyring.errors
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from bpa_desktop.i18n import t
 from bpa_desktop.sync import signing
 
 SERVICE = "bpa-desktop"
 
-UNAVAILABLE_MESSAGE = (
-    "Finner ingen sikker nøkkelring (passordlager) på denne maskinen, så nøkler for sending "
-    "til kommunen kan ikke lagres. Du kan fortsatt føre og attestere timer; de sendes når "
-    "nøkkelringen er tilgjengelig, eller du kan sende dem som fil."
-)
 
 T = TypeVar("T")
 
 
 class CredentialsUnavailable(Exception):
-    """No keyring to read or write secrets; the message is for the user (Norwegian)."""
+    """No keyring to read or write secrets; the message is for the user (sync.no_keyring)."""
 
-    def __init__(self, message: str = UNAVAILABLE_MESSAGE) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or t("sync.no_keyring"))
 
 
 def signing_key_name(arrangement_id: str) -> str:

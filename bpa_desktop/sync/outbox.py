@@ -51,6 +51,7 @@ from typing import Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from bpa_desktop.message import Message
 from bpa_desktop.core.model import AttestedTimesheet
 from bpa_desktop.storage.outbox_repository import Claimed, Enrolment, Submission
 from bpa_desktop.storage.sync_schema import (
@@ -185,7 +186,7 @@ def new_submission(attested: AttestedTimesheet, previous: Submission | None, arr
     bad_codes = payload.invalid_pay_codes(content.lines)
     if bad_codes:
         values.update(state="blocked", last_error_code="invalid_pay_code",
-                      last_error_text=texts.INVALID_PAY_CODE.format(codes=", ".join(f"«{c}»" for c in bad_codes)))
+                      last_error_message=texts.invalid_pay_code(bad_codes).to_json())
     elif arrangement_ref is not None and head is not None:
         values.update(body_values(_on_the_wire(content, head), arrangement_ref))
     return values
@@ -218,7 +219,8 @@ def body_values(content: payload.SubmissionContent, arrangement_ref: str) -> dic
     try:
         body = payload.body_bytes(content, arrangement_ref)
     except payload.PayloadError as error:
-        return {"state": "blocked", "last_error_code": "invalid_body", "last_error_text": str(error)}
+        return {"state": "blocked", "last_error_code": "invalid_body",
+                "last_error_message": texts.invalid_body(str(error)).to_json()}
     return {"body": body, "body_sha256": hashlib.sha256(body).hexdigest()}
 
 
@@ -232,18 +234,18 @@ class OutboxPort(Protocol):
     def save_enrolment(self, arrangement_id: int, *, receiver_url: str, remote_arrangement_id: str,
                        public_key: bytes) -> None: ...
     def queued_by_arrangement(self) -> dict[int, int]: ...
-    def note_error(self, arrangement_id: int, *, code: str, text: str) -> None: ...
-    def pause_auth(self, arrangement_id: int, *, code: str, text: str) -> int: ...
+    def note_error(self, arrangement_id: int, *, code: str, text: Message) -> None: ...
+    def pause_auth(self, arrangement_id: int, *, code: str, text: Message) -> int: ...
     def seal(self, enrolment: Enrolment, key: Ed25519PrivateKey, *, chain: bool = False) -> int: ...
     def claim(self, arrangement_id: int, owner: str, *, lease_seconds: float = LEASE_SECONDS, limit: int = 20,
               ignore_backoff: bool = False, exclude: Iterable[str] = ()) -> list[Claimed]: ...
     def mark_delivered(self, submission_id: str, receipt: dict) -> bool: ...
-    def mark_retry(self, submission_id: str, owner: str, *, code: str, reason: str,
+    def mark_retry(self, submission_id: str, owner: str, *, code: str, reason: Message,
                    retry_after: float | None = None, delay: float | None = None,
                    rng: random.Random | None = None) -> datetime | None: ...
-    def release(self, submission_ids: Sequence[str], owner: str, *, code: str, reason: str,
+    def release(self, submission_ids: Sequence[str], owner: str, *, code: str, reason: Message,
                 retry_after: float | None = None, rng: random.Random | None = None) -> None: ...
-    def mark_state(self, submission_id: str, owner: str, state: str, *, code: str, text: str,
+    def mark_state(self, submission_id: str, owner: str, state: str, *, code: str, text: Message,
                    answer: dict | None = None) -> bool: ...
     def apply_decisions(self, arrangement_id: int, decisions: Sequence[Decision], cursor: int) -> int: ...
     def ids_at_receiver(self, arrangement_id: int) -> list[str]: ...

@@ -6,11 +6,8 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-NOT_HTTPS = (
-    "Adressen til kommunens mottak må begynne med https://. Ukryptert http:// er bare tillatt "
-    "til denne maskinen (localhost eller 127.0.0.1). Sjekk adressen du fikk fra kommunen."
-)
-NOT_A_URL = "Adressen til kommunens mottak er ikke en gyldig nettadresse (for eksempel https://mottak.kommune.no)."
+from bpa_desktop.i18n import t
+
 
 
 def _is_loopback(host: str) -> bool:
@@ -23,14 +20,14 @@ def _is_loopback(host: str) -> bool:
 
 
 def refusal(url: str) -> str | None:
-    """Why `url` may not be used as a receiver address (plain Norwegian), or None when it may."""
+    """Why `url` may not be used as a receiver address (in the user's language), or None when it may."""
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()
     except ValueError:
-        return NOT_A_URL
+        return t("sync.url_invalid")
     if parts.scheme not in ("http", "https") or not host:
-        return NOT_A_URL
+        return t("sync.url_invalid")
     if parts.scheme == "http" and not _is_loopback(host):
-        return NOT_HTTPS
+        return t("sync.url_not_https")
     return None

@@ -1,52 +1,70 @@
-"""Plain Norwegian texts about sync, shown to the arbeidsleder and kept on each submission."""
+"""What sync tells the arbeidsleder, as catalogue messages (sync.* in resources/catalogue).
+
+A ``Message`` is a key and its parameters: the outbox keeps it on the row as it is, and it is
+written out in the language of the moment it is shown (``str(message)``), not of the moment
+it was stored.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from bpa_desktop.core.calendar import OSLO
+from bpa_desktop.message import Message
 
-NOT_ENROLLED = (
-    "Maskinen er ikke registrert hos kommunen ennå. Registrer den med koden du har fått fra kommunen."
-)
-UNREACHABLE = "Kommunen svarer ikke"
-TIMEOUT = "Kommunen svarer ikke (ingen svar innen fristen)"
-SERVER_ERROR = "Kommunens mottak har en feil (HTTP {status})"
-BUSY = "Kommunens mottak er opptatt"
-IN_FLIGHT = "Timelisten blir allerede behandlet hos kommunen"
-UNEXPECTED = "Uventet svar fra kommunen (HTTP {status})"
-AUTH = (
-    "Kommunen godtar ikke lenger tilgangen til denne maskinen ({detail}). Registrer maskinen på nytt "
-    "med en ny kode fra kommunen. Ingenting er tapt: timelistene venter og sendes etterpå."
-)
-TOKEN_MISSING = "Tilgangsnøkkelen mangler i nøkkelringen. Registrer maskinen på nytt med en ny kode fra kommunen."
-KEY_MISSING = (
-    "Signeringsnøkkelen mangler i nøkkelringen. Registrer maskinen på nytt med en ny kode fra kommunen."
-)
-VERSION_CONFLICT = (
-    "Timelisten er endret hos kommunen siden denne versjonen ble laget. Se begge versjonene og lag en ny rettelse."
-)
-BAD_SIGNATURE = (
-    "Kommunen kunne ikke bekrefte signaturen, så innholdet kan ha blitt endret underveis. "
-    "Din kopi er uendret. Prøv igjen, eller send som fil."
-)
-KEY_REUSED = "Kommunen har en annen timeliste med samme ID. Din kopi er uendret; kontakt kommunen."
-REFUSED = "Kommunen avviste innsendingen: {title}"
-REPLACED = "Erstattet av versjon {version} før kommunen tok imot denne; versjon {version} sendes i stedet."
-UNREADABLE_ANSWER = "Svaret fra kommunen kunne ikke leses. Ingenting er endret; prøv igjen senere."
-UNREADABLE_DECISIONS = "Kommunens svar på timelistene kunne ikke leses; de hentes på nytt neste gang."
-BAD_RECEIPT = "Kvitteringen fra kommunen stemmer ikke med timelisten. Din kopi er uendret; kontakt kommunen."
-INVALID_PAY_CODE = (
-    "Lønnsarten {codes} kan ikke sendes (bare bokstaver, tall, punktum og bindestrek). "
-    "Rett lønnsarten i innstillingene og korriger timelisten."
-)
-CURSOR_RESET = "Kommunens mottak er gjenopprettet fra sikkerhetskopi; innsendte timelister kontrolleres på nytt."
-STUCK = "Kommunen har ikke mottatt timelisten – send som fil eller skriv ut."
+NOT_ENROLLED = Message("sync.not_enrolled")
+UNREACHABLE = Message("sync.unreachable")
+TIMEOUT = Message("sync.timeout")
+BUSY = Message("sync.busy")
+IN_FLIGHT = Message("sync.in_flight")
+TOKEN_MISSING = Message("sync.token_missing")
+KEY_MISSING = Message("sync.key_missing")
+VERSION_CONFLICT = Message("sync.version_conflict")
+BAD_SIGNATURE = Message("sync.bad_signature")
+KEY_REUSED = Message("sync.key_reused")
+BAD_RECEIPT = Message("sync.bad_receipt")
+CURSOR_RESET = Message("sync.cursor_reset")
+UNREADABLE_ANSWER = Message("sync.unreadable_answer")
+UNREADABLE_DECISIONS = Message("sync.unreadable_decisions")
 
 
-def retry_text(reason: str, next_attempt_at: datetime, now: datetime) -> str:
-    """'Kommunen svarer ikke – prøver igjen kl. 14:05' (the date too when not today)."""
-    local = next_attempt_at.astimezone(OSLO)
-    if local.date() == now.astimezone(OSLO).date():
-        return f"{reason} – prøver igjen kl. {local:%H:%M}"
-    return f"{reason} – prøver igjen {local:%d.%m.} kl. {local:%H:%M}"
+def server_error(status: int) -> Message:
+    return Message("sync.server_error", {"status": status})
+
+
+def unexpected(status: int) -> Message:
+    return Message("sync.unexpected", {"status": status})
+
+
+def auth(detail: str) -> Message:
+    return Message("sync.auth", {"detail": detail})
+
+
+def refused(title: str) -> Message:
+    """The municipality's own words (its problem title) inside ours."""
+    return Message("sync.refused", {"title": title})
+
+
+def invalid_pay_code(codes: list[str]) -> Message:
+    return Message("sync.invalid_pay_code", {"codes": ", ".join(f"«{code}»" for code in codes)})
+
+
+def replaced(version: int) -> Message:
+    """A version that never reached the receiver, retired for a later one."""
+    return Message("sync.replaced", {"version": version})
+
+
+def invalid_body(detail: str) -> Message:
+    return Message("sync.invalid_body", {"detail": detail})
+
+
+def retry(reason: Message, next_attempt_at: datetime) -> Message:
+    """'Kommunen svarer ikke – prøver igjen kl. 14:05' (the date too when shown another day)."""
+    return Message("sync.retry_at", {"reason": reason, "at": next_attempt_at})
+
+
+def enrol_unreachable(reason: Message, url: str) -> Message:
+    return Message("sync.enrol_unreachable", {"reason": reason, "url": url})
+
+
+def enrol_refused(title: str) -> Message:
+    return Message("sync.enrol_refused", {"title": title})

@@ -1,18 +1,20 @@
-"""Choosing and installing the UI language (Norwegian bokmål by default, English second)."""
+"""Choosing and installing the UI language (Norwegian bokmål by default, English second).
+
+The widgets' ``tr()`` strings are English in the code; ``CatalogueTranslator`` serves their
+bokmål from the one catalogue (the ``ui.<Context>`` entries of resources/catalogue/*.json), so
+there is no .ts/.qm file beside it.
+"""
 
 from __future__ import annotations
 
-import importlib.resources
-import logging
-
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
-log = logging.getLogger(__name__)
+from bpa_desktop import i18n
 
-LANGUAGES = ("nb", "en")
+LANGUAGES = i18n.LANGUAGES
 SETTINGS_KEY = "ui/language"
 _NORWEGIAN = {QLocale.Language.NorwegianBokmal, QLocale.Language.NorwegianNynorsk}
-_current = "nb"
+UI_GROUP = "ui."
 
 
 def choose_language(requested: str | None, settings: QSettings | None = None, system: QLocale | None = None) -> str:
@@ -34,37 +36,49 @@ def choose_language(requested: str | None, settings: QSettings | None = None, sy
 
 
 def current_language() -> str:
-    return _current
+    return i18n.get_language()
 
 
-def translations_dir():
-    return importlib.resources.files("bpa_desktop.resources") / "translations"
+def tr_index(language: str) -> dict[tuple[str, str], str]:
+    """(Qt context, English source) -> text in ``language``, from the ``ui.*`` entries."""
+    index = {}
+    for key, entry in i18n.entries().items():
+        if key.startswith(UI_GROUP):
+            context = key[len(UI_GROUP):].rpartition(".")[0]
+            index[(context, entry["en"])] = entry.get(language) or entry["nb"]
+    return index
+
+
+class CatalogueTranslator(QTranslator):
+    """Answers Qt's translate(context, source) from the catalogue; None lets Qt keep the source."""
+
+    def __init__(self, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self._index = tr_index(language)
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ARG002 (Qt's signature)
+        return self._index.get((context, source_text))
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return not self._index
 
 
 def install_language(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load our catalogue (and Qt's own button texts) for `language`; set locale and Workspace language.
+    """Serve the catalogue to Qt in ``language``; set the locale and the catalogue's language.
 
     Returns the installed translators; the caller keeps them alive.
     """
-    global _current
-    _current = language
-    from bpa_desktop import i18n  # the Workspace's message catalogue (plain Python)
-
     i18n.set_language(language)
     if language == "nb":
         QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    installed: list[QTranslator] = []
-    if language == "en":
-        return installed  # source strings are English
-    for stem in ("bpa_desktop", "qt_extra"):
-        resource = translations_dir() / f"{stem}_{language}.qm"
-        translator = QTranslator(app)
-        with importlib.resources.as_file(resource) as path:
-            if translator.load(str(path)):
-                app.installTranslator(translator)
-                installed.append(translator)
-            else:
-                log.warning("Translation %s could not be loaded", resource)
-    return installed
+    for translator in getattr(app, "_bpa_translators", []):
+        app.removeTranslator(translator)
+    translators: list[QTranslator] = []
+    if language != "en":  # the source strings are English
+        translator = CatalogueTranslator(language, app)
+        app.installTranslator(translator)
+        translators.append(translator)
+    app._bpa_translators = translators
+    return translators

@@ -31,5 +31,5 @@ def queue_submission(uow: UnitOfWork, attested: AttestedTimesheet, now: datetime
     row = outbox_repo.add(uow.session, new_submission(attested, previous, reference, now, receiver_head(earlier)))
     # A version that never reached the receiver (blocked, a version conflict) is replaced by
     # this one, which supersedes what the receiver holds instead (sync/outbox.py).
-    outbox_repo.retire(uow.session, unsent_predecessors(earlier), texts.REPLACED.format(version=row.version))
+    outbox_repo.retire(uow.session, unsent_predecessors(earlier), texts.replaced(row.version))
     return row

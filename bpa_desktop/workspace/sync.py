@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bpa_desktop.storage import outbox_repository as outbox_repo
+from bpa_desktop.message import Message
 from bpa_desktop.storage.outbox_repository import Enrolment
 from bpa_desktop.storage.sync_schema import NOT_YET_STORED
 from bpa_desktop.storage.unit_of_work import Database
@@ -44,7 +45,7 @@ class SubmissionInfo:
     state: str
     attempts: int
     next_attempt_at: datetime
-    last_error_text: str | None
+    last_error: Message | None  # why it waits or stopped, rendered when shown
     receipt: dict | None
     decision: str | None
     decision_reason: str | None
@@ -57,6 +58,11 @@ class SubmissionInfo:
     last_error_code: str | None = None  # the machine-readable reason (``invalid_pay_code`` …)
     paper_at: datetime | None = None  # handed over on paper ("Skriv ut alle som venter")
     waiting: bool = False  # the receiver does not hold it yet
+
+    @property
+    def last_error_text(self) -> str | None:
+        """The error in the current language."""
+        return self.last_error.render() if self.last_error is not None else None
 
 
 class Sync:
@@ -82,7 +88,8 @@ class Sync:
             SubmissionInfo(
                 id=row.id, arrangement_id=row.arrangement_id, employee_no=row.employee_no, period=row.period,
                 version=row.version, kind=row.kind, state=row.state, attempts=row.attempts,
-                next_attempt_at=row.next_attempt_at, last_error_text=row.last_error_text,
+                next_attempt_at=row.next_attempt_at,
+                last_error=Message.from_json(row.last_error_message) if row.last_error_message else None,
                 receipt=json.loads(row.receipt) if row.receipt else None, decision=row.decision,
                 decision_reason=row.decision_reason, decided_at=row.decided_at, exported_at=row.exported_at,
                 created_at=row.created_at, body_sha256=row.body_sha256, stuck=outbox.is_stuck(row, now),

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from bpa_desktop.message import Message
 from bpa_desktop.core.timesheet_lifecycle import TimesheetEvent
 from bpa_desktop.storage import attested
 from bpa_desktop.storage import outbox_repository as outbox_repo
@@ -73,10 +74,11 @@ class SyncOutbox:
                     if head is None:
                         continue  # an earlier version is on its way; its answer decides the head
                     outbox_repo.retire(uow.session, outbox.unsent_predecessors(earlier),
-                                       texts.REPLACED.format(version=row.version))
+                                       texts.replaced(row.version))
                     built = outbox.body_values(outbox.content_of(row, head), enrolment.remote_arrangement_id)
                     if "body" not in built:
-                        outbox_repo.block(uow.session, row.id, built["last_error_code"], built["last_error_text"])
+                        outbox_repo.block(uow.session, row.id, built["last_error_code"],
+                                         Message.from_json(built["last_error_message"]))
                         continue
                     body = built["body"]
                     outbox_repo.store_body(uow.session, row.id, body, built["body_sha256"])
@@ -107,10 +109,10 @@ class SyncOutbox:
                 self._timesheets.record_receiver_event(uow, row.timesheet_id, TimesheetEvent.DELIVERED)
             return delivered
 
-    def mark_retry(self, submission_id: str, owner: str, *, code: str, reason: str, retry_after: float | None = None,
+    def mark_retry(self, submission_id: str, owner: str, *, code: str, reason: Message, retry_after: float | None = None,
                    delay: float | None = None, now: datetime | None = None,
                    rng: random.Random | None = None) -> datetime | None:
-        """Back to ``queued`` with the next try time and a plain text; returns that time."""
+        """Back to ``queued`` with the next try time and why; returns that time."""
         now = now or outbox.utc_now()
         with self._db.write() as uow:
             row = outbox_repo.get(uow.session, submission_id)
@@ -119,17 +121,17 @@ class SyncOutbox:
             wait = max(delay if delay is not None else outbox.backoff_delay(row.attempts, rng), retry_after or 0.0)
             next_at = now + timedelta(seconds=wait)
             outbox_repo.requeue_after(uow.session, submission_id, next_attempt_at=next_at, code=code,
-                                      text=texts.retry_text(reason, next_at, now), now=now)
+                                      text=texts.retry(reason, next_at), now=now)
             return next_at
 
-    def release(self, submission_ids: Sequence[str], owner: str, *, code: str, reason: str,
+    def release(self, submission_ids: Sequence[str], owner: str, *, code: str, reason: Message,
                 retry_after: float | None = None, now: datetime | None = None,
                 rng: random.Random | None = None) -> None:
         """Give claimed rows back (the receiver cannot be reached now), each with its backoff."""
         for submission_id in submission_ids:
             self.mark_retry(submission_id, owner, code=code, reason=reason, retry_after=retry_after, now=now, rng=rng)
 
-    def mark_state(self, submission_id: str, owner: str, state: str, *, code: str, text: str,
+    def mark_state(self, submission_id: str, owner: str, state: str, *, code: str, text: Message,
                    answer: dict | None = None, now: datetime | None = None) -> bool:
         """A final answer for this version (blocked, needs_correction): kept and shown; a
         version conflict's ``answer`` (the receiver's head) is what a correction supersedes."""
@@ -137,12 +139,12 @@ class SyncOutbox:
             return outbox_repo.mark_state(uow.session, submission_id, owner, state, code=code, text=text,
                                           now=now or outbox.utc_now(), answer=answer)
 
-    def pause_auth(self, arrangement_id: int, *, code: str, text: str) -> int:
+    def pause_auth(self, arrangement_id: int, *, code: str, text: Message) -> int:
         """Token refused: everything of the arrangement waits for re-enrolment; nothing is lost."""
         with self._db.write() as uow:
             return outbox_repo.pause_auth(uow.session, arrangement_id, code=code, text=text)
 
-    def note_error(self, arrangement_id: int, *, code: str, text: str) -> None:
+    def note_error(self, arrangement_id: int, *, code: str, text: Message) -> None:
         """Explain why queued rows are not moving (no keyring, not enrolled) without changing state."""
         with self._db.write() as uow:
             outbox_repo.note_error(uow.session, arrangement_id, code=code, text=text)

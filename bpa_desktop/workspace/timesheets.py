@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
-from bpa_desktop import validation
+from bpa_desktop import validation, words
 from bpa_desktop.core import deviations as dev
 from bpa_desktop.core.model import Absence, AttestedTimesheet, Shift, Timesheet, TimesheetStatus
 from bpa_desktop.core.pay import PayProfile
@@ -271,7 +271,7 @@ class Timesheets:
             if not is_locked(row.status):
                 raise WorkspaceError(
                     message("correction_needs_attested", period=period.label(get_language()),
-                            status=message(f"status_{row.status.value}"))
+                            status=words.status_in_sentence(row.status))
                 )
             new = TimesheetRow(
                 assistant_id=row.assistant_id, period_start=row.period_start,
@@ -346,7 +346,8 @@ def confirm_row(uow: UnitOfWork, target, today: date) -> Timesheet:
         status, through = confirm_step(row.status, period, today, row.confirmed_through)
     except TransitionError:
         raise WorkspaceError(
-            message("timesheet_confirm_status", period=label, status=message(f"status_{row.status.value}"))
+            message("timesheet_confirm_status", period=period.label(get_language()),
+                    status=words.status_in_sentence(row.status))
         ) from None
     except NothingToConfirm as nothing:
         if nothing.through is None:

@@ -10,8 +10,9 @@ from setuptools.command.build_py import build_py
 
 RECEIVER_PACKAGE = "bpa_desktop.sync.receiver"
 SHARED_MODULES = {
-    "bpa_desktop": {"__init__"},
-    "bpa_desktop.commands": {"__init__", "common", "receiver"},
+    "bpa_desktop": {"__init__", "i18n"},  # i18n: the message catalogue's loader (resources/catalogue)
+    "bpa_desktop.commands": {"__init__", "cli_language", "common", "receiver"},
+    "bpa_desktop.resources": {"__init__"},
     "bpa_desktop.sync": {"__init__", "protocol", "signing", "bundle"},
 }
 

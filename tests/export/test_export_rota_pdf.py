@@ -49,7 +49,7 @@ def test_cells_hold_each_assistants_codes_by_start_day():
         rows = grid(rendered.pages[0])
     header, body = rows[0], rows[1:]
     days = fmt.days(document.period_start, document.period_end)
-    assert header[1:-1] == [f"{fmt.WEEKDAYS_SHORT[d.weekday()]}\n{d.day}.{d.month}" for d in days]
+    assert header[1:-1] == [f"{fmt.weekday_short(d)}\n{d.day}.{d.month}" for d in days]
     for assistant, row in zip(document.assistants, body):
         assert row[0] == assistant.name
         expected = {fmt.local(s.start).date(): s.code for s in document.shifts if s.assistant == assistant.id}

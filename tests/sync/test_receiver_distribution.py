@@ -49,9 +49,14 @@ def test_pip_install_of_the_receiver_pulls_no_qt_and_serves(tmp_path):
         "print(importlib.util.find_spec('PySide6'))")], capture_output=True, text=True, check=True, cwd=tmp_path)
     where, modules, qt = probe.stdout.splitlines()
     assert where.startswith(str(venv))
-    assert modules == "['bundle', 'protocol', 'receiver', 'signing'] ['common', 'receiver']"
+    assert modules == "['bundle', 'protocol', 'receiver', 'signing'] ['cli_language', 'common', 'receiver']"
     assert qt == "None"
     print(f"receiver venv: {_size_mib(venv):.0f} MiB")
+
+    # the message catalogue ships with it: help in either language
+    english = subprocess.run([receiver, "--lang", "en", "--help"], cwd=tmp_path, capture_output=True, text=True)
+    bokmal = subprocess.run([receiver, "--help"], cwd=tmp_path, capture_output=True, text=True)
+    assert "The municipality's receiver of timesheets" in english.stdout and "Kommunens mottak" in bokmal.stdout
 
     db = f"sqlite:///{tmp_path / 'receiver.db'}"
     assert subprocess.run([receiver, "migrate", "--db", db], cwd=tmp_path, capture_output=True).returncode == 0

@@ -11,6 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bpa_desktop import text_format
+from bpa_desktop.core.calendar import OSLO
+from bpa_desktop.i18n import language
+from bpa_desktop.message import Message
 from bpa_desktop.sync import client, outbox, texts
 
 SID = "0b8f1c52-5a0c-4d6b-9d57-0d3f0c8f2a11"
@@ -75,7 +79,7 @@ def test_retry_after_as_an_http_date():
 def test_problem_codes(status, code, kind):
     outcome = _classify(status, _problem(code, status))
     assert (outcome.kind, outcome.code) == (kind, code)
-    assert outcome.text  # always something to show
+    assert outcome.text.render()  # always something to show
 
 
 def test_in_flight_waits_briefly_not_with_backoff():
@@ -83,7 +87,7 @@ def test_in_flight_waits_briefly_not_with_backoff():
 
 
 def test_revoked_token_text_says_what_to_do_and_that_nothing_is_lost():
-    text = _classify(403, _problem("token_revoked", 403, "Tilgangen er trukket tilbake.")).text
+    text = _classify(403, _problem("token_revoked", 403, "Tilgangen er trukket tilbake.")).text.render()
     assert "Tilgangen er trukket tilbake" in text and "Registrer maskinen på nytt" in text
     assert "Ingenting er tapt" in text
 
@@ -108,7 +112,12 @@ def test_full_jitter_spreads_retries():
 
 def test_retry_text_names_the_next_try_in_oslo_time():
     now = datetime(2026, 5, 20, 11, 0, tzinfo=timezone.utc)  # 13:00 in Oslo (CEST)
-    assert texts.retry_text("Kommunen svarer ikke", now + timedelta(minutes=65), now) == (
-        "Kommunen svarer ikke – prøver igjen kl. 14:05"
-    )
-    assert texts.retry_text("X", now + timedelta(days=1), now) == "X – prøver igjen 21.05. kl. 13:00"
+    assert text_format.when_text(now + timedelta(minutes=65), now) == "kl. 14:05"
+    assert text_format.when_text(now + timedelta(days=1), now) == "21.05.2026 kl. 13:00"
+    later = datetime.now(timezone.utc) + timedelta(days=3)
+    local = later.astimezone(OSLO)
+    stored = texts.retry(texts.UNREACHABLE, later).to_json()  # what the outbox row keeps
+    assert str(Message.from_json(stored)) == f"Kommunen svarer ikke – prøver igjen {local:%d.%m.%Y} kl. {local:%H:%M}"
+    with language("en"):
+        assert str(Message.from_json(stored)) == (
+            f"The municipality does not answer – trying again {local:%Y-%m-%d} {local:%H:%M}")

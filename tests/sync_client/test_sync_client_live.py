@@ -10,6 +10,8 @@ import subprocess
 import time
 from datetime import datetime, timedelta, timezone
 
+from bpa_desktop.message import Message
+
 from tests.sync.receiver_helpers import issue_code
 from tests.sync_client.sync_client_helpers import (
     BPA,
@@ -99,7 +101,7 @@ def test_503_with_retry_after_is_honoured_then_delivered(enrolled):
     assert summary["retried"] == 20 and summary["delivered"] == 0  # the server asked to wait: pass stops
     rows = [r for r in outbox_rows(enrolled.db).values() if r["attempts"]]
     assert rows and all(_parse(r["next_attempt_at"]) >= before + timedelta(seconds=119) for r in rows)
-    assert all(r["last_error_text"].startswith("Kommunens mottak er opptatt – prøver igjen") for r in rows)
+    assert all(str(Message.from_json(r["last_error_message"])).startswith("Kommunens mottak er opptatt – prøver igjen") for r in rows)
     assert enrolled.push(expect=(1,))["sent"] >= 1  # the rows never tried go; the others wait
     assert not {r["id"] for r in rows} & {sid for sid, _ in enrolled.stored()}
     assert enrolled.push("--now", expect=(0,))["waiting"] == 0
@@ -138,7 +140,7 @@ def test_a_payload_altered_in_transit_is_refused_and_the_local_copy_is_intact(en
     blocked = [row for row in after.values() if row["state"] == "blocked"]
     assert len(blocked) == summary["blocked"] >= 20
     assert {row["last_error_code"] for row in blocked} == {"bad_signature"}
-    assert "Din kopi er uendret" in blocked[0]["last_error_text"]
+    assert "Din kopi er uendret" in str(Message.from_json(blocked[0]["last_error_message"]))
     for row in after.values():
         assert row["body"] == before[row["id"]]["body"]
         if row["body"] is None:  # a correction waits for its earlier version's answer

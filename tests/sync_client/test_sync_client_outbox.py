@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bpa_desktop.message import Message
 from bpa_desktop.core.model import AttestedTimesheet, PayLine, TimesheetStatus
 from bpa_desktop.storage.connection import make_engine
 from bpa_desktop.storage.schema import TimesheetRow
@@ -122,7 +123,7 @@ def test_a_pay_code_that_cannot_travel_blocks_the_row_but_not_the_attestation(de
     attested = AttestedTimesheet(sheet.id, demo_arrangement_id, "1", sheet.period_end, datetime.now(timezone.utc),
                                  (PayLine("1", "KS 1000", "ordinary", "Timelønn", 7.5),))
     row = outbox.new_submission(attested, None, REMOTE, datetime.now(timezone.utc))
-    assert row["state"] == "blocked" and "«KS 1000»" in row["last_error_text"]
+    assert row["state"] == "blocked" and "«KS 1000»" in str(Message.from_json(row["last_error_message"]))
 
 
 def test_sealed_bytes_and_attested_content_can_never_change_or_disappear(

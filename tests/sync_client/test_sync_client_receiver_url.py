@@ -6,6 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from bpa_desktop.i18n import t
 from bpa_desktop.sync import receiver_url
 from bpa_desktop.sync.client import SyncClient, SyncError
 from bpa_desktop.workspace import WorkspaceError
@@ -39,7 +40,7 @@ def test_enrolling_at_http_example_invalid_sends_nothing_and_makes_no_key(demo_w
     client = SyncClient(demo_workspace.sync.outbox, transport=httpx.MockTransport(record))
     with pytest.raises(SyncError) as refused:
         client.enrol(demo_arrangement_id, "http://example.invalid", "ABCD-EFGH-JKLM-NPQR")
-    assert str(refused.value) == receiver_url.NOT_HTTPS
+    assert str(refused.value) == t("sync.url_not_https")
     assert "https://" in str(refused.value) and "127.0.0.1" in str(refused.value)
     assert requests == [] and memory_keyring.items == {}
     assert demo_workspace.sync.enrolment(demo_arrangement_id) is None

@@ -12,6 +12,7 @@ import keyring.backends.fail
 import pdfplumber
 import pytest
 
+from bpa_desktop.i18n import t
 from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.sync import credentials
 from tests.ui.sync_ui_helpers import column, enrol_offline, open_window, show_sync_page
@@ -58,7 +59,7 @@ def test_enrolment_without_a_keyring_explains_in_plain_words_and_keeps_the_input
         dialog.url_field.setText(dead_url)
         dialog.code_field.setText("ABCD-EFGH")
         dialog.connect_button.click()
-        qtbot.waitUntil(lambda: dialog.error_label.text() == credentials.UNAVAILABLE_MESSAGE)
+        qtbot.waitUntil(lambda: dialog.error_label.text() == t("sync.no_keyring"))
         assert dialog.isVisible() and dialog.buttons.isEnabled()
         assert (dialog.url_field.text(), dialog.code_field.text()) == (dead_url, "ABCD-EFGH")
         assert demo_workspace.sync.enrolment(demo_arrangement_id) is None
@@ -142,8 +143,8 @@ def test_try_again_queues_a_blocked_submission(qtbot, demo_workspace, demo_arran
     chosen = demo_workspace.sync.list_submissions(demo_arrangement_id)[0]
     with sqlite3.connect(demo_workspace.path) as connection:
         connection.execute(
-            "UPDATE outbox_submission SET state='blocked', last_error_code='bad_signature', last_error_text=? "
-            "WHERE id=?", ("Kommunen kunne ikke bekrefte signaturen.", chosen.id))
+            "UPDATE outbox_submission SET state='blocked', last_error_code='bad_signature', last_error_message=? "
+            "WHERE id=?", ('{"key": "sync.bad_signature", "params": {}}', chosen.id))
     connection.close()
     window = open_window(qtbot, demo_workspace)
     page = show_sync_page(qtbot, window)

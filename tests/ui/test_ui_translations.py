@@ -1,61 +1,36 @@
-"""Nothing shows up in English by accident: every UI string has a bokmål translation in the .qm."""
+"""The widgets' tr() strings are served from the catalogue: bokmål by default, English when
+chosen, Qt's own buttons in bokmål too (tests/i18n/test_catalogue.py checks the entries)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
-from pathlib import Path
+from PySide6.QtCore import QCoreApplication
 
-import pytest
-from PySide6.QtCore import QTranslator
-
-import bpa_desktop
-from bpa_desktop.ui.translation import translations_dir
-
-PACKAGE = Path(bpa_desktop.__file__).parent
-UI_SOURCES = sorted((PACKAGE / "ui").rglob("*.py")) + [PACKAGE / "app.py"]
-
-
-def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
-    root = ET.parse(ts).getroot()
-    return [(context.findtext("name"), message.findtext("source"), message.find("translation"))
-            for context in root.iter("context") for message in context.iter("message")]
-
-
-@pytest.mark.parametrize("stem", ["bpa_desktop_nb", "qt_extra_nb"])
-def test_every_message_is_translated_and_compiled(stem):
-    ts = Path(str(translations_dir() / f"{stem}.ts"))
-    translator = QTranslator()
-    assert translator.load(str(ts.with_suffix(".qm")))
-    found = messages(ts)
-    assert found
-    for context, source, translation in found:
-        assert translation.get("type") not in ("unfinished", "vanished", "obsolete"), (context, source)
-        assert (translation.text or "").strip(), (context, source)
-        # the compiled .qm must say the same as the .ts (i.e. lrelease was run after editing)
-        assert translator.translate(context, source) == translation.text, (context, source)
-
-
-def lupdate() -> str:
-    found = shutil.which("pyside6-lupdate") or str(Path(sys.executable).parent / "pyside6-lupdate")
-    if not Path(found).exists():
-        pytest.skip("pyside6-lupdate is not installed")
-    return found
-
-
-def test_the_ts_file_holds_every_string_in_the_code(tmp_path):
-    fresh = tmp_path / "fresh.ts"
-    subprocess.run([lupdate(), *map(str, UI_SOURCES), "-no-obsolete", "-locations", "none", "-ts", str(fresh)],
-                   check=True, capture_output=True)
-    in_code = {(context, source) for context, source, _ in messages(fresh)}
-    committed = {(context, source) for context, source, _ in
-                 messages(Path(str(translations_dir() / "bpa_desktop_nb.ts")))}
-    assert in_code, "lupdate found no strings"
-    assert sorted(in_code - committed) == [], "run lupdate, translate the new strings (resources/translations/README.md)"
+from bpa_desktop import i18n
+from bpa_desktop.ui.translation import CatalogueTranslator, install_language, tr_index
 
 
 def test_the_ui_speaks_bokmal(qtbot, arrangement, window):
     assert window.navigation.item(1).text() == "Turnus"
     assert window.pages["assistenter"].add_button.text() == "&Legg til assistent"
+
+
+def test_the_translator_answers_from_the_catalogue_and_leaves_unknown_text_alone(qapp):
+    translator = CatalogueTranslator("nb")
+    assert translator.translate("ApprovalsPanel", "Rota version") == "Turnusversjon"
+    assert translator.translate("QLineEdit", "&Undo") == "&Angre"  # Qt's own context menu
+    assert translator.translate("ApprovalsPanel", "No such text") is None
+    assert translator.translate("NoSuchContext", "Rota version") is None
+    # one English source, two contexts, two words
+    assert tr_index("nb")[("FindingsPanel", "Error")] == "Brudd"
+    assert tr_index("nb")[("ValidatedForm", "Error")] == "Feil"
+
+
+def test_english_removes_the_translator_and_bokmal_brings_it_back(qapp):
+    try:
+        install_language(qapp, "en")
+        assert i18n.get_language() == "en"
+        assert QCoreApplication.translate("ApprovalsPanel", "Rota version") == "Rota version"
+        install_language(qapp, "nb")
+        assert QCoreApplication.translate("ApprovalsPanel", "Rota version") == "Turnusversjon"
+    finally:
+        install_language(qapp, "nb")

@@ -69,6 +69,7 @@ from bpa_desktop.core.rules.night import _night_work
 from bpa_desktop.core.rules.rest import _daily_rest, _long_shift_rest, _overlap, _weekly_rest
 from bpa_desktop.core.rules.sundays import _holiday_periods, _sunday_work, sunday_windows
 from bpa_desktop.core.rules.wording import _day, fmt_date, fmt_dates, fmt_hours, fmt_range
+from bpa_desktop.i18n import t
 
 __all__ = [
     "FULL_TIME_HOURS", "LAW", "PRESETS", "RULE_IDS", "WINDOW_RULES", "Finding", "Limits", "ShiftIndex", "check",
@@ -108,11 +109,11 @@ def check(
     agreement = Agreement.from_name(agreement)
     limits = PRESETS[agreement]
     if full_time_hours not in FULL_TIME_HOURS:
-        raise ValueError(f"en full stilling er 37,5 eller 40 t per uke, ikke {fmt_hours(full_time_hours)}")
+        raise ValueError(t("findings.full_time_hours", hours=fmt_hours(full_time_hours)))
     wanted = set(RULE_IDS if rules is None else rules)
     unknown = wanted - set(RULE_IDS)
     if unknown:
-        raise ValueError(f"ukjente regler: {', '.join(sorted(unknown))}")
+        raise ValueError(t("findings.unknown_rules", rules=", ".join(sorted(unknown))))
     out = _Collector()
     if not shifts:
         return []

@@ -14,14 +14,16 @@ from bpa_desktop.core.model import Agreement, Shift, Vedtak
 from bpa_desktop.core.rules.facts import HOUR, _Collector, _Person, _rolling, _runs
 from bpa_desktop.core.rules.limits import LAW, Limits, _reference, _severity_above
 from bpa_desktop.core.rules.wording import (
-    _WEEKDAY_NAMES,
     _day,
     _hours_allowed,
     _week_label,
     fmt_date,
     fmt_hours,
     fmt_range,
+    hours,
+    weekday,
 )
+from bpa_desktop.i18n import t
 
 
 def _working_hours(rule: str, groups: dict, when, normal: float, preset: float, law: float,
@@ -30,20 +32,21 @@ def _working_hours(rule: str, groups: dict, when, normal: float, preset: float, 
     ``when(key)`` names the day or week in the message."""
     allowed = _hours_allowed(normal, preset, law, limits)
     reference = _reference("aml § 10-4, § 10-5, § 10-6 (8)", preset, law, limits)
-    for key, (hours, first, last) in sorted(groups.items()):
-        severity = _severity_above(hours, normal, preset)
+    for key, (worked, first, last) in sorted(groups.items()):
+        severity = _severity_above(worked, normal, preset)
         if severity is not None:
             out.add(rule, severity, person.id, first, last,
-                    f"{person.name} har {fmt_hours(hours)} t arbeid {when(key)}; {allowed}", reference)
+                    t("findings.working_hours", name=person.name, hours=hours(worked), when=when(key),
+                      allowed=allowed), reference)
 
 
 def _daily_hours(person: _Person, limits: Limits, out: _Collector) -> None:
-    _working_hours("daily-hours", person.by_day, lambda day: f"{_WEEKDAY_NAMES[day.weekday()]} {fmt_date(day)}",
+    _working_hours("daily-hours", person.by_day, lambda day: t("findings.day_label", weekday=weekday(day), day=fmt_date(day)),
                    LAW.daily_hours_normal, limits.daily_hours, LAW.daily_hours, person, limits, out)
 
 
 def _weekly_hours(person: _Person, limits: Limits, out: _Collector) -> None:
-    _working_hours("weekly-hours", person.by_week, lambda monday: f"i {_week_label(monday)}",
+    _working_hours("weekly-hours", person.by_week, lambda monday: t("findings.in_week", week=_week_label(monday)),
                    LAW.weekly_hours_normal, limits.weekly_hours, LAW.weekly_hours, person, limits, out)
 
 
@@ -55,8 +58,8 @@ def _average_hours(person: _Person, limits: Limits, out: _Collector) -> None:
         severity = _severity_above(worst, LAW.average_hours, limits.average_hours)
         out.add(
             "average-hours", severity, person.id, start, end,
-            f"{person.name} har i snitt {fmt_hours(worst)} t per uke over 8 uker "
-            f"({fmt_range(_day(start), _day(end))}); grensen er {fmt_hours(limits.average_hours)} t i snitt",
+            t("findings.average_hours", name=person.name, hours=hours(worst), dates=fmt_range(_day(start), _day(end)),
+              limit=hours(limits.average_hours)),
             _reference("aml § 10-5, § 10-6 (8)", limits.average_hours, LAW.average_hours, limits),
         )
 
@@ -84,8 +87,8 @@ def _overtime(person: _Person, limits: Limits, out: _Collector, agreement: Agree
         for start, end, worst, monday in _runs(failing):
             by_why: dict = {}
             for offset in range(span):
-                for why, hours in per_week.get(monday + timedelta(weeks=offset), {}).items():
-                    by_why[why] = by_why.get(why, 0.0) + hours
+                for why, part in per_week.get(monday + timedelta(weeks=offset), {}).items():
+                    by_why[why] = by_why.get(why, 0.0) + part
             first_day = monday if span == 1 else _day(start)
             last_day = monday + timedelta(days=6) if span == 1 else _day(end)
             out.add(
@@ -107,10 +110,9 @@ def _contract_hours(person: _Person, percent: float, full_time: float, weeks: in
     if average > allowed + 1e-9:
         out.add(
             "contract-hours", "warning", person.id, person.starts[0], max(person.ends),
-            f"{person.name} er satt opp {fmt_hours(average)} t per uke i snitt over {weeks} "
-            f"{'uke' if weeks == 1 else 'uker'}; stillingen er {fmt_hours(percent)} % av "
-            f"{fmt_hours(full_time)} t = {fmt_hours(allowed)} t",
-            "arbeidsavtalen (aml § 14-6)",
+            t("findings.contract_hours", name=person.name, hours=hours(average), count=weeks,
+              percent=fmt_hours(percent), full_time=hours(full_time), allowed=hours(allowed)),
+            t("findings.contract_reference"),
         )
 
 
@@ -132,7 +134,7 @@ def _vedtak_hours(shifts: Sequence[Shift], vedtak_list: Sequence[Vedtak], out: _
             continue
         out.add(
             "vedtak-hours", "warning", "", crossed, max(e for _, e in spans),
-            f"Ordningen har {fmt_hours(used)} t i {year}, men vedtaket gir "
-            f"{fmt_hours(granted)} t for året; timene går over fra {fmt_date(_day(crossed))}",
-            "vedtaket om brukerstyrt personlig assistanse (helse- og omsorgstjenesteloven § 3-8)",
+            t("findings.vedtak_hours", used=hours(used), year=year, granted=hours(granted),
+              day=fmt_date(_day(crossed))),
+            t("findings.vedtak_reference"),
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bpa_desktop.core.model import Agreement
+from bpa_desktop.i18n import t
 
 
 RULE_IDS = (
@@ -52,8 +53,7 @@ class Finding:
 class Limits:
     """What an agreement preset allows. Law defaults are in ``LAW``."""
 
-    basis: str  # the preset's legal basis, cited in references
-    label: str  # what messages call it ("tariffavtalen")
+    preset: str  # which preset: its basis and label are catalogue entries (findings.preset.*)
     daily_rest: float = 11.0  # less continuous rest in 24 h is an error
     weekly_rest: float = 35.0
     daily_hours: float = 13.0  # more on one day is an error
@@ -63,6 +63,24 @@ class Limits:
     night_start: str = "21:00"
     sunday_agreement: bool = True  # a written agreement on Sunday work
     long_shift: float | None = None  # relief: a shift longer than this needs as much rest around it
+
+    @property
+    def basis(self) -> str:
+        """The preset's legal basis, cited in references."""
+        return t({
+            "aml": "findings.preset.aml_basis", "individual": "findings.preset.individual_basis",
+            "tariff": "findings.preset.tariff_basis", "home": "findings.preset.home_basis",
+            "relief": "findings.preset.relief_basis",
+        }[self.preset])
+
+    @property
+    def label(self) -> str:
+        """What messages call it ("tariffavtalen")."""
+        return t({
+            "aml": "findings.preset.aml_label", "individual": "findings.preset.individual_label",
+            "tariff": "findings.preset.tariff_label", "home": "findings.preset.home_label",
+            "relief": "findings.preset.relief_label",
+        }[self.preset])
 
 
 @dataclass(frozen=True)
@@ -85,16 +103,14 @@ LAW = _Law()
 FULL_TIME_HOURS = (37.5, 40.0)
 
 PRESETS: dict[Agreement, Limits] = {
-    Agreement.AML: Limits(basis="arbeidsmiljøloven", label="loven", sunday_agreement=False),
+    Agreement.AML: Limits(preset="aml", sunday_agreement=False),
     Agreement.INDIVIDUAL: Limits(
-        basis="aml § 10-5 (1) (skriftlig individuell avtale)",
-        label="den individuelle avtalen",
+        preset="individual",
         daily_hours=10.0,
         weekly_hours=50.0,
     ),
     Agreement.TARIFF: Limits(
-        basis="aml § 10-5 (2) og § 10-8 (3) (tariffavtale)",
-        label="tariffavtalen",
+        preset="tariff",
         daily_rest=8.0,
         weekly_rest=28.0,
         daily_hours=12.5,
@@ -102,15 +118,13 @@ PRESETS: dict[Agreement, Limits] = {
         overtime=(20.0, 50.0, 300.0),
     ),
     Agreement.HOME_EMPLOYER: Limits(
-        basis="forskrift om arbeidstid i arbeidsgivers hjem (2022)",
-        label="forskriften om arbeid i arbeidsgivers hjem",
+        preset="home",
         daily_hours=10.0,
         weekly_hours=50.0,
         night_start="23:00",
     ),
     Agreement.RELIEF: Limits(
-        basis="forskrift om arbeidstid for avlastere",
-        label="avlasterforskriften",
+        preset="relief",
         daily_rest=0.0,  # replaced by the long-shift rule
         daily_hours=56.0,
         weekly_hours=88.0,

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core.rules.facts import HOUR, _Collector, _Person, _runs
 from bpa_desktop.core.rules.limits import LAW, Limits
-from bpa_desktop.core.rules.wording import _day, fmt_hours, fmt_range
+from bpa_desktop.core.rules.wording import _day, fmt_range, hours
+from bpa_desktop.i18n import t
 
 
 def _has_night_work(clock: float, length: float, night_start: float) -> bool:
@@ -24,8 +25,8 @@ def _night_work(person: _Person, limits: Limits, out: _Collector) -> None:
     night_start = hour * HOUR + minute * 60
     for start, end, day, clock in zip(person.starts, person.ends, person.days, person.clocks):
         if _has_night_work(clock, end - start, night_start):
-            hours, first, last = night_days.get(day, (0.0, start, end))
-            night_days[day] = (hours + (end - start) / HOUR, min(first, start), max(last, end))
+            so_far, first, last = night_days.get(day, (0.0, start, end))
+            night_days[day] = (so_far + (end - start) / HOUR, min(first, start), max(last, end))
     days_sorted = sorted(night_days)
     failing = []
     for i, day in enumerate(days_sorted):
@@ -37,8 +38,7 @@ def _night_work(person: _Person, limits: Limits, out: _Collector) -> None:
     for start, end, worst in _runs(failing):
         out.add(
             "night-work", "warning", person.id, start, end,
-            f"{person.name} har fast nattarbeid ({limits.night_start}–06:00) med i snitt "
-            f"{fmt_hours(worst)} t per arbeidsdøgn over 4 uker ({fmt_range(_day(start), _day(end))}); "
-            f"grensen for nattarbeidere er {fmt_hours(LAW.night_hours)} t i snitt",
+            t("findings.night_work", name=person.name, start=limits.night_start, hours=hours(worst),
+              dates=fmt_range(_day(start), _day(end)), limit=hours(LAW.night_hours)),
             "aml § 10-11",
         )

@@ -8,7 +8,8 @@ from bisect import bisect_left
 
 from bpa_desktop.core.rules.facts import DAY, HOUR, WEEK, _Collector, _Person, _runs
 from bpa_desktop.core.rules.limits import LAW, Limits, _reference, _severity_below
-from bpa_desktop.core.rules.wording import _clock, _day, fmt_date, fmt_dates, fmt_hours, fmt_range
+from bpa_desktop.core.rules.wording import _clock, _day, fmt_date, fmt_dates, fmt_range, hours
+from bpa_desktop.i18n import t
 
 
 def _overlap(person: _Person, limits: Limits, out: _Collector) -> None:
@@ -18,9 +19,9 @@ def _overlap(person: _Person, limits: Limits, out: _Collector) -> None:
             overlap_end = min(end, latest)
             out.add(
                 "overlap", "error", person.id, start, overlap_end,
-                f"{person.name} står på to vakter samtidig {fmt_date(_day(start))} "
-                f"kl. {_clock(start)}–{_clock(overlap_end)}",
-                "arbeidsplanen (aml § 10-3): én vakt om gangen",
+                t("findings.overlap", name=person.name, day=fmt_date(_day(start)), start=_clock(start),
+                  end=_clock(overlap_end)),
+                t("findings.overlap_reference"),
             )
         latest = max(latest, end)
 
@@ -48,7 +49,7 @@ def _longest_rest(blocks, index: int, length: float) -> tuple[float, float, bool
 def _daily_rest(person: _Person, limits: Limits, out: _Collector) -> None:
     seen = set()
     blocks = person.blocks
-    law_text = f"loven krever {fmt_hours(LAW.daily_rest)} t"
+    law_text = t("findings.law_requires", hours=hours(LAW.daily_rest))
     for index, (start, _) in enumerate(blocks):
         rest, free_from, ended_by_shift = _longest_rest(blocks, index, DAY)
         severity = _severity_below(rest / HOUR, LAW.daily_rest, limits.daily_rest)
@@ -59,28 +60,25 @@ def _daily_rest(person: _Person, limits: Limits, out: _Collector) -> None:
             continue
         seen.add((free_from, rest_end))
         if severity == "warning" and limits.long_shift is not None:
-            rule_text = f"{law_text}; {limits.label} åpner for kortere hvile"
+            rule_text = t("findings.rest_preset_opens", law=law_text, preset=limits.label)
         elif severity == "warning":
-            rule_text = (
-                f"{law_text}; {limits.label} tillater ned til {fmt_hours(limits.daily_rest)} t "
-                "mot kompenserende hvile"
-            )
+            rule_text = t("findings.rest_preset_allows", law=law_text, preset=limits.label,
+                          hours=hours(limits.daily_rest))
         else:
             rule_text = law_text if limits.daily_rest >= LAW.daily_rest else (
-                f"{law_text}, og {limits.label} tillater ikke under {fmt_hours(limits.daily_rest)} t"
+                t("findings.rest_preset_forbids", law=law_text, preset=limits.label, hours=hours(limits.daily_rest))
             )
         reference = "aml § 10-8 (1)" + ("" if severity == "error" and limits.daily_rest >= LAW.daily_rest else f"; {limits.basis}")
         if ended_by_shift:
-            where = f"mellom vaktene {fmt_dates(_day(_block_start_of(blocks, free_from)), _day(rest_end))}"
+            where = t("findings.between_shifts", dates=fmt_dates(_day(_block_start_of(blocks, free_from)), _day(rest_end)))
             if _day(_block_start_of(blocks, free_from)) == _day(rest_end):
-                where = f"mellom to vakter {fmt_date(_day(rest_end))}"
-            message = f"{person.name} har {fmt_hours(rest / HOUR)} t hvile {where}; {rule_text}"
+                where = t("findings.between_two_shifts", day=fmt_date(_day(rest_end)))
+            message = t("findings.daily_rest_between", name=person.name, hours=hours(rest / HOUR), where=where,
+                        rule=rule_text)
             out.add("daily-rest", severity, person.id, free_from, rest_end, message, reference)
         else:
-            message = (
-                f"{person.name} har bare {fmt_hours(rest / HOUR)} t sammenhengende hvile i døgnet "
-                f"fra vakten {fmt_date(_day(start))} kl. {_clock(start)}; {rule_text}"
-            )
+            message = t("findings.daily_rest_from", name=person.name, hours=hours(rest / HOUR),
+                        day=fmt_date(_day(start)), start=_clock(start), rule=rule_text)
             out.add("daily-rest", severity, person.id, start, start + DAY, message, reference)
 
 
@@ -105,9 +103,8 @@ def _long_shift_rest(person: _Person, limits: Limits, out: _Collector) -> None:
             continue
         out.add(
             "daily-rest", "error", person.id, start, end,
-            f"{person.name} har en vakt på {fmt_hours((end - start) / HOUR)} t "
-            f"{fmt_date(_day(start))} uten {fmt_hours(limits.long_shift)} t fri rett før eller "
-            f"etter (hvile før: {fmt_hours(before / HOUR)} t, etter: {fmt_hours(min(after, 9e9) / HOUR)} t)",
+            t("findings.long_shift", name=person.name, hours=hours((end - start) / HOUR), day=fmt_date(_day(start)),
+              need=hours(limits.long_shift), before=hours(before / HOUR), after=hours(min(after, 9e9) / HOUR)),
             limits.basis,
         )
 
@@ -126,14 +123,13 @@ def _weekly_rest(person: _Person, limits: Limits, out: _Collector) -> None:
         rest = -worst
         severity = _severity_below(rest / HOUR, LAW.weekly_rest, limits.weekly_rest)
         extra = (
-            f"; {limits.label} tillater ned til {fmt_hours(limits.weekly_rest)} t mot kompenserende hvile"
+            t("findings.weekly_rest_preset", preset=limits.label, hours=hours(limits.weekly_rest))
             if severity == "warning"
             else ""
         )
         out.add(
             "weekly-rest", severity, person.id, run_start, run_end,
-            f"{person.name} har ikke {fmt_hours(LAW.weekly_rest)} t sammenhengende fri i hver "
-            f"7-dagersperiode {fmt_range(_day(run_start), _day(run_end))} (lengste hvile "
-            f"{fmt_hours(rest / HOUR)} t); loven krever {fmt_hours(LAW.weekly_rest)} t{extra}",
+            t("findings.weekly_rest", name=person.name, need=hours(LAW.weekly_rest),
+              dates=fmt_range(_day(run_start), _day(run_end)), longest=hours(rest / HOUR), extra=extra),
             _reference("aml § 10-8 (2)", limits.weekly_rest, LAW.weekly_rest, limits),
         )

@@ -12,7 +12,8 @@ from bpa_desktop.core import calendar as cal
 from bpa_desktop.core import windows as win
 from bpa_desktop.core.rules.facts import WEEK, _Collector, _Person, _runs
 from bpa_desktop.core.rules.limits import Limits
-from bpa_desktop.core.rules.wording import _WEEKDAY_NAMES, _day, fmt_date, fmt_hours, fmt_range
+from bpa_desktop.core.rules.wording import _day, fmt_date, fmt_hours, fmt_range, weekday
+from bpa_desktop.i18n import get_language, t
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,9 @@ class _HolidayPeriod:
     @property
     def label(self) -> str:
         if self.first == self.last:
-            name = cal.holiday_name(self.first) or _WEEKDAY_NAMES[self.first.weekday()]
-            return f"{name.lower()} {fmt_date(self.first)}"
+            name = cal.holiday_name(self.first, get_language()) or weekday(self.first)
+            return t("findings.holiday_label", holiday=name.lower() if get_language() == "nb" else name,
+                     day=fmt_date(self.first))
         return f"{fmt_range(self.first, self.last)}"
 
 
@@ -63,11 +65,10 @@ def _sunday_work(person: _Person, limits: Limits, out: _Collector, periods) -> N
         if flags[i - 1] and flags[i]:
             a, b = periods[i - 1], periods[i]
             severity = "warning" if limits.sunday_agreement else "error"
-            extra = f" ({limits.label} åpner for dette)" if limits.sunday_agreement else ""
+            extra = t("findings.sunday_preset_opens", preset=limits.label) if limits.sunday_agreement else ""
             out.add(
                 "sunday-work", severity, person.id, a.start, b.end,
-                f"{person.name} arbeider både {a.label} og neste søn-/helgedag, {b.label}; "
-                f"loven krever fri påfølgende søn- og helgedag{extra}",
+                t("findings.sunday_next", name=person.name, first=a.label, second=b.label, extra=extra),
                 reference,
             )
     if not limits.sunday_agreement:
@@ -86,8 +87,7 @@ def _sunday_work(person: _Person, limits: Limits, out: _Collector, periods) -> N
     for start, end, worst in _runs(failing):
         out.add(
             "sunday-work", "error", person.id, start, end,
-            f"{person.name} arbeider {fmt_hours(worst * 100)} % av søn- og helgedagene i 26 uker "
-            f"fra {fmt_date(_day(start))}; også med avtale skal hver annen være fri i snitt",
+            t("findings.sunday_share", name=person.name, percent=fmt_hours(worst * 100), day=fmt_date(_day(start))),
             reference + f"; {limits.basis}",
         )
     # Fewer than 1 in 4 off: four in a row worked.
@@ -100,8 +100,7 @@ def _sunday_work(person: _Person, limits: Limits, out: _Collector, periods) -> N
                 a, b = periods[run_start], periods[i - 1]
                 out.add(
                     "sunday-work", "error", person.id, a.start, b.end,
-                    f"{person.name} arbeider {i - run_start} søn-/helgedager på rad fra {a.label} "
-                    f"til {b.label}; minst 1 av 4 skal være fri",
+                    t("findings.sunday_row", name=person.name, count=i - run_start, first=a.label, last=b.label),
                     reference + f"; {limits.basis}",
                 )
             run_start = None

@@ -13,12 +13,12 @@ from PySide6.QtCore import QCoreApplication
 
 from bpa_desktop import atomic_write
 from bpa_desktop.core.model import AbsenceKind
-from bpa_desktop.core.pay_period import MONTHS
+from bpa_desktop import text_format
 from bpa_desktop.core.timesheet_reports import AbsenceMonth, MonthHours, MonthlyCost
 from bpa_desktop.ui.timesheets.labels import absence_short
 from bpa_desktop.ui.translation import current_language
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+translate = QCoreApplication.translate  # tests/i18n reads translate("Context", "text")
 
 COST, ABSENCE, HOURS = "cost", "absence", "hours"
 
@@ -42,7 +42,7 @@ def number(value: float | None, decimals: int = 1) -> str:
 
 
 def month_names() -> tuple[str, ...]:
-    return MONTHS.get(current_language(), MONTHS["nb"])
+    return tuple(text_format.month_name(month) for month in range(1, 13))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Words for sync states and the one-line summary in the status bar (translated at call time).
 
-The texts kept on each submission (``last_error_text``, the rejection reason) are already
-plain Norwegian from bpa_desktop/sync/texts.py or from the municipality; they are shown as
+A submission's error is a catalogue message kept on the row (``info.last_error_text`` writes
+it in the current language); the rejection reason is the municipality's own words, shown as
 they are.
 """
 

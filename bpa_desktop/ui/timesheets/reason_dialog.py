@@ -12,7 +12,7 @@ from bpa_desktop.ui.pages.base import paragraph
 from bpa_desktop.ui.widgets.accessible import plain
 from bpa_desktop.ui.widgets.form import ValidatedForm
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+translate = QCoreApplication.translate  # tests/i18n reads translate("Context", "text")
 
 
 class ReasonForm(ValidatedForm):

@@ -25,7 +25,7 @@ from bpa_desktop.ui.timesheets.labels import (
     window_labels,
 )
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+translate = QCoreApplication.translate  # tests/i18n reads translate("Context", "text")
 
 
 

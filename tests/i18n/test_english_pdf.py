@@ -1,0 +1,47 @@
+"""The PDFs follow the current language: bokmål by default, English inside language("en")."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pdfplumber
+
+from bpa_desktop.export.rota_pdf import render_rota_pdf
+from bpa_desktop.export.timesheet_pdf import render_timesheet_pdf
+from bpa_desktop.i18n import language
+from tests.export import export_sample_data as sample
+
+NORWEGIAN_WORDS = re.compile(r"\b(Timeliste|Ordning|Periode|Versjon|Timer|Fravær|Kommentar|Sum per|Signatur|Dato|Side|"
+                             r"Turnus|uke|Kveld|Natt|Lørdag|Søndag|Helligdag|Egenmelding|Utkast|skrevet ut|"
+                             r"Assistent|Arbeidsleder|Lønnsart|Beskrivelse|Grå kolonne)\b")
+
+
+def text_of(data: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        return "\n".join(page.extract_text() for page in document.pages)
+
+
+def test_the_timesheet_pdf_in_english_has_no_norwegian_words():
+    document = sample.timesheet_document()
+    nb = text_of(render_timesheet_pdf(document))
+    with language("en"):
+        en = text_of(render_timesheet_pdf(document))
+    assert nb.startswith("Timeliste") and "Side 1 av 1" in nb
+    assert en.startswith("Timesheet") and "Page 1 of 1" in en and "Shifts and absence" in en
+    names = {document.arrangement_name, document.assistant_name, *(row.comment for row in document.rows)}
+    stripped = en
+    for name in names:
+        stripped = stripped.replace(name, "")
+    assert NORWEGIAN_WORDS.findall(stripped) == []
+    assert "7.50" in en or "8.00" in en  # decimal point in English, comma in bokmål
+    assert "8,00" in nb
+
+
+def test_the_rota_pdf_in_english_has_no_norwegian_words():
+    document = sample.rota_document()
+    with language("en"):
+        en = text_of(render_rota_pdf(document))
+    assert "Grey column" in en and "weeks" in en
+    stripped = en.replace(document.arrangement_name, "").replace(document.rota_name, "")
+    assert NORWEGIAN_WORDS.findall(stripped) == []
