@@ -13,23 +13,24 @@ import argparse
 import json
 from pathlib import Path
 
+from bpa_desktop.i18n import t
 from bpa_desktop.commands.common import CliError, add_db_argument, open_database, print_summary
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("backup", help="sikkerhetskopier av databasen",
-                                   description="Ta, list og hent tilbake sikkerhetskopier av en database.")
+    parser = subparsers.add_parser("backup", help=t("cli.backup.help"),
+                                   description=t("cli.backup.description"))
     actions = parser.add_subparsers(dest="backup_command", required=True)
-    create = actions.add_parser("create", help="ta en sikkerhetskopi nå")
+    create = actions.add_parser("create", help=t("cli.backup.create"))
     add_db_argument(create)
     create.set_defaults(handler=run_create)
-    listing = actions.add_parser("list", help="list sikkerhetskopiene, nyeste først")
+    listing = actions.add_parser("list", help=t("cli.backup.list"))
     add_db_argument(listing)
-    listing.add_argument("--json", action="store_true", help="JSON på stdout (standard)")
+    listing.add_argument("--json", action="store_true", help=t("cli.common.json"))
     listing.set_defaults(handler=run_list)
-    restore = actions.add_parser("restore", help="hent tilbake en sikkerhetskopi")
+    restore = actions.add_parser("restore", help=t("cli.backup.restore"))
     add_db_argument(restore)
-    restore.add_argument("copy", type=Path, metavar="COPY", help="sikkerhetskopien (fra «bpa backup list»)")
+    restore.add_argument("copy", type=Path, metavar="COPY", help=t("cli.backup.copy"))
     restore.set_defaults(handler=run_restore)
 
 
@@ -72,7 +73,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from bpa_desktop.workspace import WorkspaceError
 
     if not args.copy.is_file():
-        raise CliError(f"fant ikke sikkerhetskopien {args.copy}")
+        raise CliError(t("cli.backup.no_copy", path=args.copy))
     with open_database(args.db) as ws:
         try:
             safety = ws.backups.restore(args.copy)

@@ -11,19 +11,19 @@ import argparse
 import sys
 from datetime import date
 
+from bpa_desktop.i18n import t
 from bpa_desktop.commands.common import CliError, add_db_argument, add_out_argument, open_database, print_summary
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("data", help="innsyn, dataportabilitet og sletting (personvern)",
-                                   description="Eksporter alle data, eller slett personopplysningene til en "
-                                   "assistent som har sluttet når oppbevaringstiden er ute.")
+    parser = subparsers.add_parser("data", help=t("cli.data.help"),
+                                   description=t("cli.data.description"))
     actions = parser.add_subparsers(dest="data_command", required=True)
-    export = actions.add_parser("export-all", help="alle data som zip med JSON, skjemaer og PDF-er")
+    export = actions.add_parser("export-all", help=t("cli.data.export_all"))
     add_db_argument(export)
     add_out_argument(export)
     export.set_defaults(handler=run_export_all)
-    erase = actions.add_parser("erase", help="slett personopplysningene til en assistent som har sluttet")
+    erase = actions.add_parser("erase", help=t("cli.data.erase"))
     add_db_argument(erase)
     erase.add_argument("--assistant", type=int, required=True, metavar="ID")
     erase.add_argument("--today", type=date.fromisoformat, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
@@ -35,7 +35,7 @@ def run_export_all(args: argparse.Namespace) -> int:
         try:
             result = ws.data_rights.export_all(args.out)
         except OSError as error:
-            raise CliError(f"kan ikke skrive {args.out}: {error.strerror}") from None
+            raise CliError(t("cli.error.cannot_write", path=args.out, reason=error.strerror)) from None
         print_summary(out=str(result.path), tables=result.tables, rows=result.rows, pdfs=result.pdfs)
     return 0
 

@@ -13,25 +13,26 @@ from __future__ import annotations
 
 import argparse
 
+from bpa_desktop.i18n import t
 from bpa_desktop.commands.common import CliError, add_db_argument, open_database, print_summary
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("db", help="kryptering av databasen",
-                                   description="Krypter eller dekrypter en database; nøkkelen ligger i nøkkelringen.")
+    parser = subparsers.add_parser("db", help=t("cli.db.help"),
+                                   description=t("cli.db.description"))
     actions = parser.add_subparsers(dest="db_command", required=True)
     for name, text, handler in (
-        ("status", "er databasen kryptert, og finnes nøkkelen", run_status),
-        ("encrypt", "krypter databasen og sikkerhetskopiene", run_encrypt),
-        ("decrypt", "dekrypter databasen", run_decrypt),
+        ("status", t("cli.db.status"), run_status),
+        ("encrypt", t("cli.db.encrypt"), run_encrypt),
+        ("decrypt", t("cli.db.decrypt"), run_decrypt),
     ):
         action = actions.add_parser(name, help=text)
         add_db_argument(action)
         action.set_defaults(handler=handler)
-    code = actions.add_parser("recovery-code", help="vis gjenopprettingskoden (skriv den ut og ta vare på den)")
+    code = actions.add_parser("recovery-code", help=t("cli.db.recovery_code"))
     code.set_defaults(handler=run_recovery_code)
-    unlock = actions.add_parser("unlock", help="legg inn nøkkelen fra en gjenopprettingskode")
-    unlock.add_argument("--code", required=True, help="gjenopprettingskoden")
+    unlock = actions.add_parser("unlock", help=t("cli.db.unlock"))
+    unlock.add_argument("--code", required=True, help=t("cli.db.code"))
     unlock.set_defaults(handler=run_unlock)
 
 
@@ -39,7 +40,7 @@ def run_status(args: argparse.Namespace) -> int:
     from bpa_desktop.storage import encryption
 
     if not args.db.is_file():
-        raise CliError(f"fant ikke databasen {args.db}")
+        raise CliError(t("cli.error.no_database", path=args.db))
     print_summary(db=str(args.db), encrypted=encryption.is_encrypted(args.db), library=encryption.available(),
                   key_in_keyring=encryption.stored_key() is not None)
     return 0

@@ -37,7 +37,7 @@ from bpa_desktop.export.timesheet_table import (
     day_table,
     pay_line_table,
 )
-from bpa_desktop import words
+from bpa_desktop import text_format, words
 from bpa_desktop.i18n import message, t
 
 __all__ = ["LineColumn", "OvertimeLine", "SubmissionStamp", "TimesheetDocument", "TimesheetRow",
@@ -273,11 +273,12 @@ class _TimesheetLayout:
         return flow
 
     def _overtime(self) -> KeepTogether:
-        header = [message(key) for key in ("overtime_pdf_day", "overtime_pdf_time", "overtime_pdf_hours", "overtime_pdf_why")]
+        header = [t("export.timesheet.overtime_day"), t("export.timesheet.overtime_time"),
+                  t("export.timesheet.overtime_hours"), t("export.timesheet.overtime_why")]
         rows: list[list] = [header]
         for line in self.doc.overtime:  # in the order worked
             rows.append([
-                f"{fmt.WEEKDAYS_SHORT[line.day.weekday()]} {line.day:%d.%m}",
+                f"{fmt.weekday_short(line.day)} {text_format.day_month_padded(line.day)}",
                 f"{fmt.fmt_clock(line.start)}–{fmt.fmt_clock(line.end)}",
                 fmt.fmt_number(line.hours),
                 Paragraph(_escape(line.why), self.cell),
@@ -294,7 +295,7 @@ class _TimesheetLayout:
             ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.Color(0.6, 0.6, 0.6)),
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ]))
-        return KeepTogether([Paragraph(message("overtime_pdf_heading"), self.heading), Spacer(1, 1.5 * mm), table])
+        return KeepTogether([Paragraph(t("export.timesheet.overtime_heading"), self.heading), Spacer(1, 1.5 * mm), table])
 
     def _pay_lines(self) -> KeepTogether:
         cells = pay_line_table(self.doc.pay_lines)
@@ -321,11 +322,11 @@ class _TimesheetLayout:
         gap = 8 * mm
         column = (self.width - gap) / 2
         rows = [
-            ["Assistent", "", "Arbeidsleder"],
+            [t("export.timesheet.assistant"), "", t("export.timesheet.leader")],
             ["", "", ""],
-            ["Signatur", "", "Signatur"],
+            [t("export.timesheet.signature"), "", t("export.timesheet.signature")],
             ["", "", ""],
-            ["Dato", "", "Dato"],
+            [t("export.timesheet.date"), "", t("export.timesheet.date")],
         ]
         table = Table(rows, colWidths=[column, gap, column], rowHeights=[14, 22, 12, 18, 12], hAlign="LEFT")
         table.setStyle(TableStyle([

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from bpa_desktop import text_format
 from bpa_desktop.core import calendar
 from bpa_desktop.core.model import PayLine
 from bpa_desktop.export import formats as fmt
@@ -124,7 +125,7 @@ def day_table(rows: Sequence[TimesheetRow], columns: Sequence[LineColumn],
     for index, row in enumerate(ordered):
         mark = day_mark(row.day)
         marks.update({mark} - {""})
-        line = [f"{fmt.WEEKDAYS_SHORT[row.day.weekday()]} {row.day:%d.%m}{mark}", fmt.fmt_clock(row.start),
+        line = [f"{fmt.weekday_short(row.day)} {text_format.day_month_padded(row.day)}{mark}", fmt.fmt_clock(row.start),
                 end_text(row), _number(hours[index])]
         line += [_number(column[index]) for column in by_column]
         cells.append(line + [row.note])

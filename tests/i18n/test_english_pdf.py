@@ -23,13 +23,17 @@ def text_of(data: bytes) -> str:
 
 
 def test_the_timesheet_pdf_in_english_has_no_norwegian_words():
-    document = sample.timesheet_document()
-    nb = text_of(render_timesheet_pdf(document))
-    with language("en"):
+    nb = text_of(render_timesheet_pdf(sample.timesheet_document()))
+    with language("en"):  # the document is made in the language it is printed in (its notes)
+        document = sample.timesheet_document()
         en = text_of(render_timesheet_pdf(document))
-    assert nb.startswith("Timeliste") and "Side 1 av 1" in nb
-    assert en.startswith("Timesheet") and "Page 1 of 1" in en and "Shifts and absence" in en
-    names = {document.arrangement_name, document.assistant_name, *(row.comment for row in document.rows)}
+    pages = nb.count("Side ")
+    assert nb.startswith("Timeliste") and f"Side 1 av {pages}" in nb
+    assert en.startswith("Timesheet") and f"Page 1 of {pages}" in en and "Shifts and absence" in en
+    # names, and the employer's own pay-code names and their short headings (profile data)
+    names = {document.arrangement_name, document.assistant_name,
+             *(column.heading for column in document.line_columns()),
+             *(line.description for line in document.pay_lines)}
     stripped = en
     for name in names:
         stripped = stripped.replace(name, "")

@@ -17,7 +17,7 @@ ALLOWED_FILES = {
     "core/calendar.py": "the holidays package's Norwegian names, used as keys",
     "core/timesheet.py": "the absent row's reason is hashed into the attested content: never translated",
     "demo.py": "the demo's made-up people, codes and notes (data a person typed)",
-    "storage/migrations/versions/0005_outbox_error_messages.py": "the sentences older versions stored",
+    "storage/migrations/versions/0006_outbox_error_messages.py": "the sentences older versions stored",
     "storage/repository.py": "letters folded for sorting names",
     "storage/unit_of_work.py": "the actor stored in the audit log",
     "ui/pages/assistants.py": "a page name",
@@ -27,11 +27,14 @@ ALLOWED_FILES = {
     "ui/pages/timesheets.py": "a page name and file names suggested in a save dialog",
     "ui/rota/approvals_panel.py": "file names suggested in a save dialog",
     "ui/sync/enrol_dialog.py": "an example address",
+    "ui/timesheets/exports.py": "file names suggested in a save dialog",
+    "workspace/data_rights.py": "file names inside the export's zip",
     "ui/timesheets/labels.py": "the actor stored in the audit log",
 }
 #: Not converted yet (the report names them): the receiver's pages, API problems and staff
 #: texts; shift-file, rota-file, pay-profile and period parse errors; payroll, iCalendar and
-#: bundle files; protocol and signing errors; the entity names in "not found" messages.
+#: bundle files; protocol and signing errors; the entity names in "not found" messages; the
+#: input-file reader's messages (shift and plan files).
 NOT_YET = {
     "commands/export.py", "commands/receiver.py", "core/pay.py", "core/pay_period.py", "core/rota.py",
     "core/shift_document.py", "core/shiftfile.py", "export/ical.py", "export/payroll.py", "sync/bundle.py",
@@ -41,7 +44,8 @@ NOT_YET = {
     "sync/receiver/retention.py", "sync/receiver/settings.py", "sync/receiver/staff.py", "sync/receiver/web.py",
     "workspace/checks.py", "workspace/exports.py", "workspace/people.py", "workspace/rota.py",
     "workspace/timesheet_reading.py", "workspace/timesheets.py", "workspace/worked_record.py", "plan_io.py",
-    "planner/problem.py",
+    "planner/problem.py", "core/input_file.py", "core/employer_period.py", "workspace/confirmation_undo.py",
+    "workspace/plan_changes.py", "workspace/record_changes.py", "workspace/sick_cover.py",
 }
 
 

@@ -181,7 +181,7 @@ class AccountStartForm(ValidatedForm):
         self.opening_hours = QDoubleSpinBox()
         self.opening_hours.setRange(-9000, 9000)
         self.opening_hours.setDecimals(1)
-        self.opening_hours.setSuffix(" t" if message("decimal_mark") == "," else " h")
+        self.opening_hours.setSuffix(" t" if message("format.decimal_mark") == "," else " h")
         self.add_field("opening_hours", message("ui_account_opening_hours"), self.opening_hours,
                        message("ui_account_opening_hours_help"))
 
