@@ -12,8 +12,10 @@ import pytest
 from bpa_desktop import i18n
 from bpa_desktop.storage.errors import (
     DatabaseCorruptError,
+    DatabaseKeyMissingError,
     DatabaseError,
     DatabaseNewerError,
+    EncryptionUnavailableError,
     ForeignDatabaseError,
     NotADatabaseError,
 )
@@ -41,8 +43,13 @@ def assert_refused_untouched(path, error_class):
 def test_random_bytes_are_refused(tmp_path):
     path = tmp_path / "bpa.sqlite"
     path.write_bytes(os.urandom(8192))
-    error = assert_refused_untouched(path, NotADatabaseError)
+    # whole pages without an SQLite header look like an encrypted database: without its key
+    # they are refused as "encrypted, or damaged"; a file of odd length is another kind of file
+    error = assert_refused_untouched(path, (NotADatabaseError, DatabaseKeyMissingError, EncryptionUnavailableError))
     assert str(path) in str(error) and "ikke endret" in str(error)
+    odd = tmp_path / "odd.sqlite"
+    odd.write_bytes(os.urandom(8000))
+    assert_refused_untouched(odd, NotADatabaseError)
 
 
 def test_damaged_sqlite_file_is_refused(tmp_path):
