@@ -367,6 +367,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Mindre behov {weekday} kl. {start}–{end}",
         "en": "Less need on {weekday} {start}–{end}",
     },
+    "plan_apply_other_start": {
+        "nb": "Forslaget er laget for en annen startdato; lag et nytt forslag for denne perioden.",
+        "en": "The proposal was made for another start date; make a new proposal for this period.",
+    },
+    "plan_undo_changed_since": {
+        "nb": "Turnusen er lagret på nytt etter forslaget; angre den siste lagringen først.",
+        "en": "The rota has been saved again since the proposal; undo the latest save first.",
+    },
     "plan_rule_overlap": {"nb": "Én vakt om gangen", "en": "One shift at a time"},
     "plan_rule_daily-rest": {"nb": "Daglig hvile", "en": "Daily rest"},
     "plan_rule_weekly-rest": {"nb": "Ukentlig hvile", "en": "Weekly rest"},

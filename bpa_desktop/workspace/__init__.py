@@ -9,15 +9,16 @@
     ws.sync        the sync outbox, enrolment, push, bundle          workspace/sync.py
     ws.exports     timesheet PDF, payroll files, rota PDF/ICS/JSON   workspace/exports.py
     ws.audit       who did what, by role                             workspace/audit.py
+    ws.planner     turnus proposals (CP-SAT), Finn vikar              workspace/planner.py
 
 Every area hands out core dataclasses (never ORM rows). Every use case is one unit of work
 (``storage/unit_of_work.py``): one session, one transaction, with its audit entry naming the
 actor (a role, never a person's name). Errors are in ``workspace/errors.py``.
 
-Adding an area (a planner, backups, an assistant portal …) is one module with a class that
+Adding an area (backups, an assistant portal …) is one module with a class that
 takes the ``Database`` and the sibling areas it uses, and one line below. ``sync`` and
 ``exports`` are built on first use, so httpx, pydantic, cryptography and ReportLab load
-only when sync runs or a file is written, not at start-up.
+only when sync runs or a file is written, not at start-up; ``planner`` likewise (OR-Tools).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from bpa_desktop.workspace.worked_record import WorkedEntry
 
 if TYPE_CHECKING:
     from bpa_desktop.workspace.exports import Exports
+    from bpa_desktop.workspace.planner import Planning
     from bpa_desktop.workspace.sync import Sync
 
 
@@ -69,6 +71,12 @@ class Workspace:
         from bpa_desktop.workspace.exports import Exports  # ReportLab: on first use
 
         return Exports(self._db, self.people, self.vedtak, self.rota, self.timesheets)
+
+    @cached_property
+    def planner(self) -> Planning:
+        from bpa_desktop.workspace.planner import Planning  # OR-Tools: on first use
+
+        return Planning(self._db, self.people, self.vedtak, self.rota, self.timesheets)
 
     # --- life cycle -----------------------------------------------------------------------
 
