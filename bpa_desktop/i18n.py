@@ -371,6 +371,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Forslaget er laget for en annen startdato; lag et nytt forslag for denne perioden.",
         "en": "The proposal was made for another start date; make a new proposal for this period.",
     },
+    "plan_undo_approved": {
+        "nb": "Forslaget er allerede godkjent av noen; lag heller en ny versjon.",
+        "en": "Someone has approved the proposal already; make a new version instead.",
+    },
     "plan_undo_changed_since": {
         "nb": "Turnusen er lagret på nytt etter forslaget; angre den siste lagringen først.",
         "en": "The rota has been saved again since the proposal; undo the latest save first.",

@@ -207,6 +207,12 @@ def remove_changes(session: Session, arrangement_id: int, change_ids: Iterable[i
     return result.rowcount
 
 
+def remove_rota(session: Session, rota_id: int) -> None:
+    """Delete a rota version (its cells go with it; planned shifts and changes that named it
+    keep their rows without it). Only for undoing the version just written."""
+    session.execute(delete(RotaRow).where(RotaRow.id == rota_id))
+
+
 def shift_ids_by_occurrence(
     session: Session, arrangement_id: int, keys: Iterable[str]
 ) -> dict[str, str]:

@@ -149,27 +149,28 @@ class Planning:
             return ProposalApplied(arrangement_id, version.rota_id, version.change_ids, start, end, previous, before)
 
     def undo_proposal(self, applied: ProposalApplied) -> int | None:
-        """Put back what ``apply_proposal`` replaced: its changes deleted, the previous
-        pattern as a new version (versions are history) and the planned shifts of the
-        period as they were. Refused when the rota was saved again since."""
+        """Take back what ``apply_proposal`` did, in one transaction: its changes and its
+        version are deleted (the audit log keeps both entries), so the version before is the
+        current one again, and the planned shifts of the period are put back as they were.
+        Refused when the rota was saved again since, or someone has approved the proposal.
+        Returns the id of the version that is current again (None: there was none)."""
         arrangement_id = applied.arrangement_id
         with self._db.write() as uow:
             if rr.latest_rota_id(uow.session, arrangement_id) != applied.rota_id:
                 raise WorkspaceError(message("plan_undo_changed_since"))
+            if rr.approval_rows(uow.session, applied.rota_id):
+                raise WorkspaceError(message("plan_undo_approved"))
             rr.remove_changes(uow.session, arrangement_id, applied.change_ids)
-            rota_id = None
-            previous = applied.previous
-            if previous is not None:
-                rota_id = write_version(uow, arrangement_id, previous.name, previous.weeks, previous.start,
-                                        previous.end, previous.cells).rota_id
+            rr.remove_rota(uow.session, applied.rota_id)
+            previous = applied.previous.id if applied.previous is not None else None
             written = rr.write_plan(uow.session, arrangement_id, applied.start, applied.end,
-                                    applied.before, rota_id)
+                                    applied.before, previous)
             uow.audit(
                 "undo", "rota", applied.rota_id, arrangement_id,
-                f"proposal restored={rota_id} changes={len(applied.change_ids)} kept={written.kept} "
+                f"proposal current={previous} changes={len(applied.change_ids)} kept={written.kept} "
                 f"inserted={written.inserted} deleted={written.deleted} frozen={len(written.blocked)}",
             )
-            return rota_id
+            return previous
 
     # --- Finn vikar -----------------------------------------------------------------------
 

@@ -938,6 +938,52 @@
     </message>
 </context>
 <context>
+    <name>FairnessModel</name>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>Helger</translation>
+    </message>
+    <message>
+        <source>Nights</source>
+        <translation>Netter</translation>
+    </message>
+    <message>
+        <source>Evenings</source>
+        <translation>Kvelder</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>Helligdager</translation>
+    </message>
+    <message>
+        <source>Hours a week</source>
+        <translation>Timer per uke</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>stilling</translation>
+    </message>
+    <message>
+        <source>fair share</source>
+        <translation>rettferdig andel</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <source>(%1 times)</source>
+        <translation>(%1 ganger)</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>Ingen advarsler.</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>Working-time findings</source>
@@ -1230,6 +1276,10 @@
         <translation>%1 (ukjent kode)</translation>
     </message>
     <message>
+        <source>locked</source>
+        <translation>låst</translation>
+    </message>
+    <message>
         <source>breaks a working-time rule</source>
         <translation>bryter en arbeidstidsregel</translation>
     </message>
@@ -1251,14 +1301,29 @@
     </message>
 </context>
 <context>
+    <name>PatternPane</name>
+    <message>
+        <source>Fairness: %1</source>
+        <translation>Rettferdighet: %1</translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 warnings</source>
+        <translation>%1 feil, %2 advarsler</translation>
+    </message>
+    <message>
+        <source>%1 stretches of need not covered</source>
+        <translation>%1 strekk av behovet er ikke dekket</translation>
+    </message>
+</context>
+<context>
     <name>PatternView</name>
     <message>
         <source>Rota pattern</source>
         <translation>Turnusmønster</translation>
     </message>
     <message>
-        <source>Rows are assistants, columns are the days of the pattern. Type a shift code and press Enter; Delete clears; Ctrl+C and Ctrl+V copy; drag a selection to move it.</source>
-        <translation>Radene er assistenter, kolonnene er dagene i mønsteret. Skriv en vaktkode og trykk Enter; Delete tømmer; Ctrl+C og Ctrl+V kopierer; dra et utvalg for å flytte det.</translation>
+        <source>Rows are assistants, columns are the days of the pattern. Type a shift code and press Enter; Delete clears; Ctrl+C and Ctrl+V copy; drag a selection to move it; Ctrl+L locks or unlocks the selected cells for proposals.</source>
+        <translation>Radene er assistenter, kolonnene er dagene i mønsteret. Skriv en vaktkode og trykk Enter; Delete tømmer; Ctrl+C og Ctrl+V kopierer; dra et utvalg for å flytte det; Ctrl+L låser eller låser opp de valgte cellene for forslag.</translation>
     </message>
     <message>
         <source>Not shift codes, left out: %1</source>
@@ -1271,6 +1336,22 @@
     <message>
         <source>clear</source>
         <translation>tøm</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>lås</translation>
+    </message>
+    <message>
+        <source>unlock</source>
+        <translation>lås opp</translation>
+    </message>
+    <message>
+        <source>Locked %1 cells for proposals.</source>
+        <translation>Låste %1 celler for forslag.</translation>
+    </message>
+    <message>
+        <source>Unlocked %1 cells.</source>
+        <translation>Låste opp %1 celler.</translation>
     </message>
     <message>
         <source>copy</source>
@@ -1333,6 +1414,232 @@
     <message>
         <source>Employer&apos;s costs</source>
         <translation>Arbeidsgiverkostnader</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>Propose a rota</source>
+        <translation>Lag forslag til turnus</translation>
+    </message>
+    <message>
+        <source>Weeks in the rota</source>
+        <translation>Uker i turnusen</translation>
+    </message>
+    <message>
+        <source>At least, percent of the contract</source>
+        <translation>Minst, prosent av stillingen</translation>
+    </message>
+    <message>
+        <source>At most, percent of the contract</source>
+        <translation>Høyst, prosent av stillingen</translation>
+    </message>
+    <message>
+        <source>Time to search, seconds</source>
+        <translation>Tid til å lete, sekunder</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Weeks in the rota</source>
+        <translation>&amp;Uker i turnusen</translation>
+    </message>
+    <message>
+        <source>At &amp;least, % of the contract</source>
+        <translation>&amp;Minst, % av stillingen</translation>
+    </message>
+    <message>
+        <source>At &amp;most, % of the contract</source>
+        <translation>Høy&amp;st, % av stillingen</translation>
+    </message>
+    <message>
+        <source>Fair spread of week&amp;ends</source>
+        <translation>Rettferdig fordeling av &amp;helger</translation>
+    </message>
+    <message>
+        <source>Fair spread of &amp;nights</source>
+        <translation>Rettferdig fordeling av &amp;netter</translation>
+    </message>
+    <message>
+        <source>Fair spread of e&amp;venings</source>
+        <translation>Rettferdig fordeling av &amp;kvelder</translation>
+    </message>
+    <message>
+        <source>Fair spread of &amp;holidays</source>
+        <translation>Rettferdig fordeling av helli&amp;gdager</translation>
+    </message>
+    <message>
+        <source>Hours close to each &amp;contract</source>
+        <translation>&amp;Timer nær stillingsprosenten</translation>
+    </message>
+    <message>
+        <source>Few hand-&amp;overs</source>
+        <translation>Få &amp;overleveringer</translation>
+    </message>
+    <message>
+        <source>As few warnin&amp;gs as possible</source>
+        <translation>Så få &amp;advarsler som mulig</translation>
+    </message>
+    <message>
+        <source>&amp;Time to search</source>
+        <translation>Tid til å &amp;lete</translation>
+    </message>
+    <message>
+        <source>Locked cells</source>
+        <translation>Låste celler</translation>
+    </message>
+    <message>
+        <source>Cells locked in the pattern with Ctrl+L keep what they hold</source>
+        <translation>Celler som er låst i mønsteret med Ctrl+L, beholder det de har</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>fri</translation>
+    </message>
+    <message>
+        <source>None (lock cells in the pattern with Ctrl+L)</source>
+        <translation>Ingen (lås celler i mønsteret med Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Loc&amp;ked cells</source>
+        <translation>Lås&amp;te celler</translation>
+    </message>
+    <message>
+        <source>Make &amp;proposal</source>
+        <translation>Lag &amp;forslag</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>Sto&amp;pp</translation>
+    </message>
+    <message>
+        <source>Stop the search and keep the best rota so far (Esc)</source>
+        <translation>Stopp søket og behold den beste turnusen så langt (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Use the proposal</source>
+        <translation>&amp;Bruk forslaget</translation>
+    </message>
+    <message>
+        <source>Save the proposal as a new rota version over the period; Ctrl+Z on the page undoes it</source>
+        <translation>Lagre forslaget som en ny turnusversjon for perioden; Ctrl+Z på siden angrer det</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Set what matters and press Enter to make a proposal.</source>
+        <translation>Velg hva som er viktig, og trykk Enter for å lage et forslag.</translation>
+    </message>
+    <message>
+        <source>Current pattern</source>
+        <translation>Nåværende turnus</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Forslag</translation>
+    </message>
+    <message>
+        <source>Warnings in the proposal</source>
+        <translation>Advarsler i forslaget</translation>
+    </message>
+    <message>
+        <source>Why there is no legal rota</source>
+        <translation>Hvorfor det ikke finnes en lovlig turnus</translation>
+    </message>
+    <message>
+        <source>Preparing the search…</source>
+        <translation>Forbereder søket …</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopper …</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Forbereder</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>Leter</translation>
+    </message>
+    <message>
+        <source>Checking against the working-time rules</source>
+        <translation>Sjekker mot arbeidstidsreglene</translation>
+    </message>
+    <message>
+        <source>No legal rota yet: finding out why</source>
+        <translation>Ingen lovlig turnus ennå: finner ut hvorfor</translation>
+    </message>
+    <message>
+        <source>best so far %1</source>
+        <translation>beste så langt %1</translation>
+    </message>
+    <message>
+        <source>bound %1</source>
+        <translation>grense %1</translation>
+    </message>
+    <message>
+        <source>%1 % from the bound</source>
+        <translation>%1 % fra grensen</translation>
+    </message>
+    <message>
+        <source>The search stopped before it found a legal rota. Give it more time, or fewer locked cells.</source>
+        <translation>Søket stoppet før det fant en lovlig turnus. Gi det mer tid, eller lås færre celler.</translation>
+    </message>
+    <message>
+        <source>No legal rota found (%1 s).</source>
+        <translation>Fant ingen lovlig turnus (%1 s).</translation>
+    </message>
+    <message>
+        <source>the best possible with these settings</source>
+        <translation>den beste mulige med disse innstillingene</translation>
+    </message>
+    <message>
+        <source>at most %1 % from the best possible</source>
+        <translation>høyst %1 % fra den beste mulige</translation>
+    </message>
+    <message>
+        <source>legal; not improved further in the time given</source>
+        <translation>lovlig; ikke forbedret mer på tiden som var gitt</translation>
+    </message>
+    <message>
+        <source>Proposal ready in %1 s: %2 warnings, %3.</source>
+        <translation>Forslaget er klart etter %1 s: %2 advarsler, %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalView</name>
+    <message>
+        <source>Per assistant: weekends, nights and evenings per cycle, holidays over the period and hours a week, each with the fair share by employment percent in brackets</source>
+        <translation>Per assistent: helger, netter og kvelder per omgang, helligdager i perioden og timer per uke, hver med rettferdig andel etter stillingsprosent i parentes</translation>
+    </message>
+    <message>
+        <source>No legal rota was found, and there was no time left to find out why.</source>
+        <translation>Fant ingen lovlig turnus, og det var ikke tid igjen til å finne ut hvorfor.</translation>
+    </message>
+    <message>
+        <source>There is no legal rota with these settings.</source>
+        <translation>Det finnes ingen lovlig turnus med disse innstillingene.</translation>
+    </message>
+    <message>
+        <source>Need nobody can cover:</source>
+        <translation>Behov ingen kan dekke:</translation>
+    </message>
+    <message>
+        <source>Because:</source>
+        <translation>Fordi:</translation>
+    </message>
+    <message>
+        <source>Any one of these would help:</source>
+        <translation>Hver av disse ville hjelpe:</translation>
+    </message>
+    <message>
+        <source>(The time ran out before every cause was looked at.)</source>
+        <translation>(Tiden gikk ut før alle årsaker var undersøkt.)</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1961,14 @@
         <translation>Vakt&amp;koder …</translation>
     </message>
     <message>
+        <source>Propo&amp;se a rota…</source>
+        <translation>Lag for&amp;slag …</translation>
+    </message>
+    <message>
+        <source>Let the planner make a legal, fair rota for the period; shown beside this one before you take it</source>
+        <translation>La planleggeren lage en lovlig og rettferdig turnus for perioden; den vises ved siden av denne før du tar den i bruk</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
@@ -1724,6 +2039,26 @@
     <message>
         <source>Rolled out from %1 to %2 as a new version.</source>
         <translation>Rullet ut fra %1 til %2 som en ny versjon.</translation>
+    </message>
+    <message>
+        <source>The planner needs shift codes and the recipient’s need first.</source>
+        <translation>Planleggeren trenger vaktkoder og mottakerens behov først.</translation>
+    </message>
+    <message>
+        <source>Saving the proposal…</source>
+        <translation>Lagrer forslaget …</translation>
+    </message>
+    <message>
+        <source>take the proposal</source>
+        <translation>ta forslaget i bruk</translation>
+    </message>
+    <message>
+        <source>The proposal is saved as a new version and rolled out from %1 to %2 (Ctrl+Z undoes it).</source>
+        <translation>Forslaget er lagret som en ny versjon og rullet ut fra %1 til %2 (Ctrl+Z angrer det).</translation>
+    </message>
+    <message>
+        <source>The proposal is undone: the rota is back as it was.</source>
+        <translation>Forslaget er angret: turnusen er som før.</translation>
     </message>
 </context>
 <context>
@@ -2783,6 +3118,33 @@ Attestering låser timelisten. Etter det kan den bare endres med en korrigering:
     <message>
         <source>open-ended</source>
         <translation>uten sluttdato</translation>
+    </message>
+</context>
+<context>
+    <name>WeightSlider</name>
+    <message>
+        <source>not at all</source>
+        <translation>ikke</translation>
+    </message>
+    <message>
+        <source>a little</source>
+        <translation>litt</translation>
+    </message>
+    <message>
+        <source>somewhat</source>
+        <translation>noe</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>vanlig</translation>
+    </message>
+    <message>
+        <source>much</source>
+        <translation>mye</translation>
+    </message>
+    <message>
+        <source>very much</source>
+        <translation>svært mye</translation>
     </message>
 </context>
 </TS>
