@@ -566,6 +566,14 @@
         <translation>&amp;Avlys vakt …</translation>
     </message>
     <message>
+        <source>Find a substitute…</source>
+        <translation>Finn vikar …</translation>
+    </message>
+    <message>
+        <source>Select a shift someone cannot take, or a day in the row of hours not covered</source>
+        <translation>Velg en vakt noen ikke kan ta, eller en dag i raden med timer som ikke er dekket</translation>
+    </message>
+    <message>
         <source>Planned shifts</source>
         <translation>Planlagte vakter</translation>
     </message>
@@ -612,6 +620,14 @@
     <message>
         <source>Shift &amp;code</source>
         <translation>Vakt&amp;kode</translation>
+    </message>
+    <message>
+        <source>Substitute for %1</source>
+        <translation>Vikar for %1</translation>
+    </message>
+    <message>
+        <source>Need not covered</source>
+        <translation>Behov som ikke er dekket</translation>
     </message>
 </context>
 <context>
@@ -3118,6 +3134,109 @@ Attestering låser timelisten. Etter det kan den bare endres med en korrigering:
     <message>
         <source>open-ended</source>
         <translation>uten sluttdato</translation>
+    </message>
+</context>
+<context>
+    <name>VikarDialog</name>
+    <message>
+        <source>Find a substitute</source>
+        <translation>Finn vikar</translation>
+    </message>
+    <message>
+        <source>Shift to fill</source>
+        <translation>Vakten som skal dekkes</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>New warnings</source>
+        <translation>Nye advarsler</translation>
+    </message>
+    <message>
+        <source>Hours that week</source>
+        <translation>Timer den uka</translation>
+    </message>
+    <message>
+        <source>Who can take it</source>
+        <translation>Hvem kan ta den</translation>
+    </message>
+    <message>
+        <source>Best first: no new error, fewest new warnings, most room in the contract. Enter gives the shift</source>
+        <translation>Beste først: ingen nye feil, færrest nye advarsler, mest plass i stillingen. Enter gir vakten</translation>
+    </message>
+    <message>
+        <source>Who cannot take it</source>
+        <translation>Hvem kan ikke ta den</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>Hvorfor ikke</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrunnelse</translation>
+    </message>
+    <message>
+        <source>Kept with the change</source>
+        <translation>Lagres med endringen</translation>
+    </message>
+    <message>
+        <source>&amp;Give the shift</source>
+        <translation>&amp;Gi vakten</translation>
+    </message>
+    <message>
+        <source>Give the shift</source>
+        <translation>Gi vakten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>&amp;Shift to fill</source>
+        <translation>&amp;Vakten som skal dekkes</translation>
+    </message>
+    <message>
+        <source>&amp;Who can take it</source>
+        <translation>&amp;Hvem kan ta den</translation>
+    </message>
+    <message>
+        <source>Who ca&amp;nnot</source>
+        <translation>Hvem kan i&amp;kke</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Begrunnelse</translation>
+    </message>
+    <message>
+        <source>Looking for who can take it…</source>
+        <translation>Ser etter hvem som kan ta den …</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+    <message>
+        <source>%1: new warnings: %2; %3 hours that week, contract %4</source>
+        <translation>%1: nye advarsler: %2; %3 timer den uka, stilling %4</translation>
+    </message>
+    <message>
+        <source>%1 can take it with no new error; the best first.</source>
+        <translation>%1 kan ta den uten nye feil; den beste først.</translation>
+    </message>
+    <message>
+        <source>Nobody can take it without breaking a working-time rule.</source>
+        <translation>Ingen kan ta den uten å bryte en arbeidstidsregel.</translation>
+    </message>
+    <message>
+        <source>Say why the shift is given to someone else.</source>
+        <translation>Si hvorfor vakten gis til en annen.</translation>
     </message>
 </context>
 <context>

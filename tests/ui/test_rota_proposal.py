@@ -4,38 +4,14 @@ answer in the leader's words."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from bpa_desktop.core import calendar as cal
-from bpa_desktop.core.model import (
-    Arrangement, ArrangementSetup, Assistant, EmployerKind, NeedBlock, ShiftTemplate, Vedtak,
-)
-from tests.ui.rota_helpers import go_to, open_rota
-from tests.ui.ui_helpers import VALID_ORG_NO, focused, press, unnamed_controls
+from tests.ui.rota_helpers import go_to, open_rota, small_arrangement
+from tests.ui.ui_helpers import focused, press, unnamed_controls
 
 CTRL, SHIFT, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.AltModifier
-DAY = ShiftTemplate("D", "Dagvakt", "08:00", "15:30", colour="#59a14f")
-
-
-def small_arrangement(workspace, people=(("Kari Nordmann", 60.0), ("Per Hansen", 60.0), ("Ola Berg", 50.0))):
-    """Day shifts every day, three assistants, a vedtak of eight weeks from next Monday."""
-    monday = cal.iso_monday(date.today()) + timedelta(weeks=1)
-    arrangement = workspace.people.create_arrangement(ArrangementSetup(
-        Arrangement(None, "Liten ordning", "Mottaker", "Leder", EmployerKind.MUNICIPALITY, "Testby kommune",
-                    VALID_ORG_NO, "Testby", "tariff"),
-        Vedtak(None, None, 52.5, monday, monday + timedelta(weeks=8, days=-1)),
-        tuple(Assistant(None, None, name, str(1000 + n), pct, start_date=monday - timedelta(days=400))
-              for n, (name, pct) in enumerate(people)),
-    ))
-    workspace.rota.save_shift_template(arrangement.id, DAY)
-    workspace.rota.save_need_pattern(arrangement.id, [NeedBlock(d, "08:00", "15:30") for d in range(7)])
-    return arrangement
-
-
 @pytest.fixture
 def small(workspace):
     return small_arrangement(workspace)
