@@ -74,27 +74,53 @@ PERMANENT = (
 )
 SUBSTITUTE = ("Hanne Øverby", "10318", 20.0, "#9c755f")
 
-# The 4-week rota, one line per assistant (PERMANENT's order, then the vikar), 28 days from a
-# Monday, "." = free. Made by the planner (tools/make_demo_rota.py) for PLANNED_NEED under the
-# tariff preset; tests/workspace/test_demo_rota.py checks it again.
-PLANNED_ROTA = (
-    "............................",
-    "............................",
-    "............................",
-    "............................",
-    "............................",
+# The 4-week rotas, one line per assistant (PERMANENT's order, then the vikar), 28 days from
+# a Monday, "." = free. Made by the planner (tools/make_demo_rota.py) for PLANNED_NEED under
+# the tariff preset; the demo takes the first that, in one of its four rotations, gives no
+# error from its own first day (tests/workspace/test_demo_rota.py checks them again).
+PLANNED_ROTAS: tuple[tuple[str, ...], ...] = (
+    (
+        "DD..D...DDDA..D.D.AN.D.DDD..",  # Sara Nilsen
+        "..DDAN.D...D...D.DD...D..A..",  # Amir Karimi
+        "............DD............N.",  # Linnea Strand
+        ".....DD............DD.......",  # Jørgen Dahl
+        "............N.............DD",  # Hanne Øverby (vikar)
+    ),
 )
+ROTA_CHECK_WEEKS = 96  # about what the demo rolls out: six months back, the vedtak ahead
 FRIDAY, SATURDAY, SUNDAY = 4, 5, 6
 
 
-def rota_cells(assistant_ids: list[int]) -> dict[tuple[int, int, int], str]:
-    """PLANNED_ROTA for the assistants' database ids."""
+def rota_cells(assistant_ids: list[int], lines: tuple[str, ...]) -> dict[tuple[int, int, int], str]:
+    """A stored pattern for the assistants' database ids."""
     return {
         (assistant_ids[row], day // 7, day % 7): code
-        for row, line in enumerate(PLANNED_ROTA)
+        for row, line in enumerate(lines)
         for day, code in enumerate(line)
         if code != "."
     }
+
+
+def rotated(lines: tuple[str, ...], weeks: int) -> tuple[str, ...]:
+    """The same cycle starting ``weeks`` weeks later."""
+    return tuple(line[7 * weeks:] + line[:7 * weeks] for line in lines)
+
+
+def choose_rota(start: date, end: date, rotas=None) -> tuple[str, ...] | None:
+    """The first stored pattern, in the first of its rotations, that has no error and
+    covers PLANNED_NEED when rolled out over start..end (None: none does)."""
+    from bpa_desktop.planner.verify import Assignment, judge
+
+    problem = rota_problem(start, end)
+    for lines in PLANNED_ROTAS if rotas is None else rotas:
+        for weeks in range(4):
+            candidate = rotated(lines, weeks)
+            cells = {(str(row), day // 7, day % 7): code for row, line in enumerate(candidate)
+                     for day, code in enumerate(line) if code != "."}
+            verdict = judge(problem, Assignment(cells))
+            if verdict.legal:
+                return candidate
+    return None
 
 
 def rota_problem(start: date, end: date, band=None):
@@ -186,8 +212,10 @@ def build_demo(path: Path, today: date | None = None) -> int:
         by_number = {a.employee_no: a for a in ws.people.list_assistants(arrangement_id)}
         permanent_ids = [by_number[number].id for _, number, _, _ in PERMANENT]
         substitute_id = by_number[SUBSTITUTE[1]].id
+        lines = choose_rota(rota_start, vedtak_end) or PLANNED_ROTAS[0]
         ws.rota.save_rota(
-            arrangement_id, "Turnus 4 uker", 4, rota_start, vedtak_end, rota_cells(permanent_ids)
+            arrangement_id, "Turnus 4 uker", 4, rota_start, vedtak_end,
+            rota_cells(permanent_ids + [substitute_id], lines),
         )
         add_need_and_approvals(ws, arrangement_id, rota_start, permanent_ids)
 
@@ -333,10 +361,18 @@ def deviations(
     touched: set[str] = set()
 
     def cover(assistant: str, first: date, last: date, reason: str) -> None:
+        """The vikar takes the absent one's shifts where she is free around the day (she has
+        shifts of her own in the rota), else a colleague who is; else nobody does."""
+        others = [vikar] + [a for a in (sara, amir, linnea, jorgen) if a != assistant]
         for s in planned:
             if s.assistant == assistant and first <= day_of[s.id] <= last:
-                overrides.append(Substitute(shift_id=s.id, assistant=vikar, reason=reason))
+                day = day_of[s.id]
+                who = next((a for a in others if free_around(a, day)), None)
+                if who is None:
+                    continue
+                overrides.append(Substitute(shift_id=s.id, assistant=who, reason=reason))
                 touched.add(s.id)
+                codes_on.setdefault((who, day), set()).add(s.code)
 
     # A two-week sykmelding about three months ago.
     sick_from = cal.iso_monday(today - timedelta(days=91))
@@ -355,7 +391,7 @@ def deviations(
     absences.append(Absence(None, int(amir), AbsenceKind.SELF_CERTIFIED, ill_from, ill_to))
     cover(amir, ill_from, ill_to, "Vikar ved egenmelding")
 
-    # Sara and Jørgen swap two weekday day shifts about two months ago.
+    # Sara and Amir swap two weekday day shifts about two months ago.
     def weekday_day_shifts(assistant: str, first: date, last: date, other: str) -> list[Shift]:
         return [
             s
@@ -368,9 +404,9 @@ def deviations(
             and free_for_day_shift(other, day_of[s.id])
         ]
 
-    mine = weekday_day_shifts(sara, today - timedelta(70), today - timedelta(42), jorgen)[0]
+    mine = weekday_day_shifts(sara, today - timedelta(70), today - timedelta(42), amir)[0]
     theirs = weekday_day_shifts(
-        jorgen, day_of[mine.id] + timedelta(1), day_of[mine.id] + timedelta(21), sara
+        amir, day_of[mine.id] + timedelta(1), day_of[mine.id] + timedelta(21), sara
     )[0]
     overrides.append(
         Swap(first_shift_id=mine.id, second_shift_id=theirs.id, reason="Byttet vakt etter avtale")

@@ -108,3 +108,11 @@ def test_no_legal_rota_says_why_and_what_would_help(qtbot, lonely, window):
     assert "ville hjelpe" in text and "assistent" in text  # e.g. «2 assistenter til på til sammen 80 %»
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.dialog is None)
+
+
+def test_the_demo_rota_has_no_error_on_the_turnus_page(qtbot, demo_window):
+    page = open_rota(qtbot, demo_window)
+    qtbot.waitUntil(lambda: page.checker.checked_all, timeout=30000)
+    errors = [g for g in page.findings.groups if g.severity == "error"]
+    assert errors == [], [g.first.message for g in errors]
+    assert page.model.cells  # the planner's pattern is there
