@@ -77,7 +77,7 @@ def improve(problem: PlanProblem, limit: float) -> dict:
     proposal = result.proposal
     if proposal is None:
         return {"status": result.status, "elapsed": result.elapsed}
-    best_at = next((t for t, o in improved if o == proposal.objective), improved[-1][0] if improved else None)
+    best_at = next((t for t, o in improved if o == proposal.objective), improved[-1][0] if improved else result.first_legal)
     return {
         "status": result.status, "elapsed": result.elapsed, "first_legal": result.first_legal,
         "best_at": best_at, "objective": proposal.objective, "bound": proposal.bound,
