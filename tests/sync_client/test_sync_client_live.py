@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from tests.sync.receiver_helpers import issue_code
 from tests.sync_client.sync_client_helpers import BPA, outbox_rows, run_bpa, run_faulty_bpa, run_json
 
-DEMO_SUBMISSIONS = 27
+DEMO_SUBMISSIONS = 31
 
 
 def _parse(text: str) -> datetime:
