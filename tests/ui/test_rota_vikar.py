@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bpa_desktop.core import calendar as cal
-from bpa_desktop.core.model import RotaChangeKind
+from bpa_desktop.core.model import Absence, AbsenceKind, RotaChangeKind
 from tests.ui.rota_helpers import open_rota, small_arrangement
 from tests.ui.ui_helpers import focused, press, unnamed_controls
 
@@ -20,8 +20,10 @@ CTRL, SHIFT, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.Shif
 
 @pytest.fixture
 def planned(workspace):
-    """A one-week rota from next Monday: Kari Mon-Wed, Per Thu-Fri, Ola the weekend."""
-    arrangement = small_arrangement(workspace)
+    """A one-week rota from next Monday: Kari Mon-Wed, Per Thu-Fri, Ola the weekend; Lise has
+    no shifts."""
+    arrangement = small_arrangement(workspace, (("Kari Nordmann", 60.0), ("Per Hansen", 60.0), ("Ola Berg", 50.0),
+                                                ("Lise Dahl", 40.0)))
     ids = {a.name: a.id for a in workspace.people.list_assistants(arrangement.id)}
     monday = cal.iso_monday(date.today()) + timedelta(weeks=1)
     cells = {(ids[name], 0, d): "D" for name, days in (("Kari Nordmann", (0, 1, 2)), ("Per Hansen", (3, 4)),
@@ -80,6 +82,8 @@ def cell_text(calendar, name: str, day: date) -> str:
 def test_finn_vikar_for_a_sick_day_by_arrow_keys_and_enter(qtbot, planned, window, workspace):
     arrangement_id, ids, monday = planned
     wednesday = monday + timedelta(days=2)
+    workspace.timesheets.add_absence(Absence(None, ids["Kari Nordmann"], AbsenceKind.SELF_CERTIFIED, wednesday, wednesday))
+    workspace.timesheets.add_absence(Absence(None, ids["Ola Berg"], AbsenceKind.HOLIDAY, wednesday, wednesday))
     page, calendar = open_calendar(qtbot, window, monday)
     row = next(r for r, a in enumerate(calendar.model.assistants) if a.id == ids["Kari Nordmann"])
     arrow_to(qtbot, calendar, row, calendar.model.days.index(wednesday))
@@ -87,7 +91,9 @@ def test_finn_vikar_for_a_sick_day_by_arrow_keys_and_enter(qtbot, planned, windo
     dialog = finn_vikar(qtbot, calendar)
     assert unnamed_controls(dialog) == []
     names = candidate_names(dialog)
-    assert "Kari Nordmann" not in names and {"Per Hansen", "Ola Berg"} <= set(names)
+    assert sorted(names) == ["Lise Dahl", "Per Hansen"]  # Kari is sick, Ola on holiday
+    refused = [dialog.refused.topLevelItem(i).text(0) for i in range(dialog.refused.topLevelItemCount())]
+    assert "Ola Berg" in refused and "Kari Nordmann" not in names
     first = dialog.search.candidates[0]
     assert dialog.candidates.topLevelItem(0).text(2).startswith(str(int(first.week_hours)))
     assert dialog.reason.text() == "Vikar for Kari Nordmann"
