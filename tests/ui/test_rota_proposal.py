@@ -34,6 +34,17 @@ def open_dialog(qtbot, page):
     return page.dialog
 
 
+def search_for(qtbot, dialog, seconds: int) -> None:
+    """Alt+L to «Tid til å &lete», type the seconds, Enter; wait for the search to end."""
+    qtbot.keyClick(focused(), Qt.Key.Key_L, ALT)
+    assert focused() is dialog.time_limit
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(focused(), str(seconds))
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.solving)
+    qtbot.waitUntil(lambda: not dialog.solving, timeout=60000)
+
+
 def test_propose_take_and_undo_by_keyboard(qtbot, page, workspace):
     arrangement_id = page.ctx.arrangement_id
     model = page.model
@@ -95,12 +106,7 @@ def test_no_legal_rota_says_why_and_what_would_help(qtbot, lonely, window):
     page = open_rota(qtbot, window)
     dialog = open_dialog(qtbot, page)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.weeks)
-    qtbot.keyClick(focused(), Qt.Key.Key_L, ALT)
-    press(qtbot, Qt.Key.Key_A, CTRL)
-    qtbot.keyClicks(focused(), "3")
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.solving)
-    qtbot.waitUntil(lambda: not dialog.solving, timeout=60000)
+    search_for(qtbot, dialog, 3)
     assert not dialog.use_button.isEnabled()
     assert dialog.explanation.isVisible() and focused() is dialog.explanation
     text = dialog.explanation.toPlainText()
@@ -116,3 +122,23 @@ def test_the_demo_rota_has_no_error_on_the_turnus_page(qtbot, demo_window):
     errors = [g for g in page.findings.groups if g.severity == "error"]
     assert errors == [], [g.first.message for g in errors]
     assert page.model.cells  # the planner's pattern is there
+
+
+def test_the_current_pattern_is_counted_beside_the_proposal_as_the_page_counts_it(qtbot, demo_window):
+    page = open_rota(qtbot, demo_window)
+    qtbot.waitUntil(lambda: page.checker.checked_all, timeout=30000)
+    on_page = page.findings.summary.text()  # e.g. «0 brudd, 15 advarsler»: grouped findings
+    dialog = open_dialog(qtbot, page)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.weeks)
+    for expected in (dialog.band_min, dialog.band_max, dialog.time_limit, dialog.locked_list,
+                     dialog.sliders["weekends"].slider):  # down the left column, then the weights
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused() is expected
+    search_for(qtbot, dialog, 2)
+    assert dialog.current_pane.summary.text().split(" · ")[0] == on_page
+    groups = dialog._result.proposal_groups
+    assert dialog.findings.count() == max(len(groups), 1)
+    assert dialog.proposal_pane.summary.text() == f"0 brudd, {len(groups)} advarsler"
+    assert f"{len(groups)} advarsler" in dialog.progress.text()
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.dialog is None)

@@ -33,6 +33,8 @@ class PlanOutcome:
     problem: object  # planner.PlanProblem
     result: object  # planner.PlanResult
     current: object  # planner.compare.PatternDescription of the grid's pattern
+    current_groups: tuple = ()  # findings_panel.FindingGroup: counted as the Turnus page counts
+    proposal_groups: tuple = ()
 
 
 class PlanJob(QObject):
@@ -69,4 +71,20 @@ class PlanJob(QObject):
             planner.cancel()
         result = planner.run()
         current = describe_pattern(problem, {(str(a), w, d): code for (a, w, d), code in request.current.items()})
-        return PlanOutcome(request, problem, result, current)
+        proposal = result.proposal
+        proposal_groups = () if proposal is None else grouped(problem, proposal.findings, {
+            (int(a), w, d): code for (a, w, d), code in proposal.pattern.cells.items()})
+        return PlanOutcome(request, problem, result, current,
+                           grouped(problem, current.findings, request.current), proposal_groups)
+
+
+def grouped(problem, findings, cells) -> tuple:
+    """``findings`` of the pattern ``cells`` (assistant id as int) in groups, one per rule,
+    assistant and pattern cells, as the Turnus page's findings list has them, so the counts
+    beside a proposal are the page's counts."""
+    from bpa_desktop.core.live_plan import LivePlan, PlanSetup
+    from bpa_desktop.ui.rota.findings_panel import group_findings
+
+    setup = PlanSetup((), {t.code: t for t in problem.templates}, problem.agreement, (), problem.start, problem.end)
+    plan = LivePlan(setup, problem.weeks, {key: code for key, code in cells.items() if key[1] < problem.weeks})
+    return tuple(group_findings(findings, plan.cells_of))

@@ -85,10 +85,14 @@ class ProposalDialog(QDialog):
         self.time_limit.setValue(10)
         self.time_limit.setSuffix(self.tr(" s"))
         self.sliders: dict[str, WeightSlider] = {}
+        # two columns so the proposal below gets the height: the numbers and the locked
+        # cells on the left, the weights on the right (Tab goes down the left, then the right)
         form = QFormLayout()
         form.addRow(buddy_label(self.tr("&Weeks in the rota"), self.weeks), self.weeks)
         form.addRow(buddy_label(self.tr("At &least, % of the contract"), self.band_min), self.band_min)
         form.addRow(buddy_label(self.tr("At &most, % of the contract"), self.band_max), self.band_max)
+        form.addRow(buddy_label(self.tr("&Time to search"), self.time_limit), self.time_limit)
+        weights = QFormLayout()
         for name, text in (
             ("weekends", self.tr("Fair spread of week&ends")),
             ("nights", self.tr("Fair spread of &nights")),
@@ -101,8 +105,7 @@ class ProposalDialog(QDialog):
             slider = WeightSlider(getattr(defaults, name))
             named(slider.slider, text)
             self.sliders[name] = slider
-            form.addRow(buddy_label(text, slider.slider), slider)
-        form.addRow(buddy_label(self.tr("&Time to search"), self.time_limit), self.time_limit)
+            weights.addRow(buddy_label(text, slider.slider), slider)
 
         self.locked_list = named(QListWidget(), self.tr("Locked cells"),
                                  self.tr("Cells locked in the pattern with Ctrl+L keep what they hold"))
@@ -112,12 +115,15 @@ class ProposalDialog(QDialog):
             self.locked_list.addItem(f"{page.model.describe(index.row(), index.column()).split(':')[0]}: {what}")
         if not page.model.locked:
             self.locked_list.addItem(self.tr("None (lock cells in the pattern with Ctrl+L)"))
-        locked_box = QVBoxLayout()
-        locked_box.addWidget(buddy_label(self.tr("Loc&ked cells"), self.locked_list))
-        locked_box.addWidget(self.locked_list)
+        self.locked_list.setMaximumHeight(self.fontMetrics().height() * 4)  # it scrolls; the proposal needs the room
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(buddy_label(self.tr("Loc&ked cells"), self.locked_list))
+        left.addWidget(self.locked_list, 1)
         top = QHBoxLayout()
-        top.addLayout(form, 3)
-        top.addLayout(locked_box, 2)
+        top.addLayout(left, 2)
+        top.addSpacing(self.fontMetrics().averageCharWidth() * 3)
+        top.addLayout(weights, 3)
 
         self.solve_button = button(self.tr("Make &proposal"))
         self.solve_button.setDefault(True)
@@ -162,10 +168,23 @@ class ProposalDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(results, 1)
+        chain = [self.weeks, self.band_min, self.band_max, self.time_limit, self.locked_list,
+                 *(s.slider for s in self.sliders.values())]
+        for before, after in zip(chain, chain[1:]):
+            self.setTabOrder(before, after)
         self.current_pane.show_pattern(page.model.assistants, page.model.templates.values(), page.model.weeks,
                                        page.model.cells, page.start_date, None)
-        self.resize(self.fontMetrics().averageCharWidth() * 170, self.fontMetrics().height() * 52)
+        self._fit_to_screen()
         self.weeks.setFocus()
+
+    def _fit_to_screen(self) -> None:
+        """Wide and tall enough for two 4-week grids, never larger than the screen."""
+        width, height = self.fontMetrics().averageCharWidth() * 190, self.fontMetrics().height() * 56
+        screen = (self.parentWidget() or self).screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() * 19 // 20), min(height, room.height() * 19 // 20)
+        self.resize(width, height)
 
     # --- the search -----------------------------------------------------------------------
 
@@ -237,7 +256,7 @@ class ProposalDialog(QDialog):
         self._result = outcome
         result, model = outcome.result, self.page.model
         self.current_pane.show_pattern(model.assistants, model.templates.values(), model.weeks, model.cells,
-                                       self.page.start_date, outcome.current)
+                                       self.page.start_date, outcome.current, outcome.current_groups)
         proposal = result.proposal
         if proposal is None:
             self.proposal_pane.show_pattern(model.assistants, model.templates.values(), outcome.request.weeks,
@@ -253,18 +272,19 @@ class ProposalDialog(QDialog):
         cells = {(int(a), w, d): code for (a, w, d), code in proposal.pattern.cells.items()}
         description = _ProposalDescription(proposal)
         self.proposal_pane.show_pattern(model.assistants, model.templates.values(), proposal.pattern.weeks,
-                                        cells, self.page.start_date, description)
+                                        cells, self.page.start_date, description, outcome.proposal_groups)
         self.explanation.hide()
         self.findings.show()
-        self.findings.show_findings(proposal.findings, {})
+        self.findings.show_groups(outcome.proposal_groups)
         if proposal.optimal:
             quality = self.tr("the best possible with these settings")
         elif proposal.gap is not None:
             quality = self.tr("at most %1 % from the best possible").replace("%1", format_number(100 * proposal.gap, 0))
         else:
             quality = self.tr("legal; not improved further in the time given")
+        warnings = sum(1 for g in outcome.proposal_groups if g.severity == "warning")
         self._say(self.tr("Proposal ready in %1 s: %2 warnings, %3.").replace(
-            "%1", format_number(result.elapsed)).replace("%2", str(description.warnings)).replace("%3", quality))
+            "%1", format_number(result.elapsed)).replace("%2", str(warnings)).replace("%3", quality))
         self.use_button.setEnabled(True)
         self.use_button.setFocus()
 
@@ -289,5 +309,3 @@ class _ProposalDescription:
     def __init__(self, proposal) -> None:
         self.fairness = proposal.fairness
         self.gaps = ()
-        self.errors = sum(f.severity == "error" for f in proposal.findings)
-        self.warnings = sum(f.severity == "warning" for f in proposal.findings)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpa_desktop.ui.formatting import format_number
+from bpa_desktop.ui.rota.findings_panel import counts_text, group_item, marks_of
 from bpa_desktop.ui.rota.pattern_model import PatternModel
 from bpa_desktop.ui.rota.pattern_view import MarkDelegate
 
@@ -120,15 +121,16 @@ class PatternPane(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.fairness_table, 2)
 
-    def show_pattern(self, assistants, templates, weeks: int, cells, start, description) -> None:
-        """``cells`` keyed by assistant id (int) as the Turnus page has them."""
+    def show_pattern(self, assistants, templates, weeks: int, cells, start, description, groups=()) -> None:
+        """``cells`` keyed by assistant id (int) as the Turnus page has them; ``groups`` its
+        findings grouped as the page groups them (counted and marked in the grid the same way)."""
         self.pattern.set_pattern(assistants, templates, weeks, cells, start)
+        self.pattern.set_marks(marks_of(groups))
         self.fairness.set_rows(description.fairness if description is not None else ())
         if description is None:
             self.summary.setText("")
             return
-        text = self.tr("%1 errors, %2 warnings").replace("%1", str(description.errors)).replace(
-            "%2", str(description.warnings))
+        text = counts_text(groups)
         if description.gaps:
             text += " · " + self.tr("%1 stretches of need not covered").replace("%1", str(len(description.gaps)))
         self.summary.setText(text)
@@ -136,20 +138,14 @@ class PatternPane(QWidget):
 
 
 class FindingsList(QListWidget):
-    """The proposal's warnings, one line per rule and assistant with how often."""
+    """The proposal's warnings as the Turnus page lists them: one line per rule, assistant and
+    pattern cells, with how often it comes back over the period."""
 
-    def show_findings(self, findings, names: dict[str, str]) -> None:
+    def show_groups(self, groups) -> None:
         self.clear()
-        counted: dict[tuple, list] = {}
-        for finding in findings:
-            key = (finding.rule, finding.assistant)
-            counted.setdefault(key, [finding, 0])[1] += 1
-        for (_, assistant), (first, count) in sorted(counted.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            text = first.message
-            if count > 1:
-                text += " " + self.tr("(%1 times)").replace("%1", str(count))
-            self.addItem(text)
-        if not counted:
+        for group in groups:
+            self.addItem(group_item(group))
+        if not groups:
             self.addItem(self.tr("No warnings."))
 
 
