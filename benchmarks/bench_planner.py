@@ -52,14 +52,13 @@ def round_the_clock(percents, weeks, agreement=Agreement.TARIFF) -> PlanProblem:
 
 
 def demo_problem(folder: Path) -> PlanProblem:
-    from bpa_desktop.commands.plan import problem_from_workspace
     from bpa_desktop.demo import build_demo
     from bpa_desktop.workspace import Workspace
 
     path = folder / "demo.sqlite"
     arrangement_id = build_demo(path, today=date(2026, 5, 20))
     with Workspace.open(path) as ws:
-        return problem_from_workspace(ws, arrangement_id, date(2026, 6, 1))
+        return ws.planner.problem(arrangement_id, date(2026, 6, 1))
 
 
 def first_legal(problem: PlanProblem) -> tuple[float, str]:
@@ -78,7 +77,7 @@ def improve(problem: PlanProblem, limit: float) -> dict:
     proposal = result.proposal
     if proposal is None:
         return {"status": result.status, "elapsed": result.elapsed}
-    best_at = next((t for t, o in improved if o == proposal.objective), improved[-1][0] if improved else None)
+    best_at = next((t for t, o in improved if o == proposal.objective), improved[-1][0] if improved else result.first_legal)
     return {
         "status": result.status, "elapsed": result.elapsed, "first_legal": result.first_legal,
         "best_at": best_at, "objective": proposal.objective, "bound": proposal.bound,

@@ -6,7 +6,13 @@ The page runs offscreen over a real Workspace (temporary file). Each edit goes t
 model's setData (what typing a code + Enter does), then the event loop runs until both the
 grid's and the findings list's viewports have received a Paint event after the edit.
 
+With --while-solving the planner makes a proposal in a worker thread meanwhile (the 24/7
+arrangement of bench_planner.py: 7 assistants, 4 weeks, a year), as «Lag forslag …» does,
+so the figures show what the search costs the grid (CP-SAT searches in its own threads
+without the GIL; the checker between solves is Python).
+
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/bench_turnus_ui.py [--edits N] [--weeks-pattern W]
+       [--while-solving]
 """
 
 from __future__ import annotations
@@ -81,6 +87,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=60)
     parser.add_argument("--weeks-pattern", type=int, default=4)
+    parser.add_argument("--while-solving", action="store_true")
     args = parser.parse_args()
 
     from bpa_desktop.ui.context import AppContext
@@ -116,6 +123,22 @@ def main() -> int:
         grid_watch, list_watch = PaintWatch(), PaintWatch()
         page.view.viewport().installEventFilter(grid_watch)
         page.findings.list.viewport().installEventFilter(list_watch)
+        planner = solver_thread = None
+        if args.while_solving:
+            import threading
+
+            sys.path.insert(0, str(Path(__file__).parent))
+            from bench_planner import round_the_clock
+
+            from bpa_desktop.planner import Planner, SolveOptions
+
+            phases = []
+            planner = Planner(round_the_clock((100, 90, 80, 80, 70, 60, 60), 4), SolveOptions(time_limit=60),
+                              lambda progress: phases.append(progress.phase))
+            solver_thread = threading.Thread(target=planner.run)
+            solver_thread.start()
+            while not phases:  # the model is built, the search has begun
+                time.sleep(0.01)
         times, check_times = [], []
         codes = ["D", "A", "N", ""]
         for n in range(args.edits):
@@ -133,6 +156,11 @@ def main() -> int:
             times.append((max(grid_watch.painted_at, list_watch.painted_at) - t0) * 1000)
             check_times.append((t_checked - t0) * 1000)
         page.checker._idle.stop()
+        if planner is not None:
+            planner.cancel()
+            solver_thread.join()
+            print(f"the planner was searching throughout: {phases.count('solving')} progress reports, "
+                  f"{phases.count('checking')} checks of a whole year")
         ctx.runner.wait_for_done()
 
         def figures(values):

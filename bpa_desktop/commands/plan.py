@@ -2,8 +2,10 @@
 
 FILE is a ``bpa-plan/1`` document (``bpa_desktop/schemas/bpa-plan-1.schema.json``). With
 ``--db`` the arrangement in the database is planned: its assistants (those employed at the
-start and through the period), shift templates, need pattern, vedtak and agreement; the period runs from ``--from``
-(default: the Monday of this week) to the end of the vedtak in force (52 weeks at most).
+start and through the period), shift templates, need pattern, vedtak and agreement, read by
+``ws.planner.problem`` (the Turnus page's proposals read it the same way); the period runs
+from ``--from`` (default: the Monday of this week) to the end of the vedtak in force (52
+weeks at most).
 
 Output on stdout: a legal rota as ``bpa-shifts/1`` (its roll-out in ``shifts``, the pattern
 in ``pattern``, figures in ``plan``), exit 0; no legal rota, ``{"status", "explanation"}``
@@ -19,8 +21,6 @@ from datetime import date, timedelta
 
 from bpa_desktop.commands.common import CliError, add_arrangement_argument
 from bpa_desktop.i18n import t
-
-MAX_WEEKS_AHEAD = 52
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -76,34 +76,7 @@ def _from_database(args: argparse.Namespace):
     start = args.start or date.today() - timedelta(days=date.today().weekday())
     with open_database(Path(args.db)) as ws:
         arrangement = find_arrangement(ws, args.arrangement)
-        problem = problem_from_workspace(ws, arrangement.id, start, args.weeks)
+        problem = ws.planner.problem(arrangement.id, start, weeks=args.weeks)
     if not problem.need:
         raise CliError(t("cli.plan.no_need"))
     return problem, SolveOptions()
-
-
-def problem_from_workspace(ws, arrangement_id: int, start: date, weeks: int | None = None):
-    """The arrangement in a Workspace as a planning problem (kept small: it reads only the
-    Workspace API). The period runs from ``start`` to the end of the vedtak in force, 52
-    weeks at most; assistants are those employed through it."""
-    from bpa_desktop.planner import PlanAssistant, PlanProblem
-
-    arrangement = ws.people.get_arrangement(arrangement_id)
-    in_force = ws.vedtak.current_vedtak(arrangement_id, start)
-    last = start + timedelta(weeks=MAX_WEEKS_AHEAD, days=-1)
-    end = min(in_force.valid_to, last) if in_force is not None and in_force.valid_to else last
-    rota = ws.rota.current_rota(arrangement_id)
-    return PlanProblem(
-        templates=tuple(ws.rota.list_shift_templates(arrangement_id)),
-        need=tuple(ws.rota.get_need_pattern(arrangement_id)),
-        assistants=tuple(
-            PlanAssistant(str(a.id), a.name, a.employment_percent, a.kind)
-            for a in ws.people.list_assistants(arrangement_id, include_ended=False)
-            if a.active_on(start) and (a.end_date is None or a.end_date >= end)
-        ),
-        start=start,
-        end=end,
-        weeks=weeks or (rota.weeks if rota is not None and rota.weeks <= 8 else 4),
-        agreement=arrangement.agreement,
-        vedtak=tuple(ws.vedtak.list_vedtak(arrangement_id)),
-    )

@@ -13,33 +13,37 @@ Imports ``core`` (and the plain-Python message catalogue), never Qt, SQLAlchemy 
 pattern (the current one too) the same way a proposal is described.
 """
 
-from bpa_desktop.planner.explain import Explanation, UncoveredNeed
-from bpa_desktop.planner.fairness import FairnessRow, fairness_table
-from bpa_desktop.planner.problem import (
-    ContractBand,
-    PlanAssistant,
-    PlanInputError,
-    PlanProblem,
-    SolveOptions,
-    Weights,
-)
-from bpa_desktop.planner.reasons import Reason
-from bpa_desktop.planner.solve import (
-    CANCELLED,
-    LEGAL,
-    NO_LEGAL_ROTA,
-    UNKNOWN,
-    Planner,
-    PlanResult,
-    Progress,
-    Proposal,
-)
-from bpa_desktop.planner.vikar import VikarCandidate, VikarRefusal, VikarSearch, find_vikar
+import importlib
+
+# Names load on first use (PEP 562): the problem's plain dataclasses come without OR-Tools,
+# which takes about a second to import; the solver loads when someone plans.
+_WHERE = {
+    "Explanation": "explain", "UncoveredNeed": "explain",
+    "FairnessRow": "fairness", "fairness_table": "fairness",
+    "ContractBand": "problem", "PlanAssistant": "problem", "PlanInputError": "problem",
+    "PlanProblem": "problem", "SolveOptions": "problem", "Weights": "problem",
+    "Reason": "reasons",
+    "CANCELLED": "solve", "LEGAL": "solve", "NO_LEGAL_ROTA": "solve", "UNKNOWN": "solve",
+    "Planner": "solve", "PlanResult": "solve", "Progress": "solve", "Proposal": "solve",
+    "VikarCandidate": "vikar", "VikarRefusal": "vikar", "VikarSearch": "vikar", "find_vikar": "vikar",
+}
 
 
-def plan(problem: PlanProblem, options: SolveOptions = SolveOptions(), on_progress=None) -> PlanResult:
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def plan(problem, options=None, on_progress=None):
     """Plan in one call (blocking)."""
-    return Planner(problem, options, on_progress).run()
+    from bpa_desktop.planner.problem import SolveOptions
+    from bpa_desktop.planner.solve import Planner
+
+    return Planner(problem, options or SolveOptions(), on_progress).run()
 
 
 __all__ = [

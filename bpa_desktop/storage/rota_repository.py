@@ -193,6 +193,26 @@ def add_change(session: Session, arrangement_id: int, change: RotaChange) -> Rot
     return row
 
 
+def remove_changes(session: Session, arrangement_id: int, change_ids: Iterable[int]) -> int:
+    """Delete stored changes of this arrangement (undoing what one use case added); returns
+    how many were there."""
+    ids = list(change_ids)
+    if not ids:
+        return 0
+    result = session.execute(
+        delete(RotaOverrideRow).where(
+            RotaOverrideRow.arrangement_id == arrangement_id, RotaOverrideRow.id.in_(ids)
+        )
+    )
+    return result.rowcount
+
+
+def remove_rota(session: Session, rota_id: int) -> None:
+    """Delete a rota version (its cells go with it; planned shifts and changes that named it
+    keep their rows without it). Only for undoing the version just written."""
+    session.execute(delete(RotaRow).where(RotaRow.id == rota_id))
+
+
 def shift_ids_by_occurrence(
     session: Session, arrangement_id: int, keys: Iterable[str]
 ) -> dict[str, str]:

@@ -13,9 +13,9 @@ from bpa_desktop.ui.backups.backups_dialog import BackupsDialog
 from bpa_desktop.ui.backups.encryption_dialog import EncryptionDialog
 from bpa_desktop.ui.backups.erasure_dialog import ErasureDialog
 from bpa_desktop.ui.help.about_dialog import AboutDialog
+from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.help.shortcuts_dialog import NATIVE, ShortcutsDialog, page_shortcuts
 
-DATA_TOPICS = ("arrangement", "vedtak", "assistants", "sync", "rota", "timesheets")
 
 
 class Menus(QObject):
@@ -92,8 +92,7 @@ class Menus(QObject):
         """After a restore every page reads anew from the restored file."""
         ctx = self.window.ctx
         ctx.load_arrangements()
-        for topic in DATA_TOPICS:
-            ctx.data_changed.emit(topic)
+        ctx.broadcast(Changes.everything())  # another file's contents: every view reads again
 
     def export_all(self, path: Path | None = None) -> None:
         window = self.window

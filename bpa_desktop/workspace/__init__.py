@@ -13,15 +13,16 @@
     ws.backups     rotating verified copies, second folder, restore  workspace/backups.py
     ws.encryption  encrypt or decrypt the file, the recovery code    workspace/encryption.py
     ws.data_rights export of all data, erasure of a departed assistant workspace/data_rights.py
+    ws.planner     turnus proposals (CP-SAT), Finn vikar              workspace/planner.py
 
 Every area hands out core dataclasses (never ORM rows). Every use case is one unit of work
 (``storage/unit_of_work.py``): one session, one transaction, with its audit entry naming the
 actor (a role, never a person's name). Errors are in ``workspace/errors.py``.
 
-Adding an area (a planner, backups, an assistant portal …) is one module with a class that
+Adding an area (backups, an assistant portal …) is one module with a class that
 takes the ``Database`` and the sibling areas it uses, and one line below. ``sync`` and
 ``exports`` are built on first use, so httpx, pydantic, cryptography and ReportLab load
-only when sync runs or a file is written, not at start-up.
+only when sync runs or a file is written, not at start-up; ``planner`` likewise (OR-Tools).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from bpa_desktop.workspace.worked_record import WorkedEntry
 if TYPE_CHECKING:
     from bpa_desktop.workspace.data_rights import DataRights
     from bpa_desktop.workspace.exports import Exports
+    from bpa_desktop.workspace.planner import Planning
     from bpa_desktop.workspace.sync import Sync
 
 
@@ -81,6 +83,12 @@ class Workspace:
         from bpa_desktop.workspace.exports import Exports  # ReportLab: on first use
 
         return Exports(self._db, self.people, self.vedtak, self.rota, self.timesheets, lambda: self.sync)
+
+    @cached_property
+    def planner(self) -> Planning:
+        from bpa_desktop.workspace.planner import Planning  # OR-Tools: on first use
+
+        return Planning(self._db, self.people, self.vedtak, self.rota, self.timesheets)
 
     # --- life cycle -----------------------------------------------------------------------
 

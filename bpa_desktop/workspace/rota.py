@@ -28,8 +28,7 @@ from bpa_desktop.core.model import (
     Shift,
     ShiftTemplate,
 )
-from bpa_desktop.core.rota import RotaPattern, roll_out
-from bpa_desktop.core.rota_changes import occurrence_key, reapply
+from bpa_desktop.core.rota_changes import occurrence_key
 from bpa_desktop.core.shift_document import ImportResult, RotaFileError, parse_import
 from bpa_desktop.i18n import message
 from bpa_desktop.storage import queries
@@ -39,7 +38,6 @@ from bpa_desktop.storage.rota_repository import PlanWrite
 from bpa_desktop.storage.schema import (
     PlannedShiftRow,
     RotaApprovalRow,
-    RotaCellRow,
     RotaRow,
     ShiftTemplateRow,
 )
@@ -55,6 +53,7 @@ from bpa_desktop.workspace.errors import (
     prefixed,
     raise_if,
 )
+from bpa_desktop.workspace.rota_versions import write_version
 
 # Shifts last at most 7 days, so one that starts this long before a day may still reach it.
 LONGEST_SHIFT = timedelta(days=8)
@@ -112,58 +111,15 @@ class Rota:
         outside their employment dates. Shifts already registered as worked or not worked,
         and shifts in attested timesheet periods, are left as they are.
         """
-        errors: dict[str, str] = {}
-        if not name.strip():
-            errors["name"] = message("required")
-        if not 1 <= weeks <= 52:
-            errors["weeks"] = message("rota_weeks_range")
-        if end < start:
-            errors["end"] = message("end_before_start_date")
-        if any(not (0 <= w < weeks and 0 <= d <= 6) for _, w, d in cells):
-            errors["cells"] = message("rota_cell_outside")
-        raise_if(errors)
         with self._db.write() as uow:
-            arrangement_row(uow, arrangement_id)
-            templates = {t.code: t for t in queries.template_rows(uow.session, arrangement_id)}
-            unknown = sorted(set(cells.values()) - set(templates))
-            if unknown:
-                raise ValidationError({"cells": message("rota_unknown_code", codes=", ".join(unknown))})
-            assistants = {a.id: repo.assistant_to_core(a) for a in queries.assistant_rows(uow.session, arrangement_id)}
-            if any(a not in assistants for a, _, _ in cells):
-                raise ValidationError({"cells": message("assistant_not_in_arrangement")})
-
-            rota = RotaRow(
-                arrangement_id=arrangement_id,
-                name=name.strip(),
-                weeks=weeks,
-                start_date=start,
-                end_date=end,
-                created_at=repo.utc_now(),
-                cells=[
-                    RotaCellRow(assistant_id=a, week_index=w, weekday=d, template_id=templates[code].id)
-                    for (a, w, d), code in cells.items()
-                ],
-            )
-            uow.session.add(rota)
-            uow.flush()
-            pattern = RotaPattern(
-                weeks=weeks, cells={(str(a), w, d): code for (a, w, d), code in cells.items()}
-            )
-            core_templates = {code: repo.template_to_core(t) for code, t in templates.items()}
-            rolled = [
-                s
-                for s in roll_out(pattern, core_templates, start, end, anchor=start)
-                if assistants[int(s.assistant)].active_on(cal.to_local(s.start).date())
-            ]
-            changes = [rr.change_to_core(r) for r in rr.change_rows(uow.session, arrangement_id, start, end)]
-            wanted = reapply(rolled, changes)
-            written = rr.write_plan(uow.session, arrangement_id, start, end, wanted, rota.id)
+            version = write_version(uow, arrangement_id, name, weeks, start, end, cells)
+            written = version.written
             uow.audit(
-                "create", "rota", rota.id, arrangement_id,
-                f"weeks={weeks} planned_shifts={len(wanted)} kept={written.kept} "
+                "create", "rota", version.rota_id, arrangement_id,
+                f"weeks={weeks} planned_shifts={version.planned} kept={written.kept} "
                 f"inserted={written.inserted} deleted={written.deleted} frozen={len(written.blocked)}",
             )
-            return rota.id
+            return version.rota_id
 
     def current_rota(self, arrangement_id: int) -> RotaPlan | None:
         """The latest saved version, with its cells."""

@@ -29,7 +29,7 @@ from tests.sync_client.sync_client_helpers import (
 )
 from tests.sync_client.sync_fault_proxy import FaultProxy
 
-TOTAL = 27
+TOTAL = 31
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from tests.sync_client.sync_client_helpers import (
     run_json,
 )
 
-DEMO_SUBMISSIONS = 27
+DEMO_SUBMISSIONS = 31
 
 
 def _parse(text: str) -> datetime:
@@ -194,7 +194,7 @@ def test_bundle_imported_twice_then_pushed_online_stores_each_id_once(enrolled):
 def test_no_keyring_enrol_refuses_with_clear_text_and_the_outbox_still_fills(
     tmp_path, sync_env, shared_receiver, arrangement_name
 ):
-    """Case 16: attesting needs no keyring (the demo attests 27 timesheets under the fail backend)."""
+    """Case 16: attesting needs no keyring (the demo attests 31 timesheets under the fail backend)."""
     env = {**sync_env, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     db = tmp_path / "offline.sqlite"
     assert run_bpa("demo", "--db", db, "--today", "2026-05-20", env=env).returncode == 0

@@ -62,9 +62,9 @@ def test_a_pass_runs_off_the_gui_thread_and_reports_by_signal(qtbot, enrolled_de
         with qtbot.waitSignal(worker.sync_summary, timeout=20_000) as summary, \
                 qtbot.waitSignal(worker.submission_changed, timeout=20_000):
             worker.start()
-        assert summary.args[0].delivered == len(fake.stored) == 27
+        assert summary.args[0].delivered == len(fake.stored) == 31
         assert len(fake.threads) == 1 and threading.get_ident() not in fake.threads  # one worker thread
-        assert enrolled_demo.sync.status()["delivered"] == 27
+        assert enrolled_demo.sync.status()["delivered"] == 31
         assert not worker.busy
     finally:
         worker.stop()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from bpa_desktop.core.model import Assistant, ShiftTemplate
+from bpa_desktop.core import calendar as cal
+from bpa_desktop.core.model import (
+    Arrangement, ArrangementSetup, Assistant, EmployerKind, NeedBlock, ShiftTemplate, Vedtak,
+)
+from tests.ui.ui_helpers import VALID_ORG_NO
 
 TEMPLATES = (
     ShiftTemplate("D", "Dagvakt", "08:00", "16:00", colour="#59a14f"),
@@ -49,3 +53,21 @@ def go_to(view, row: int, column: int) -> None:
 
 def rules_shown(page) -> set[str]:
     return {group.first.rule for group in page.findings.groups}
+
+
+DAY = ShiftTemplate("D", "Dagvakt", "08:00", "15:30", colour="#59a14f")
+
+
+def small_arrangement(workspace, people=(("Kari Nordmann", 60.0), ("Per Hansen", 60.0), ("Ola Berg", 50.0))):
+    """Day shifts every day, three assistants, a vedtak of eight weeks from next Monday."""
+    monday = cal.iso_monday(date.today()) + timedelta(weeks=1)
+    arrangement = workspace.people.create_arrangement(ArrangementSetup(
+        Arrangement(None, "Liten ordning", "Mottaker", "Leder", EmployerKind.MUNICIPALITY, "Testby kommune",
+                    VALID_ORG_NO, "Testby", "tariff"),
+        Vedtak(None, None, 52.5, monday, monday + timedelta(weeks=8, days=-1)),
+        tuple(Assistant(None, None, name, str(1000 + n), pct, start_date=monday - timedelta(days=400))
+              for n, (name, pct) in enumerate(people)),
+    ))
+    workspace.rota.save_shift_template(arrangement.id, DAY)
+    workspace.rota.save_need_pattern(arrangement.id, [NeedBlock(d, "08:00", "15:30") for d in range(7)])
+    return arrangement

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.formatting import format_date
+from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.widgets.accessible import button
 
 
@@ -105,7 +106,7 @@ class ErasureDialog(QDialog):
 
     def _erased(self, _none) -> None:
         self.status.setText(self.tr("The personal data is erased."))
-        self.ctx.data_changed.emit("assistants")
+        self.ctx.broadcast(Changes(assistants=True, timesheets=True))
         self.reload()
 
     def _failed(self, error: BaseException) -> None:

@@ -1,5 +1,6 @@
 """Turnus: the rota pattern grid with live working-time checks, the rolled-out calendar,
-the year's hours against the vedtak, and roll-out. The parts live in bpa_desktop/ui/rota/."""
+the year's hours against the vedtak, roll-out, and proposals from the planner ("Lag
+forslag …", Ctrl+Shift+P). The parts live in bpa_desktop/ui/rota/."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from bpa_desktop.core.live_plan import PlanSetup
 from bpa_desktop.ui.rota.live_check import LiveChecker
 from bpa_desktop.ui.rota.pattern_model import PatternModel
 from bpa_desktop.ui.rota.pattern_view import PatternView
+from bpa_desktop.ui.rota.proposal_apply import ApplyProposalCommand, SerialWrites
 from bpa_desktop.ui.rota.period import default_period
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 from bpa_desktop.ui.widgets.date_field import make_date_edit
@@ -88,6 +90,7 @@ class RotaPage(Page):
         self.calendar = CalendarView(ctx)
         self.approvals = ApprovalsPanel(ctx)
         self.dialog = None
+        self.writes = SerialWrites(ctx.runner, self)
         self._waiting_for_first_check = False
 
         # the pattern and its period
@@ -109,6 +112,10 @@ class RotaPage(Page):
         # Undo and Redo act on the window's history (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y are its actions):
         # on the Pattern tab the pattern's unsaved edits, elsewhere the saved calendar changes
         ctx.history.add_stack(self.undo_stack)
+        self.propose_button = button(self.tr("Propo&se a rota…"), "Ctrl+Shift+P", self.tr(
+            "Let the planner make a legal, fair rota for the period; shown beside this one before you take it"))
+        self.propose_button.clicked.connect(self.propose)
+        # shortcuts act at once (a button's shortcut animates the click first)
         self.undo_button = button(self.tr("&Undo"), description=self.tr("Undo the last change (Ctrl+Z)"))
         self.redo_button = button(self.tr("Re&do"), description=self.tr("Redo (Ctrl+Shift+Z or Ctrl+Y)"))
         self.undo_button.clicked.connect(ctx.history.undo)
@@ -123,6 +130,7 @@ class RotaPage(Page):
             controls.addWidget(buddy_label(label_text, widget))
             controls.addWidget(widget)
         controls.addWidget(self.roll_button)
+        controls.addWidget(self.propose_button)
         controls.addStretch(1)
         controls.addWidget(self.templates_button)
         controls.addWidget(self.undo_button)
@@ -159,6 +167,7 @@ class RotaPage(Page):
         self.setTabOrder(self.weeks, self.start)
         self.setTabOrder(self.start, self.end)
         self.setTabOrder(self.end, self.roll_button)
+        self.setTabOrder(self.roll_button, self.propose_button)
 
     def title(self) -> str:
         return self.tr("Rota")
@@ -368,6 +377,50 @@ class RotaPage(Page):
         if self.data is not None:
             self.data.planned_year = shifts
             self._update_hours()
+
+    # --- proposals --------------------------------------------------------------------------
+    def propose(self) -> None:
+        from bpa_desktop.ui.rota.proposal_dialog import ProposalDialog
+
+        if self.ctx.arrangement_id is None or self.dialog is not None or self.data is None:
+            return
+        if not self.data.templates or not self.data.need:
+            self.show_message(self.tr("The planner needs shift codes and the recipient’s need first."))
+            return
+        dialog = ProposalDialog(self.ctx, self, self)
+
+        def closed(_result: int) -> None:
+            outcome = dialog.outcome
+            self.window().activateWindow()
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if outcome is not None:
+                self.take_proposal(outcome.result.proposal)
+
+        open_single(self, dialog, closed)
+
+    def take_proposal(self, proposal) -> None:
+        """Store the proposal, then show it in the grid as one undoable edit."""
+        before = (self.model.weeks, dict(self.model.cells))
+        self.show_message(self.tr("Saving the proposal…"))
+
+        def stored(applied) -> None:
+            self.undo_stack.push(ApplyProposalCommand(self, proposal, before, applied, self.tr("take the proposal")))
+            self.proposal_stored(True)
+
+        self.writes.submit(self.ctx.workspace.planner.apply_proposal, self.ctx.arrangement_id, proposal,
+                           name=self.name.text(), start=self.start_date, end=self.end_date,
+                           on_done=stored, on_error=self.proposal_write_failed)
+
+    def proposal_stored(self, applied: bool) -> None:
+        self.show_message(self.tr("The proposal is saved as a new version and rolled out from %1 to %2 "
+                                  "(Ctrl+Z undoes it).").replace("%1", format_date(self.start_date)).replace(
+            "%2", format_date(self.end_date)) if applied else self.tr("The proposal is undone: the rota is back as it was."))
+        self._plan_changed()
+        self.approvals.reload()
+
+    def proposal_write_failed(self, error: BaseException) -> None:
+        errors = validation_errors(error)
+        self.show_message("\n".join(errors.values()) if errors else user_message(error))
 
     def edit_templates(self) -> None:
         from bpa_desktop.ui.rota.templates_dialog import TemplatesDialog

@@ -2,7 +2,8 @@
 
 Single shifts are changed here without touching the pattern: swap two assistants' shifts,
 give a shift to a substitute, give one new times, add an extra shift, cancel one, each with a
-reason; each is a write operation with an undo step (ws.undoable). The
+reason; each is a write operation with an undo step (ws.undoable). «Finn vikar» (Ctrl+Shift+V)
+on a shift or on a day of the gap row ranks who can take it. The
 shown days are checked against the working-time rules (check_window) and cells marked; the
 bottom row shows hours of the recipient's need nobody is planned for.
 """
@@ -92,6 +93,9 @@ class CalendarView(QWidget):
         self.sick_button = button(message("ui_sick_cover_button"), "Ctrl+Shift+D",
                                   message("ui_calendar_sick_help"))
         self.sick_button.clicked.connect(self.sick_cover)
+        self.vikar_button = button(self.tr("Find a substitute…"), "Ctrl+Shift+V", self.tr(
+            "Select a shift someone cannot take, or a day in the row of hours not covered"))
+        self.vikar_button.clicked.connect(self.find_vikar)
         self.swap_button.clicked.connect(self.swap)
         self.substitute_button.clicked.connect(self.substitute)
         self.times_button.clicked.connect(self.new_times)
@@ -99,7 +103,7 @@ class CalendarView(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         actions = QHBoxLayout()
         for widget in (self.swap_button, self.substitute_button, self.times_button, self.sick_button,
-                       self.extra_button, self.cancel_button):
+                       self.extra_button, self.cancel_button, self.vikar_button):
             actions.addWidget(widget)
         actions.addStretch(1)
 
@@ -132,7 +136,8 @@ class CalendarView(QWidget):
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.next_button, self.swap_button)
-        self.setTabOrder(self.cancel_button, self.table)
+        self.setTabOrder(self.cancel_button, self.vikar_button)
+        self.setTabOrder(self.vikar_button, self.table)
         self._update_buttons()
 
     # --- data -------------------------------------------------------------------------------
@@ -245,6 +250,15 @@ class CalendarView(QWidget):
         self.times_button.setEnabled(has_arrangement and len(shifts) == 1)
         self.cancel_button.setEnabled(has_arrangement and len(shifts) == 1)
         self.extra_button.setEnabled(has_arrangement and len(cells) == 1 and bool(self.templates))
+        self.vikar_button.setEnabled(has_arrangement and (len(shifts) == 1 or self.selected_gap_day() is not None))
+
+    def selected_gap_day(self):
+        """The day of the one selected cell of the gap row, when it has hours not covered."""
+        indexes = self.table.selectionModel().selectedIndexes()
+        if len(indexes) != 1 or not self.model.is_gap_row(indexes[0].row()):
+            return None
+        day = self.model.days[indexes[0].column()]
+        return day if self.model.gap_hours.get(day) else None
 
     # --- single-shift changes ---------------------------------------------------------------
     def _ask(self, dialog: ChangeDialog, then) -> None:
@@ -362,6 +376,37 @@ class CalendarView(QWidget):
     def _change(self, undo: str, shift_id: str, **options) -> None:
         arrangement_id = self.ctx.arrangement_id
         self._write(undo, lambda ws: ws.undoable.change_shift(arrangement_id, shift_id, **options))
+
+    def find_vikar(self) -> None:
+        """Finn vikar for the selected shift, or for the need not covered on the selected day."""
+        if not self.vikar_button.isEnabled() or self.dialog is not None:
+            return
+        shifts = self.selected_shifts()
+        if len(shifts) == 1:
+            names = {str(a.id): a.name for a in self.assistants}
+            self._open_vikar(shifts, self.tr("Substitute for %1").replace("%1", names.get(shifts[0].assistant, "")))
+            return
+        day = self.selected_gap_day()
+        self.ctx.runner.submit(self.ctx.workspace.planner.need_gaps, self.ctx.arrangement_id, day,
+                               on_done=lambda gaps: self._open_vikar(gaps, self.tr("Need not covered")) if gaps else None,
+                               on_error=lambda error: show_error(self, error), owner=self)
+
+    def _open_vikar(self, gaps: list, reason: str) -> None:
+        from bpa_desktop.ui.rota.vikar_dialog import VikarDialog
+
+        def describe(shift) -> str:
+            if shift.assistant:
+                return self._describe(shift)
+            return f"{format_date(local_day(shift))} {self.model.describe_shift(shift)}"
+
+        dialog = VikarDialog(self.ctx, gaps, describe, reason, self)
+
+        def finished(_result: int) -> None:  # the write broadcast its changes: this view reloads
+            self.window().activateWindow()
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        open_single(self, dialog, finished)
+
 
     def _write(self, undo: str, call) -> None:
         # the calendar and the timesheets (a planned shift moves between sheets); the page and

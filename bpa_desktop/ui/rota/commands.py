@@ -1,4 +1,4 @@
-"""Undoable edits of the pattern (QUndoCommand): set cells, clear, paste, move, resize.
+"""Undoable edits of the pattern (QUndoCommand): set cells, clear, paste, move, resize, lock.
 
 Each command stores what the cells held before, so undo restores exactly that. Set, clear,
 paste and move are all "change these cells" and share `SetCellsCommand`.
@@ -41,6 +41,22 @@ class SetCellsCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.model.apply(self.before)
+
+
+class LockCommand(QUndoCommand):
+    """Lock cells for the planner, or unlock them (undo does the opposite)."""
+
+    def __init__(self, model, keys: Iterable[CellKey], lock: bool, text: str) -> None:
+        super().__init__(text)
+        self.model = model
+        self.keys = [k for k in keys if (k in model.locked) != lock]
+        self.lock = lock
+
+    def redo(self) -> None:
+        self.model.set_locked(self.keys, self.lock)
+
+    def undo(self) -> None:
+        self.model.set_locked(self.keys, not self.lock)
 
 
 class ResizeCommand(QUndoCommand):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -44,6 +44,25 @@ def group_findings(findings: Iterable[Finding], cells_of: Callable[[Finding], se
                 entry[0] = finding
     result = [FindingGroup(first, count, cells) for first, count, cells in groups.values()]
     return sorted(result, key=lambda g: (g.severity != "error", g.first.start.timestamp(), g.first.assistant))
+
+
+def group_text(group: FindingGroup) -> str:
+    """One line of a findings list: "Advarsel: … (og 12 ganger til)"."""
+    word = QCoreApplication.translate("FindingsPanel", "Error") if group.severity == "error" \
+        else QCoreApplication.translate("FindingsPanel", "Warning")
+    text = f"{word}: {group.first.message}"
+    if group.count > 1:
+        text += " " + QCoreApplication.translate("FindingsPanel", "(and %1 more times)").replace(
+            "%1", str(group.count - 1))
+    return text
+
+
+def counts_text(groups: Iterable[FindingGroup]) -> str:
+    """"0 feil, 15 advarsler": groups, as the findings list shows them."""
+    groups = list(groups)
+    errors = sum(1 for g in groups if g.severity == "error")
+    return QCoreApplication.translate("FindingsPanel", "%1 errors, %2 warnings").replace(
+        "%1", str(errors)).replace("%2", str(len(groups) - errors))
 
 
 def marks_of(groups: Iterable[FindingGroup]) -> dict[CellKey, str]:
@@ -85,32 +104,19 @@ class FindingsPanel(QWidget):
         self.list.setUpdatesEnabled(False)
         self.list.clear()
         for group in groups:
-            item = QListWidgetItem(self._text(group))
-            item.setForeground(QBrush(SEVERITY_COLOURS[group.severity]))
-            item.setToolTip(tooltip(f"{group.first.message}\n{group.first.reference}"))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, self._text(group))
-            self.list.addItem(item)
+            self.list.addItem(group_item(group))
         if 0 <= current < len(groups):
             self.list.setCurrentRow(current)
         self.list.setUpdatesEnabled(True)
-        errors = sum(1 for g in groups if g.severity == "error")
-        warnings = len(groups) - errors
         if not groups:
             text = self.tr("No findings: the pattern keeps the working-time rules.") if complete \
                 else self.tr("Checking…")
         else:
-            text = self.tr("%1 errors, %2 warnings").replace("%1", str(errors)).replace("%2", str(warnings))
+            text = counts_text(groups)
             if not complete:
                 text += " " + self.tr("(checking the whole period…)")
         self.summary.setText(text)
         self.summary.setAccessibleName(text)
-
-    def _text(self, group: FindingGroup) -> str:
-        word = self.tr("Error") if group.severity == "error" else self.tr("Warning")
-        text = f"{word}: {group.first.message}"
-        if group.count > 1:
-            text += " " + self.tr("(and %1 more times)").replace("%1", str(group.count - 1))
-        return text
 
     def _activated(self, item: QListWidgetItem) -> None:
         row = self.list.row(item)
@@ -125,3 +131,11 @@ class FindingsPanel(QWidget):
         row = (row + (1 if forward else -1)) % len(self.groups) if row >= 0 else (0 if forward else len(self.groups) - 1)
         self.list.setCurrentRow(row)
         self.cells_requested.emit(self.groups[row].cells)
+
+
+def group_item(group: FindingGroup) -> QListWidgetItem:
+    item = QListWidgetItem(group_text(group))
+    item.setForeground(QBrush(SEVERITY_COLOURS[group.severity]))
+    item.setToolTip(tooltip(f"{group.first.message}\n{group.first.reference}"))
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, group_text(group))
+    return item

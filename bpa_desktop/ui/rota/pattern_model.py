@@ -2,7 +2,8 @@
 
 A cell holds a vaktkode (template code) or nothing. Edits typed into a cell go through the
 undo stack (`SetCellsCommand`), so every change can be undone. Findings from the live check
-mark cells (`MARK_ROLE`: "error" | "warning").
+mark cells (`MARK_ROLE`: "error" | "warning"). Cells the leader locked (`LOCK_ROLE`) keep
+what they hold, a code or a free day, when the planner makes a proposal.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from bpa_desktop.ui.plain import tooltip
 from bpa_desktop.ui.rota.commands import SetCellsCommand
 
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1
+LOCK_ROLE = Qt.ItemDataRole.UserRole + 2
 WEEKEND_TINT = QColor(0, 0, 0, 18)
 
 
@@ -53,6 +55,7 @@ class PatternModel(QAbstractTableModel):
     cells_changed = Signal(list)
     weeks_changed = Signal(int)
     code_rejected = Signal(str)
+    locks_changed = Signal()
 
     def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
@@ -63,6 +66,7 @@ class PatternModel(QAbstractTableModel):
         self.start = date.today()
         self.cells: dict[CellKey, str] = {}
         self.marks: dict[CellKey, str] = {}
+        self.locked: set[CellKey] = set()
         self._row_of: dict[int, int] = {}
 
     # --- content ------------------------------------------------------------------------
@@ -76,7 +80,9 @@ class PatternModel(QAbstractTableModel):
         self.start = start
         self.cells = {k: v for k, v in cells.items() if k[0] in self._row_of and k[1] < weeks}
         self.marks = {}
+        self.locked = set()
         self.endResetModel()
+        self.locks_changed.emit()
 
     def set_templates(self, templates: Iterable[ShiftTemplate]) -> None:
         self.templates = {t.code: t for t in templates}
@@ -122,6 +128,23 @@ class PatternModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(min(rows), min(columns)), self.index(max(rows), max(columns)))
         self.cells_changed.emit(list(changes))
 
+    def set_locked(self, keys: Iterable[CellKey], locked: bool) -> None:
+        """Lock or unlock cells (the lock command calls this)."""
+        keys = [k for k in keys if self.index_of(k).isValid()]
+        if locked:
+            self.locked.update(keys)
+        else:
+            self.locked.difference_update(keys)
+        for key in keys:
+            index = self.index_of(key)
+            self.dataChanged.emit(index, index, [LOCK_ROLE, Qt.ItemDataRole.AccessibleTextRole,
+                                                 Qt.ItemDataRole.ToolTipRole])
+        self.locks_changed.emit()
+
+    def locked_cells(self) -> dict[CellKey, str | None]:
+        """The locked cells and what they hold (None: a free day that must stay free)."""
+        return {key: self.cells.get(key) for key in sorted(self.locked)}
+
     def resize(self, weeks: int) -> None:
         """Change the pattern's length; cells beyond it are dropped (the command keeps them)."""
         if weeks == self.weeks:
@@ -136,6 +159,7 @@ class PatternModel(QAbstractTableModel):
             self.weeks = weeks
             self.cells = {k: v for k, v in self.cells.items() if k[1] < weeks}
             self.marks = {k: v for k, v in self.marks.items() if k[1] < weeks}
+            self.locked = {k for k in self.locked if k[1] < weeks}
             self.endRemoveColumns()
         self.weeks_changed.emit(weeks)
 
@@ -193,6 +217,8 @@ class PatternModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == MARK_ROLE:
             return self.marks.get(key)
+        if role == LOCK_ROLE:
+            return key in self.locked
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(self.describe(index.row(), index.column()))
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -212,6 +238,8 @@ class PatternModel(QAbstractTableModel):
         else:
             what = self.tr("%1 (unknown code)").replace("%1", code)
         text = f"{self.assistants[row].name}, {when}: {what}"
+        if key in self.locked:
+            text += " – " + self.tr("locked")
         mark = self.marks.get(key)
         if mark == "error":
             text += " – " + self.tr("breaks a working-time rule")

@@ -1,5 +1,6 @@
 """The pattern grid: type a code and Enter, Delete clears, Ctrl+C / Ctrl+V copy blocks,
-drag a selected block to move it (Ctrl while dropping copies). Every edit is one undo step."""
+drag a selected block to move it (Ctrl while dropping copies), Ctrl+L locks or unlocks the
+selected cells for the planner. Every edit is one undo step."""
 
 from __future__ import annotations
 
@@ -10,16 +11,17 @@ from PySide6.QtWidgets import (
 )
 
 from bpa_desktop.ui.rota.commands import (
-    SetCellsCommand, block_text, clear_changes, move_changes, parse_block, paste_changes,
+    LockCommand, SetCellsCommand, block_text, clear_changes, move_changes, parse_block, paste_changes,
 )
-from bpa_desktop.ui.rota.pattern_model import MARK_ROLE, PatternModel
+from bpa_desktop.ui.rota.pattern_model import LOCK_ROLE, MARK_ROLE, PatternModel
 
 MARK_COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#d68910")}
 
 
 class MarkDelegate(QStyledItemDelegate):
-    """Paints the cell, then a frame and a corner flag when a finding concerns it; a thin
-    line before each Monday separates the weeks."""
+    """Paints the cell, then a frame and a corner flag when a finding concerns it, a small
+    padlock in the lower left corner of a locked cell; a thin line before each Monday
+    separates the weeks."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().paint(painter, option, index)
@@ -29,6 +31,8 @@ class MarkDelegate(QStyledItemDelegate):
             painter.setPen(QPen(option.palette.text().color(), 1))
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
             painter.restore()
+        if index.data(LOCK_ROLE):
+            paint_lock(painter, rect, option.palette.text().color())
         mark = index.data(MARK_ROLE)
         if mark:
             colour = MARK_COLOURS[mark]
@@ -41,6 +45,21 @@ class MarkDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawPolygon([rect.topRight() + QPoint(-size, 0), rect.topRight(), rect.topRight() + QPoint(0, size)])
             painter.restore()
+
+
+def paint_lock(painter: QPainter, rect, colour: QColor) -> None:
+    """A padlock: a shackle over a filled body, a third of the cell high."""
+    size = max(7, rect.height() // 3)
+    left, bottom = rect.left() + 3, rect.bottom() - 3
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 1.5))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawArc(left + size // 5, bottom - size, size * 3 // 5, size * 4 // 5, 0, 180 * 16)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRect(left, bottom - size * 3 // 5, size, size * 3 // 5)
+    painter.restore()
 
 
 class PatternView(QTableView):
@@ -72,7 +91,8 @@ class PatternView(QTableView):
         self.setAccessibleName(self.tr("Rota pattern"))
         self.setAccessibleDescription(self.tr(
             "Rows are assistants, columns are the days of the pattern. Type a shift code and press Enter; "
-            "Delete clears; Ctrl+C and Ctrl+V copy; drag a selection to move it."))
+            "Delete clears; Ctrl+C and Ctrl+V copy; drag a selection to move it; "
+            "Ctrl+L locks or unlocks the selected cells for proposals."))
 
     def fitting_height(self) -> int:
         """Height that shows every row without scrolling (the splitter gives the rest to findings)."""
@@ -110,6 +130,8 @@ class PatternView(QTableView):
             self.clear_selection()
         elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
             self.clear_selection()
+        elif event.key() == Qt.Key.Key_L and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.toggle_locks()
         else:
             super().keyPressEvent(event)
 
@@ -139,6 +161,17 @@ class PatternView(QTableView):
 
     def clear_selection(self) -> None:
         self._push(clear_changes(self.pattern, self.selected_cells()), self.tr("clear"))
+
+    def toggle_locks(self) -> None:
+        """Lock the selected cells, or unlock them when all of them are locked already."""
+        keys = [self.pattern.key(r, c) for r, c in self.selected_cells()]
+        if not keys:
+            return
+        lock = not all(k in self.pattern.locked for k in keys)
+        self.pattern.undo_stack.push(LockCommand(self.pattern, keys, lock, self.tr("lock") if lock else self.tr("unlock")))
+        count = str(len(keys))
+        self.message.emit((self.tr("Locked %1 cells for proposals.") if lock
+                           else self.tr("Unlocked %1 cells.")).replace("%1", count))
 
     def _push(self, changes, text: str) -> None:
         changed = {k: v for k, v in changes.items() if self.pattern.cells.get(k) != v}
