@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QMenu,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -148,7 +149,8 @@ class MainWindow(QMainWindow):
 
     def _add_edit_menu(self) -> None:
         """Undo and Redo, their texts saying what they will do (Alt then the arrows reaches the menu)."""
-        menu = self.menuBar().addMenu(self.tr("Edit"))
+        menu = QMenu(self.tr("&Edit"), self)  # between Fil and Hjelp, as desktop programs order them
+        self.menuBar().insertMenu(self.menus.help_menu.menuAction(), menu)
         menu.setAccessibleName(self.tr("Edit"))
         for action in (self.ctx.history.undo_action, self.ctx.history.redo_action):
             menu.addAction(action)

@@ -13,6 +13,7 @@ from datetime import date
 from bpa_desktop.core.model import TimesheetStatus
 from bpa_desktop.core.receipts import Confirmed, ConfirmationWithdrawn
 from bpa_desktop.core.timesheet_lifecycle import TimesheetEvent, TransitionError, next_status
+from bpa_desktop import words
 from bpa_desktop.i18n import get_language, message
 from bpa_desktop.storage import reversal_repository as rev
 from bpa_desktop.storage import timesheet_repository as tr
@@ -29,6 +30,7 @@ def confirm(uow: UnitOfWork, assistant_id: int, day: date, today: date) -> Confi
     period = period_of(uow, assistant.arrangement_id, day)
     before = tr.latest(uow.session, assistant_id, period.start)
     existed = before is not None
+    before_through = before.confirmed_through if existed else None  # read now: confirming changes the row
     worked_before = rev.worked_ids(uow.session, assistant_id, period.start, period.end)
     not_worked_before = rev.not_worked_ids(uow.session, assistant_id, period.start, period.end)
     row = get_or_create_row(uow, assistant_id, day)
@@ -39,7 +41,7 @@ def confirm(uow: UnitOfWork, assistant_id: int, day: date, today: date) -> Confi
         tuple(sorted(rev.worked_ids(uow.session, assistant_id, period.start, period.end) - worked_before)),
         tuple(sorted(rev.not_worked_ids(uow.session, assistant_id, period.start, period.end) - not_worked_before)),
         today,
-        before.confirmed_through if existed else None,
+        before_through,
     )
 
 
@@ -57,7 +59,7 @@ def withdraw_confirmation(uow: UnitOfWork, done: Confirmed) -> ConfirmationWithd
             status = next_status(row.status, TimesheetEvent.WITHDRAW_CONFIRMATION)
     except TransitionError:
         raise WorkspaceError(message("undo_confirm_status", period=period.label(get_language()),
-                                     status=message(f"status_{TimesheetStatus(row.status).value}"))) from None
+                                     status=words.status_in_sentence(row.status))) from None
     settled = rev.rows(uow.session, WorkedShiftRow, done.settled_worked)
     settled += rev.rows(uow.session, CancelledShiftRow, done.settled_not_worked)
     for each in settled:

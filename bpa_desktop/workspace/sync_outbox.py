@@ -214,6 +214,6 @@ def _as_attested(session, row: Submission) -> bool:
     try:
         attested.check_attested(session, row.timesheet_id)
     except (AttestedContentChangedError, DamagedRecordError) as error:
-        outbox_repo.block(session, row.id, CONTENT_CHANGED, str(error))
+        outbox_repo.block(session, row.id, CONTENT_CHANGED, Message.plain(str(error)))
         return False
     return True

@@ -135,7 +135,7 @@ def _row(version: int, state: str, *, receipt: dict | None = None, code: str | N
         version=version, supersedes_id=None, kind="attestation", lines="{}", attested_at=now, app_version="0.1.0",
         body=json.dumps(body).encode() if body else None, body_sha256=None, sig=None, key_id=None, state=state,
         attempts=0, next_attempt_at=now, lease_owner=None, lease_until=None, last_attempt_at=None,
-        last_error_code=code, last_error_text=None, receipt=json.dumps(receipt) if receipt else None,
+        last_error_code=code, last_error_message=None, receipt=json.dumps(receipt) if receipt else None,
         decision=None, decision_reason=None, decided_at=None, exported_at=None, created_at=now,
     )
 

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from bpa_desktop.message import Message
 from bpa_desktop.cli import main
 from bpa_desktop.storage.errors import AttestedContentChangedError
 from bpa_desktop.workspace import Workspace
@@ -137,7 +138,7 @@ def test_it_is_not_sent_or_bundled(tampered):
     rows = {row.timesheet_id: row for row in port.list_rows(arrangement_id)}
     mine = rows[sheet.id]
     assert mine.state == "blocked" and mine.last_error_code == CONTENT_CHANGED and mine.sig is None
-    assert "er endret etter at den ble attestert" in mine.last_error_text
+    assert "er endret etter at den ble attestert" in Message.from_json(mine.last_error_message).render()
     claimed = {c.id for c in port.claim(arrangement_id, "test", ignore_backoff=True, limit=1000)}
     assert claimed and mine.id not in claimed
     assert mine.id not in {row.id for row in port.exportable(arrangement_id)}

@@ -57,15 +57,16 @@ def test_timesheet_pdf_holds_the_totals(setup, tmp_path, capsys):
     assert summary["status"] == "attested" and summary["hours"] == 51
     text = pdf_text(out)
     assert "Periode 01.10.2026 – 31.10.2026" in text
-    assert "Status Attestert av arbeidsleder" in text and "Versjon 1" in text
+    assert "Status Attestert av arbeidsleder" in text and "arbeidsleder, versjon 1" in text
     assert "KORRIGERT" not in text
     windows = detail.window_totals()
     sum_line = next(line for line in text.splitlines() if line.startswith("Sum "))
-    assert sum_line.startswith(f"Sum {windows['passive']:.2f} {windows['total']:.2f}".replace(".", ","))
-    assert sum_line.startswith("Sum 31,00 51,00")
+    # Timer, then one column per pay line: ordinary, passive, evening/night, weekend
+    assert sum_line == f"Sum {windows['total']:.2f} 51.00 {windows['passive']:.2f} 41.00 51.00".replace(".", ",")
+    assert sum_line == "Sum 51,00 51,00 31,00 41,00 51,00"
     assert "KS-1000 Timelønn 51,00" in text
     assert "KS-1010 Herav passiv tid (hvilende vakt) 31,00" in text
-    assert "lø 24.10 22:00 08:00 (+1) 7,00 11,00" in text
+    assert "lø 24.10 22:0008:00 (+1) 11,00 11,00 7,00 9,00 11,00" in text  # the DST night: 11 h, 7 passive
 
     # a correction prints KORRIGERT, the reason and the version it replaces
     second = ws.timesheets.correct_timesheet(sheet.id, "Feil sluttid 3. oktober")
@@ -76,7 +77,7 @@ def test_timesheet_pdf_holds_the_totals(setup, tmp_path, capsys):
                      "--period", "2026-10", "--out", str(out)]) == 0
     text = pdf_text(out)
     assert "KORRIGERT – erstatter versjon 1" in text and "Årsak: Feil sluttid 3. oktober" in text
-    assert "Versjon 2" in text and "KS-1000 Timelønn 52,00" in text
+    assert ", versjon 2" in text and "KS-1000 Timelønn 52,00" in text
     old = tmp_path / "v1.pdf"
     assert cli.main(["export", "timesheet", "--db", str(ws.path), "--assistant", "502",
                      "--period", "2026-10", "--version", "1", "--out", str(old)]) == 0

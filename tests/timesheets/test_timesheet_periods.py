@@ -49,7 +49,7 @@ def test_calendar_month_and_leap_february():
     assert pay_period(date(2026, 12, 25), 21) == PayPeriod(date(2026, 12, 21), date(2027, 1, 20))
     assert parse_period("2026-03").label() == "mars 2026"
     assert parse_period("2026-03", 21).label() == "mars 2026 (21.02.2026–20.03.2026)"
-    assert parse_period("2026-03", 21).label("en") == "March 2026 (21.02.2026–20.03.2026)"
+    assert parse_period("2026-03", 21).label("en") == "March 2026 (2026-02-21–2026-03-20)"  # ISO dates in English
     assert parse_period("2026-03-25", 21) == PayPeriod(date(2026, 3, 21), date(2026, 4, 20))
     for bad in ("2026-13", "mars", "2026-3-1x"):
         with pytest.raises(ValueError, match="ikke en periode"):

@@ -14,7 +14,7 @@ def test_help_menu_has_mnemonics_and_f1_opens_the_shortcuts(demo_window, qtbot):
 
     window = demo_window
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&Fil", "&Hjelp"]
+    assert titles == ["&Fil", "&Rediger", "&Hjelp"]
     press(qtbot, Qt.Key.Key_F1)
     dialog = window.menus.dialog
     assert dialog is not None and dialog.windowTitle() == "Hurtigtaster"

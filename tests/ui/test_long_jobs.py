@@ -83,7 +83,9 @@ def test_a_failed_job_says_why_and_writes_nothing(qtbot, demo_window, tmp_path):
     not_a_folder = tmp_path / "fil"
     not_a_folder.write_text("her er en fil")
     page.export_year(not_a_folder)
-    qtbot.waitUntil(lambda: "kunne ikke skrives" in page.message.text(), timeout=60000)
+    # the file that could not be written, and that nothing half-written is left
+    qtbot.waitUntil(lambda: "Kan ikke skrive" in page.message.text(), timeout=60000)
+    assert str(not_a_folder) in page.message.text() and "ingen halvferdig fil" in page.message.text()
     assert not_a_folder.read_text() == "her er en fil"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fil"]
     assert not demo_window.ctx.jobs.busy()

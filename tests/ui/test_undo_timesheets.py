@@ -53,7 +53,9 @@ def register_deviation(qtbot, page, reason: str, prepare) -> None:
 
 def test_sick_days_are_undone_and_redone(qtbot, demo_window, demo_workspace, demo_arrangement_id, demo_today):
     ws, aid = demo_workspace, demo_arrangement_id
-    page = open_page(qtbot, demo_window, "timelister", demo_today)
+    # the whole month once it is over (days still to come cannot be confirmed)
+    page = open_page(qtbot, demo_window, "timelister", AFTER_MAY)
+    go_to_previous_period(qtbot, page)
     go_to_list_and_find(qtbot, page, "Linnea Strand")
     before = state(ws, aid)
 
@@ -71,7 +73,9 @@ def test_sick_days_are_undone_and_redone(qtbot, demo_window, demo_workspace, dem
 def test_a_vikar_covering_is_undone_and_the_other_pages_hear_it(qtbot, demo_window, demo_workspace,
                                                                   demo_arrangement_id, demo_today):
     ws, aid = demo_workspace, demo_arrangement_id
-    page = open_page(qtbot, demo_window, "timelister", demo_today)
+    # the whole month once it is over (days still to come cannot be confirmed)
+    page = open_page(qtbot, demo_window, "timelister", AFTER_MAY)
+    go_to_previous_period(qtbot, page)
     go_to_list_and_find(qtbot, page, "Linnea Strand")
     overview = demo_window.pages["oversikt"]
     overview._stale, overview.is_loaded = False, True  # shown before: the change must make it stale
@@ -108,7 +112,9 @@ def test_a_registered_shift_is_undone(qtbot, demo_window, demo_workspace, demo_a
 
 def test_a_confirmation_is_withdrawn(qtbot, demo_window, demo_workspace, demo_arrangement_id, demo_today):
     ws, aid = demo_workspace, demo_arrangement_id
-    page = open_page(qtbot, demo_window, "timelister", demo_today)
+    # the whole month once it is over (days still to come cannot be confirmed)
+    page = open_page(qtbot, demo_window, "timelister", AFTER_MAY)
+    go_to_previous_period(qtbot, page)
     go_to_list_and_find(qtbot, page, "Linnea Strand")
     label = page.current_entry().detail.period.label()
     assert page.current_entry().status in (None, TimesheetStatus.DRAFT)
