@@ -12,7 +12,7 @@ from bpa_desktop.core import deviations as dev
 from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import Absence, AbsenceKind, Assistant, AssistantKind, Shift, TimesheetStatus
 from bpa_desktop.core.timesheet import RowStatus
-from bpa_desktop.workspace.errors import ValidationError
+from bpa_desktop.workspace.errors import ValidationError, WorkspaceError
 
 MONDAY = date(2026, 9, 14)  # the day worker has D 08-16 Monday to Wednesday
 
@@ -132,3 +132,31 @@ def test_attested_content_carries_the_sick_lines_and_the_link(setup, vikar):
     vikar_sheet = ws.timesheets.attest_period(vikar, MONDAY, today=setup.after_all)
     row = next(r for r in ws.timesheets.timesheet_detail(vikar_sheet.id).rows if r.day == MONDAY)
     assert row.covers.assistant_id == setup.day_worker and vikar_sheet.status is TimesheetStatus.ATTESTED
+
+
+def test_sick_and_covered_is_undone_and_redone_as_one(setup, vikar):
+    """ws.undoable: Undo gives the shifts back and removes the absence together; redo covers
+    the same shifts again; a change to one of the covers since refuses the undo whole."""
+    ws = setup.ws
+
+    def sheets():
+        return [(r.day, r.status, r.shift.assistant if r.shift else None)
+                for who in (setup.day_worker, vikar) for r in ws.timesheets.preview_timesheet(who, MONDAY).rows]
+
+    before = sheets()
+    done = ws.undoable.register_deviation(setup.arrangement_id, dev.SickCovered(
+        Absence(None, setup.day_worker, AbsenceKind.SICK_NOTE, MONDAY, MONDAY + date.resolution), vikar,
+        "Syk, Vera tar vaktene"))
+    assert len(done.covered) == 2
+    covered = sheets()
+    assert covered != before
+
+    undone = ws.undoable.undo(done)
+    assert sheets() == before and ws.timesheets.list_absences(setup.arrangement_id, MONDAY, MONDAY) == []
+    redone = ws.undoable.undo(undone)
+    assert sheets() == covered and len(redone.covered) == 2
+
+    ws.rota.change_planned_shift(setup.arrangement_id, redone.covered[0].id, kind="cancel", reason="Ikke behov")
+    with pytest.raises(WorkspaceError):
+        ws.undoable.undo(redone)
+    assert len(ws.timesheets.list_absences(setup.arrangement_id, MONDAY, MONDAY)) == 1  # nothing half undone
