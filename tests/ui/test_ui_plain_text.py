@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpa_desktop.message import Message
 from bpa_desktop.ui.plain import tooltip
 
 HOSTILE = '<h1 style="color:red">GODKJENT</h1><img src="file:///etc/hostname"><a href="https://x.invalid/">klikk</a>'
@@ -61,7 +62,8 @@ def hostile_demo(demo_workspace):
     connection.execute("UPDATE outbox_submission SET state = 'rejected', decision = 'rejected', "
                        "decision_reason = ?, decided_at = ? WHERE id = ?", (HOSTILE, now, rows[0]))
     connection.execute("UPDATE outbox_submission SET state = 'queued', attempts = 3, last_error_code = 'internal', "
-                       "last_error_text = ?, next_attempt_at = ? WHERE id = ?", (HOSTILE, now, rows[1]))
+                       "last_error_message = ?, next_attempt_at = ? WHERE id = ?",
+                       (Message.plain(HOSTILE).to_json(), now, rows[1]))  # the receiver's own words
     connection.commit()
     connection.close()
     from bpa_desktop.workspace import Workspace
