@@ -95,12 +95,14 @@ def test_finn_vikar_for_a_sick_day_by_arrow_keys_and_enter(qtbot, planned, windo
     refused = [dialog.refused.topLevelItem(i).text(0) for i in range(dialog.refused.topLevelItemCount())]
     assert "Ola Berg" in refused and "Kari Nordmann" not in names
     first = dialog.search.candidates[0]
-    assert dialog.candidates.topLevelItem(0).text(2).startswith(str(int(first.week_hours)))
+    assert dialog.candidates.topLevelItem(0).text(1).startswith(str(int(first.week_hours)))
     assert dialog.reason.text() == "Vikar for Kari Nordmann"
 
     press(qtbot, Qt.Key.Key_Down)  # the second best
     chosen = dialog.search.candidates[1]
     assert dialog.candidates.currentItem().text(0) == chosen.name
+    warnings = "; ".join(sorted({f.message for f in chosen.new_warnings})) or "ingen"
+    assert dialog.details.text() == f"{chosen.name} – nye advarsler: {warnings}"  # in full, not cut to the column
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: calendar.dialog is None, timeout=10000)
     qtbot.waitUntil(calendar.table.hasFocus)

@@ -40,13 +40,20 @@ class VikarDialog(QDialog):
         self.status.setWordWrap(True)
         self.candidates = QTreeWidget()
         self.candidates.setRootIsDecorated(False)
-        self.candidates.setHeaderLabels([self.tr("Assistant"), self.tr("New warnings"), self.tr("Hours that week")])
+        self.candidates.setHeaderLabels([self.tr("Assistant"), self.tr("Hours that week"), self.tr("New warnings")])
         named(self.candidates, self.tr("Who can take it"),
               self.tr("Best first: no new error, fewest new warnings, most room in the contract. Enter gives the shift"))
         self.candidates.itemActivated.connect(lambda *_: self.give())
         self.refused = named(QTreeWidget(), self.tr("Who cannot take it"))
         self.refused.setRootIsDecorated(False)
         self.refused.setHeaderLabels([self.tr("Assistant"), self.tr("Why not")])
+        # a line is too narrow for the sentences: the chosen one's are spelled out below its list
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.refused_details = QLabel()
+        self.refused_details.setWordWrap(True)
+        self.candidates.currentItemChanged.connect(lambda item, _: self._detail(self.details, self.candidates, item, 2))
+        self.refused.currentItemChanged.connect(lambda item, _: self._detail(self.refused_details, self.refused, item, 1))
         self.reason = named(QLineEdit(reason), self.tr("Reason"), self.tr("Kept with the change"))
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -68,18 +75,26 @@ class VikarDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buddy_label(self.tr("&Who can take it"), self.candidates))
         layout.addWidget(self.candidates, 2)
+        layout.addWidget(self.details)
         layout.addWidget(buddy_label(self.tr("Who ca&nnot"), self.refused))
         layout.addWidget(self.refused, 1)
+        layout.addWidget(self.refused_details)
         layout.addWidget(buddy_label(self.tr("&Reason"), self.reason))
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().height() * 30)
+        self.resize(self.fontMetrics().averageCharWidth() * 130, self.fontMetrics().height() * 34)
         self._search()
 
     @property
     def gap(self):
         return self.gaps[max(self.which.currentIndex(), 0)]
+
+    @staticmethod
+    def _detail(label: QLabel, tree: QTreeWidget, item, column: int) -> None:
+        text = f"{item.text(0)} – {tree.headerItem().text(column).lower()}: {item.text(column)}" if item else ""
+        label.setText(text)
+        label.setAccessibleName(text)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -89,6 +104,8 @@ class VikarDialog(QDialog):
         self.search = None
         self.candidates.clear()
         self.refused.clear()
+        self.details.clear()
+        self.refused_details.clear()
         self.give_button.setEnabled(False)
         self._say(self.tr("Looking for who can take it…"))
         self.ctx.runner.submit(self.ctx.workspace.planner.find_vikar, self.ctx.arrangement_id, self.gap,
@@ -103,19 +120,22 @@ class VikarDialog(QDialog):
             warnings = "; ".join(sorted({f.message for f in candidate.new_warnings})) or self.tr("none")
             hours = self.tr("%1 of %2").replace("%1", format_number(candidate.week_hours)).replace(
                 "%2", format_number(candidate.contract_hours))
-            item = QTreeWidgetItem([candidate.name, warnings, hours])
+            item = QTreeWidgetItem([candidate.name, hours, warnings])
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, self.tr(
                 "%1: new warnings: %2; %3 hours that week, contract %4").replace("%1", candidate.name).replace(
                 "%2", warnings).replace("%3", format_number(candidate.week_hours)).replace(
                 "%4", format_number(candidate.contract_hours)))
-            item.setToolTip(1, warnings)
+            item.setToolTip(2, warnings)
             self.candidates.addTopLevelItem(item)
         for refusal in search.refused:
             why = refusal.reason.text() if refusal.reason is not None else "; ".join(
                 sorted({f.message for f in refusal.new_errors}))
-            self.refused.addTopLevelItem(QTreeWidgetItem([refusal.name, why]))
+            refused = QTreeWidgetItem([refusal.name, why])
+            refused.setToolTip(1, why)
+            self.refused.addTopLevelItem(refused)
         for tree in (self.candidates, self.refused):
-            tree.resizeColumnToContents(0)
+            for column in range(tree.columnCount() - 1):  # the last one, the sentences, takes the rest
+                tree.resizeColumnToContents(column)
         if search.candidates:
             self._say(self.tr("%1 can take it with no new error; the best first.").replace(
                 "%1", str(len(search.candidates))))
