@@ -4,7 +4,7 @@ drag a selected block to move it (Ctrl while dropping copies). Every edit is one
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
 )
@@ -13,8 +13,8 @@ from bpa_desktop.ui.rota.commands import (
     SetCellsCommand, block_text, clear_changes, move_changes, parse_block, paste_changes,
 )
 from bpa_desktop.ui.rota.pattern_model import MARK_ROLE, PatternModel
+from bpa_desktop.ui.theme.apply import colour
 
-MARK_COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#d68910")}
 
 
 class MarkDelegate(QStyledItemDelegate):
@@ -31,14 +31,21 @@ class MarkDelegate(QStyledItemDelegate):
             painter.restore()
         mark = index.data(MARK_ROLE)
         if mark:
-            colour = MARK_COLOURS[mark]
+            # Shape as well as colour: an error is a solid frame and a filled flag, a warning a
+            # dashed frame and an open flag.
+            error = mark == "error"
+            mark_colour = colour("mark_error" if error else "mark_warning")
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(colour, 2.5 if mark == "error" else 2))
+            painter.setPen(QPen(mark_colour, 2.5 if error else 2, Qt.PenStyle.SolidLine if error else Qt.PenStyle.DashLine))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
             size = max(6, rect.height() // 3)
-            painter.setBrush(colour)
-            painter.setPen(Qt.PenStyle.NoPen)
+            if error:
+                painter.setBrush(mark_colour)
+                painter.setPen(Qt.PenStyle.NoPen)
+            else:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(mark_colour, 1.5))
             painter.drawPolygon([rect.topRight() + QPoint(-size, 0), rect.topRight(), rect.topRight() + QPoint(0, size)])
             painter.restore()
 
