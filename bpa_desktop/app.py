@@ -1,6 +1,7 @@
 """GUI entry point `bpa-desktop`.
 
-    bpa-desktop [--demo | --db PATH] [--page NAME] [--lang nb|en] [--screenshot FILE.png] [--version]
+    bpa-desktop [--demo | --db PATH] [--page NAME] [--lang nb|en]
+                [--theme light|dark|high-contrast] [--screenshot FILE.png] [--version]
 
 `--screenshot` renders the main window on the named page to a PNG once the page has its
 data, then exits; it needs no display under QT_QPA_PLATFORM=offscreen.
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--db", type=Path, help=t("cli.app.db"))
     parser.add_argument("--page", choices=PAGE_NAMES, help=t("cli.app.page"))
     parser.add_argument("--lang", choices=("nb", "en"), help=t("cli.app.lang"))
+    parser.add_argument("--theme", choices=("light", "dark", "high-contrast"), help=t("cli.app.theme"))
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help=t("cli.app.screenshot"))
     return parser
 
@@ -70,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("no.bpa_desktop.BpaDesktop")  # Wayland matches the window to its .desktop file
     language = choose_language(args.lang, QSettings())
     translators = install_language(app, language)
+    from bpa_desktop.ui.theme.apply import apply_theme, choose_theme
+
+    apply_theme(app, choose_theme(args.theme, QSettings()))
 
     headless = args.screenshot is not None or QApplication.platformName() in ("offscreen", "minimal")
     try:

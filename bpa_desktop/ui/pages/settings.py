@@ -1,4 +1,4 @@
-"""Innstillinger: the arrangement's details and the language."""
+"""Innstillinger: the arrangement's details, the language and the colour theme."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -21,6 +22,7 @@ from bpa_desktop.ui.operations.operation import WriteOp
 from bpa_desktop.ui.errors import user_message, validation_errors
 from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.plain import text_label
+from bpa_desktop.ui.theme import apply as theme
 from bpa_desktop.ui.translation import LANGUAGES, SETTINGS_KEY, current_language
 from bpa_desktop.ui.widgets.accessible import buddy_label, button
 from bpa_desktop.ui.widgets.record_forms import ArrangementForm
@@ -59,6 +61,7 @@ class SettingsPage(Page):
         language_layout.addRow(buddy_label(self.tr("Lan&guage"), self.language), self.language)
         language_layout.addRow(paragraph(self.tr("The language changes the next time the program starts.")))
         self.layout_.addWidget(language_group)
+        self.layout_.addWidget(self._theme_group())
         self.layout_.addStretch(1)
 
     def title(self) -> str:
@@ -82,6 +85,26 @@ class SettingsPage(Page):
         layout.addRow(buddy_label(self.tr("Agreemen&t"), self.agreement), self.agreement)
         layout.addRow(paragraph(self.tr("The rota's working-time checks allow what this agreement allows.")))
         return group
+
+    def _theme_group(self) -> QGroupBox:
+        """Light, dark or high contrast: applied at once and remembered."""
+        group = QGroupBox(self.tr("Appearance"))
+        layout = QFormLayout(group)
+        self.theme = QComboBox()
+        for code, text in (("light", self.tr("Light")), ("dark", self.tr("Dark")),
+                           ("high-contrast", self.tr("High contrast"))):
+            self.theme.addItem(text, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(theme.current_theme())))
+        self.theme.setAccessibleName(self.tr("Colour theme"))
+        self.theme.activated.connect(self._theme_chosen)
+        layout.addRow(buddy_label(self.tr("Colo&ur theme"), self.theme), self.theme)
+        layout.addRow(paragraph(self.tr("High contrast is white text on black with a yellow selection.")))
+        return group
+
+    def _theme_chosen(self, _index: int) -> None:
+        chosen = self.theme.currentData()
+        theme.apply_theme(QApplication.instance(), chosen)
+        QSettings().setValue(theme.SETTINGS_KEY, chosen)
 
     def _agreement_chosen(self, _index: int) -> None:
         arrangement = self.ctx.arrangement

@@ -10,10 +10,11 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QWidget
 
 from bpa_desktop.ui.reports.report_data import Series
+from bpa_desktop.ui.theme.apply import chart_colour, colour, current_theme
 
 
 def chart_view(name: str, parent: QWidget | None = None) -> QChartView:
@@ -25,10 +26,16 @@ def chart_view(name: str, parent: QWidget | None = None) -> QChartView:
     return view
 
 
+CHART_THEMES = {"light": QChart.ChartTheme.ChartThemeLight, "dark": QChart.ChartTheme.ChartThemeDark,
+                "high-contrast": QChart.ChartTheme.ChartThemeHighContrast}
+
+
 def _themed(chart: QChart) -> None:
-    """Follow the application's light or dark palette."""
-    dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    """The chart's ground and words in the app's palette; its bars take the palette's chart colours."""
+    chart.setTheme(CHART_THEMES[current_theme()])
+    chart.setBackgroundBrush(colour("Base"))
+    chart.setTitleBrush(colour("Text"))
+    chart.legend().setLabelColor(colour("Text"))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -43,8 +50,10 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *
         bars = QHorizontalStackedBarSeries()
     else:
         bars = QStackedBarSeries() if stacked else QBarSeries()
-    for each in series:
+    for number, each in enumerate(series):
         bar_set = QBarSet(each.name)
+        bar_set.setColor(chart_colour(number))
+        bar_set.setBorderColor(chart_colour(number))
         bar_set.append([float(v) for v in each.values])
         bars.append(bar_set)
     chart.addSeries(bars)
@@ -59,6 +68,11 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *
     value_axis.setRange(0, top * 1.08 if top > 0 else 1)
     value_axis.applyNiceNumbers()
     first, second = (value_axis, category_axis) if horizontal else (category_axis, value_axis)
+    for axis in (value_axis, category_axis):
+        axis.setLabelsColor(colour("Text"))
+        axis.setTitleBrush(colour("Text"))
+        axis.setLinePenColor(colour("Mid"))
+        axis.setGridLineColor(colour("Mid"))
     chart.addAxis(first, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(second, Qt.AlignmentFlag.AlignLeft)
     bars.attachAxis(category_axis)

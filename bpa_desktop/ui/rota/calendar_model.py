@@ -15,13 +15,12 @@ from bpa_desktop.ui.formatting import format_number
 from bpa_desktop.ui.plain import tooltip
 from bpa_desktop.ui.rota.pattern_model import (
     MARK_ROLE,
-    WEEKEND_TINT,
     day_name,
-    readable_text_colour,
+    weekend_brush,
 )
+from bpa_desktop.ui.theme.apply import colour, text_on
 
 DayKey = tuple[int, date]  # (assistant id, day)
-GAP_COLOUR = QColor("#f5b7b1")
 KIND_MARKS = {ShiftKind.SWAP: "⇄", ShiftKind.SUBSTITUTE: "↪", ShiftKind.EXTRA: "+", ShiftKind.OVERTIME: "+"}
 
 
@@ -108,7 +107,9 @@ class CalendarModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return format_number(hours) if hours else ""
             if role == Qt.ItemDataRole.BackgroundRole and hours:
-                return QBrush(GAP_COLOUR)
+                return QBrush(colour("gap_background"))
+            if role == Qt.ItemDataRole.ForegroundRole and hours:
+                return QBrush(colour("gap_text"))
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
                 return self.tr("%1: %2 hours of need without anyone planned").replace(
                     "%1", day.strftime("%d.%m.%Y")).replace("%2", format_number(hours)) if hours else \
@@ -123,9 +124,9 @@ class CalendarModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if shifts and shifts[0].code in self.templates:
                 return QBrush(QColor(self.templates[shifts[0].code].colour))
-            return QBrush(WEEKEND_TINT) if weekend else None
+            return weekend_brush() if weekend else None
         if role == Qt.ItemDataRole.ForegroundRole and shifts and shifts[0].code in self.templates:
-            return QBrush(readable_text_colour(QColor(self.templates[shifts[0].code].colour)))
+            return QBrush(text_on(QColor(self.templates[shifts[0].code].colour)))
         if role == Qt.ItemDataRole.FontRole and shifts:
             font = QFont()
             font.setBold(True)
@@ -162,7 +163,7 @@ class CalendarModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and (day.weekday() == 6 or cal.is_public_holiday(day)):
-            return QBrush(QColor("#b03a2e"))
+            return QBrush(colour("holiday_text"))
         return None
 
     def flags(self, index):

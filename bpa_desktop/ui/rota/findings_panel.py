@@ -8,14 +8,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from bpa_desktop.core.live_plan import CellKey
 from bpa_desktop.core.rules import Finding
 from bpa_desktop.ui.plain import text_label, tooltip
+from bpa_desktop.ui.theme.apply import colour
 
-SEVERITY_COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#b9770e")}
+SEVERITY_ROLES = {"error": "error_text", "warning": "warning_text"}  # the word says it too
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ class FindingsPanel(QWidget):
 
 def group_item(group: FindingGroup) -> QListWidgetItem:
     item = QListWidgetItem(group_text(group))
-    item.setForeground(QBrush(SEVERITY_COLOURS[group.severity]))
+    item.setForeground(QBrush(colour(SEVERITY_ROLES[group.severity])))
     item.setToolTip(tooltip(f"{group.first.message}\n{group.first.reference}"))
     item.setData(Qt.ItemDataRole.AccessibleTextRole, group_text(group))
     return item

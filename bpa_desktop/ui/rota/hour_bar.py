@@ -4,17 +4,14 @@ marker where the year-end forecast lands (core.budget.hour_account)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from bpa_desktop.core.budget import HourAccount
 from bpa_desktop.i18n import message
 from bpa_desktop.ui.formatting import format_number
 from bpa_desktop.ui.plain import text_label, tooltip
-
-WORKED = QColor("#2e6f9e")
-PLANNED = QColor("#8fbbd9")
-OVER = QColor("#c0392b")
+from bpa_desktop.ui.theme.apply import colour
 
 
 class _Bar(QWidget):
@@ -39,15 +36,15 @@ class _Bar(QWidget):
         scale = max(account.granted, account.forecast, used + account.planned) or 1.0
         width = rect.width() / scale
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(WORKED)
+        painter.setBrush(colour("hour_worked"))
         painter.drawRect(QRectF(rect.left(), rect.top(), used * width, rect.height()))
-        painter.setBrush(PLANNED)
+        painter.setBrush(colour("hour_planned"))
         painter.drawRect(QRectF(rect.left() + used * width, rect.top(), account.planned * width, rect.height()))
         granted_x = rect.left() + account.granted * width
         painter.setPen(QPen(self.palette().text().color(), 2))
         painter.drawLine(granted_x, rect.top() - 1, granted_x, rect.bottom() + 1)
         forecast_x = rect.left() + account.forecast * width
-        painter.setPen(QPen(OVER if account.forecast > account.granted else self.palette().text().color(), 2,
+        painter.setPen(QPen(colour("hour_over") if account.forecast > account.granted else self.palette().text().color(), 2,
                             Qt.PenStyle.DashLine))
         painter.drawLine(forecast_x, rect.top() - 1, forecast_x, rect.bottom() + 1)
 

@@ -25,10 +25,10 @@ from bpa_desktop.core.live_plan import CellKey
 from bpa_desktop.core.model import Assistant, ShiftTemplate
 from bpa_desktop.ui.plain import tooltip
 from bpa_desktop.ui.rota.commands import SetCellsCommand
+from bpa_desktop.ui.theme.apply import colour, text_on
 
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1
 LOCK_ROLE = Qt.ItemDataRole.UserRole + 2
-WEEKEND_TINT = QColor(0, 0, 0, 18)
 
 
 def day_name(weekday: int, short: bool = True) -> str:
@@ -37,10 +37,8 @@ def day_name(weekday: int, short: bool = True) -> str:
     return QLocale().dayName(weekday + 1, form).rstrip(".")
 
 
-def readable_text_colour(background: QColor) -> QColor:
-    """Black or white, whichever reads better on `background` (relative luminance)."""
-    r, g, b = (c / 255 for c in (background.red(), background.green(), background.blue()))
-    return QColor("#000000") if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5 else QColor("#ffffff")
+def weekend_brush() -> QBrush:
+    return QBrush(colour("weekend_background"))
 
 
 def template_label(template: ShiftTemplate) -> str:
@@ -206,9 +204,9 @@ class PatternModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if template is not None:
                 return QBrush(QColor(template.colour))
-            return QBrush(WEEKEND_TINT) if key[2] >= 5 else None
+            return weekend_brush() if key[2] >= 5 else None
         if role == Qt.ItemDataRole.ForegroundRole and template is not None:
-            return QBrush(readable_text_colour(QColor(template.colour)))
+            return QBrush(text_on(QColor(template.colour)))
         if role == Qt.ItemDataRole.FontRole and code:
             font = QFont()
             font.setBold(True)

@@ -14,8 +14,8 @@ from bpa_desktop.ui.rota.commands import (
     LockCommand, SetCellsCommand, block_text, clear_changes, move_changes, parse_block, paste_changes,
 )
 from bpa_desktop.ui.rota.pattern_model import LOCK_ROLE, MARK_ROLE, PatternModel
+from bpa_desktop.ui.theme.apply import colour
 
-MARK_COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#d68910")}
 
 
 class MarkDelegate(QStyledItemDelegate):
@@ -35,29 +35,36 @@ class MarkDelegate(QStyledItemDelegate):
             paint_lock(painter, rect, option.palette.text().color())
         mark = index.data(MARK_ROLE)
         if mark:
-            colour = MARK_COLOURS[mark]
+            # Shape as well as colour: an error is a solid frame and a filled flag, a warning a
+            # dashed frame and an open flag.
+            error = mark == "error"
+            mark_colour = colour("mark_error" if error else "mark_warning")
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(colour, 2.5 if mark == "error" else 2))
+            painter.setPen(QPen(mark_colour, 2.5 if error else 2, Qt.PenStyle.SolidLine if error else Qt.PenStyle.DashLine))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
             size = max(6, rect.height() // 3)
-            painter.setBrush(colour)
-            painter.setPen(Qt.PenStyle.NoPen)
+            if error:
+                painter.setBrush(mark_colour)
+                painter.setPen(Qt.PenStyle.NoPen)
+            else:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(mark_colour, 1.5))
             painter.drawPolygon([rect.topRight() + QPoint(-size, 0), rect.topRight(), rect.topRight() + QPoint(0, size)])
             painter.restore()
 
 
-def paint_lock(painter: QPainter, rect, colour: QColor) -> None:
+def paint_lock(painter: QPainter, rect, pen_colour: QColor) -> None:
     """A padlock: a shackle over a filled body, a third of the cell high."""
     size = max(7, rect.height() // 3)
     left, bottom = rect.left() + 3, rect.bottom() - 3
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(colour, 1.5))
+    painter.setPen(QPen(pen_colour, 1.5))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawArc(left + size // 5, bottom - size, size * 3 // 5, size * 4 // 5, 0, 180 * 16)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
+    painter.setBrush(pen_colour)
     painter.drawRect(left, bottom - size * 3 // 5, size, size * 3 // 5)
     painter.restore()
 

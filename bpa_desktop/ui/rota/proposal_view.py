@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtGui import QBrush, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QListWidget, QTableView, QVBoxLayout, QWidget,
 )
@@ -16,8 +16,8 @@ from bpa_desktop.ui.formatting import format_number
 from bpa_desktop.ui.rota.findings_panel import counts_text, group_item, marks_of
 from bpa_desktop.ui.rota.pattern_model import PatternModel
 from bpa_desktop.ui.rota.pattern_view import MarkDelegate
+from bpa_desktop.ui.theme.apply import colour
 
-ABOVE_SHARE = QColor("#f9e79f")  # more than one above the fair share: worth a look
 
 
 class FairnessModel(QAbstractTableModel):
@@ -71,9 +71,9 @@ class FairnessModel(QAbstractTableModel):
             against = self.tr("contract") if column == "hours" else self.tr("fair share")
             return f"{row.name}, {what}: {format_number(value)}, {against} {format_number(share)}"
         if role == Qt.ItemDataRole.BackgroundRole and column != "hours" and value - share > 1 + 1e-9:
-            return QBrush(ABOVE_SHARE)
+            return QBrush(colour("attention_background"))  # more than one above the fair share
         if role == Qt.ItemDataRole.ForegroundRole and column != "hours" and value - share > 1 + 1e-9:
-            return QBrush(QColor("#000000"))
+            return QBrush(colour("attention_text"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (
 
 from bpa_desktop.core.model import ShiftTemplate
 from bpa_desktop.ui.errors import user_message, validation_errors
-from bpa_desktop.ui.rota.pattern_model import readable_text_colour, template_label
+from bpa_desktop.ui.rota.pattern_model import template_label
+from bpa_desktop.ui.theme.apply import text_on
 from bpa_desktop.ui.widgets.accessible import button
 from bpa_desktop.ui.widgets.form import ValidatedForm
 
-DEFAULT_COLOUR = "#bab0ac"
 
 
 def _time_edit() -> QTimeEdit:
@@ -67,7 +67,7 @@ class TemplateForm(ValidatedForm):
         colour = QColor(text)
         if colour.isValid():
             self.colour_button.setStyleSheet(
-                f"background-color: {colour.name()}; color: {readable_text_colour(colour).name()}")
+                f"background-color: {colour.name()}; color: {text_on(colour).name()}")
 
     def _choose_colour(self) -> None:
         chosen = QColorDialog.getColor(QColor(self.colour.text()), self, self.tr("Colour of the shift code"))
@@ -75,7 +75,7 @@ class TemplateForm(ValidatedForm):
             self.colour.setText(chosen.name())
 
     def set_value(self, template: ShiftTemplate | None) -> None:
-        template = template or ShiftTemplate("", "", "08:00", "16:00", colour=DEFAULT_COLOUR)
+        template = template or ShiftTemplate("", "", "08:00", "16:00")  # the model's default colour
         self._id = template.id
         self.code.setText(template.code)
         self.name.setText(template.name)
@@ -147,7 +147,7 @@ class TemplatesDialog(QDialog):
         for template in self.templates:
             item = QListWidgetItem(template_label(template))
             item.setBackground(QColor(template.colour))
-            item.setForeground(readable_text_colour(QColor(template.colour)))
+            item.setForeground(text_on(QColor(template.colour)))
             self.list.addItem(item)
         self.list.blockSignals(False)
         if self.templates:

@@ -7,17 +7,11 @@ from the Workspace. A message for a field the form does not have is shown at the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from bpa_desktop.ui.plain import text_label, tooltip
+from bpa_desktop.ui.theme.apply import text_in_colour
 from bpa_desktop.ui.widgets.accessible import buddy_label, plain
-
-
-def error_colour(palette: QPalette) -> QColor:
-    """A red that stays readable on the theme's background (light or dark)."""
-    dark_theme = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return QColor("#ff8a80") if dark_theme else QColor("#a40e0e")
 
 
 def make_error_label(parent: QWidget | None = None, wrap: bool = True) -> QLabel:
@@ -27,9 +21,7 @@ def make_error_label(parent: QWidget | None = None, wrap: bool = True) -> QLabel
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
-    label.setPalette(palette)
+    text_in_colour(label, "error_text")
     label.hide()
     return label
 
