@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(3)
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 32)
         self.navigation.currentRowChanged.connect(self._row_changed)
+        # assistive technology chooses a page by selecting it (AT-SPI Selection), not by moving
+        # the current row: a selection opens the page too
+        self.navigation.itemSelectionChanged.connect(self._selection_changed)
 
         body = QHBoxLayout()
         body.addWidget(self.navigation)
@@ -146,6 +149,11 @@ class MainWindow(QMainWindow):
 
             window_state.save(self, self.current_page.page_id)
         super().closeEvent(event)
+
+    def _selection_changed(self) -> None:
+        chosen = self.navigation.selectedItems()
+        if chosen and self.navigation.row(chosen[0]) != self.navigation.currentRow():
+            self.navigation.setCurrentRow(self.navigation.row(chosen[0]))
 
     def _add_edit_menu(self) -> None:
         """Undo and Redo, their texts saying what they will do (Alt then the arrows reaches the menu)."""

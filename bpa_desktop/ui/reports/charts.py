@@ -22,6 +22,8 @@ def chart_view(name: str, parent: QWidget | None = None) -> QChartView:
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setAccessibleName(name)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table beside it carries the numbers for the keyboard
+    view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a graphics view's viewport takes focus itself
+    view.viewport().setAccessibleName(name)
     view.setMinimumHeight(view.fontMetrics().height() * 14)
     return view
 
