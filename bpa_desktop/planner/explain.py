@@ -39,8 +39,7 @@ MORE_PERMISSIVE = {
     Agreement.TARIFF: (),
     Agreement.RELIEF: (),
 }
-STEP = 4.0  # seconds at most for one explaining solve (the first, the core, may take 3 x)
-SHRINK_STEP = 1.5  # a group whose removal is not shown infeasible in this time stays
+SHRINK_SHARE = 0.375  # of a step: a group whose removal is not shown infeasible in this time stays
 MANY = 4  # this many need blocks or bands, and more than half of them, are told as one reason
 
 
@@ -93,8 +92,8 @@ class _Explainer:
     def left(self) -> float:
         return self.deadline - time.perf_counter()
 
-    def _solve(self, model: PlanModel, assumptions, step: float = STEP) -> tuple[int, cp_model.CpSolver]:
-        seconds = min(step, self.left())
+    def _solve(self, model: PlanModel, assumptions, step: float | None = None) -> tuple[int, cp_model.CpSolver]:
+        seconds = min(step or self.options.explain_step, self.left())
         if seconds <= 0.05 or self.planner.cancelled:
             self.complete = False
             return cp_model.UNKNOWN, None
@@ -118,7 +117,7 @@ class _Explainer:
 
     def core(self, model: PlanModel) -> list | None:
         names = {lit.Index(): name for name, lit in model.group_lits.items()}
-        status, solver = self._solve(model, model.assumptions, 3 * STEP)
+        status, solver = self._solve(model, model.assumptions, 3 * self.options.explain_step)
         if status != cp_model.INFEASIBLE:
             return None
         core = [names[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in names]
@@ -130,7 +129,8 @@ class _Explainer:
             if time.perf_counter() >= stop:
                 break
             trial = [n for n in core if n != name]
-            status, solver = self._solve(model, [model.group_lits[n] for n in trial], SHRINK_STEP)
+            status, solver = self._solve(model, [model.group_lits[n] for n in trial],
+                                         SHRINK_SHARE * self.options.explain_step)
             if status == cp_model.INFEASIBLE:
                 smaller = [names[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in names]
                 core = smaller if smaller and set(smaller) <= set(trial) else trial

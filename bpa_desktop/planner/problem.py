@@ -166,6 +166,9 @@ class SolveOptions:
     workers: int = 2
     explain: bool = True  # when there is no legal rota, find out why
     explain_time_limit: float = 30.0
+    #: Seconds at most for one explaining solve (the core may take three times this): a solve
+    #: that runs out says nothing, so a slower machine needs more to reach the same answer.
+    explain_step: float = 4.0
     seed: int = 0
     #: Rule encodings to leave out of the model (diagnostics and tests of the check-and-cut
     #: loop: the checker must then find what the model missed).
