@@ -2,7 +2,7 @@
 
 Reading validates against ``schemas/bpa-plan-1.schema.json`` and then the meaning (known
 codes and assistants, dates that exist, a period); every problem raises ``PlanFileError``
-with one Norwegian line saying where and why.
+with one line (current language) saying where and why.
 
 A legal answer is written as a ``bpa-shifts/1`` document (so ``bpa check`` reads it as it
 is): the roll-out in ``shifts``, and two additions the shift schema allows: ``pattern`` (the
@@ -22,13 +22,14 @@ from bpa_desktop.core.shiftfile import FORMAT as SHIFTS_FORMAT
 from bpa_desktop.planner import PlanAssistant, PlanProblem, PlanResult, SolveOptions
 from bpa_desktop.planner.problem import ContractBand, PlanInputError, Weights
 from bpa_desktop.core.shift_document import wall_text
+from bpa_desktop.i18n import t
 
 FORMAT = "bpa-plan/1"
 OPEN_VEDTAK_WEEKS = 52
 
 
 class PlanFileError(ValueError):
-    """The file cannot be read; the message (nb, one line) says where and why."""
+    """The file cannot be read; the message (one line, current language) says where and why."""
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,7 @@ def _validator():
 
 def _where(path) -> str:
     parts = list(path)
-    return "filen" if not parts else "feltet «" + ".".join(str(p) for p in parts) + "»"
+    return t("core.shifts.the_file") if not parts else t("core.shifts.field", field=".".join(str(p) for p in parts))
 
 
 def _check_schema(data) -> None:
@@ -58,21 +59,21 @@ def _check_schema(data) -> None:
     where = _where(error.absolute_path)
     if error.validator == "required":
         missing = [name for name in error.validator_value if name not in error.instance]
-        raise PlanFileError(f"{where}: mangler {', '.join('«' + m + '»' for m in missing)}")
+        raise PlanFileError(t("core.shifts.missing", where=where, names=", ".join("«" + m + "»" for m in missing)))
     if error.validator == "const" and list(error.absolute_path) == ["format"]:
-        raise PlanFileError(f"formatet er «{error.instance}», men bpa plan forstår bare «{FORMAT}»")
+        raise PlanFileError(t("core.plan_file.format_only", format=error.instance, expected=FORMAT))
     if error.validator == "additionalProperties":
-        raise PlanFileError(f"{where}: ukjent felt ({error.message})")
+        raise PlanFileError(t("core.plan_file.unknown_field", where=where, detail=error.message))
     if error.validator == "oneOf":
-        raise PlanFileError(f"{where}: skriv enten «weekday» eller «weekdays»")
-    raise PlanFileError(f"{where}: ugyldig verdi ({error.message})")
+        raise PlanFileError(t("core.plan_file.weekday_or_weekdays", where=where))
+    raise PlanFileError(t("core.shifts.invalid_value", where=where, detail=error.message))
 
 
 def _date(text: str, where: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise PlanFileError(f"{where}: «{text}» er ikke en gyldig dato") from None
+        raise PlanFileError(t("core.shifts.bad_date", where=where, text=text)) from None
 
 
 def _dates(items, where: str) -> frozenset[date]:
@@ -83,7 +84,7 @@ def _dates(items, where: str) -> frozenset[date]:
             continue
         first, last = _date(item["from"], f"{where}[{n}]"), _date(item["to"], f"{where}[{n}]")
         if last < first:
-            raise PlanFileError(f"{where}[{n}]: «to» er før «from»")
+            raise PlanFileError(t("core.plan_file.to_before_from", where=f"{where}[{n}]"))
         days.update(first + timedelta(days=i) for i in range((last - first).days + 1))
     return frozenset(days)
 
@@ -102,7 +103,7 @@ def _vedtak(raw) -> tuple[Vedtak, ...]:
         start = _date(item["from"], where)
         end = _date(item["to"], where) if item.get("to") else None
         if end is not None and end < start:
-            raise PlanFileError(f"{where}: «to» er før «from»")
+            raise PlanFileError(t("core.plan_file.to_before_from", where=where))
         result.append(Vedtak(None, None, float(item["hours_per_week"]), start, end, item.get("reference", "")))
     return tuple(result)
 
@@ -113,7 +114,7 @@ def _period(data: dict, vedtak: tuple[Vedtak, ...]) -> tuple[date, date]:
         last = _date(data["period"]["to"], "period")
         return first, last
     if not vedtak:
-        raise PlanFileError("filen har verken «period» eller «vedtak»: oppgi perioden turnusen gjelder")
+        raise PlanFileError(t("core.plan_file.no_period"))
     first = min(v.valid_from for v in vedtak)
     ends = [v.valid_to for v in vedtak]
     last = max(ends) if all(ends) else first + timedelta(weeks=OPEN_VEDTAK_WEEKS, days=-1)
@@ -122,13 +123,13 @@ def _period(data: dict, vedtak: tuple[Vedtak, ...]) -> tuple[date, date]:
 
 def parse(data) -> tuple[PlanProblem, SolveOptions]:
     if not isinstance(data, dict):
-        raise PlanFileError("filen er ikke et JSON-objekt")
+        raise PlanFileError(t("core.plan_file.not_object"))
     _check_schema(data)
     name = data.get("agreement", "aml")
     try:
         agreement = Agreement.from_name(name)
     except ValueError:
-        raise PlanFileError(f"ukjent avtale «{name}»") from None
+        raise PlanFileError(t("core.plan_file.unknown_agreement", name=name)) from None
     vedtak = _vedtak(data["vedtak"]) if data.get("vedtak") else ()
     start, end = _period(data, vedtak)
     templates = tuple(

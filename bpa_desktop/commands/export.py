@@ -191,7 +191,7 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato (ÅÅÅÅ-MM-DD)") from None
+        raise argparse.ArgumentTypeError(t("cli.error.not_a_date", text=text)) from None
 
 
 def run_rota(args: argparse.Namespace) -> int:

@@ -21,6 +21,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from bpa_desktop.i18n import t
+
 OSLO = ZoneInfo("Europe/Oslo")
 
 _HHMM = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
@@ -43,14 +45,14 @@ class OutOfRangeError(ValueError):
 
 def check_year(year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise OutOfRangeError(f"året {year} er utenfor {FIRST_YEAR}–{LAST_YEAR}, årene bpa har kalender for")
+        raise OutOfRangeError(t("core.calendar.year_outside", year=year, first=FIRST_YEAR, last=LAST_YEAR))
 
 
 def parse_hhmm(hhmm: str) -> tuple[int, int]:
     """``"08:30"`` -> ``(8, 30)``; ``"24:00"`` is allowed and means the end of the day."""
     match = _HHMM.match(hhmm)
     if not match or (match.group(1) == "24" and match.group(2) != "00"):
-        raise ValueError(f"ugyldig klokkeslett «{hhmm}» (skal være TT:MM)")
+        raise ValueError(t("core.calendar.bad_clock", text=hhmm))
     return int(match.group(1)), int(match.group(2))
 
 
@@ -77,9 +79,7 @@ def local_instant(day: date, hhmm: str, tz: ZoneInfo = OSLO, *, strict: bool = T
     if exists(wall):
         return wall
     if strict:
-        raise NonexistentTimeError(
-            f"{day.isoformat()} kl. {hhmm} finnes ikke i {tz.key} (klokka stilles fram)"
-        )
+        raise NonexistentTimeError(t("core.calendar.time_gap", day=day.isoformat(), time=hhmm, zone=tz.key))
     # fold=0 in a gap uses the offset from before the change; normalising moves it forward.
     return wall.astimezone(timezone.utc).astimezone(tz)
 
@@ -94,7 +94,7 @@ def parse_wall_time(text: str, tz: ZoneInfo = OSLO) -> datetime:
     try:
         parsed = datetime.fromisoformat(text)
     except (TypeError, ValueError):
-        raise ValueError(f"«{text}» er ikke et tidspunkt på formen ÅÅÅÅ-MM-DDTTT:MM") from None
+        raise ValueError(t("core.calendar.bad_time", text=text)) from None
     check_year(parsed.year)
     if parsed.tzinfo is not None:
         return parsed.astimezone(tz)
@@ -104,9 +104,7 @@ def parse_wall_time(text: str, tz: ZoneInfo = OSLO) -> datetime:
     fields = (parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute, parsed.second, parsed.microsecond)
     wall = datetime(*fields, tzinfo=tz)
     if wall.utcoffset() < datetime(*fields, tzinfo=tz, fold=1).utcoffset():
-        raise NonexistentTimeError(
-            f"{text} finnes ikke i {tz.key} (klokka stilles fram denne natta)"
-        )
+        raise NonexistentTimeError(t("core.calendar.moment_gap", text=text, zone=tz.key))
     return wall
 
 
@@ -163,7 +161,7 @@ def _norway():
 @lru_cache(maxsize=64)
 def _named_holidays(year: int) -> dict[date, str]:
     if not FIRST_YEAR - 1 <= year <= LAST_YEAR + 1:
-        raise OutOfRangeError(f"året {year} er utenfor {FIRST_YEAR}–{LAST_YEAR}, årene bpa har kalender for")
+        raise OutOfRangeError(t("core.calendar.year_outside", year=year, first=FIRST_YEAR, last=LAST_YEAR))
     return dict(_norway()(years=year, language="no").items())
 
 

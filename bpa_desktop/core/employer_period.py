@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bpa_desktop.core.model import Absence, AbsenceKind
+from bpa_desktop.i18n import t
 
 SICK_KINDS = frozenset({AbsenceKind.SELF_CERTIFIED, AbsenceKind.SICK_NOTE})
 PAY_MODES = ("none", "employer_period", "all")
@@ -54,7 +55,7 @@ def rules_from_dict(data: Mapping | None) -> AbsenceRules:
     for kind, mode in data.get("pay", {}).items():
         AbsenceKind(kind)
         if mode not in PAY_MODES:
-            raise ValueError(f"ukjent betaling for fravær {kind}: {mode}")
+            raise ValueError(t("core.pay.unknown_absence_pay", kind=kind, mode=mode))
         pay[kind] = mode
     return AbsenceRules(
         pay=pay,

@@ -1,7 +1,7 @@
 """The boundary every file from outside crosses before it is believed: bytes, text, JSON.
 
 ``read_text`` takes a path (or ``-`` for standard input) and gives text, or raises
-``InputError`` with one Norwegian line: only a regular file is opened for reading (a FIFO,
+``InputError`` with one line in the current language (bokmål by default): only a regular file is opened for reading (a FIFO,
 a device or a folder is refused without blocking on it), at most ``MAX_BYTES`` are read, and
 the bytes must be valid UTF-8 (standard input too: nothing undecodable travels on).
 
@@ -30,6 +30,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from bpa_desktop.i18n import t
+
 MAX_BYTES = 64 * 1024 * 1024  # 200,000 shifts are about 16 MB
 MAX_DEPTH = 32  # a shift file is 5 deep; room for the extra keys the schema allows
 MAX_INT_DIGITS = 18
@@ -38,7 +40,7 @@ SHOWN_CHARS = 60
 
 
 class InputError(ValueError):
-    """The input cannot be used; the message (nb, one line) says which file and why."""
+    """The input cannot be used; the message (one line, current language) says which file and why."""
 
 
 # --- a value in a message ------------------------------------------------------------------
@@ -64,30 +66,31 @@ def shown(value: object, limit: int = SHOWN_CHARS) -> str:
 
 # --- bytes and text ------------------------------------------------------------------------
 
+#: errno -> the catalogue entry that says it (with the file's {path})
 _OS_REASONS = {
-    errno.ENOENT: "finner ikke filen {path}",
-    errno.EACCES: "har ikke lov til å lese {path}",
-    errno.EPERM: "har ikke lov til å lese {path}",
-    errno.ENAMETOOLONG: "filnavnet er for langt: {path}",
-    errno.ELOOP: "{path} er en lenke i ring",
-    errno.ENOTDIR: "finner ikke filen {path} (en del av stien er ikke en mappe)",
-    errno.EIO: "lesefeil på disken: {path}",
+    errno.ENOENT: "core.file.not_found",
+    errno.EACCES: "core.file.no_permission",
+    errno.EPERM: "core.file.no_permission",
+    errno.ENAMETOOLONG: "core.file.name_too_long",
+    errno.ELOOP: "core.file.link_loop",
+    errno.ENOTDIR: "core.file.not_a_folder",
+    errno.EIO: "core.file.disk_error",
 }
 
 
 def _os_message(path: str, error: OSError) -> str:
-    template = _OS_REASONS.get(error.errno or 0)
-    if template is None:
-        name = errno.errorcode.get(error.errno or 0, "ukjent feil")
-        template = "kan ikke lese {path} (" + name + ")"
-    return template.format(path=path)
+    key = _OS_REASONS.get(error.errno or 0)
+    if key is None:
+        name = errno.errorcode.get(error.errno or 0) or t("core.file.unknown_error")
+        return t("core.file.cannot_read", path=path, reason=name)
+    return t(key, path=path)
 
 
 def _too_large(path: str, size: int | None) -> InputError:
     limit = MAX_BYTES // (1024 * 1024)
     if size is None:
-        return InputError(f"{path} er større enn {limit} MB; bpa leser høyst {limit} MB")
-    return InputError(f"{path} er {size / (1024 * 1024):.0f} MB; bpa leser høyst {limit} MB")
+        return InputError(t("core.file.too_large", path=path, limit=limit))
+    return InputError(t("core.file.too_large_size", path=path, size=f"{size / (1024 * 1024):.0f}", limit=limit))
 
 
 def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
@@ -95,7 +98,7 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     if str(path) == "-":
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise _too_large("standard inn", None)
+            raise _too_large(t("core.file.stdin"), None)
         return data
     name = shown(path, 200)
     try:
@@ -104,13 +107,13 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     except OSError as error:
         raise InputError(_os_message(name, error)) from None
     except ValueError:  # a NUL byte in the path
-        raise InputError(f"ugyldig filnavn: {name}") from None
+        raise InputError(t("core.file.bad_name", path=name)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{name} er en mappe, ikke en fil")
+            raise InputError(t("core.file.is_folder", path=name))
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{name} er ikke en vanlig fil (men en FIFO, sokkel eller enhet); lagre den som fil først")
+            raise InputError(t("core.file.not_regular", path=name))
         if info.st_size > limit:
             raise _too_large(name, info.st_size)
         if hasattr(os, "set_blocking"):
@@ -139,11 +142,11 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(f"{source} er ikke gyldig UTF-8-tekst (byte {error.start + 1}, linje {line})") from None
+        raise InputError(t("core.file.not_utf8", source=source, byte=error.start + 1, line=line)) from None
 
 
 def read_text(path: str | Path, limit: int = MAX_BYTES) -> str:
-    source = "standard inn" if str(path) == "-" else shown(path, 200)
+    source = t("core.file.stdin") if str(path) == "-" else shown(path, 200)
     return decode(read_bytes(path, limit), source)
 
 
@@ -173,21 +176,21 @@ def nesting_depth(text: str) -> int:
 
 
 def _no_constant(name: str):
-    raise InputError(f"filen inneholder {name}, som ikke er et tall i JSON")
+    raise InputError(t("core.file.json_constant", name=name))
 
 
 def _integer(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_INT_DIGITS:
-        raise InputError(f"filen har et heltall med {len(digits.lstrip('-'))} sifre; bpa godtar høyst {MAX_INT_DIGITS}")
+        raise InputError(t("core.file.json_integer", digits=len(digits.lstrip("-")), limit=MAX_INT_DIGITS))
     return int(digits)
 
 
 def _number(text: str) -> float:
     if len(text) > MAX_NUMBER_CHARS:
-        raise InputError(f"filen har et tall skrevet med {len(text)} tegn; bpa godtar høyst {MAX_NUMBER_CHARS}")
+        raise InputError(t("core.file.json_number_chars", chars=len(text), limit=MAX_NUMBER_CHARS))
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise InputError(f"tallet {shown(text)} i filen er for stort")
+        raise InputError(t("core.file.json_number_large", number=shown(text)))
     return value
 
 
@@ -197,7 +200,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise InputError(f"nøkkelen «{shown(key)}» står to ganger i samme objekt")
+                raise InputError(t("core.file.json_duplicate_key", key=shown(key)))
             seen.add(key)
     return result
 
@@ -227,7 +230,7 @@ def parse_json(text: str, max_depth: int = MAX_DEPTH) -> Any:
     """``text`` as JSON under the rules in the module text; raises InputError."""
     depth = nesting_depth(text)
     if depth > max_depth:
-        raise InputError(f"filen er nøstet {depth} nivåer dypt; bpa godtar høyst {max_depth}")
+        raise InputError(t("core.file.json_depth", depth=depth, limit=max_depth))
     try:
         data = json.loads(
             text,
@@ -237,13 +240,11 @@ def parse_json(text: str, max_depth: int = MAX_DEPTH) -> Any:
             parse_float=_number,
         )
     except json.JSONDecodeError as error:
-        raise InputError(f"filen er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno})") from None
+        raise InputError(t("core.file.json_invalid", line=error.lineno, column=error.colno)) from None
     except RecursionError:  # the depth check above should make this impossible
-        raise InputError("filen er nøstet for dypt") from None
+        raise InputError(t("core.file.json_too_deep")) from None
     if _SURROGATE_ESCAPE.search(text):
         bad = _lone_surrogate(data)
         if bad is not None:
-            raise InputError(
-                f"teksten «{shown(bad)}» i filen har et ugyldig tegn (en enslig surrogat, \\ud800–\\udfff)"
-            )
+            raise InputError(t("core.file.json_surrogate", text=shown(bad)))
     return data

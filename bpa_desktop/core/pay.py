@@ -48,6 +48,7 @@ from bpa_desktop.core import pay_shape
 from bpa_desktop.core import windows as win
 from bpa_desktop.core.employer_period import AbsenceRules, rules_from_dict
 from bpa_desktop.core.model import AbsenceKind, Agreement, PayLine, Shift
+from bpa_desktop.i18n import t
 
 PROFILE_FORMAT = "bpa-pay-profile/1"
 #: Windows every shift has, besides the profile's and the docs/domain.md clock windows.
@@ -109,7 +110,7 @@ class PayProfile:
             return self.windows[window]
         if window in win.BASE_WINDOWS:
             return win.BASE_WINDOWS[window]
-        raise ProfileError(f"profilen {self.name} bruker et ukjent vindu: {window}")
+        raise ProfileError(t("core.pay.unknown_window", name=self.name, window=window))
 
 
 # --- the time facts of one shift ------------------------------------------------------------
@@ -185,7 +186,7 @@ def profile_from_dict(data: Mapping) -> PayProfile:
     """Build a PayProfile from parsed JSON (raises ProfileError with the reason)."""
     try:
         if data.get("format") != PROFILE_FORMAT:
-            raise ProfileError(f"lønnsprofilen har ikke formatet {PROFILE_FORMAT}")
+            raise ProfileError(t("core.pay.wrong_format", format=PROFILE_FORMAT))
         windows = {
             name: tuple(
                 win.Clause(days=tuple(c["days"]), start=c.get("from", "00:00"), end=c.get("to", "24:00"))
@@ -229,7 +230,7 @@ def profile_from_dict(data: Mapping) -> PayProfile:
     except ProfileError:
         raise
     except (KeyError, TypeError, ValueError, ZeroDivisionError) as error:
-        raise ProfileError(f"lønnsprofilen er ugyldig: {error}") from None
+        raise ProfileError(t("core.pay.invalid", error=error)) from None
     for line in profile.lines:  # fail early on a window name that does not exist
         for name in (line.window, *line.except_windows, *line.within):
             if name not in SHIFT_WINDOWS:
@@ -253,9 +254,7 @@ def list_profiles() -> list[str]:
 def load_profile(name: str) -> PayProfile:
     """The shipped profile ``resources/profiles/<name>.json``."""
     if name not in list_profiles():
-        raise ProfileError(
-            f"ukjent lønnsprofil «{name}» (finnes: {', '.join(list_profiles())})"
-        )
+        raise ProfileError(t("core.pay.unknown_profile", name=name, known=", ".join(list_profiles())))
     text = _profiles_dir().joinpath(f"{name}.json").read_text(encoding="utf-8")
     return profile_from_dict(json.loads(text))
 

@@ -78,7 +78,7 @@ def period_for_month(year: int, month: int, start_day: int = 1) -> PayPeriod:
 def parse_period(text: str, start_day: int = 1) -> PayPeriod:
     """ "2026-03" (the period named after March) or a day "2026-03-21" (its period).
 
-    Raises ValueError with a Norwegian message for anything else.
+    Raises ValueError with a message in the current language for anything else.
     """
     text = text.strip()
     match = _MONTH_TEXT.match(text)
@@ -87,7 +87,7 @@ def parse_period(text: str, start_day: int = 1) -> PayPeriod:
             return period_for_month(int(match.group(1)), int(match.group(2)), start_day)
         return pay_period(date.fromisoformat(text), start_day)
     except ValueError:
-        raise ValueError(f"«{text}» er ikke en periode (skriv ÅÅÅÅ-MM, f.eks. 2026-03)") from None
+        raise ValueError(i18n.t("core.period.invalid", text=text)) from None
 
 
 def periods_between(first: date, last: date, start_day: int = 1) -> list[PayPeriod]:

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core.model import Interval, Shift, ShiftKind, ShiftTemplate
+from bpa_desktop.i18n import t
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,10 @@ class RotaPattern:
 
     def __post_init__(self) -> None:
         if self.weeks < 1:
-            raise ValueError("en turnus må ha minst én uke")
+            raise ValueError(t("core.rota.no_weeks"))
         for assistant, week, weekday in self.cells:
             if not (0 <= week < self.weeks and 0 <= weekday <= 6):
-                raise ValueError(
-                    f"turnuscellen ({assistant}, uke {week + 1}, dag {weekday + 1}) er utenfor turnusen"
-                )
+                raise ValueError(t("core.rota.cell_outside", assistant=assistant, week=week + 1, day=weekday + 1))
 
 
 def _after(day: date, hhmm: str, earlier: str, tz: ZoneInfo) -> datetime:
@@ -90,7 +89,7 @@ def roll_out(
     anchor = anchor or cal.iso_monday(start)
     missing = sorted(set(pattern.cells.values()) - set(templates))
     if missing:
-        raise KeyError(f"ukjent vaktkode i turnusen: {', '.join(missing)}")
+        raise KeyError(t("core.rota.unknown_codes", codes=", ".join(missing)))
     by_slot: dict[tuple[int, int], list[tuple[str, str]]] = {}
     for (assistant, week, weekday), code in sorted(pattern.cells.items()):
         by_slot.setdefault((week, weekday), []).append((assistant, code))
@@ -178,7 +177,7 @@ def apply_overrides(shifts: Sequence[Shift], overrides: Sequence[Override]) -> l
 
     def take(shift_id: str) -> Shift:
         if shift_id not in by_id:
-            raise OverrideError(f"vakten {shift_id} finnes ikke")
+            raise OverrideError(t("core.rota.no_shift", id=shift_id))
         return by_id[shift_id]
 
     for override in overrides:
@@ -200,11 +199,11 @@ def apply_overrides(shifts: Sequence[Shift], overrides: Sequence[Override]) -> l
                 shift = replace(shift, kind=ShiftKind.EXTRA)
             key = shift.id or f"extra:{shift.assistant}:{shift.start.isoformat()}"
             if key in by_id:
-                raise OverrideError(f"det finnes allerede en vakt med id {key}")
+                raise OverrideError(t("core.rota.shift_exists", id=key))
             by_id[key] = replace(shift, id=key)
         elif isinstance(override, ChangeTimes):
             if _ts(override.end) <= _ts(override.start):
-                raise OverrideError("ny slutt må være etter ny start")
+                raise OverrideError(t("core.rota.end_before_start"))
             shift = take(override.shift_id)
             passive = shift.passive if override.passive is None else override.passive
             by_id[override.shift_id] = replace(
@@ -214,5 +213,5 @@ def apply_overrides(shifts: Sequence[Shift], overrides: Sequence[Override]) -> l
                 passive=_clip_passive(passive, override.start, override.end),
             )
         else:
-            raise OverrideError(f"ukjent endring: {type(override).__name__}")
+            raise OverrideError(t("core.rota.unknown_change", kind=type(override).__name__))
     return sort_shifts(by_id.values())

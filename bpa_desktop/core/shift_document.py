@@ -25,12 +25,13 @@ from bpa_desktop.core import calendar as cal
 from bpa_desktop.core import shiftfile
 from bpa_desktop.core.input_file import shown
 from bpa_desktop.core.model import Arrangement, Assistant, RotaPlan, Shift, Vedtak
+from bpa_desktop.i18n import t
 
 NAME_CHOICES = ("first", "full", "none")
 
 
 class RotaFileError(ValueError):
-    """A rota file that cannot be exported or imported; the message (nb) says why."""
+    """A rota file that cannot be exported or imported; the message (current language) says why."""
 
 
 def wall_text(instant: datetime) -> str:
@@ -73,7 +74,7 @@ def shift_document(
 ) -> dict:
     """The planned ``shifts`` starting on ``start``..``end`` as a ``bpa-shifts/1`` document."""
     if names not in NAME_CHOICES:
-        raise RotaFileError(f"ukjent navnevalg «{names}» (gyldige: {', '.join(NAME_CHOICES)})")
+        raise RotaFileError(t("core.shifts.unknown_names_choice", names=names, choices=", ".join(NAME_CHOICES)))
     by_id = {a.id: a for a in assistants}
     shifts = [s for s in shifts if assistant_id is None or int(s.assistant) == assistant_id]
     shifts.sort(key=lambda s: (s.start.timestamp(), by_id[int(s.assistant)].employee_no, s.end.timestamp()))
@@ -159,10 +160,8 @@ def parse_import(text: str, assistants: Sequence[Assistant], codes: set[str]) ->
     mapping = _match_assistants(file, assistants)
     for index, shift in enumerate(file.shifts):
         if shift.code is not None and shift.code not in codes:
-            raise RotaFileError(
-                f"vakt nr. {index + 1} (shifts[{index}]): ukjent vaktkode «{shown(shift.code)}» "
-                f"(ordningen har {', '.join(sorted(codes)) or 'ingen vaktkoder'})"
-            )
+            raise RotaFileError(t("core.shifts.unknown_code", number=index + 1, index=index, code=shown(shift.code),
+                                  codes=", ".join(sorted(codes)) or t("core.shifts.no_codes")))
     shifts = [
         replace(s, assistant=str(mapping[s.assistant]), start=cal.to_local(s.start), end=cal.to_local(s.end))
         for s in file.shifts
@@ -185,11 +184,10 @@ def _match_assistants(file: shiftfile.ShiftFile, assistants: Sequence[Assistant]
         else:
             unknown.append(name)
     if unknown:
-        raise RotaFileError(
-            "assistenten «" + "», «".join(shown(name) for name in unknown[:5])
-            + ("» og flere" if len(unknown) > 5 else "»") + " finnes ikke i ordningen "
-            "(id i filen må være ansattnummer eller assistent-id)"
-        )
+        names = ", ".join(f"«{shown(name)}»" for name in unknown[:5])
+        if len(unknown) > 5:
+            raise RotaFileError(t("core.shifts.assistants_not_in_arrangement_more", names=names))
+        raise RotaFileError(t("core.shifts.assistants_not_in_arrangement", names=names, count=len(unknown)))
     return mapping
 
 
@@ -197,20 +195,21 @@ def _file_period(data: dict, shifts: Sequence[Shift]) -> tuple[date, date]:
     period = data.get("period")
     if isinstance(period, dict) and "from" in period and "to" in period:
         if not (isinstance(period["from"], str) and isinstance(period["to"], str)):
-            raise RotaFileError("feltet «period» må ha «from» og «to» som datoer (ÅÅÅÅ-MM-DD)")
+            raise RotaFileError(t("core.shifts.period_dates"))
         try:
-            start = shiftfile.parse_date(period["from"], "feltet «period.from»")
-            end = shiftfile.parse_date(period["to"], "feltet «period.to»")
+            start = shiftfile.parse_date(period["from"], t("core.shifts.field", field="period.from"))
+            end = shiftfile.parse_date(period["to"], t("core.shifts.field", field="period.to"))
         except shiftfile.ShiftFileError as error:
             raise RotaFileError(str(error)) from None
         if end < start:
-            raise RotaFileError(f"feltet «period»: «to» ({end}) er før «from» ({start})")
+            raise RotaFileError(t("core.shifts.to_before_from", where=t("core.shifts.field", field="period"),
+                                  end=end, start=start))
     elif shifts:
         days = [cal.to_local(s.start).date() for s in shifts]
         start, end = min(days), max(days)
     else:
-        raise RotaFileError("filen har verken vakter eller «period»: ingenting å importere")
+        raise RotaFileError(t("core.shifts.nothing_to_import"))
     for index, shift in enumerate(shifts):
         if not start <= cal.to_local(shift.start).date() <= end:
-            raise RotaFileError(f"vakt nr. {index + 1} (shifts[{index}]) starter utenfor perioden {start}–{end}")
+            raise RotaFileError(t("core.shifts.outside_period", number=index + 1, index=index, start=start, end=end))
     return start, end

@@ -2,8 +2,9 @@
 
 Structure is checked against the JSON schema shipped in ``bpa_desktop/schemas``; the meaning
 (times that exist, end after start, known assistants and agreement, passive time inside the
-shift, at most 7 days) is checked here. Every problem raises ``ShiftFileError`` with one
-Norwegian line that names the shift (number, JSON index and assistant) and says why.
+shift, at most 7 days) is checked here. Every problem raises ``ShiftFileError`` with one line
+(core.shifts.* in the catalogue, bokmål unless another language is chosen) that names the shift
+(number, JSON index and assistant) and says why.
 
 Agreement names are the docs/domain.md presets; the tariff names ``ks``, ``virke``, ``nho`` and
 ``spekter`` are accepted as the ``tariff`` preset (the contract's example uses "ks"); any other
@@ -33,6 +34,7 @@ from bpa_desktop.core.model import (
     ShiftKind,
     Vedtak,
 )
+from bpa_desktop.i18n import t
 
 FORMAT = "bpa-shifts/1"
 MAX_SHIFT_HOURS = 7 * 24
@@ -40,7 +42,7 @@ MAX_SHIFT_HOURS = 7 * 24
 
 
 class ShiftFileError(InputError):
-    """The file cannot be read; the message says where and why (Norwegian, one line)."""
+    """The file cannot be read; the message says where and why (one line, current language)."""
 
 
 @dataclass(frozen=True)
@@ -144,18 +146,21 @@ def _schema_error(data) -> _Problem | None:
 
 
 def _where(path, data) -> str:
-    """Norwegian description of a JSON path, naming the shift when the path is inside one."""
+    """Where a JSON path is, in words, naming the shift when the path is inside one."""
     parts = list(path)
     if len(parts) >= 2 and parts[0] == "shifts" and isinstance(parts[1], int):
         index = parts[1]
         shift = data["shifts"][index]
         assistant = shift.get("assistant") if isinstance(shift, dict) else None
-        who = f", assistent «{shown(assistant)}»" if isinstance(assistant, str) else ""
+        if isinstance(assistant, str):
+            where = t("core.shifts.shift_where_of", number=index + 1, index=index, assistant=shown(assistant))
+        else:
+            where = t("core.shifts.shift_where", number=index + 1, index=index)
         rest = shown(".".join(str(p) for p in parts[2:]))
-        return f"vakt nr. {index + 1} (shifts[{index}]{who})" + (f", feltet «{rest}»" if rest else "")
+        return t("core.shifts.in_field", where=where, field=rest) if rest else where
     if not parts:
-        return "filen"
-    return "feltet «" + shown(".".join(str(p) for p in parts)) + "»"
+        return t("core.shifts.the_file")
+    return t("core.shifts.field", field=shown(".".join(str(p) for p in parts)))
 
 
 def _schema_message(error: _Problem, data) -> str:
@@ -163,36 +168,40 @@ def _schema_message(error: _Problem, data) -> str:
     validator = error.validator
     if validator == "required":
         missing = [name for name in error.validator_value or () if name not in error.instance]
-        return f"{where}: mangler {', '.join('«' + shown(m) + '»' for m in missing)}"
+        return t("core.shifts.missing", where=where, names=", ".join("«" + shown(m) + "»" for m in missing))
     if validator == "const" and list(error.path) == ["format"]:
-        return f"formatet er «{shown(error.instance)}», men bpa forstår bare «{FORMAT}»"
+        return t("core.shifts.format_only", format=shown(error.instance), expected=FORMAT)
     if validator == "pattern":
-        return f"{where}: «{shown(error.instance)}» er ikke et gyldig tidspunkt/dato (ÅÅÅÅ-MM-DDTTT:MM)"
+        return t("core.shifts.bad_time_pattern", where=where, value=shown(error.instance))
     if validator == "type":
-        return f"{where}: har feil type (forventet {error.validator_value})"
+        return t("core.shifts.wrong_type", where=where, expected=error.validator_value)
     if validator == "enum":
-        return f"{where}: «{shown(error.instance)}» er ikke en av {', '.join(map(str, error.validator_value))}"
+        return t("core.shifts.not_one_of", where=where, value=shown(error.instance),
+                 choices=", ".join(map(str, error.validator_value)))
     if validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return f"{where}: {shown(error.instance)} er utenfor tillatt område"
-    return f"{where}: ugyldig verdi ({shown(error.message)})"
+        return t("core.shifts.out_of_range", where=where, value=shown(error.instance))
+    return t("core.shifts.invalid_value", where=where, detail=shown(error.message))
 
 
 def _shift_label(index: int, raw: dict) -> str:
-    return f"vakt nr. {index + 1} (shifts[{index}], assistent «{shown(raw.get('assistant'))}»)"
+    return t("core.shifts.shift_where_of", number=index + 1, index=index, assistant=shown(raw.get("assistant")))
 
 
 def _time(text: str, tz: ZoneInfo, index: int, raw: dict, field: str, passive: int | None = None) -> datetime:
     try:
         return cal.parse_wall_time(text, tz)
     except ValueError as error:
-        # The label is made only for a message: 400,000 f-strings cost a third of a second.
-        label = _shift_label(index, raw) + (f", passiv periode nr. {passive}" if passive else "")
+        # The label is made only for a message: 400,000 texts cost a third of a second.
+        label = _shift_label(index, raw)
+        if passive:
+            label = t("core.shifts.passive_where", where=label, number=passive)
+        field = t(field)
         if isinstance(error, cal.NonexistentTimeError):
-            reason = f"{field} {shown(text)} finnes ikke i {tz.key} (klokka stilles fram og hopper over den timen)"
+            reason = t("core.shifts.time_gap", field=field, text=shown(text), zone=tz.key)
         elif isinstance(error, cal.OutOfRangeError):
             reason = f"{field} {shown(text)}: {error}"
         else:
-            reason = f"{field} «{shown(text)}» er ikke et gyldig tidspunkt"
+            reason = t("core.shifts.bad_time", field=field, text=shown(text))
         raise ShiftFileError(f"{label}: {reason}") from None
 
 
@@ -204,7 +213,7 @@ def parse_date(text: str, where: str) -> date:
     except cal.OutOfRangeError as error:
         raise ShiftFileError(f"{where}: {error}") from None
     except (TypeError, ValueError):
-        raise ShiftFileError(f"{where}: «{shown(text)}» er ikke en gyldig dato") from None
+        raise ShiftFileError(t("core.shifts.bad_date", where=where, text=shown(text))) from None
     return day
 
 
@@ -216,20 +225,19 @@ def _agreement(name: str) -> Agreement:
         return Agreement.from_name(name)
     except ValueError:
         known = ", ".join(a.value for a in Agreement)
-        raise ShiftFileError(
-            f"ukjent avtale «{shown(name)}» (gyldige: {known}, eller {'/'.join(TARIFF_NAMES)})"
-        ) from None
+        raise ShiftFileError(t("core.shifts.unknown_agreement", name=shown(name), known=known,
+                               tariffs="/".join(TARIFF_NAMES))) from None
 
 
 def _vedtak(raw) -> tuple[Vedtak, ...]:
     items = raw if isinstance(raw, list) else [raw]
     result = []
     for number, item in enumerate(items, start=1):
-        where = f"vedtak nr. {number}"
+        where = t("core.shifts.vedtak_where", number=number)
         valid_from = _date(item["from"], where)
         valid_to = _date(item["to"], where) if item.get("to") else None
         if valid_to is not None and valid_to < valid_from:
-            raise ShiftFileError(f"{where}: «to» ({valid_to}) er før «from» ({valid_from})")
+            raise ShiftFileError(t("core.shifts.to_before_from", where=where, end=valid_to, start=valid_from))
         result.append(Vedtak(None, None, float(item["hours_per_week"]), valid_from, valid_to,
                              reference=item.get("reference", "")))
     return tuple(result)
@@ -259,33 +267,33 @@ class _ShiftReader:
 
     def shift(self, index: int, raw: dict) -> Shift:
         if self.known is not None and raw["assistant"] not in self.known:
-            raise ShiftFileError(
-                f"{_shift_label(index, raw)}: assistenten «{shown(raw['assistant'])}» finnes ikke i «assistants»"
-            )
-        start, start_s = self.time(raw["start"], index, raw, "starten")
-        end, end_s = self.time(raw["end"], index, raw, "slutten")
+            raise ShiftFileError(t("core.shifts.unknown_assistant", where=_shift_label(index, raw),
+                                   assistant=shown(raw["assistant"])))
+        # the catalogue key of the field's name, looked up only for a message
+        start, start_s = self.time(raw["start"], index, raw, "core.shifts.start")
+        end, end_s = self.time(raw["end"], index, raw, "core.shifts.end")
         hours = (end_s - start_s) / 3600
         if hours <= 0:
-            raise ShiftFileError(
-                f"{_shift_label(index, raw)}: slutten {shown(raw['end'])} er ikke etter starten {shown(raw['start'])}"
-            )
+            raise ShiftFileError(t("core.shifts.end_not_after_start", where=_shift_label(index, raw),
+                                   end=shown(raw["end"]), start=shown(raw["start"])))
         if hours > MAX_SHIFT_HOURS:
-            length = f"{hours:g}".replace(".", ",")
-            raise ShiftFileError(f"{_shift_label(index, raw)}: vakten varer {length} t; en vakt kan vare høyst 7 døgn")
+            length = f"{hours:g}".replace(".", t("format.decimal_mark"))
+            raise ShiftFileError(t("core.shifts.too_long", where=_shift_label(index, raw), hours=length))
         passive = []
         previous_end = None
         for number, item in enumerate(raw.get("passive", ()), start=1):
-            p_start, a = self.time(item["start"], index, raw, "starten", number)
-            p_end, b = self.time(item["end"], index, raw, "slutten", number)
+            p_start, a = self.time(item["start"], index, raw, "core.shifts.start", number)
+            p_end, b = self.time(item["end"], index, raw, "core.shifts.end", number)
             problem = None
             if b <= a:
-                problem = "slutten er ikke etter starten"
+                problem = "core.shifts.passive_end_not_after_start"
             elif a < start_s or b > end_s:
-                problem = "passiv tid må ligge inne i vakten"
+                problem = "core.shifts.passive_outside"
             elif previous_end is not None and a < previous_end:
-                problem = "overlapper eller kommer før forrige passive periode"
+                problem = "core.shifts.passive_overlap"
             if problem:
-                raise ShiftFileError(f"{_shift_label(index, raw)}, passiv periode nr. {number}: {problem}")
+                where = t("core.shifts.passive_where", where=_shift_label(index, raw), number=number)
+                raise ShiftFileError(f"{where}: {t(problem)}")
             passive.append(Interval(p_start, p_end))
             previous_end = b
         return Shift(
@@ -302,9 +310,9 @@ class _ShiftReader:
 def parse(data: Any) -> ShiftFile:
     """Validate parsed JSON and build a ShiftFile (raises ShiftFileError)."""
     if not isinstance(data, dict):
-        raise ShiftFileError("filen er ikke et JSON-objekt med «format» og «shifts»")
+        raise ShiftFileError(t("core.shifts.not_object"))
     if "format" in data and data["format"] != FORMAT:
-        raise ShiftFileError(f"formatet er «{shown(data['format'])}», men bpa forstår bare «{FORMAT}»")
+        raise ShiftFileError(t("core.shifts.format_only", format=shown(data["format"]), expected=FORMAT))
     error = _schema_error(data)
     if error is not None:
         raise ShiftFileError(_schema_message(error, data))
@@ -319,7 +327,7 @@ def parse(data: Any) -> ShiftFile:
     ids = [a.id for a in assistants]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise ShiftFileError(f"assistent-id brukt flere ganger: {', '.join(shown(d) for d in duplicates[:5])}")
+        raise ShiftFileError(t("core.shifts.duplicate_assistants", ids=", ".join(shown(d) for d in duplicates[:5])))
     known = set(ids) if "assistants" in data else None
     reader = _ShiftReader(tz, known)
     shifts = tuple(reader.shift(i, raw) for i, raw in enumerate(data["shifts"]))
@@ -334,11 +342,11 @@ MAX_ZONE_CHARS = 64  # the longest IANA name is 32 characters
 
 def _zone(name: str) -> ZoneInfo:
     if len(name) > MAX_ZONE_CHARS or not _ZONE_NAME.fullmatch(name):
-        raise ShiftFileError(f"ukjent tidssone «{shown(name)}» (skriv et IANA-navn, f.eks. Europe/Oslo)")
+        raise ShiftFileError(t("core.shifts.unknown_zone_name", name=shown(name)))
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ShiftFileError(f"ukjent tidssone «{shown(name)}»") from None
+        raise ShiftFileError(t("core.shifts.unknown_zone", name=shown(name))) from None
 
 
 def document(text: str) -> Any:

@@ -23,12 +23,13 @@ from datetime import date
 
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core.model import Agreement, AssistantKind, NeedBlock, ShiftTemplate, Vedtak
+from bpa_desktop.i18n import t
 
 MAX_WEEKS = 8
 
 
 class PlanInputError(ValueError):
-    """The problem cannot be planned as stated (the message, Norwegian, says why)."""
+    """The problem cannot be planned as stated (the message, in the current language, says why)."""
 
 
 @dataclass(frozen=True)
@@ -109,52 +110,50 @@ class PlanProblem:
     def validate(self) -> None:
         """Raise PlanInputError for a problem that cannot be read as a plan."""
         if not 1 <= self.weeks <= MAX_WEEKS:
-            raise PlanInputError(f"turnusen må ha 1–{MAX_WEEKS} uker (ikke {self.weeks})")
+            raise PlanInputError(t("core.plan.weeks", most=MAX_WEEKS, weeks=self.weeks))
         if self.end < self.start:
-            raise PlanInputError("perioden slutter før den starter")
+            raise PlanInputError(t("core.plan.period_reversed"))
         if self.full_time_hours not in (37.5, 40.0):
-            raise PlanInputError("en full stilling er 37,5 eller 40 t per uke")
+            raise PlanInputError(t("core.plan.full_time"))
         if (self.end - self.start).days > 3 * 366:
-            raise PlanInputError("perioden kan være høyst tre år")
+            raise PlanInputError(t("core.plan.period_too_long"))
         codes = [t.code for t in self.templates]
         if not codes:
-            raise PlanInputError("det trengs minst én vaktkode")
+            raise PlanInputError(t("core.plan.no_codes"))
         if len(set(codes)) != len(codes):
-            raise PlanInputError("en vaktkode er brukt flere ganger")
+            raise PlanInputError(t("core.plan.duplicate_code"))
         for template in self.templates:
             for hhmm in (template.start, template.end, template.passive_start, template.passive_end):
                 if hhmm is not None:
                     cal.parse_hhmm(hhmm)
         ids = [a.id for a in self.assistants]
         if len(set(ids)) != len(ids):
-            raise PlanInputError("en assistent-id er brukt flere ganger")
+            raise PlanInputError(t("core.plan.duplicate_assistant"))
         for assistant in self.assistants:
             if not 0 < assistant.employment_percent <= 100:
-                raise PlanInputError(f"stillingsprosenten til {assistant.name} må være over 0 og høyst 100")
+                raise PlanInputError(t("core.plan.employment_percent", name=assistant.name))
             unknown = (assistant.cannot | assistant.prefers | assistant.avoids) - set(codes)
             if unknown:
-                raise PlanInputError(f"{assistant.name}: ukjent vaktkode {', '.join(sorted(unknown))}")
+                raise PlanInputError(t("core.plan.unknown_codes", name=assistant.name, codes=", ".join(sorted(unknown))))
             if any(not 0 <= d <= 6 for d in assistant.unavailable_weekdays):
-                raise PlanInputError(f"{assistant.name}: ukedager er 0 (mandag) til 6 (søndag)")
+                raise PlanInputError(t("core.plan.weekdays", name=assistant.name))
             low, high = self.band_of(assistant)
             if not 0 <= low <= high:
-                raise PlanInputError(f"{assistant.name}: timebåndet må ha min ≤ maks")
+                raise PlanInputError(t("core.plan.band", name=assistant.name))
         for block in self.need:
             if not 0 <= block.weekday <= 6 or block.staff < 1:
-                raise PlanInputError("behovet har en ukedag utenfor 0–6 eller under én person")
+                raise PlanInputError(t("core.plan.need"))
             cal.parse_hhmm(block.start)
             cal.parse_hhmm(block.end)
         for (assistant_id, week, weekday), code in self.locked.items():
             if assistant_id not in ids:
-                raise PlanInputError(f"låst celle for ukjent assistent «{assistant_id}»")
+                raise PlanInputError(t("core.plan.locked_assistant", assistant=assistant_id))
             if not (0 <= week < self.weeks and 0 <= weekday <= 6):
-                raise PlanInputError(f"låst celle (uke {week + 1}, dag {weekday + 1}) er utenfor turnusen")
+                raise PlanInputError(t("core.plan.locked_outside", week=week + 1, day=weekday + 1))
             if code is not None and code not in codes:
-                raise PlanInputError(f"låst celle med ukjent vaktkode «{code}»")
+                raise PlanInputError(t("core.plan.locked_code", code=code))
             if code is not None and not self.assistant(assistant_id).in_pattern:
-                raise PlanInputError(
-                    f"{self.assistant(assistant_id).name} er tilkallingsvikar og har ingen faste vakter å låse"
-                )
+                raise PlanInputError(t("core.plan.locked_on_call", name=self.assistant(assistant_id).name))
 
 
 @dataclass(frozen=True)
