@@ -41,7 +41,7 @@ EXIT_BROKEN_PIPE = 141
 
 
 def main(argv: list[str] | None = None) -> int:
-    with i18n.language(None):  # a caller in the same process gets its language back
+    with i18n.language_kept():  # a caller in the same process gets its language back
         argv = cli_language.choose(sys.argv[1:] if argv is None else argv)
         parser = build_parser()
         args = parser.parse_args(argv)

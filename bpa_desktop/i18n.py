@@ -20,6 +20,7 @@ import os
 import string
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import resources
 from typing import Any
 
@@ -27,6 +28,9 @@ LANGUAGES = ("nb", "en")
 ENV_VAR = "BPA_LANG"
 _language = os.environ.get(ENV_VAR, "nb") if os.environ.get(ENV_VAR) in LANGUAGES else "nb"
 _entries: dict[str, dict[str, Any]] | None = None
+#: A language for one thread or task only (a PDF in a worker, a receiver's request): threads
+#: and tasks start without it and see ``_language``.
+_local_language: ContextVar[str | None] = ContextVar("bpa_language", default=None)
 
 
 class CatalogueError(ValueError):
@@ -41,15 +45,30 @@ def set_language(language: str) -> None:
 
 
 def get_language() -> str:
-    return _language
+    return _local_language.get() or _language
 
 
 @contextmanager
 def language(code: str | None) -> Iterator[None]:
-    """Texts in ``code`` inside the block (a PDF in the language asked for); None: unchanged."""
+    """Texts in ``code`` inside the block (a PDF in the language asked for); None: unchanged.
+
+    Only this thread or task sees it: the window painting meanwhile keeps its own language."""
+    if code is None:
+        yield
+        return
+    if code not in LANGUAGES:
+        raise ValueError(f"unsupported language {code!r}; choose one of {LANGUAGES}")
+    token = _local_language.set(code)
+    try:
+        yield
+    finally:
+        _local_language.reset(token)
+
+
+@contextmanager
+def language_kept() -> Iterator[None]:
+    """The process's language as it was before the block (a command's --lang inside it)."""
     before = _language
-    if code is not None:
-        set_language(code)
     try:
         yield
     finally:
@@ -94,7 +113,7 @@ def entries() -> dict[str, dict[str, Any]]:
 def text(key: str, language: str | None = None, count: int | None = None) -> str:
     """The unfilled text of ``key`` (bokmål when the language has none)."""
     entry = entries()[key]
-    value = entry.get(language or _language) or entry["nb"]
+    value = entry.get(language or get_language()) or entry["nb"]
     if isinstance(value, Mapping):
         value = value["one"] if count == 1 else value["other"]
     return value

@@ -84,7 +84,7 @@ def _add_actions(actions: argparse._SubParsersAction) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """`bpa-receiver`: the receiver's own console script (no desktop commands, no Qt)."""
-    with i18n.language(None):  # a caller in the same process gets its language back
+    with i18n.language_kept():  # a caller in the same process gets its language back
         argv = cli_language.choose(sys.argv[1:] if argv is None else argv)
         parser = argparse.ArgumentParser(prog="bpa-receiver", description=t("cli.receiver.description"))
         cli_language.add_argument(parser)
@@ -229,7 +229,7 @@ def _enrol_code(args: argparse.Namespace) -> int:
         "code": issued.code,
         "expires_at": issued.expires_at.isoformat(),
     }, ensure_ascii=False))
-    print("Koden vises bare nå. Gi den til arbeidslederen.", file=sys.stderr)
+    print(t("cli.receiver.code_once"), file=sys.stderr)
     return 0
 
 

@@ -33,6 +33,7 @@ from datetime import datetime, timezone
 import httpx
 from pydantic import ValidationError
 
+from bpa_desktop import i18n
 from bpa_desktop.core.input_file import InputError, parse_json, shown
 from bpa_desktop.message import Message
 from bpa_desktop.storage.outbox_repository import Enrolment
@@ -222,7 +223,8 @@ class SyncClient:
             base_url=base_url,
             timeout=self._timeout,
             transport=transport,
-            headers={"User-Agent": "bpa-desktop (bpa-sync/1)"},
+            # The receiver's own words (a refusal's title) in the language the user reads.
+            headers={"User-Agent": "bpa-desktop (bpa-sync/1)", "Accept-Language": i18n.get_language()},
         )
 
     # -- health ----------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from setuptools.command.build_py import build_py
 
 RECEIVER_PACKAGE = "bpa_desktop.sync.receiver"
 SHARED_MODULES = {
-    "bpa_desktop": {"__init__", "i18n"},  # i18n: the message catalogue's loader (resources/catalogue)
+    # i18n: the message catalogue's loader (resources/catalogue); text_format: dates and numbers
+    "bpa_desktop": {"__init__", "i18n", "text_format"},
     "bpa_desktop.commands": {"__init__", "cli_language", "common", "receiver"},
     "bpa_desktop.resources": {"__init__"},
     "bpa_desktop.sync": {"__init__", "protocol", "signing", "bundle"},

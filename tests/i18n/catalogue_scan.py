@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from pathlib import Path
 
 import bpa_desktop
@@ -52,6 +53,20 @@ def keys_used(trees: dict[Path, ast.Module]) -> dict[str, list[str]]:
                 key = _literal(node.args[0])
                 if key:
                     used.setdefault(key, []).append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    return used
+
+
+#: t("key", …) in the receiver's Jinja templates (web.py gives them t).
+TEMPLATE_KEY = re.compile(r"""\bt\(\s*["']([\w.]+)["']""")
+
+
+def template_keys() -> dict[str, list[str]]:
+    """key -> where, for every t("key") in a template of the package."""
+    used: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("templates/*.html")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for key in TEMPLATE_KEY.findall(line):
+                used.setdefault(key, []).append(f"{path.relative_to(PACKAGE)}:{number}")
     return used
 
 

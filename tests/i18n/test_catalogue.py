@@ -65,12 +65,13 @@ def test_the_entry_check_catches_what_it_checks():
 
 
 def test_every_key_the_code_uses_exists():
-    missing = {key: where for key, where in scan.keys_used(TREES).items() if key not in ALL}
+    used = {**scan.keys_used(TREES), **scan.template_keys()}
+    missing = {key: where for key, where in used.items() if key not in ALL}
     assert missing == {}
 
 
 def test_every_entry_is_used():
-    literals = scan.string_constants(TREES)
+    literals = scan.string_constants(TREES) | set(scan.template_keys())
     tr_used = {(context, source) for context, source, _ in scan.tr_calls(TREES)}
     unused = []
     for name, flat in BY_FILE.items():
@@ -97,6 +98,7 @@ def test_the_scan_finds_tr_strings_and_keys():
     """The checks above see what they check: a known tr() and a known key."""
     assert ("ApprovalsPanel", "Rota version") in {(c, s) for c, s, _ in scan.tr_calls(TREES)}
     assert "timesheet_locked" in scan.keys_used(TREES)
+    assert "receiver.page.log_in" in scan.template_keys()
 
 
 def test_fields_are_the_named_parameters():

@@ -31,17 +31,12 @@ ALLOWED_FILES = {
     "workspace/data_rights.py": "file names inside the export's zip",
     "ui/timesheets/labels.py": "the actor stored in the audit log",
 }
-#: Not converted yet (the report names them): the receiver's pages, API problems and staff
-#: texts; shift-file, rota-file, pay-profile and period parse errors; payroll, iCalendar and
-#: bundle files; protocol and signing errors; the entity names in "not found" messages; the
+#: Not converted yet (the report names them): shift-file, rota-file, pay-profile and period
+#: parse errors; payroll, iCalendar and bundle files; protocol and signing errors; the entity names in "not found" messages; the
 #: input-file reader's messages (shift and plan files).
 NOT_YET = {
-    "commands/receiver.py", "export/ical.py", "export/payroll.py", "sync/bundle.py", "sync/payload.py",
-    "sync/protocol.py", "sync/signing.py", "sync/receiver/api.py", "sync/receiver/app.py",
-    "sync/receiver/bundle_import.py", "sync/receiver/database.py", "sync/receiver/decisions.py",
-    "sync/receiver/enrolment.py", "sync/receiver/intake.py", "sync/receiver/middleware.py",
-    "sync/receiver/retention.py", "sync/receiver/settings.py", "sync/receiver/staff.py",
-    "sync/receiver/web.py", "workspace/checks.py", "workspace/exports.py", "workspace/people.py",
+    "export/ical.py", "export/payroll.py", "sync/bundle.py", "sync/payload.py", "sync/protocol.py",
+    "sync/signing.py", "workspace/checks.py", "workspace/exports.py", "workspace/people.py",
     "workspace/rota.py", "workspace/timesheet_reading.py", "workspace/timesheets.py",
     "workspace/worked_record.py", "workspace/confirmation_undo.py", "workspace/plan_changes.py",
     "workspace/record_changes.py", "workspace/sick_cover.py",

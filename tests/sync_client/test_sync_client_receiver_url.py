@@ -50,3 +50,20 @@ def test_enrolling_at_http_example_invalid_sends_nothing_and_makes_no_key(demo_w
         demo_workspace.sync.enrol(demo_arrangement_id, "http://example.invalid", "ABCD-EFGH-JKLM-NPQR",
                                   transport=httpx.MockTransport(record))
     assert requests == []
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_requests_ask_for_the_users_language(demo_workspace, demo_arrangement_id, memory_keyring, language):
+    """The receiver's own words in a refusal (its problem title) then come in the user's language."""
+    from bpa_desktop import i18n
+
+    requests: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(503, headers={"Retry-After": "1"})
+
+    client = SyncClient(demo_workspace.sync.outbox, transport=httpx.MockTransport(record))
+    with i18n.language(language), pytest.raises(SyncError):
+        client.enrol(demo_arrangement_id, "http://127.0.0.1:9", "ABCD-EFGH-JKLM-NPQR")
+    assert requests and {r.headers["Accept-Language"] for r in requests} == {language}

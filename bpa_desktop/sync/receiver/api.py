@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, text
 
+from bpa_desktop.i18n import t
 from bpa_desktop.sync.protocol import (
     PROBLEM_MEDIA_TYPE,
     PROTOCOL,
@@ -27,30 +28,31 @@ from bpa_desktop.sync.receiver.problems import ProblemError
 
 router = APIRouter(prefix="/v1", tags=["bpa-sync/1"])
 
+# The API document is for developers: in English, like the protocol's field names.
 # Every error is application/problem+json (app.py registers the `Problem` schema); documenting
 # exactly that lets clients and schema-driven tests check error bodies too.
 _PROBLEM_CONTENT = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
 _PROBLEM_STATUSES = {
-    400: "Forespørselen følger ikke bpa-sync/1",
-    401: "Mangler eller ukjent tilgangsnøkkel",
-    403: "Tilgangen eller nøkkelen er sperret",
-    409: "Konflikt med det mottakeren har lagret",
-    413: "Forespørselen er for stor",
-    422: "Innholdet kan ikke tas imot (signatur, gjenbrukt ID)",
-    503: "Mottakeren er opptatt; prøv igjen etter Retry-After",
+    400: "The request does not follow bpa-sync/1",
+    401: "Missing or unknown access token",
+    403: "The access or the key is blocked",
+    409: "Conflict with what the receiver has stored",
+    413: "The request is too large",
+    422: "The content cannot be accepted (signature, reused ID)",
+    503: "The receiver is busy; try again after Retry-After",
 }
 _PROBLEMS = {status: {"description": text, "content": _PROBLEM_CONTENT} for status, text in _PROBLEM_STATUSES.items()}
 _BUSY_ONLY = {503: _PROBLEMS[503]}
 
 # Declared as a security scheme so the OpenAPI document says how to authenticate; the token
 # itself is checked by enrolment.authenticate (401/403 problems, never FastAPI's own 403).
-_bearer = HTTPBearer(auto_error=False, description="Tilgangsnøkkelen fra POST /v1/enrol")
+_bearer = HTTPBearer(auto_error=False, description="The access token from POST /v1/enrol")
 
 _IDEMPOTENCY_KEY_PARAMETER = {
     "name": "Idempotency-Key",
     "in": "header",
     "required": True,
-    "description": "Innsendingens submission_id (UUID); samme nøkkel gir samme kvittering.",
+    "description": "The submission's submission_id (UUID); the same key gives the same receipt.",
     "schema": {"type": "string", "format": "uuid"},
 }
 
@@ -71,7 +73,7 @@ def _json(model, status_code: int) -> JSONResponse:
     "/enrol",
     response_model=EnrolResponse,
     status_code=201,
-    responses={200: {"model": EnrolResponse, "description": "Gjentatt registrering: samme tilgangsnøkkel"}, **_PROBLEMS},
+    responses={200: {"model": EnrolResponse, "description": "Repeated enrolment: the same access token"}, **_PROBLEMS},
 )
 def post_enrol(request: Request, payload: EnrolRequest) -> JSONResponse:
     """One-time code + public key -> API token. Repeating the same request returns the same token."""
@@ -84,7 +86,7 @@ def post_enrol(request: Request, payload: EnrolRequest) -> JSONResponse:
     "/submissions",
     response_model=Receipt,
     status_code=201,
-    responses={200: {"model": Receipt, "description": "Gjentatt innsending: samme kvittering"}, **_PROBLEMS},
+    responses={200: {"model": Receipt, "description": "Repeated submission: the same receipt"}, **_PROBLEMS},
     # Read by hand below so a missing or malformed key gets its own problem code.
     openapi_extra={"parameters": [_IDEMPOTENCY_KEY_PARAMETER]},
 )
@@ -96,11 +98,11 @@ def post_submission(
     """Store one signed submission: 201 new, 200 the same receipt again for a replay."""
     idempotency_key = request.headers.get("Idempotency-Key")
     if not idempotency_key:
-        raise ProblemError(400, "idempotency_key_missing", "Mangler Idempotency-Key.")
+        raise ProblemError(400, "idempotency_key_missing", t("receiver.problem.idempotency_key_missing"))
     try:
         key = uuid.UUID(idempotency_key.strip().strip('"'))
     except ValueError:
-        raise ProblemError(400, "idempotency_key_invalid", "Idempotency-Key må være en UUID.") from None
+        raise ProblemError(400, "idempotency_key_invalid", t("receiver.problem.idempotency_key_invalid")) from None
     try:
         with write_session(_engine(request)) as session:
             token = enrolment.authenticate(session, authorization)

@@ -19,10 +19,11 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bpa_desktop import __version__ as app_version
+from bpa_desktop.i18n import t
 from bpa_desktop.sync.protocol import PROBLEM_MEDIA_TYPE, Problem
 from bpa_desktop.sync.receiver import api, database, metrics, web
 from bpa_desktop.sync.receiver import settings as receiver_settings
-from bpa_desktop.sync.receiver.middleware import AccessLog, BodyLimit, SecurityHeaders
+from bpa_desktop.sync.receiver.middleware import AccessLog, BodyLimit, RequestLanguage, SecurityHeaders
 from bpa_desktop.sync.receiver.problems import ProblemError
 from bpa_desktop.sync.receiver.settings import ReceiverSettings
 
@@ -30,9 +31,9 @@ log = logging.getLogger("bpa_receiver.app")
 
 
 _HTTP_PROBLEMS = {
-    400: ("invalid_request", "Forespørselen følger ikke bpa-sync/1."),
-    404: ("not_found", "Fant ikke adressen."),
-    405: ("method_not_allowed", "Metoden er ikke tillatt her."),
+    400: ("invalid_request", "receiver.problem.invalid_request"),
+    404: ("not_found", "receiver.problem.not_found"),
+    405: ("method_not_allowed", "receiver.problem.method_not_allowed"),
 }
 
 
@@ -54,20 +55,20 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _on_http(_request: Request, error: StarletteHTTPException) -> JSONResponse:
         # The framework's own answers (unknown path, wrong method, unreadable body) as problems too.
-        code, title = _HTTP_PROBLEMS.get(error.status_code, ("http_error", "Forespørselen kan ikke behandles."))
-        return _problem(ProblemError(error.status_code, code, title), dict(error.headers or {}) or None)
+        code, key = _HTTP_PROBLEMS.get(error.status_code, ("http_error", "receiver.problem.http_error"))
+        return _problem(ProblemError(error.status_code, code, t(key)), dict(error.headers or {}) or None)
 
     @app.exception_handler(RequestValidationError)
     async def _on_invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {"loc": (), "msg": ""}
         where = ".".join(str(part) for part in first["loc"])
         # Only the location and message: never echo the submitted values (they may be personal).
-        return _problem(ProblemError(400, "invalid_request", "Forespørselen følger ikke bpa-sync/1.", f"{where}: {first['msg']}"))
+        return _problem(ProblemError(400, "invalid_request", t("receiver.problem.invalid_request"), f"{where}: {first['msg']}"))
 
     @app.exception_handler(OperationalError)
     async def _on_busy(_request: Request, error: OperationalError) -> JSONResponse:
         log.warning("database unavailable: %s", type(error.orig).__name__)
-        busy = ProblemError(503, "busy", "Mottakeren er opptatt. Prøv igjen om litt.")
+        busy = ProblemError(503, "busy", t("receiver.problem.busy"))
         return _problem(busy, {"Retry-After": "1"})
 
     @app.exception_handler(Exception)
@@ -76,7 +77,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         # parameters, which may be a submission's content.
         where = "".join(traceback.format_tb(error.__traceback__)[-3:])
         log.error("unexpected error in receiver: %s", type(error).__name__, extra={"where": where})
-        return _problem(ProblemError(500, "internal", "Intern feil i mottakeren. Ingenting ble lagret."))
+        return _problem(ProblemError(500, "internal", t("receiver.problem.internal")))
 
 
 def _register_problem_schema(app: FastAPI) -> None:
@@ -124,9 +125,9 @@ def create_app(db_url: str | None = None, *, settings: ReceiverSettings | None =
         engine.dispose()
 
     app = FastAPI(
-        title="bpa-desktop mottaker (bpa-sync/1)",
+        title="bpa-desktop receiver (bpa-sync/1)",
         version=app_version,
-        description="Tar imot attesterte timelister fra bpa-desktop og sender kommunens beslutninger tilbake.",
+        description="Receives attested timesheets from bpa-desktop and sends the municipality's decisions back.",
         lifespan=lifespan,
         # FastAPI's /docs and /redoc load their scripts from a CDN: never served. The document
         # itself only when asked for (`openapi = true`); `bpa receiver openapi` prints it offline.
@@ -144,6 +145,7 @@ def create_app(db_url: str | None = None, *, settings: ReceiverSettings | None =
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders, always_hsts=settings.secure_cookies)
     app.add_middleware(AccessLog, log_requests=settings.access_log)
+    app.add_middleware(RequestLanguage, default=settings.language)  # the 413 above is told in it
 
     app.include_router(api.router)
     app.include_router(web.router)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 from sqlalchemy import Engine, select
 
+from bpa_desktop.i18n import t
 from bpa_desktop.sync.bundle import Bundle
 from bpa_desktop.sync.protocol import EnrolRequest, parse_body
 from bpa_desktop.sync.receiver import enrolment, intake
@@ -36,7 +37,7 @@ class ItemResult:
 def _arrangement(session, bundle: Bundle) -> Arrangement:
     arrangement = session.scalars(select(Arrangement).where(Arrangement.ref == bundle.arrangement_id)).one_or_none()
     if arrangement is None:
-        raise ProblemError(404, "unknown_arrangement", "Mottakeren kjenner ikke ordningen i filen.")
+        raise ProblemError(404, "unknown_arrangement", t("receiver.problem.unknown_arrangement"))
     return arrangement
 
 

@@ -17,6 +17,8 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from bpa_desktop.i18n import t
+
 BUSY_TIMEOUT_S = 10
 _WRITE_OPTION = "bpa_write_transaction"
 
@@ -105,7 +107,7 @@ def _revisions(connection) -> tuple[str | None, str]:
             scripts.get_revision(current)
         except CommandError:
             raise ReceiverDatabaseError(
-                f"Databasen er fra en nyere versjon av mottakeren (revisjon {current}); oppdater programmet."
+                t("receiver.db.newer", revision=current)
             ) from None
     return current, scripts.get_current_head()
 
@@ -150,8 +152,7 @@ def require_current_schema(engine: Engine) -> None:
     with engine.connect() as connection:
         current, head = _revisions(connection)
     if current != head:
-        found = "tom database" if current is None else f"revisjon {current}"
+        found = t("receiver.db.empty") if current is None else t("receiver.db.revision", revision=current)
         raise ReceiverDatabaseError(
-            f"Databasen har ikke skjemaet denne versjonen trenger ({found}, trenger {head}). "
-            "Kjør `bpa receiver migrate` én gang før mottaket startes."
+            t("receiver.db.not_migrated", found=found, head=head)
         )

@@ -15,6 +15,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bpa_desktop.i18n import t
 from bpa_desktop.sync.protocol import Decision as DecisionMessage
 from bpa_desktop.sync.protocol import DecisionsPage
 from bpa_desktop.sync.receiver.enrolment import audit
@@ -60,18 +61,18 @@ def decide(
         raise ValueError(decision)
     reason = (reason or "").strip() or None
     if decision == "rejected" and reason is None:
-        raise ProblemError(400, "reason_required", "Skriv en begrunnelse for avvisningen.")
+        raise ProblemError(400, "reason_required", t("receiver.problem.reason_required"))
     if reason is not None and len(reason) > MAX_REASON:
-        raise ProblemError(400, "reason_too_long", f"Begrunnelsen kan ha høyst {MAX_REASON} tegn.")
+        raise ProblemError(400, "reason_too_long", t("receiver.problem.reason_too_long", count=MAX_REASON))
     row = session.scalars(
         select(Submission).where(Submission.submission_id == submission_id).with_for_update()
     ).one_or_none()
     if row is None:
-        raise ProblemError(404, "not_found", "Fant ikke innsendingen.")
+        raise ProblemError(404, "not_found", t("receiver.problem.submission_not_found"))
     if row.state != "received":
-        raise ProblemError(409, "already_decided", "Innsendingen er allerede behandlet.")
+        raise ProblemError(409, "already_decided", t("receiver.problem.already_decided"))
     if decision == "accepted" and newer_version_exists(session, row):
-        raise ProblemError(409, "not_head", "Det finnes en nyere versjon; godkjenn den i stedet.")
+        raise ProblemError(409, "not_head", t("receiver.problem.not_head"))
     row.state = decision
     record = Decision(
         seq=_next_seq(session),
@@ -95,8 +96,8 @@ def feed(session: Session, arrangement_pk: int, since: int, limit: int) -> Decis
         raise ProblemError(
             409,
             "cursor_ahead",
-            "Mottakeren kjenner ikke dette punktet i beslutningsloggen (gjenopprettet fra sikkerhetskopi?).",
-            "Start fra 0 og spør etter status for innsendte timelister.",
+            t("receiver.problem.cursor_ahead"),
+            t("receiver.problem.cursor_ahead_detail"),
             head=head,
         )
     limit = max(1, min(limit, MAX_PAGE))

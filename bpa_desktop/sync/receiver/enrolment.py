@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from bpa_desktop.i18n import t
 from bpa_desktop.sync import signing
 from bpa_desktop.sync.protocol import EnrolRequest, EnrolResponse
 from bpa_desktop.sync.receiver.problems import ProblemError
@@ -67,7 +68,7 @@ def find_arrangement(session: Session, name: str) -> Arrangement | None:
 def get_or_create_arrangement(session: Session, name: str) -> Arrangement:
     name = name.strip()
     if not name or len(name) > 200:
-        raise ValueError("Navnet på ordningen må ha 1–200 tegn.")
+        raise ValueError(t("receiver.enrol.name_length"))
     arrangement = find_arrangement(session, name)
     if arrangement is None:
         arrangement = Arrangement(ref=str(uuid.uuid4()), name=name, vedtak_pay_codes="")
@@ -114,28 +115,28 @@ def enrol(session: Session, request: EnrolRequest, *, actor: str = "api") -> Enr
         .with_for_update()
     ).one_or_none()
     if code_row is None:
-        raise ProblemError(403, "enrol_code_invalid", "Ukjent registreringskode.")
+        raise ProblemError(403, "enrol_code_invalid", t("receiver.problem.enrol_code_invalid"))
     try:
         public_raw = base64.b64decode(request.public_key, validate=True)
     except (binascii.Error, ValueError):
         public_raw = b""
     if len(public_raw) != 32 or signing.key_id(public_raw) != request.key_id:
-        raise ProblemError(400, "key_id_mismatch", "Nøkkel-ID-en hører ikke til den offentlige nøkkelen.")
+        raise ProblemError(400, "key_id_mismatch", t("receiver.problem.key_id_mismatch"))
     token = _derive_token(code_row.token_salt, request.code, public_raw)
     response = EnrolResponse(arrangement_id=code_row.arrangement.ref, key_id=request.key_id, token=token)
 
     if code_row.used_at is not None:
         if code_row.used_key_id != request.key_id:
-            raise ProblemError(409, "enrol_code_used", "Registreringskoden er allerede brukt.")
+            raise ProblemError(409, "enrol_code_used", t("receiver.problem.enrol_code_used"))
         stored = session.scalars(select(ApiToken).where(ApiToken.enrol_code_id == code_row.id)).one()
         if stored.revoked_at is not None:
             raise ProblemError(
-                403, "token_revoked", "Tilgangen er trukket tilbake. Be kommunen om en ny registreringskode."
+                403, "token_revoked", t("receiver.problem.token_revoked_enrol")
             )
         return Enrolment(response, created=False)
 
     if code_row.expires_at < utc_now():
-        raise ProblemError(403, "enrol_code_expired", "Registreringskoden er utløpt. Be kommunen om en ny.")
+        raise ProblemError(403, "enrol_code_expired", t("receiver.problem.enrol_code_expired"))
     device = session.scalars(
         select(DeviceKey).where(
             DeviceKey.arrangement_id == code_row.arrangement_id, DeviceKey.key_id == request.key_id
@@ -151,7 +152,7 @@ def enrol(session: Session, request: EnrolRequest, *, actor: str = "api") -> Enr
         session.add(device)
         session.flush()
     elif device.revoked_at is not None:
-        raise ProblemError(403, "key_revoked", "Denne nøkkelen er sperret. Lag en ny nøkkel og registrer på nytt.")
+        raise ProblemError(403, "key_revoked", t("receiver.problem.key_revoked_enrol"))
     code_row.used_at = utc_now()
     code_row.used_key_id = request.key_id
     session.add(
@@ -171,13 +172,13 @@ def authenticate(session: Session, authorization: str | None) -> ApiToken:
     scheme, _, token = (authorization or "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
-        raise ProblemError(401, "unauthorized", "Mangler tilgangsnøkkel (Authorization: Bearer).")
+        raise ProblemError(401, "unauthorized", t("receiver.problem.unauthorized"))
     digest = sha256_hex(token)
     row = session.scalars(select(ApiToken).where(ApiToken.token_sha256 == digest)).one_or_none()
     if row is None or not hmac.compare_digest(row.token_sha256, digest):
-        raise ProblemError(401, "token_invalid", "Ukjent tilgangsnøkkel. Registrer enheten på nytt.")
+        raise ProblemError(401, "token_invalid", t("receiver.problem.token_invalid"))
     if row.revoked_at is not None:
-        raise ProblemError(403, "token_revoked", "Tilgangen er trukket tilbake. Be kommunen om en ny kode.")
+        raise ProblemError(403, "token_revoked", t("receiver.problem.token_revoked"))
     return row
 
 
@@ -185,7 +186,7 @@ def revoke_tokens(session: Session, name: str, *, actor: str) -> int:
     """Revoke every live token of the arrangement; returns how many."""
     arrangement = find_arrangement(session, name)
     if arrangement is None:
-        raise LookupError(f"Fant ingen ordning med navnet «{name}».")
+        raise LookupError(t("receiver.enrol.no_arrangement", name=name))
     result = session.execute(
         update(ApiToken)
         .where(ApiToken.arrangement_id == arrangement.id, ApiToken.revoked_at.is_(None))

@@ -22,6 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bpa_desktop.i18n import t
 from bpa_desktop.sync import signing
 from bpa_desktop.sync.protocol import (
     Receipt,
@@ -63,8 +64,8 @@ def _existing(session: Session, submission_id: uuid.UUID, body_sha256: str) -> I
         raise ProblemError(
             422,
             "key_reused",
-            "Innsendings-ID-en er allerede brukt for et annet innhold.",
-            "En rettelse må sendes som en ny versjon med ny ID.",
+            t("receiver.problem.key_reused"),
+            t("receiver.problem.key_reused_detail"),
         )
     return IntakeResult(_receipt(row), created=False)
 
@@ -87,8 +88,8 @@ def _version_conflict(head: Submission | None) -> ProblemError:
     return ProblemError(
         409,
         "version_conflict",
-        "Timelisten er endret hos kommunen siden denne versjonen ble laget.",
-        "Hent siste versjon og lag rettelsen på nytt.",
+        t("receiver.problem.version_conflict"),
+        t("receiver.problem.version_conflict_detail"),
         head_submission_id=str(head.submission_id) if head else None,
         head_version=head.version if head else 0,
     )
@@ -136,8 +137,8 @@ def _refuse_ambiguous_json(body_bytes: bytes) -> None:
     except _Ambiguous as error:
         fields = ", ".join(str(name) for name in error.args[0])
         raise ProblemError(
-            400, "ambiguous_body", "Innholdet kan leses på mer enn én måte og tas ikke imot.",
-            f"Felt som står to ganger eller ikke er JSON: {fields}",
+            400, "ambiguous_body", t("receiver.problem.ambiguous_body"),
+            t("receiver.problem.ambiguous_body_detail", fields=fields),
         ) from None
     except ValueError:
         pass  # not JSON at all: parse_body says so
@@ -159,14 +160,14 @@ def receive(
         select(DeviceKey).where(DeviceKey.arrangement_id == arrangement.id, DeviceKey.key_id == signed.key_id)
     ).one_or_none()
     if device is None:
-        raise ProblemError(403, "key_not_enrolled", "Signeringsnøkkelen er ikke registrert for denne ordningen.")
+        raise ProblemError(403, "key_not_enrolled", t("receiver.problem.key_not_enrolled"))
     if device.revoked_at is not None:
-        raise ProblemError(403, "key_revoked", "Signeringsnøkkelen er sperret.")
+        raise ProblemError(403, "key_revoked", t("receiver.problem.key_revoked"))
     try:
         body_bytes = signing.verified_body_bytes(signed, device.public_key)
     except signing.BadSignature:
         raise ProblemError(
-            422, "bad_signature", "Signaturen stemmer ikke med innholdet.", "Innholdet kan være endret underveis."
+            422, "bad_signature", t("receiver.problem.bad_signature"), t("receiver.problem.bad_signature_detail")
         ) from None
     _refuse_ambiguous_json(body_bytes)
     try:
@@ -174,11 +175,11 @@ def receive(
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise ProblemError(400, "invalid_body", "Innholdet følger ikke bpa-sync/1.", f"{where}: {first['msg']}") from None
+        raise ProblemError(400, "invalid_body", t("receiver.problem.invalid_body"), f"{where}: {first['msg']}") from None
     if idempotency_key is not None and body.submission_id != idempotency_key:
-        raise ProblemError(400, "idempotency_key_mismatch", "Idempotency-Key er ikke innsendingens ID.")
+        raise ProblemError(400, "idempotency_key_mismatch", t("receiver.problem.idempotency_key_mismatch"))
     if body.arrangement_id != arrangement.ref:
-        raise ProblemError(422, "arrangement_mismatch", "Innsendingen gjelder en annen ordning enn tilgangen.")
+        raise ProblemError(422, "arrangement_mismatch", t("receiver.problem.arrangement_mismatch"))
 
     body_sha256 = hashlib.sha256(body_bytes).hexdigest()
     locked = _lock_arrangement(session, arrangement.id)  # before looking: a concurrent twin waits here
@@ -224,7 +225,7 @@ def receive(
     if body.supersedes != (previous.submission_id if previous else None):
         raise _version_conflict(previous)  # the caller rolls back, our row included
     if body.version != (previous.version + 1 if previous else 1):
-        raise ProblemError(422, "invalid_version", "Versjonsnummeret følger ikke forrige versjon.")
+        raise ProblemError(422, "invalid_version", t("receiver.problem.invalid_version"))
     session.add_all(
         SubmissionLine(submission_pk=new_pk, pay_code=code, minutes=minutes) for code, minutes in body.lines.items()
     )

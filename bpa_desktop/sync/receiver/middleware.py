@@ -1,4 +1,5 @@
-"""ASGI middleware of the receiver: body limit, security headers, access log and request metrics.
+"""ASGI middleware of the receiver: the request's language, body limit, security headers, access
+log and request metrics.
 
 Plain ASGI (not BaseHTTPMiddleware) so the body limit sees the body as it streams in.
 """
@@ -12,6 +13,8 @@ import time
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bpa_desktop import i18n
+from bpa_desktop.i18n import t
 from bpa_desktop.sync.protocol import PROBLEM_MEDIA_TYPE
 from bpa_desktop.sync.receiver import metrics
 
@@ -59,6 +62,42 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class RequestLanguage:
+    """Texts of one request (staff pages, problem titles) in the language its Accept-Language
+    asks for first among ours (Norwegian of any written form is bokmål), else ``default``."""
+
+    def __init__(self, app: ASGIApp, *, default: str) -> None:
+        self.app = app
+        self.default = default
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        chosen = preferred_language(Headers(scope=scope).get("accept-language", ""), self.default)
+        with i18n.language(chosen):
+            await self.app(scope, receive, send)
+
+
+_OURS = {"nb": "nb", "no": "nb", "nn": "nb", "en": "en"}
+
+
+def preferred_language(header: str, default: str) -> str:
+    """The first of our languages in an Accept-Language header, by quality then order."""
+    offers = []
+    for position, part in enumerate(header.split(",")[:20]):  # a bounded header, as any input
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        ours = _OURS.get(tag.strip().lower().split("-")[0])
+        if ours and quality > 0:
+            offers.append((-quality, position, ours))
+    return min(offers)[2] if offers else default
+
+
 class BodyLimit:
     """Refuse a request body over `max_bytes` with 413, counted as it arrives.
 
@@ -104,7 +143,7 @@ class BodyLimit:
 
 async def _too_large(send: Send) -> None:
     body = json.dumps({
-        "type": "https://bpa-desktop.invalid/problems/too_large", "title": "Forespørselen er for stor.",
+        "type": "https://bpa-desktop.invalid/problems/too_large", "title": t("receiver.problem.too_large"),
         "status": 413, "detail": "", "code": "too_large",
     }, ensure_ascii=False).encode("utf-8")
     await send({

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bpa_desktop.i18n import t
 from bpa_desktop.sync.receiver.enrolment import audit
 from bpa_desktop.sync.receiver.store import Decision, Submission, SubmissionLine, utc_now
 
@@ -29,7 +30,7 @@ class PurgeResult:
 
 def purge_decided(session: Session, *, older_than_days: int, actor: str, now: datetime | None = None) -> PurgeResult:
     if older_than_days < MIN_DAYS:
-        raise ValueError(f"Oppbevaringstiden må være minst {MIN_DAYS} dager.")
+        raise ValueError(t("receiver.retention.min_days", count=MIN_DAYS))
     cutoff = (now or utc_now()) - timedelta(days=older_than_days)
     ids = session.scalars(
         select(Submission.id)

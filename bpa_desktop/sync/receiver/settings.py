@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+from bpa_desktop.i18n import t
 
 CONFIG_ENV = "BPA_RECEIVER_CONFIG"
 ENV_PREFIX = "BPA_RECEIVER_"
@@ -21,14 +24,15 @@ ENV_PREFIX = "BPA_RECEIVER_"
 
 class MissingDatabase(ValueError):
     def __init__(self) -> None:
-        super().__init__(f"Mangler database: sett {ENV_PREFIX}DB (eller `db` i innstillingsfilen, eller --db).")
+        super().__init__(t("receiver.settings.no_database", variable=f"{ENV_PREFIX}DB"))
 
 
 class ReceiverSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", frozen=True)
 
     db: str = Field("", description="SQLAlchemy URL (postgresql+psycopg://…) or SQLite file path")
-    root_path: str = Field("", description="sub-path behind the proxy, e.g. /bpa-mottak")
+    root_path: str = Field("", description="sub-path behind the proxy, as docs/receiver.md deploys it")
+    language: Literal["nb", "en"] = Field("nb", description="pages and problems for a client that asks for neither")
     secure_cookies: bool = Field(False, description="served over HTTPS: Secure cookies and HSTS")
     pool_size: int = Field(5, ge=1, le=100, description="database connections per worker")
     max_overflow: int = Field(5, ge=0, le=100)
@@ -46,7 +50,7 @@ class ReceiverSettings(BaseSettings):
     def _clean_root_path(cls, value: str) -> str:
         value = value.strip().rstrip("/")
         if value and not value.startswith("/"):
-            raise ValueError("root_path må begynne med /")
+            raise ValueError(t("receiver.settings.root_path"))
         return value
 
     @classmethod
@@ -62,7 +66,7 @@ class ReceiverSettings(BaseSettings):
         config_file = os.environ.get(CONFIG_ENV)
         if config_file:
             if not Path(config_file).is_file():
-                raise FileNotFoundError(f"{CONFIG_ENV}={config_file}: filen finnes ikke")
+                raise FileNotFoundError(t("receiver.settings.no_file", variable=CONFIG_ENV, path=config_file))
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config_file))
         return tuple(sources)
 

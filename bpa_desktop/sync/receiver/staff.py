@@ -21,6 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bpa_desktop.i18n import t
 from bpa_desktop.sync.receiver import throttle
 from bpa_desktop.sync.receiver.enrolment import audit, sha256_hex
 from bpa_desktop.sync.receiver.store import StaffSession, StaffUser, utc_now
@@ -67,9 +68,9 @@ def add_user(session: Session, username: str, password: str, *, actor: str) -> b
     """Create the user, or set a new password if it exists; returns True when created."""
     username = username.strip()
     if not username or len(username) > 64:
-        raise ValueError("Brukernavnet må ha 1–64 tegn.")
+        raise ValueError(t("receiver.staff.username_length"))
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"Passordet må ha minst {MIN_PASSWORD_LENGTH} tegn.")
+        raise ValueError(t("receiver.staff.password_length", count=MIN_PASSWORD_LENGTH))
     user = session.scalars(select(StaffUser).where(StaffUser.username == username)).one_or_none()
     created = user is None
     if created:

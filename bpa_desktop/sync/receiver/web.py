@@ -25,6 +25,8 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bpa_desktop import text_format
+from bpa_desktop.i18n import get_language, t
 from bpa_desktop.sync.protocol import PERIOD_PATTERN
 from bpa_desktop.sync.receiver import decisions, enrolment, metrics, reports, staff
 from bpa_desktop.sync.receiver.database import read_session, write_session
@@ -34,21 +36,26 @@ from bpa_desktop.sync.receiver.store import ApiToken, Arrangement, DeviceKey, St
 log = logging.getLogger("bpa_receiver.staff")
 router = APIRouter(prefix="/staff", include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("bpa_desktop.sync.receiver").joinpath("templates")))
-templates.env.globals["hours"] = lambda minutes: reports.format_hours(minutes or 0).replace(".", ",")
-templates.env.globals["state_names"] = {
-    "received": "Mottatt, ikke behandlet",
-    "accepted": "Godkjent",
-    "rejected": "Avvist",
-    "superseded": "Erstattet av nyere versjon",
+# Exact hundredths from whole minutes, with the language's decimal mark.
+templates.env.globals["hours"] = lambda minutes: text_format.number(float(reports.format_hours(minutes or 0)))
+templates.env.globals["t"] = t
+templates.env.globals["lang"] = get_language
+#: A submission's state as staff read it (the key is looked up when the page is made).
+STATE_NAMES = {
+    "received": "receiver.state.received",
+    "accepted": "receiver.state.accepted",
+    "rejected": "receiver.state.rejected",
+    "superseded": "receiver.state.superseded",
 }
+templates.env.globals["state_names"] = STATE_NAMES
 
 SESSION_COOKIE = "bpa_staff"
 LOGIN_CSRF_COOKIE = "bpa_login_csrf"
 OSLO = ZoneInfo("Europe/Oslo")
 MESSAGES = {
-    "accepted": "Timelisten er godkjent.",
-    "rejected": "Timelisten er avvist, og begrunnelsen sendes til arbeidslederen.",
-    "vedtak": "Vedtaket er lagret.",
+    "accepted": "receiver.message.accepted",
+    "rejected": "receiver.message.rejected",
+    "vedtak": "receiver.message.vedtak",
 }
 
 
@@ -94,7 +101,7 @@ def _to_login(request: Request) -> RedirectResponse:
 
 
 def _forbidden(request: Request) -> HTMLResponse:
-    return _render(request, "forbidden.html", "Skjemaet kunne ikke brukes", status_code=403, staff=None)
+    return _render(request, "forbidden.html", t("receiver.title.forbidden"), status_code=403, staff=None)
 
 
 def _refused_form(request: Request, staff_session: StaffSession | None, csrf_token: str,
@@ -112,7 +119,7 @@ def _page_context(staff_session: StaffSession, request: Request) -> dict:
     return {
         "staff": staff_session,
         "csrf": staff_session.csrf_token,
-        "message": MESSAGES.get(request.query_params.get("msg", "")),
+        "message": t(key) if (key := MESSAGES.get(request.query_params.get("msg", ""))) else None,
     }
 
 
@@ -124,7 +131,7 @@ def login_page(request: Request) -> HTMLResponse:
 def _login_form(request: Request, error: str | None = None, status_code: int = 200, username: str = "") -> HTMLResponse:
     login_csrf = secrets.token_urlsafe(32)
     response = _render(
-        request, "login.html", "Logg inn", status_code=status_code, staff=None, login_csrf=login_csrf, error=error,
+        request, "login.html", t("receiver.title.login"), status_code=status_code, staff=None, login_csrf=login_csrf, error=error,
         username=username,
     )
     response.set_cookie(
@@ -144,7 +151,7 @@ def _locked_page(request: Request, locked_until: datetime) -> HTMLResponse:
     until = locked_until.astimezone(OSLO).strftime("%H:%M")
     response = _login_form(
         request, status_code=429,
-        error=f"For mange feil passord. Innloggingen er sperret til kl. {until}, eller til IT-ansvarlig opphever sperren.",
+        error=t("receiver.login.locked", until=until),
     )
     response.headers["Retry-After"] = str(seconds)
     return response
@@ -171,7 +178,7 @@ def login(
             return _locked_page(request, outcome.locked_until)
         metrics.LOGIN_FAILURES.labels(reason="bad_credentials").inc()
         # Keep the username so only the password has to be typed again.
-        return _login_form(request, error="Feil brukernavn eller passord.", status_code=401, username=username[:64])
+        return _login_form(request, error=t("receiver.login.wrong"), status_code=401, username=username[:64])
     response = RedirectResponse(url(request, "/staff/"), status_code=303)
     response.set_cookie(
         SESSION_COOKIE, outcome.cookie_token, httponly=True, samesite="strict", path=_cookie_path(request),
@@ -223,7 +230,7 @@ def home(request: Request) -> Response:
             for arrangement in session.scalars(select(Arrangement).order_by(Arrangement.name))
         ]
         return _render(
-            request, "home.html", "Ordninger", arrangements=arrangements, period=_current_period(),
+            request, "home.html", t("receiver.title.home"), arrangements=arrangements, period=_current_period(),
             **_page_context(staff_session, request),
         )
 
@@ -237,11 +244,11 @@ def create_enrol_code(request: Request, name: str = Form(""), csrf_token: str = 
         try:
             issued = enrolment.create_enrol_code(session, name, actor=staff_session.user.username)
         except ValueError as error:
-            return _render(request, "forbidden.html", "Kunne ikke lage kode", 400, error=str(error),
+            return _render(request, "forbidden.html", t("receiver.title.code_failed"), 400, error=str(error),
                            **_page_context(staff_session, request))
         return _render(
-            request, "code.html", "Registreringskode", issued=issued,
-            expires=issued.expires_at.astimezone(OSLO).strftime("%d.%m.%Y"),
+            request, "code.html", t("receiver.title.code"), issued=issued,
+            expires=text_format.date_text(issued.expires_at.astimezone(OSLO).date()),
             **_page_context(staff_session, request),
         )
 
@@ -263,8 +270,8 @@ def set_vedtak(
         except InvalidOperation:
             hours = Decimal(-1)
         if hours is not None and not (hours.is_finite() and 0 <= hours <= 168):  # NaN, Infinity: refused
-            return _render(request, "forbidden.html", "Ugyldig vedtak", 400,
-                           error="Timer per uke må være et tall mellom 0 og 168.",
+            return _render(request, "forbidden.html", t("receiver.title.bad_vedtak"), 400,
+                           error=t("receiver.vedtak.hours_range"),
                            **_page_context(staff_session, request))
         arrangement.vedtak_minutes_per_week = None if hours is None else int(hours * 60)
         arrangement.vedtak_pay_codes = ",".join(code.strip() for code in pay_codes.split(",") if code.strip())[:500]
@@ -275,7 +282,7 @@ def set_vedtak(
 def _period_page(request: Request, session: Session, staff_session: StaffSession, period: str,
                  error: str | None = None, status_code: int = 200) -> HTMLResponse:
     return _render(
-        request, "period.html", f"Timelister {period}", status_code=status_code, period=period,
+        request, "period.html", t("receiver.title.period", period=period), status_code=status_code, period=period,
         overview=reports.period_overview(session, period), **{**_page_context(staff_session, request), "error": error},
     )
 
