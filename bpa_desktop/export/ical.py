@@ -4,7 +4,7 @@ One VEVENT per shift. The UID is stable per shift id (``<id>@bpa-desktop``), so 
 an updated file moves a changed shift instead of adding a second copy. Start and end carry
 TZID=Europe/Oslo with the matching VTIMEZONE, so a night across a DST change keeps its real
 elapsed length in any calendar app. The file says only what the assistant needs: code,
-template name, times and passive time. No health data, and no other assistant's name or
+template name, times and passive time, in the current language (export.ical.*). No health data, and no other assistant's name or
 shifts (shifts of anyone else are dropped, not just hidden).
 
 The VTIMEZONE: icalendar's ``add_missing_timezones()`` writes Europe/Oslo as lists of
@@ -26,15 +26,17 @@ import icalendar
 
 from bpa_desktop.core.model import Shift, ShiftKind, ShiftTemplate
 from bpa_desktop.export import formats as fmt
+from bpa_desktop.i18n import t
 
 UID_DOMAIN = "bpa-desktop"
 PRODID = "-//bpa-desktop//bpa-desktop turnus//NB"
 
+#: the catalogue entry naming a shift that is not the rota's own
 KIND_LABELS = {
-    ShiftKind.EXTRA: "Ekstravakt",
-    ShiftKind.OVERTIME: "Overtid",
-    ShiftKind.SWAP: "Byttet vakt",
-    ShiftKind.SUBSTITUTE: "Vikarvakt",
+    ShiftKind.EXTRA: "export.ical.extra",
+    ShiftKind.OVERTIME: "export.ical.overtime",
+    ShiftKind.SWAP: "export.ical.swap",
+    ShiftKind.SUBSTITUTE: "export.ical.substitute",
 }
 
 
@@ -121,20 +123,20 @@ def summary(shift: Shift, template: ShiftTemplate | None) -> str:
     if template is not None:
         return f"{template.code} – {template.name}"
     if shift.code:
-        return f"{shift.code} – Vakt"
-    return "Vakt"
+        return t("export.ical.summary_code", code=shift.code)
+    return t("export.ical.summary")
 
 
 def description(shift: Shift) -> str:
-    lines = [f"Vakt {_hm(shift.start)}–{_hm(shift.end)}, {fmt.fmt_number(shift.hours)} timer."]
+    lines = [t("export.ical.shift", start=_hm(shift.start), end=_hm(shift.end), hours=fmt.fmt_number(shift.hours))]
     passive_hours = sum(interval.hours for interval in shift.passive)
     if shift.passive:
         spans = ", ".join(f"{_hm(i.start)}–{_hm(i.end)}" for i in shift.passive)
-        lines.append(f"Passiv tid: {spans} ({fmt.fmt_number(passive_hours)} timer).")
+        lines.append(t("export.ical.passive", spans=spans, hours=fmt.fmt_number(passive_hours)))
     else:
-        lines.append("Passiv tid: ingen.")
+        lines.append(t("export.ical.no_passive"))
     if shift.kind in KIND_LABELS:
-        lines.append(KIND_LABELS[shift.kind] + ".")
+        lines.append(t(KIND_LABELS[shift.kind]) + ".")
     return "\n".join(lines)
 
 
@@ -142,13 +144,14 @@ def build_calendar(
     assistant_id: str,
     shifts: Iterable[Shift],
     templates: Sequence[ShiftTemplate],
-    calendar_name: str = "Vakter",
+    calendar_name: str | None = None,
     generated_at: datetime | None = None,
 ) -> icalendar.Calendar:
     """The calendar of `assistant_id`'s shifts; everyone else's shifts are left out.
 
     `generated_at` is the DTSTAMP of every event (now, unless given: tests pass a fixed one).
-    `calendar_name` is shown by calendar apps; keep it free of the recipient's name.
+    `calendar_name` is shown by calendar apps ("Vakter" / "Shifts" unless given); keep it free
+    of the recipient's name.
     """
     stamp = (generated_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
     by_code = {template.code: template for template in templates}
@@ -157,7 +160,7 @@ def build_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", calendar_name)
+    calendar.add("x-wr-calname", calendar_name or t("export.ical.calendar_name"))
     calendar.add("x-wr-timezone", "Europe/Oslo")
     own = sorted((s for s in shifts if s.assistant == assistant_id), key=lambda s: s.start)
     use_rule = False
@@ -186,7 +189,7 @@ def render_ical(
     shifts: Iterable[Shift],
     templates: Sequence[ShiftTemplate],
     path: str | Path | None = None,
-    calendar_name: str = "Vakter",
+    calendar_name: str | None = None,
     generated_at: datetime | None = None,
 ) -> bytes:
     """The .ics bytes (also written to `path` when given)."""

@@ -25,7 +25,7 @@ What is assumed here (not stated in what could be read):
 - RunNo defaults to 0 and WgYr to the year the period ends; both can be given;
 - lines with zero hours are left out (nothing to pay; they would only add noise to the run).
 EmpNo and WgSrt must be whole numbers in Visma: anything else raises `PayrollExportError`
-before a file is written, with a Norwegian message.
+before a file is written, with a message in the current language (export.payroll.*).
 
 The plain CSV is for people and other systems: UTF-8, a header line, ISO dates, "." as the
 decimal separator and "," between fields; with ``excel=True`` it is what Excel in Norwegian
@@ -46,6 +46,7 @@ from pathlib import Path
 
 from bpa_desktop.core.model import PayLine
 from bpa_desktop.export import formats as fmt
+from bpa_desktop.i18n import t
 
 VISMA_COLUMNS = (
     "WgYr", "RunNo", "EmpNo", "WgSrt", "Bas", "Qty", "Rate", "Am", "AcNo", "AgAcNo",
@@ -59,7 +60,7 @@ CSV_COLUMNS = (
 
 
 class PayrollExportError(ValueError):
-    """The lines cannot be written in the asked format; str(e) is Norwegian for the user."""
+    """The lines cannot be written in the asked format; str(e) says why (current language)."""
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,7 @@ def payroll_lines(
     for line in pay_lines:
         employee_no = employee_numbers.get(line.assistant, "").strip()
         if not employee_no:
-            raise PayrollExportError(
-                f"Assistent med id {line.assistant} mangler ansattnummer; legg det inn før eksport."
-            )
+            raise PayrollExportError(t("export.payroll.no_employee_no", id=line.assistant))
         lines.append(
             PayrollLine(
                 employee_no, line.pay_code, line.hours, line.rate, period_start, period_end, line.description
@@ -100,9 +99,10 @@ def payroll_lines(
 
 
 def _whole_number(value: str, what: str) -> int:
+    """``value`` as a whole number; ``what`` is the catalogue key of what it is."""
     text = value.strip()
     if not text.isdigit():
-        raise PayrollExportError(f"{what} «{value}» er ikke et heltall, og Visma Lønn krever det.")
+        raise PayrollExportError(t("export.payroll.not_whole", what=t(what), value=value))
     return int(text)
 
 
@@ -128,8 +128,8 @@ def render_visma_lonn(
         writer.writerow([
             wage_year if wage_year is not None else line.period_end.year,
             run_no,
-            _whole_number(line.employee_no, "Ansattnummer"),
-            _whole_number(line.pay_code, "Lønnsart"),
+            _whole_number(line.employee_no, "export.payroll.employee_no"),
+            _whole_number(line.pay_code, "export.payroll.pay_code"),
             zero,
             hours,
             zero if line.rate is None else fmt.to_decimal(line.rate),
@@ -147,9 +147,7 @@ def render_visma_lonn(
     try:
         data = buffer.getvalue().encode(VISMA_ENCODING)
     except UnicodeEncodeError as error:
-        raise PayrollExportError(
-            f"Tegnet «{error.object[error.start:error.end]}» kan ikke skrives i en Visma Lønn-fil."
-        ) from error
+        raise PayrollExportError(t("export.payroll.character", char=error.object[error.start:error.end])) from error
     return fmt.write_if_asked(data, path)
 
 
@@ -197,7 +195,7 @@ def read_pay_lines_csv(data: bytes) -> list[PayrollLine]:
     delimiter = ";" if text.split("\n", 1)[0].count(";") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     if tuple(reader.fieldnames or ()) != CSV_COLUMNS:
-        raise PayrollExportError("Filen har ikke kolonnene til en lønnslinje-eksport fra bpa-desktop.")
+        raise PayrollExportError(t("export.payroll.not_pay_lines"))
 
     def number(value: str) -> float:
         return float(value.replace(",", "."))

@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import AwareDatetime, Field, ValidationError
 
 from bpa_desktop import atomic_write
+from bpa_desktop.i18n import t
 from bpa_desktop.sync import signing
 from bpa_desktop.sync.protocol import (
     ARRANGEMENT_ID_PATTERN,
@@ -34,7 +35,7 @@ MAX_ITEMS = 10_000
 
 
 class BundleError(Exception):
-    """The file is not a usable bundle; the message is Norwegian and names the problem."""
+    """The file is not a usable bundle; the message (current language) names the problem."""
 
 
 class BundleEnrolment(WireModel):
@@ -95,10 +96,10 @@ def read_bundle(data: bytes) -> Bundle:
         bundle = Bundle.model_validate_json(data)
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "filen"
-        raise BundleError(f"ikke en gyldig {FORMAT}-fil ({where}: {first['msg']})") from None
+        where = ".".join(str(part) for part in first["loc"]) or t("sync.bundle.the_file")
+        raise BundleError(t("sync.bundle.invalid", format=FORMAT, where=where, detail=first["msg"])) from None
     if signing.key_id(bundle.public_key_bytes()) != bundle.key_id:
-        raise BundleError("nøkkel-ID-en i filen hører ikke til den offentlige nøkkelen")
+        raise BundleError(t("sync.bundle.key_id"))
     return bundle
 
 
@@ -111,8 +112,8 @@ def verify_bundle(bundle: Bundle) -> list[VerifiedItem]:
             body_bytes = signing.verified_body_bytes(item, public_raw)
             body = parse_body(body_bytes)
         except (signing.BadSignature, ValidationError) as error:
-            raise BundleError(f"element {index}: {error}") from None
+            raise BundleError(t("sync.bundle.item", index=index, error=error)) from None
         if body.arrangement_id != bundle.arrangement_id:
-            raise BundleError(f"element {index}: hører til en annen ordning enn filen")
+            raise BundleError(t("sync.bundle.other_arrangement", index=index))
         verified.append(VerifiedItem(item, body_bytes, body))
     return verified

@@ -220,7 +220,7 @@ def body_values(content: payload.SubmissionContent, arrangement_ref: str) -> dic
         body = payload.body_bytes(content, arrangement_ref)
     except payload.PayloadError as error:
         return {"state": "blocked", "last_error_code": "invalid_body",
-                "last_error_message": texts.invalid_body(str(error)).to_json()}
+                "last_error_message": texts.invalid_body(error.message).to_json()}
     return {"body": body, "body_sha256": hashlib.sha256(body).hexdigest()}
 
 

@@ -17,13 +17,19 @@ from pydantic import ValidationError
 
 from bpa_desktop import __version__ as APP_VERSION
 from bpa_desktop.core.model import PayLine
-from bpa_desktop.sync.protocol import PAY_CODE_PATTERN, SubmissionBody, canonical_body_bytes
+from bpa_desktop.message import Message
+from bpa_desktop.sync.protocol import PAY_CODE_PATTERN, SubmissionBody, canonical_body_bytes, reason_of
 
 ATTESTING_ROLE = "arbeidsleder"
 
 
 class PayloadError(ValueError):
-    """The timesheet cannot be written as a bpa-sync/1 body; the message is plain Norwegian."""
+    """The timesheet cannot be written as a bpa-sync/1 body. ``message`` says why as a
+    catalogue message (the outbox keeps it); ``str(error)`` is it in the current language."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(message.render())
 
 
 def minutes_by_pay_code(pay_lines: Iterable[PayLine]) -> dict[str, int]:
@@ -87,7 +93,7 @@ def build_body(content: SubmissionContent, arrangement_ref: str) -> SubmissionBo
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise PayloadError(f"Timelisten kan ikke sendes som den er ({where}: {first['msg']}).") from None
+        raise PayloadError(Message("sync.payload.invalid", {"where": where, "detail": reason_of(first)})) from None
 
 
 def body_bytes(content: SubmissionContent, arrangement_ref: str) -> bytes:

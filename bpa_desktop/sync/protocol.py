@@ -29,6 +29,9 @@ from pydantic import (
     model_validator,
 )
 
+from bpa_desktop.i18n import t
+from bpa_desktop.message import Message
+
 PROTOCOL = "bpa-sync/1"
 SIGNATURE_CONTEXT = b"bpa-sync/1\n"  # domain separation: a signature means "this protocol"
 MAX_BODY_BYTES = 64 * 1024
@@ -44,11 +47,27 @@ KEY_ID_PATTERN = r"^[0-9a-f]{16}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
+class WireValueError(ValueError):
+    """A value a message may not hold. ``message`` keeps the reason as a catalogue message (a
+    client stores it on the outbox row, pydantic keeps the error in ``ctx``); ``str(error)``
+    is it in the current language."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(message.render())
+
+
+def reason_of(error: dict) -> str | Message:
+    """What one of pydantic's ``errors()`` says: our own message, else pydantic's words."""
+    cause = (error.get("ctx") or {}).get("error")
+    return cause.message if isinstance(cause, WireValueError) else error["msg"]
+
+
 def _strict_base64(value: str) -> bytes:
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError) as error:
-        raise ValueError("ikke gyldig base64") from error
+        raise WireValueError(Message("sync.protocol.base64")) from error
 
 
 def _is_base64(value: str) -> str:
@@ -59,7 +78,7 @@ def _is_base64(value: str) -> str:
 def _not_national_id(value: str) -> str:
     # An 11-digit number is what a fødselsnummer / D-nummer looks like; employee numbers are shorter.
     if len(value) == 11 and value.isdigit():
-        raise ValueError("ansattnummer ser ut som et fødselsnummer; det skal ikke sendes")
+        raise WireValueError(Message("sync.protocol.national_id"))
     return value
 
 
@@ -105,7 +124,7 @@ class SubmissionBody(WireModel):
     def _pay_codes_are_codes(cls, lines: dict[str, int]) -> dict[str, int]:
         for code in lines:
             if not PAY_CODE_PATTERN.match(code):
-                raise ValueError(f"lønnsart {code!r} er ikke en gyldig kode")
+                raise WireValueError(Message("sync.protocol.pay_code", {"code": repr(code)}))
         return lines
 
     @field_validator("attested_at")
@@ -121,17 +140,17 @@ class SubmissionBody(WireModel):
     def _version_chain_is_consistent(self) -> SubmissionBody:
         first = self.version == 1
         if first != (self.supersedes is None):
-            raise ValueError("versjon 1 erstatter ingenting; senere versjoner må oppgi 'supersedes'")
+            raise WireValueError(Message("sync.protocol.supersedes"))
         if first != (self.kind == "attestation"):
-            raise ValueError("versjon 1 er en attestering; senere versjoner er korrigeringer")
+            raise WireValueError(Message("sync.protocol.kind"))
         if self.supersedes == self.submission_id:
-            raise ValueError("en innsending kan ikke erstatte seg selv")
+            raise WireValueError(Message("sync.protocol.self"))
         return self
 
 
 def _reject_floats(value: object) -> None:
     if isinstance(value, float):
-        raise ValueError("kanonisk JSON tillater ikke desimaltall")
+        raise ValueError(t("sync.protocol.float"))
     if isinstance(value, dict):
         for item in value.values():
             _reject_floats(item)

@@ -14,6 +14,7 @@ import hashlib
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from bpa_desktop.i18n import t
 from bpa_desktop.sync.protocol import (
     SIGNATURE_CONTEXT,
     SignedSubmission,
@@ -57,7 +58,7 @@ def verify_bytes(public_raw: bytes, body_bytes: bytes, signature: bytes) -> None
     try:
         Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, SIGNATURE_CONTEXT + body_bytes)
     except (InvalidSignature, ValueError) as error:
-        raise BadSignature("signaturen stemmer ikke med innholdet") from error
+        raise BadSignature(t("sync.signing.mismatch")) from error
 
 
 def sign_submission(key: Ed25519PrivateKey, body: SubmissionBody) -> SignedSubmission:
@@ -68,7 +69,7 @@ def sign_submission(key: Ed25519PrivateKey, body: SubmissionBody) -> SignedSubmi
 def verified_body_bytes(signed: SignedSubmission, public_raw: bytes) -> bytes:
     """The raw body bytes of `signed`, after checking key id and signature (not yet parsed)."""
     if signed.key_id != key_id(public_raw):
-        raise BadSignature("nøkkel-ID-en hører ikke til denne nøkkelen")
+        raise BadSignature(t("sync.signing.key_id"))
     body_bytes = signed.body_bytes()
     verify_bytes(public_raw, body_bytes, signed.sig_bytes())
     return body_bytes

@@ -53,7 +53,7 @@ def replaced(version: int) -> Message:
     return Message("sync.replaced", {"version": version})
 
 
-def invalid_body(detail: str) -> Message:
+def invalid_body(detail: str | Message) -> Message:
     return Message("sync.invalid_body", {"detail": detail})
 
 
