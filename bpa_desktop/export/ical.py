@@ -4,8 +4,9 @@ One VEVENT per shift. The UID is stable per shift id (``<id>@bpa-desktop``), so 
 an updated file moves a changed shift instead of adding a second copy. Start and end carry
 TZID=Europe/Oslo with the matching VTIMEZONE, so a night across a DST change keeps its real
 elapsed length in any calendar app. The file says only what the assistant needs: code,
-template name, times and passive time, in the current language (export.ical.*). No health data, and no other assistant's name or
-shifts (shifts of anyone else are dropped, not just hidden).
+template name, times and passive time, in the current language (export.ical.*). No health
+data, and no other assistant's name or shifts (shifts of anyone else are dropped, not just
+hidden).
 
 The VTIMEZONE: icalendar's ``add_missing_timezones()`` writes Europe/Oslo as lists of
 RDATEs with the spring onset at 03:00 (RFC 5545 wants the local time before the change,
