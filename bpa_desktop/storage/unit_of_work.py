@@ -26,6 +26,7 @@ from bpa_desktop.storage.migrate import prepare_database
 from bpa_desktop.storage.schema import AuditLogRow
 
 ROLES = ("arbeidsleder", "assistent", "system")  # audit actors are roles, never names
+LEADER, ASSISTANT, SYSTEM = ROLES  # stored in the audit log as they are: data, never translated
 log = logging.getLogger(__name__)
 SWAP_WAIT_S = 10
 

@@ -16,6 +16,7 @@ from bpa_desktop.core.model import Shift
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.timesheet import start_day
 from bpa_desktop.i18n import message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import queries
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import ArrangementRow
@@ -24,7 +25,7 @@ from bpa_desktop.workspace.errors import TimesheetLockedError, ValidationError, 
 
 
 def arrangement(uow: UnitOfWork, arrangement_id: int) -> ArrangementRow:
-    return found(uow.get(ArrangementRow, arrangement_id), "ordning", arrangement_id)
+    return found(uow.get(ArrangementRow, arrangement_id), Message("entity_arrangement"), arrangement_id)
 
 
 def refuse_foreign_assistants(

@@ -15,6 +15,7 @@ from bpa_desktop.core.receipts import Confirmed, ConfirmationWithdrawn
 from bpa_desktop.core.timesheet_lifecycle import TimesheetEvent, TransitionError, next_status
 from bpa_desktop import words
 from bpa_desktop.i18n import get_language, message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import reversal_repository as rev
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import AssistantRow, CancelledShiftRow, WorkedShiftRow
@@ -26,7 +27,7 @@ from bpa_desktop.workspace.timesheets import confirm_row, get_or_create_row
 
 def confirm(uow: UnitOfWork, assistant_id: int, day: date, today: date) -> Confirmed:
     """Confirm the period's sheet (creating the draft if needed) and list what it settled."""
-    assistant = found(uow.get(AssistantRow, assistant_id), "assistent", assistant_id)
+    assistant = found(uow.get(AssistantRow, assistant_id), Message("entity_assistant"), assistant_id)
     period = period_of(uow, assistant.arrangement_id, day)
     before = tr.latest(uow.session, assistant_id, period.start)
     existed = before is not None

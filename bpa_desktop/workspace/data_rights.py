@@ -22,6 +22,7 @@ from pathlib import Path
 
 from bpa_desktop.atomic_write import write_bytes
 from bpa_desktop.i18n import message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import data_rights_queries as queries
 from bpa_desktop.storage.schema import AssistantRow
 from bpa_desktop.storage.unit_of_work import Database
@@ -75,7 +76,7 @@ class DataRights:
     def erasable_from(self, assistant_id: int) -> date | None:
         """The first day the assistant's personal data may be erased; None while still employed."""
         with self._db.read() as uow:
-            row = found(uow.get(AssistantRow, assistant_id), "assistant", assistant_id)
+            row = found(uow.get(AssistantRow, assistant_id), Message("entity_assistant"), assistant_id)
             if row.end_date is None:
                 return None
             last = queries.last_payroll_day(uow.session, assistant_id) or row.end_date

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.i18n import get_language, message
+from bpa_desktop.message import Message
 
 # Problems with the file or a record in it (a full disk, a damaged row) come from storage
 # with a message for people too; the UI knows them by this name (it never imports storage).
@@ -18,8 +19,10 @@ class WorkspaceError(Exception):
 
 
 class NotFoundError(WorkspaceError):
-    def __init__(self, entity: str, entity_id: object) -> None:
-        super().__init__(message("not_found", entity=entity, id=entity_id))
+    """``entity`` is the user's word for what is missing (``Message("entity_assistant")``)."""
+
+    def __init__(self, entity: Message | str, entity_id: object) -> None:
+        super().__init__(message("not_found", entity=str(entity), id=entity_id))
 
 
 class ValidationError(WorkspaceError):
@@ -40,7 +43,7 @@ class TimesheetLockedError(WorkspaceError):
 
 
 class RotaFileError(WorkspaceError, ValueError):
-    """A rota file that cannot be exported or imported; the message (nb) says why."""
+    """A rota file that cannot be exported or imported; the message (current language) says why."""
 
 
 def raise_if(errors: Mapping[str, str]) -> None:
@@ -49,8 +52,9 @@ def raise_if(errors: Mapping[str, str]) -> None:
         raise ValidationError(errors)
 
 
-def found(row, entity: str, entity_id: object):
-    """``row``, or NotFoundError when there is none (``entity`` is the user's word for it)."""
+def found(row, entity: Message | str, entity_id: object):
+    """``row``, or NotFoundError when there is none (``entity`` is the user's word for it, a
+    Message so that it is looked up only when the row is missing)."""
     if row is None:
         raise NotFoundError(entity, entity_id)
     return row

@@ -87,19 +87,21 @@ class Exports:
         if version is not None:
             chosen = [v for v in detail.versions if v.version == version]
             if not chosen:
-                raise NothingToExport(f"timelisten for {detail.period.label()} har ingen versjon {version}")
+                raise NothingToExport(message("export_no_version", period=detail.period.label(), version=version))
             timesheet_id = chosen[0].id
         if timesheet_id is not None:
             detail = self._timesheets.timesheet_detail(timesheet_id)
         if refuse_empty and detail.timesheet is None and not detail.rows and not detail.absences:
-            raise NothingToExport(f"ingen timeliste eller vakter for assistent {assistant_id} i {detail.period.label()}")
+            raise NothingToExport(message("export_nothing_for_assistant", assistant=assistant_id,
+                                          period=detail.period.label()))
         return self._render_timesheet(detail, path, printed)
 
     def timesheet_pdfs(self, arrangement_id: int, year: int, folder: Path, *, printed: date | None = None,
                        should_stop: Callable[[], bool] | None = None,
                        on_file: Callable[[int, int, str], None] | None = None) -> YearOfTimesheets:
         """Every assistant's timesheet PDF for every pay period of ``year`` that has something to
-        print (the newest version), one file each, named ``timeliste-<employee no>-<period>.pdf``.
+        print (the newest version), one file each, named ``timeliste-<employee no>-<period>.pdf``
+        (``timesheet-…`` in English).
         Each file is written whole (atomically); ``should_stop`` is asked before each one, so a
         stopped batch leaves the files it finished and nothing half-written. ``on_file(done,
         total, name)`` hears before each sheet."""
@@ -119,7 +121,7 @@ class Exports:
                 return YearOfTimesheets(folder, tuple(written), empty, True)
             if on_file is not None:
                 on_file(done, len(work), f"{assistant.name}, {period.label(get_language())}")
-            path = folder / f"timeliste-{assistant.employee_no}-{period.key()}.pdf"
+            path = folder / message("export_timesheet_file", employee_no=assistant.employee_no, period=period.key())
             try:
                 written.append(self.timesheet_pdf(assistant.id, period.start, path, printed=printed, refuse_empty=True))
             except NothingToExport:
@@ -133,12 +135,12 @@ class Exports:
         attested timesheet, stamped with the submission id (and, once sealed, the body's
         SHA-256 and the key fingerprint), so paper and the electronic copy are the same item."""
         if submission.timesheet_id is None:
-            raise WorkspaceError("Fant ikke timelisten til denne innsendingen.")
+            raise WorkspaceError(message("export_submission_no_timesheet"))
         try:
             return self._render_timesheet(self._timesheets.timesheet_detail(submission.timesheet_id), path, printed,
                                           submission)
         except OSError as error:
-            raise WorkspaceError(f"Kan ikke skrive {path}: {error.strerror}") from None
+            raise WorkspaceError(message("export_cannot_write", path=path, reason=error.strerror)) from None
 
     def paper_copies(self, arrangement_id: int, path: Path, *, printed: date | None = None) -> PaperCopies:
         """"Skriv ut alle som venter": every attested timesheet the municipality has not
@@ -155,7 +157,7 @@ class Exports:
         try:
             render_timesheets_pdf(documents, path)
         except OSError as error:
-            raise WorkspaceError(f"Kan ikke skrive {path}: {error.strerror}") from None
+            raise WorkspaceError(message("export_cannot_write", path=path, reason=error.strerror)) from None
         self._sync().mark_paper(arrangement_id, [s.id for s in waiting])
         return PaperCopies(Path(path), tuple(s.id for s in waiting))
 
@@ -191,10 +193,10 @@ class Exports:
                      run_no: int = 0, refuse_empty: bool = False) -> PayrollFile:
         """The pay lines of the period that holds ``day``, from its attested timesheets, as a
         Visma Lønn import or plain CSV (``excel``: semicolons for a spreadsheet). Raises
-        PayrollExportError (a ValueError with a Norwegian message) for unusable codes."""
+        PayrollExportError (a ValueError with a message in the current language) for unusable codes."""
         batch = self._timesheets.payroll_batch(arrangement_id, day)
         if refuse_empty and not batch.included and not batch.not_attested:
-            raise NothingToExport(f"ingen timelister eller vakter i {batch.period.label()}")
+            raise NothingToExport(message("export_nothing_in_period", period=batch.period.label()))
         assistants = {a.id: a for a in self._people.list_assistants(arrangement_id)}
         lines = batch_payroll_lines(batch)
         if visma:
@@ -215,7 +217,7 @@ class Exports:
         if vedtak is not None:
             last = vedtak.valid_to or date(vedtak.valid_from.year + 1, vedtak.valid_from.month, 1)
             return vedtak.valid_from, last
-        raise RotaFileError("ordningen har ingen turnus og intet gjeldende vedtak; oppgi --from og --to")
+        raise RotaFileError(message("export_no_rota_period"))
 
     def shift_document(self, arrangement_id: int, start: date, end: date, assistant_id: int | None = None,
                        names: str = "first") -> dict:

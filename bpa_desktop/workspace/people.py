@@ -18,6 +18,7 @@ from bpa_desktop.core.model import (
     EmployerKind,
 )
 from bpa_desktop.i18n import message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage.schema import ArrangementRow, AssistantRow, VedtakRow
@@ -91,7 +92,8 @@ class People:
 
     def get_assistant(self, assistant_id: int) -> Assistant:
         with self._db.read() as uow:
-            return repo.assistant_to_core(found(uow.get(AssistantRow, assistant_id), "assistent", assistant_id))
+            row = found(uow.get(AssistantRow, assistant_id), Message("entity_assistant"), assistant_id)
+            return repo.assistant_to_core(row)
 
     def add_assistant(self, assistant: Assistant) -> Assistant:
         assistant = normalise_assistant(assistant)
@@ -108,7 +110,7 @@ class People:
         assistant = normalise_assistant(assistant)
         raise_if(validation.assistant_errors(assistant))
         with self._db.write() as uow:
-            row = found(uow.get(AssistantRow, assistant.id), "assistent", assistant.id)
+            row = found(uow.get(AssistantRow, assistant.id), Message("entity_assistant"), assistant.id)
             assistant = replace(assistant, arrangement_id=row.arrangement_id)
             _refuse_taken_employee_no(uow, assistant)
             changed = repo.fill_assistant(row, assistant)

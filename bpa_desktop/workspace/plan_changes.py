@@ -19,6 +19,7 @@ from bpa_desktop.core.model import RotaChange, RotaChangeKind, Shift
 from bpa_desktop.core.receipts import PlanChanged, PlanChangeUndone
 from bpa_desktop.core.rota_changes import extra_key, reapply, target_keys
 from bpa_desktop.i18n import message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import reversal_repository as rev
@@ -186,4 +187,4 @@ def _signature(shift: Shift) -> tuple:
 
 def _planned_row(uow: UnitOfWork, arrangement_id: int, shift_id: str | None):
     row = rr.planned_row(uow.session, arrangement_id, shift_id) if shift_id else None
-    return found(row, "planlagt vakt", shift_id)
+    return found(row, Message("entity_planned_shift"), shift_id)

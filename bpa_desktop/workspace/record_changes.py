@@ -23,6 +23,7 @@ from bpa_desktop.core.receipts import (
     WorkedRemoved,
 )
 from bpa_desktop.i18n import message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import reversal_repository as rev
 from bpa_desktop.storage.schema import AbsenceRow, AssistantRow, WorkedShiftRow
@@ -128,7 +129,7 @@ def remove_absence(uow: UnitOfWork, done: AbsenceAdded) -> AbsenceRemoved:
     row = uow.get(AbsenceRow, absence.id)
     if row is None or repo.absence_to_core(row) != absence:
         raise WorkspaceError(message("undo_record_changed_since"))
-    assistant = found(uow.get(AssistantRow, absence.assistant_id), "assistent", absence.assistant_id)
+    assistant = found(uow.get(AssistantRow, absence.assistant_id), Message("entity_assistant"), absence.assistant_id)
     refuse_locked_days(uow, assistant.id, absence.start, absence.end)
     rev.remove(uow.session, row)
     uow.audit("undo", "absence", absence.id, assistant.arrangement_id, f"kind={absence.kind.value}")

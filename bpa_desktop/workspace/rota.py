@@ -31,6 +31,7 @@ from bpa_desktop.core.model import (
 from bpa_desktop.core.rota_changes import occurrence_key
 from bpa_desktop.core.shift_document import ImportResult, RotaFileError, parse_import
 from bpa_desktop.i18n import message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import rota_repository as rr
@@ -77,9 +78,9 @@ class Rota:
             if template.id is None:
                 row = ShiftTemplateRow(arrangement_id=arrangement_id)
             else:
-                row = found(uow.get(ShiftTemplateRow, template.id), "vaktkode", template.id)
+                row = found(uow.get(ShiftTemplateRow, template.id), Message("entity_shift_code"), template.id)
                 if row.arrangement_id != arrangement_id:
-                    raise NotFoundError("vaktkode", template.id)
+                    raise NotFoundError(Message("entity_shift_code"), template.id)
             if queries.taken(uow.session, ShiftTemplateRow.code, template.code, arrangement_id, template.id):
                 raise ValidationError({"code": message("template_code_taken", code=template.code)})
             changed = repo.fill_template(row, template)
@@ -138,7 +139,7 @@ class Rota:
 
     def get_rota(self, rota_id: int) -> RotaPlan:
         with self._db.read() as uow:
-            row = found(rr.rota_with_cells(uow.session, rota_id), "turnus", rota_id)
+            row = found(rr.rota_with_cells(uow.session, rota_id), Message("entity_rota"), rota_id)
             return rr.rota_to_core(row, rr.version_of(uow.session, row))
 
     # --- single-occurrence changes -----------------------------------------------------
@@ -255,12 +256,12 @@ class Rota:
             assistant_id=approval.assistant_id if role is ApprovalRole.ASSISTANT else None,
         )
         with self._db.write() as uow:
-            rota = found(uow.get(RotaRow, approval.rota_id), "turnus", approval.rota_id)
+            rota = found(uow.get(RotaRow, approval.rota_id), Message("entity_rota"), approval.rota_id)
             if role is ApprovalRole.ASSISTANT:
                 refuse_foreign_assistants(uow, rota.arrangement_id, [approval.assistant_id], "assistant_id")
             row = rr.matching_approval(uow.session, approval)
             if row is not None and row.rota_id != approval.rota_id:
-                raise NotFoundError("godkjenning", approval.id)
+                raise NotFoundError(Message("entity_approval"), approval.id)
             action = "update" if row is not None else "create"
             if row is None:
                 row = RotaApprovalRow()

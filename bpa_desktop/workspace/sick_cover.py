@@ -16,6 +16,7 @@ from bpa_desktop.core.model import Absence, AbsenceKind, RotaChangeKind, Shift
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.receipts import AbsenceAdded, SickCoverAdded, SickCoverRemoved
 from bpa_desktop.i18n import message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import AssistantRow
 from bpa_desktop.storage.unit_of_work import UnitOfWork
@@ -62,7 +63,7 @@ def register(uow: UnitOfWork, arrangement_id: int, deviation: dev.SickCovered) -
     if deviation.substitute_id == absence.assistant_id:
         errors["assistant"] = message("rota_substitute_same")
     raise_if(errors)
-    sick = found(uow.get(AssistantRow, absence.assistant_id), "assistent", absence.assistant_id)
+    sick = found(uow.get(AssistantRow, absence.assistant_id), Message("entity_assistant"), absence.assistant_id)
     refuse_foreign_assistants(uow, arrangement_id, [sick.id])
     refuse_foreign_assistants(uow, arrangement_id, [deviation.substitute_id], "assistant")
     stored = worked.add_absence(uow, absence)

@@ -20,6 +20,7 @@ from bpa_desktop.core.timesheet import TimesheetDetail, build_rows, counted_shif
 from bpa_desktop.core.timesheet_pay import rows_pay, stored_rows_pay, with_absence_pay
 from bpa_desktop.core.timesheet_lifecycle import is_locked
 from bpa_desktop.i18n import get_language, message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import attested
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import ArrangementRow, AssistantRow, TimesheetRow
@@ -44,7 +45,7 @@ def period_of(uow: UnitOfWork, arrangement_id: int, day: date) -> PayPeriod:
 
 def latest_for_write(uow: UnitOfWork, timesheet_id: int) -> tuple[TimesheetRow, AssistantRow, PayPeriod]:
     """The version to act on, which must be the newest of its period."""
-    row = found(uow.get(TimesheetRow, timesheet_id), "timeliste", timesheet_id)
+    row = found(uow.get(TimesheetRow, timesheet_id), Message("entity_timesheet"), timesheet_id)
     period = PayPeriod(row.period_start, row.period_end)
     newest = tr.latest(uow.session, row.assistant_id, row.period_start)
     if newest.id != row.id:

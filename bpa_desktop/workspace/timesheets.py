@@ -39,6 +39,7 @@ from bpa_desktop.core.timesheet_lifecycle import (
     period_is_over,
 )
 from bpa_desktop.i18n import get_language, message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import attested, queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import timesheet_repository as tr
@@ -49,7 +50,7 @@ from bpa_desktop.storage.schema import (
     TimesheetRow,
     WorkedShiftRow,
 )
-from bpa_desktop.storage.unit_of_work import Database, UnitOfWork
+from bpa_desktop.storage.unit_of_work import ASSISTANT, LEADER, Database, UnitOfWork
 from bpa_desktop.workspace import sick_cover
 from bpa_desktop.workspace import record_changes
 from bpa_desktop.workspace import worked_record as worked
@@ -207,7 +208,7 @@ class Timesheets:
         """Rows (planned vs worked, windows), absences and pay lines of one version. An
         attested version is read from its stored content, never from today's records."""
         with self._db.read() as uow:
-            row = found(uow.get(TimesheetRow, timesheet_id), "timeliste", timesheet_id)
+            row = found(uow.get(TimesheetRow, timesheet_id), Message("entity_timesheet"), timesheet_id)
             assistant = uow.get(AssistantRow, row.assistant_id)
             return detail(uow, assistant, PayPeriod(row.period_start, row.period_end), row)
 
@@ -215,14 +216,14 @@ class Timesheets:
         """The newest version of the period that holds ``day``, or what a new timesheet
         would show (nothing is stored)."""
         with self._db.read() as uow:
-            assistant = found(uow.get(AssistantRow, assistant_id), "assistent", assistant_id)
+            assistant = found(uow.get(AssistantRow, assistant_id), Message("entity_assistant"), assistant_id)
             period = period_of(uow, assistant.arrangement_id, day)
             return detail(uow, assistant, period, tr.latest(uow.session, assistant.id, period.start))
 
     def verify_timesheet(self, timesheet_id: int) -> bool:
         """True when an attested version's stored content is as attested (storage/attested.py)."""
         with self._db.read() as uow:
-            row = found(uow.get(TimesheetRow, timesheet_id), "timeliste", timesheet_id)
+            row = found(uow.get(TimesheetRow, timesheet_id), Message("entity_timesheet"), timesheet_id)
             if row.content_hash is None:
                 return False
             try:
@@ -320,7 +321,7 @@ class Timesheets:
 
 
 def get_or_create_row(uow: UnitOfWork, assistant_id: int, day: date) -> TimesheetRow:
-    assistant = found(uow.get(AssistantRow, assistant_id), "assistent", assistant_id)
+    assistant = found(uow.get(AssistantRow, assistant_id), Message("entity_assistant"), assistant_id)
     period = period_of(uow, assistant.arrangement_id, day)
     row = tr.latest(uow.session, assistant.id, period.start)
     if row is not None:
@@ -360,7 +361,7 @@ def confirm_row(uow: UnitOfWork, target, today: date) -> Timesheet:
     row.status = status
     row.confirmed_through = through
     uow.audit("confirm", "timesheet", row.id, assistant.arrangement_id,
-              f"version={row.version} through={through.isoformat()} settled={settled}", actor="assistent")
+              f"version={row.version} through={through.isoformat()} settled={settled}", actor=ASSISTANT)
     return tr.timesheet_to_core(row)
 
 
@@ -396,5 +397,5 @@ def _attest(uow: UnitOfWork, target, today: date) -> Timesheet:
     attested = AttestedTimesheet(row.id, arrangement.id, assistant.employee_no, row.period_end, now, tuple(lines))
     queue_submission(uow, attested, now)  # the sync outbox, in the same transaction
     uow.audit("attest", "timesheet", row.id, arrangement.id,
-              f"version={row.version} sha256={row.content_hash[:16]}", actor="arbeidsleder")
+              f"version={row.version} sha256={row.content_hash[:16]}", actor=LEADER)
     return tr.timesheet_to_core(row)

@@ -13,6 +13,7 @@ from bpa_desktop import validation
 from bpa_desktop.core.budget import AccountStart
 from bpa_desktop.core.model import Vedtak
 from bpa_desktop.i18n import message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage.schema import HourAccountStartRow, VedtakRow
@@ -54,7 +55,7 @@ class VedtakArea:
     def update_vedtak(self, vedtak: Vedtak) -> Vedtak:
         raise_if(validation.vedtak_errors(vedtak))
         with self._db.write() as uow:
-            row = found(uow.get(VedtakRow, vedtak.id), "vedtak", vedtak.id)
+            row = found(uow.get(VedtakRow, vedtak.id), Message("entity_vedtak"), vedtak.id)
             vedtak = replace(vedtak, arrangement_id=row.arrangement_id)
             _refuse_overlap(uow, vedtak)
             changed = repo.fill_vedtak(row, vedtak)
@@ -63,7 +64,7 @@ class VedtakArea:
 
     def end_vedtak(self, vedtak_id: int, valid_to: date) -> Vedtak:
         with self._db.read() as uow:
-            current = repo.vedtak_to_core(found(uow.get(VedtakRow, vedtak_id), "vedtak", vedtak_id))
+            current = repo.vedtak_to_core(found(uow.get(VedtakRow, vedtak_id), Message("entity_vedtak"), vedtak_id))
         return self.update_vedtak(replace(current, valid_to=valid_to))
 
 

@@ -14,6 +14,7 @@ from bpa_desktop.core.model import Absence, AbsenceKind, Shift
 from bpa_desktop.core.deviations import activate_passive
 from bpa_desktop.core.timesheet import NotWorked
 from bpa_desktop.i18n import message
+from bpa_desktop.message import Message
 from bpa_desktop.storage import queries
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import timesheet_repository as tr
@@ -67,7 +68,7 @@ def record_many(uow: UnitOfWork, arrangement_id: int, entries: Sequence[WorkedEn
     planned_ids = {e.planned_shift_id for e in entries} - {None}
     unknown = planned_ids - queries.planned_ids_in(uow.session, arrangement_id, planned_ids)
     if unknown:
-        raise NotFoundError("planlagt vakt", min(unknown))
+        raise NotFoundError(Message("entity_planned_shift"), min(unknown))
     now = repo.utc_now()
     ids = repo.insert_shifts(
         uow.session, WorkedShiftRow,
@@ -80,9 +81,9 @@ def record_many(uow: UnitOfWork, arrangement_id: int, entries: Sequence[WorkedEn
 
 def update(uow: UnitOfWork, arrangement_id: int, worked_id: int, shift: Shift, reason: str) -> Shift:
     raise_if(shift_errors(shift))
-    row = found(uow.get(WorkedShiftRow, worked_id), "vakt", worked_id)
+    row = found(uow.get(WorkedShiftRow, worked_id), Message("entity_shift"), worked_id)
     if row.arrangement_id != arrangement_id:
-        raise NotFoundError("vakt", shift.id)
+        raise NotFoundError(Message("entity_shift"), shift.id)
     refuse_foreign_assistants(uow, arrangement_id, [int(shift.assistant)])
     refuse_locked_shifts(uow, [repo.worked_to_core(row), shift])
     refuse_worked_overlap(uow, [shift], ignore_id=worked_id)
@@ -114,7 +115,7 @@ def refuse_worked_overlap(uow: UnitOfWork, shifts: Sequence[Shift], ignore_id: i
 def add_absence(uow: UnitOfWork, absence: Absence) -> Absence:
     absence = replace(absence, kind=AbsenceKind(absence.kind))
     raise_if(validation.absence_errors(absence))
-    assistant = found(uow.get(AssistantRow, absence.assistant_id), "assistent", absence.assistant_id)
+    assistant = found(uow.get(AssistantRow, absence.assistant_id), Message("entity_assistant"), absence.assistant_id)
     refuse_locked_days(uow, assistant.id, absence.start, absence.end)
     row = AbsenceRow(created_at=repo.utc_now())
     repo.fill_absence(row, absence)
@@ -131,10 +132,10 @@ def cancel_planned(uow: UnitOfWork, arrangement_id: int, shift_id: str | int, re
         raise ValidationError({"reason": message("reason_required")})
     parsed = repo.parse_shift_id(shift_id) if isinstance(shift_id, str) else ("p", shift_id)
     if not parsed or parsed[0] != repo.PLANNED_PREFIX:
-        raise NotFoundError("planlagt vakt", shift_id)
-    row = found(uow.get(PlannedShiftRow, parsed[1]), "planlagt vakt", parsed[1])
+        raise NotFoundError(Message("entity_planned_shift"), shift_id)
+    row = found(uow.get(PlannedShiftRow, parsed[1]), Message("entity_planned_shift"), parsed[1])
     if row.arrangement_id != arrangement_id:
-        raise NotFoundError("planlagt vakt", shift_id)
+        raise NotFoundError(Message("entity_planned_shift"), shift_id)
     planned = repo.planned_to_core(row)
     refuse_locked_shifts(uow, [planned])
     if queries.settled_plan_ids(uow.session, [row.id]):
@@ -153,11 +154,11 @@ def passive_active(uow: UnitOfWork, arrangement_id: int, shift_id: str, start: d
         raise ValidationError({"reason": message("reason_required")})
     parsed = repo.parse_shift_id(shift_id)
     if not parsed:
-        raise NotFoundError("vakt", shift_id)
+        raise NotFoundError(Message("entity_shift"), shift_id)
     row_class = WorkedShiftRow if parsed[0] == repo.WORKED_PREFIX else PlannedShiftRow
-    row = found(uow.get(row_class, parsed[1]), "vakt", parsed[1])
+    row = found(uow.get(row_class, parsed[1]), Message("entity_shift"), parsed[1])
     if row.arrangement_id != arrangement_id:
-        raise NotFoundError("vakt", shift_id)
+        raise NotFoundError(Message("entity_shift"), shift_id)
     shift = (repo.worked_to_core if row_class is WorkedShiftRow else repo.planned_to_core)(row)
     try:
         changed = activate_passive(shift, start, end)
