@@ -81,12 +81,13 @@ def bench_pdfs(path: Path, aid: int) -> None:
     with Workspace.open(path) as ws:
         arrangement = ws.people.get_arrangement(aid)
         assistants = ws.people.list_assistants(aid)
+        profile = ws.timesheets.pay_profile(aid)
         for month in range(1, 13):
             period = period_for_month(YEAR, month)
             for assistant in assistants:
                 detail = ws.timesheets.preview_timesheet(assistant.id, period.start)
                 shifts += len(detail.rows)
-                document = timesheet_document(detail, arrangement, assistant, printed=date(YEAR + 1, 1, 10))
+                document = timesheet_document(detail, arrangement, assistant, date(YEAR + 1, 1, 10), profile)
                 size += len(render_timesheet_pdf(document))
     wall, cpu = time.perf_counter() - began, time.process_time() - cpu
     verdict = "ok" if wall < 2 else "OVER TARGET"
