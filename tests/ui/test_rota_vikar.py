@@ -33,11 +33,11 @@ def planned(workspace):
 
 
 def open_calendar(qtbot, window, monday):
-    """The Turnus page, Alt+D to «Kalen&der», Tab until the plan has focus; the calendar shows
+    """The Turnus page, Alt+K to «&Kalender», Tab until the plan has focus; the calendar shows
     the rota from its first Monday."""
     page = open_rota(qtbot, window)
     page.view.setFocus()
-    qtbot.keyClick(page.view, Qt.Key.Key_D, ALT)
+    qtbot.keyClick(page.view, Qt.Key.Key_K, ALT)
     calendar = page.calendar
     assert page.tabs.currentWidget() is calendar
     qtbot.waitUntil(lambda: calendar.model.days[:1] == [monday] and bool(calendar.model.by_cell), timeout=10000)

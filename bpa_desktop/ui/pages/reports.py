@@ -50,7 +50,7 @@ class ReportsPage(Page):
         self.year.setRange(FIRST_YEAR, self.today.year + 1)
         self.year.setValue(self.today.year)
         self.year.valueChanged.connect(lambda _value: self.reload())
-        self.export_button = button(self.tr("&Export CSV…"), "Ctrl+E", self.tr("Save the table as a CSV file"))
+        self.export_button = button(self.tr("E&xport CSV…"), "Ctrl+E", self.tr("Save the table as a CSV file"))
         self.export_button.clicked.connect(self.choose_csv_file)
         controls = QHBoxLayout()
         for text, widget in ((self.tr("&Report"), self.choice), (self.tr("&Year"), self.year)):

@@ -102,8 +102,9 @@ class RotaPage(Page):
         self.weeks.valueChanged.connect(self._weeks_chosen)
         self.start = named(make_date_edit(), self.tr("Roll out from (a Monday)"))
         self.end = named(make_date_edit(), self.tr("Roll out until"))
-        self.start.dateChanged.connect(self._period_chosen)
-        self.end.dateChanged.connect(self._period_chosen)
+        # When the date is chosen, not per keystroke: the start snaps to a Monday
+        self.start.committed.connect(self._period_chosen)
+        self.end.committed.connect(self._period_chosen)
         self.roll_button = button(self.tr("&Roll out"), "Ctrl+Shift+R", self.tr(
             "Save the pattern as a new version and replace the planned shifts in the period"))
         self.roll_button.clicked.connect(self.roll_out)
@@ -126,7 +127,7 @@ class RotaPage(Page):
 
         controls = QHBoxLayout()
         for label_text, widget in ((self.tr("&Name"), self.name), (self.tr("&Length"), self.weeks),
-                                   (self.tr("&From"), self.start), (self.tr("U&ntil"), self.end)):
+                                   (self.tr("Fr&om"), self.start), (self.tr("&Until"), self.end)):
             controls.addWidget(buddy_label(label_text, widget))
             controls.addWidget(widget)
         controls.addWidget(self.roll_button)
@@ -149,7 +150,7 @@ class RotaPage(Page):
         self.tabs.setAccessibleName(self.tr("Rota views"))
         self.tabs.addTab(pattern_tab, self.tr("&Pattern"))
         self.tabs.addTab(self.calendar, self.tr("C&alendar"))
-        self.tabs.addTab(self.approvals, self.tr("Sharing and &approval"))
+        self.tabs.addTab(self.approvals, self.tr("Shar&ing and approval"))
         self.tabs.currentChanged.connect(lambda _index: self._choose_undo_stack())
         self.layout_.addWidget(self.tabs, 1)
 

@@ -66,7 +66,7 @@ class TimesheetsPage(Page):
         self.pay_codes_button = button(self.tr("Pay &codes…"), description=self.tr(
             "The employer's pay codes and rates, and the pay period"))
         self.pay_codes_button.clicked.connect(self.open_pay_codes)
-        self.payroll_button = self._action_button(self.tr("Export pa&yroll file…"), "payroll",
+        self.payroll_button = self._action_button(self.tr("E&xport payroll file…"), "payroll",
                                                   self.choose_payroll_file)
         self.year_button = self._action_button(self.tr("All PDFs of the year…"), "year", self.choose_year_folder)
         top = QHBoxLayout()
@@ -95,7 +95,7 @@ class TimesheetsPage(Page):
         self.confirm_button = self._action_button(self.tr("Co&nfirm (assistant)"), "confirm", self.confirm)
         self.attest_button = self._action_button(self.tr("&Attest…"), "attest", self.ask_attest)
         self.correct_button = self._action_button(self.tr("Co&rrect…"), "correct", self.open_correction)
-        self.pdf_button = self._action_button(self.tr("Print P&DF…"), "pdf", self.choose_pdf_file)
+        self.pdf_button = self._action_button(self.tr("P&rint PDF…"), "pdf", self.choose_pdf_file)
         actions = QHBoxLayout()
         for each in (self.deviation_button, self.sick_cover_button, self.confirm_button, self.attest_button,
                      self.correct_button, self.pdf_button):

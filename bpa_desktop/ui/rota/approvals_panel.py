@@ -60,22 +60,22 @@ class ApprovalsPanel(QWidget):
         self.assistant = named(QComboBox(), self.tr("Assistant"))
         self.who = named(QLineEdit(), self.tr("Name or initials"))
         self.seen_on = named(make_date_edit(date.today()), self.tr("Seen on"))
-        self.approved = QCheckBox(self.tr("&Approved on the same day"))
+        self.approved = QCheckBox(self.tr("Approved on the same &day"))
         self.approved.setAccessibleName(self.tr("Approved on the same day"))
-        self.record_button = button(self.tr("&Record"), "Ctrl+Shift+G")
+        self.record_button = button(self.tr("Record"), "Ctrl+Shift+G")
         self.record_button.clicked.connect(self.record)
         self.form_message = text_label()
         self.form_message.setWordWrap(True)
-        for label, widget in ((self.tr("Ro&le"), self.role), (self.tr("A&ssistant"), self.assistant),
-                              (self.tr("&Who"), self.who), (self.tr("S&een on"), self.seen_on)):
+        for label, widget in ((self.tr("Role"), self.role), (self.tr("Assistant"), self.assistant),
+                              (self.tr("Who"), self.who), (self.tr("Seen on"), self.seen_on)):
             form.addRow(buddy_label(label, widget), widget)
         form.addRow(self.approved)
         form.addRow(self.record_button, self.form_message)
 
         export_box = QGroupBox(self.tr("Share the planned shifts of the roll-out period"))
         exports = QHBoxLayout(export_box)
-        self.pdf_button = button(self.tr("&PDF…"))
-        self.ics_button = button(self.tr("&iCal for the chosen assistant…"))
+        self.pdf_button = button(self.tr("PDF…"))
+        self.ics_button = button(self.tr("iCal for &the chosen assistant…"))
         self.json_button = button(self.tr("&JSON file…"))
         self.pdf_button.clicked.connect(self.export_pdf)
         self.ics_button.clicked.connect(self.export_ics)

@@ -70,9 +70,9 @@ class DetailView(QWidget):
         lines_layout.addWidget(self.lines_total)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Timesheet details"))
-        self.tabs.addTab(self.days, self.tr("&Days"))
+        self.tabs.addTab(self.days, self.tr("Da&ys"))
         self.tabs.addTab(lines_tab, self.tr("Pay &lines"))
-        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self.history, self.tr("H&istory"))
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

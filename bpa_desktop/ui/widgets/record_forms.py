@@ -46,7 +46,7 @@ class ArrangementForm(ValidatedForm):
                                           self.tr("The person who leads the assistants day to day"))
         self.employer_kind = self.add_field("employer_kind", self.tr("Employer &kind"),
                                             _combo(employer_kind_labels()))
-        self.employer_name = self.add_field("employer_name", self.tr("&Employer"), QLineEdit(),
+        self.employer_name = self.add_field("employer_name", self.tr("Em&ployer"), QLineEdit(),
                                             self.tr("The municipality or company that pays the wages"))
         self.employer_org_no = self.add_field("employer_org_no", self.tr("&Organisation number"), QLineEdit(),
                                               self.tr("The employer's 9-digit organisation number"))
