@@ -10,8 +10,9 @@ from setuptools.command.build_py import build_py
 
 RECEIVER_PACKAGE = "bpa_desktop.sync.receiver"
 SHARED_MODULES = {
-    # i18n: the message catalogue's loader (resources/catalogue); text_format: dates and numbers
-    "bpa_desktop": {"__init__", "i18n", "text_format"},
+    # i18n: the catalogue's loader (resources/catalogue); text_format and message: dates, numbers
+    # and texts kept to be told later (protocol errors); atomic_write: the bundle file
+    "bpa_desktop": {"__init__", "i18n", "text_format", "message", "atomic_write"},
     "bpa_desktop.commands": {"__init__", "cli_language", "common", "receiver"},
     "bpa_desktop.resources": {"__init__"},
     "bpa_desktop.sync": {"__init__", "protocol", "signing", "bundle"},

@@ -51,6 +51,15 @@ def test_pip_install_of_the_receiver_pulls_no_qt_and_serves(tmp_path):
     assert where.startswith(str(venv))
     assert modules == "['bundle', 'protocol', 'receiver', 'signing'] ['cli_language', 'common', 'receiver']"
     assert qt == "None"
+    # every module it ships imports with what it ships (a module the build left out fails here)
+    imported = subprocess.run([python, "-c", (
+        "import importlib, pkgutil, bpa_desktop;"
+        "names = [m.name for m in pkgutil.walk_packages(bpa_desktop.__path__, 'bpa_desktop.')"
+        " if '.migrations' not in m.name];"
+        "[importlib.import_module(name) for name in names]; print(len(names))")],
+        capture_output=True, text=True, cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr[-2000:]
+    assert int(imported.stdout) > 20
     print(f"receiver venv: {_size_mib(venv):.0f} MiB")
 
     # the message catalogue ships with it: help in either language
@@ -70,6 +79,9 @@ def test_pip_install_of_the_receiver_pulls_no_qt_and_serves(tmp_path):
             assert httpx.get(f"http://127.0.0.1:{port}/v1/ready", timeout=10).status_code == 200
             page = httpx.get(f"http://127.0.0.1:{port}/staff/login", timeout=10)
             assert page.status_code == 200 and "Logg inn" in page.text
+            english_page = httpx.get(f"http://127.0.0.1:{port}/staff/login", timeout=10,
+                                     headers={"Accept-Language": "en"})
+            assert ">Log in</button>" in english_page.text
             assert httpx.get(f"http://127.0.0.1:{port}/staff/static/receiver.css", timeout=10).status_code == 200
         finally:
             stop(process)
