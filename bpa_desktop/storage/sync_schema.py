@@ -6,7 +6,7 @@ holds every table) because only ``bpa_desktop.sync`` uses them. See docs/protoco
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import (
     CheckConstraint,
@@ -37,6 +37,8 @@ OUTBOX_STATES = (
 )
 # A later version waits while an earlier one has not reached the receiver.
 NOT_YET_STORED = ("queued", "sending", "paused_auth", "blocked", "needs_correction")
+#: Not at the receiver this long after attestation: the Synk page offers the bundle and the PDF.
+STUCK_AFTER = timedelta(hours=24)
 # States the worker may seal (sign) and send.
 SENDABLE = ("queued", "sending", "paused_auth")
 # ``last_error_code`` of a version a later one replaced before the receiver stored it.
@@ -102,3 +104,8 @@ class OutboxSubmissionRow(Base):
     exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     paper_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # handed over on paper
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+def is_stuck(submission, now: datetime) -> bool:
+    """Not at the receiver a day after attestation (``submission``: an outbox row)."""
+    return submission.state in NOT_YET_STORED and now - submission.created_at > STUCK_AFTER

@@ -46,7 +46,7 @@ import random
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -67,7 +67,6 @@ BACKOFF_BASE_S = 5.0
 BACKOFF_CAP_S = 3600.0
 IN_FLIGHT_DELAY_S = 2.0
 LEASE_SECONDS = 60.0
-STUCK_AFTER = timedelta(hours=24)
 
 
 def utc_now() -> datetime:
@@ -83,11 +82,6 @@ def backoff_delay(attempts: int, rng: random.Random | None = None) -> float:
 def waiting_count(state_counts: dict[str, int]) -> int:
     """Submissions the receiver does not hold yet."""
     return sum(state_counts[state] for state in NOT_YET_STORED)
-
-
-def is_stuck(submission: Submission, now: datetime) -> bool:
-    """Not at the receiver a day after attestation: offer the bundle and the PDF."""
-    return submission.state in NOT_YET_STORED and now - submission.created_at > STUCK_AFTER
 
 
 # --- capture: what an attestation queues ----------------------------------------------------

@@ -13,23 +13,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bpa_desktop.storage import outbox_repository as outbox_repo
 from bpa_desktop.message import Message
 from bpa_desktop.storage.outbox_repository import Enrolment
-from bpa_desktop.storage.sync_schema import NOT_YET_STORED
+from bpa_desktop.storage.sync_schema import NOT_YET_STORED, is_stuck
 from bpa_desktop.storage.unit_of_work import Database
-from bpa_desktop.sync import outbox
 from bpa_desktop.workspace.checks import arrangement as arrangement_row
 from bpa_desktop.workspace.errors import WorkspaceError
-from bpa_desktop.workspace.sync_outbox import SyncOutbox
 from bpa_desktop.workspace.timesheets import Timesheets
 
 if TYPE_CHECKING:
     from bpa_desktop.sync.client import PushSummary, SyncClient
+    from bpa_desktop.workspace.sync_outbox import SyncOutbox
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,18 @@ class SubmissionInfo:
 class Sync:
     def __init__(self, db: Database, timesheets: Timesheets) -> None:
         self._db = db
-        self.outbox = SyncOutbox(db, timesheets)
+        self._timesheets = timesheets
+        self._outbox: SyncOutbox | None = None
+
+    @property
+    def outbox(self) -> SyncOutbox:
+        """Made on first use: it brings the protocol's models (pydantic) and the signing keys,
+        which reading counts and lists does not need (they stay out of the start-up)."""
+        if self._outbox is None:
+            from bpa_desktop.workspace.sync_outbox import SyncOutbox
+
+            self._outbox = SyncOutbox(self._db, self._timesheets)
+        return self._outbox
 
     def client(self, **options) -> SyncClient:
         """A client over this database's outbox (``transport``, ``timeout``, ``lease_seconds``)."""
@@ -80,10 +90,13 @@ class Sync:
 
     def status(self, arrangement_id: int | None = None) -> dict[str, int]:
         """Number of submissions in each outbox state."""
-        return self.outbox.counts(arrangement_id)
+        with self._db.read() as uow:
+            return outbox_repo.counts(uow.session, arrangement_id)
 
     def list_submissions(self, arrangement_id: int | None = None, states=None) -> list[SubmissionInfo]:
-        now = outbox.utc_now()
+        now = datetime.now(timezone.utc)
+        with self._db.read() as uow:
+            rows = outbox_repo.submissions(uow.session, arrangement_id, states)
         return [
             SubmissionInfo(
                 id=row.id, arrangement_id=row.arrangement_id, employee_no=row.employee_no, period=row.period,
@@ -92,19 +105,20 @@ class Sync:
                 last_error=Message.from_json(row.last_error_message) if row.last_error_message else None,
                 receipt=json.loads(row.receipt) if row.receipt else None, decision=row.decision,
                 decision_reason=row.decision_reason, decided_at=row.decided_at, exported_at=row.exported_at,
-                created_at=row.created_at, body_sha256=row.body_sha256, stuck=outbox.is_stuck(row, now),
+                created_at=row.created_at, body_sha256=row.body_sha256, stuck=is_stuck(row, now),
                 timesheet_id=row.timesheet_id, last_error_code=row.last_error_code,
                 paper_at=row.paper_at, waiting=row.state in NOT_YET_STORED,
             )
-            for row in self.outbox.list_rows(arrangement_id, states)
+            for row in rows
         ]
 
     def enrolment(self, arrangement_id: int) -> Enrolment | None:
-        enrolments = self.outbox.load_enrolments(arrangement_id)
+        enrolments = self.enrolled_arrangements(arrangement_id)
         return enrolments[0] if enrolments else None
 
-    def enrolled_arrangements(self) -> list[Enrolment]:
-        return self.outbox.load_enrolments()
+    def enrolled_arrangements(self, arrangement_id: int | None = None) -> list[Enrolment]:
+        with self._db.read() as uow:
+            return outbox_repo.enrolments(uow.session, arrangement_id)
 
     def enrol(self, arrangement_id: int, url: str, code: str, **client_options) -> Enrolment:
         """Enrol this arrangement at the municipality's receiver with a one-time code."""
@@ -127,7 +141,7 @@ class Sync:
     def probe(self, **client_options) -> bool:
         """True when some enrolled receiver answers /v1/health: the only proof of being online."""
         client = self.client(**client_options)
-        return any(client.probe(url) for url in {e.receiver_url for e in self.outbox.load_enrolments()})
+        return any(client.probe(url) for url in {e.receiver_url for e in self.enrolled_arrangements()})
 
     def write_bundle(self, arrangement_id: int, path: Path) -> int:
         """Write the unconfirmed submissions as a signed bundle file; returns how many."""
@@ -143,6 +157,8 @@ class Sync:
         """Record that these submissions were handed over on paper (one audit entry each), in
         one transaction; returns how many. They stay in the outbox: sending, the bundle and a
         later import store each id once at the receiver."""
+        from bpa_desktop.sync import outbox
+
         with self._db.write() as uow:
             arrangement_row(uow, arrangement_id)
             marked = outbox_repo.mark_paper(uow.session, arrangement_id, submission_ids, outbox.utc_now())
