@@ -1,4 +1,4 @@
-"""Turnus proposals (issue 11): a legal, fair rota made for the arbeidsleder.
+"""Turnus proposals: a legal, fair rota made for the arbeidsleder.
 
 Imports ``core`` (and the plain-Python message catalogue), never Qt, SQLAlchemy or storage.
 

@@ -1,4 +1,4 @@
-"""The working-time rules of DOMAIN.md as constraint *forms* over occurrence keys.
+"""The working-time rules of docs/domain.md as constraint *forms* over occurrence keys.
 
 A form says what may not happen to any one assistant; ``planner.model`` turns each form
 into CP-SAT constraints for every assistant. Forms are built over the real roll-out (every

@@ -6,7 +6,7 @@ pattern cell it repeats from, or, on a day when some assistant is unavailable, a
 own (those days are planned one by one). Constraints are generated over occurrences and
 deduplicated by key, so a year of days costs little more than one cycle.
 
-Sunday/holiday periods follow DOMAIN.md (the same reading as ``core.rules``): a run of
+Sunday/holiday periods follow docs/domain.md (the same reading as ``core.rules``): a run of
 consecutive Sundays and public holidays, from 18:00 the day before (15:00 on Christmas,
 Easter and Whitsun Eve) to 22:00 on its last day.
 """

@@ -12,7 +12,7 @@ receiver has another head), ``blocked`` (400/422: kept and shown, never dropped)
 ``superseded`` (a later version was accepted, or, with the code ``replaced``, a version that
 never reached the receiver was replaced by a correction).
 
-Corrections (decision, SYNC.md §2.6): a version supersedes the receiver's head, never a
+Corrections (decision, docs/protocol.md): a version supersedes the receiver's head, never a
 version the receiver never stored. The row keeps its local lineage (``version``,
 ``supersedes_id``: the timesheet's own versions), while its body names what the receiver
 holds (``receiver_head``): the newest earlier version it gave a receipt for, or the head a

@@ -1,4 +1,4 @@
-"""The `bpa-sync/1` HTTP API (SYNC.md 2.4). Every write is one transaction that commits before
+"""The `bpa-sync/1` HTTP API (docs/protocol.md). Every write is one transaction that commits before
 the answer is sent, so a 5xx always means "nothing stored" and a retry is processed fresh."""
 
 from __future__ import annotations

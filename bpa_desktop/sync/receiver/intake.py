@@ -1,6 +1,6 @@
 """Storing one signed submission: the single code path behind POST /v1/submissions and bundle import.
 
-Order (SYNC.md 2.4), all inside the caller's one write transaction: enrolled key -> signature on
+Order (docs/protocol.md), all inside the caller's one write transaction: enrolled key -> signature on
 the raw bytes -> unambiguous JSON (no key twice, no NaN) -> parse -> id equals the
 Idempotency-Key -> arrangement matches -> lock the arrangement's row (its receipt counter) -> insert, ignoring
 a duplicate id (same bytes: the stored receipt; other bytes: `key_reused`) -> `supersedes` must
