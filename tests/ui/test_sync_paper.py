@@ -23,7 +23,7 @@ def test_print_all_that_wait_without_enrolment(qtbot, demo_workspace, demo_arran
     qtbot.waitUntil(lambda: all("levert på papir" in text for text in column(page, "state")), timeout=15000)
     assert all(s.paper_at is not None for s in demo_workspace.sync.list_submissions(demo_arrangement_id))
 
-    from bpa_desktop.ui.sync.paper_print import paint_pdf, preview_dialog
+    from bpa_desktop.ui.printing import paint_pdf, preview_dialog, print_pdf
 
     dialog = preview_dialog(page, path)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
@@ -32,6 +32,11 @@ def test_print_all_that_wait_without_enrolment(qtbot, demo_workspace, demo_arran
     assert paint_pdf(dialog.document, printer) == dialog.document.pageCount() >= len(waiting)
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
     dialog.deleteLater()
+
+    shown = print_pdf(page, path)  # what the page opens after writing (it crashed: its printer was freed)
+    qtbot.waitUntil(shown.isVisible)
+    assert page.print_dialog is shown and shown.windowTitle() == "Skriv ut timelister"
+    shown.reject()
 
 
 def test_the_paper_button_is_reachable_by_its_shortcut(qtbot, demo_workspace, monkeypatch, tmp_path, _bokmal):

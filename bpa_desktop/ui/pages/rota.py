@@ -160,6 +160,9 @@ class RotaPage(Page):
         self.view.message.connect(self.show_message)
         self.checker.findings_changed.connect(self._findings_changed)
         self.findings.cells_requested.connect(self.select_pattern_cells)
+        # printing the rota works from every tab (its button is on Deling og godkjenning)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.approvals.print_rota)
+        self.approvals.message.connect(self.show_message)
         QShortcut(QKeySequence("F8"), self, lambda: self.findings.step(True),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Shift+F8"), self, lambda: self.findings.step(False),

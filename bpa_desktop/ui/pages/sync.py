@@ -374,7 +374,7 @@ class SyncPage(Page):
     def _paper_written(self, copies, preview: bool) -> None:
         self.show_message(message("ui_paper_done", count=len(copies.submission_ids), path=str(copies.path)))
         if preview:
-            from bpa_desktop.ui.sync.paper_print import print_pdf
+            from bpa_desktop.ui.printing import print_pdf
 
             print_pdf(self, copies.path)
 

@@ -36,7 +36,7 @@ from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 
 SHORTCUTS = {
     "register": "Ctrl+R", "deviation": "Ctrl+D", "sick_cover": "Ctrl+Shift+D", "confirm": "Ctrl+B", "attest": "Ctrl+T",
-    "correct": "Ctrl+K", "pdf": "Ctrl+P", "payroll": "Ctrl+L", "year": "Ctrl+Shift+P",
+    "correct": "Ctrl+K", "print": "Ctrl+P", "pdf": "Ctrl+S", "payroll": "Ctrl+L", "year": "Ctrl+Shift+P",
 }
 
 
@@ -50,6 +50,7 @@ class TimesheetsPage(Page):
         self.data: PeriodSheets | None = None
         self.view: SheetView | None = None
         self.dialog: QDialog | QMessageBox | None = None  # the open dialog (tests look at it)
+        self.print_dialog = None  # the open print preview (tests look at it)
         self.exports = SheetExports(self)
         self._wanted_day: date | None = None
         self._wanted_assistant: int | None = None
@@ -95,10 +96,11 @@ class TimesheetsPage(Page):
         self.confirm_button = self._action_button(self.tr("Co&nfirm (assistant)"), "confirm", self.confirm)
         self.attest_button = self._action_button(self.tr("&Attest…"), "attest", self.ask_attest)
         self.correct_button = self._action_button(self.tr("Co&rrect…"), "correct", self.open_correction)
-        self.pdf_button = self._action_button(self.tr("P&rint PDF…"), "pdf", self.choose_pdf_file)
+        self.print_button = self._action_button(self.tr("Print…"), "print", self.exports.print_pdf)
+        self.pdf_button = self._action_button(self.tr("Save as PDF…"), "pdf", self.choose_pdf_file)
         actions = QHBoxLayout()
         for each in (self.deviation_button, self.sick_cover_button, self.confirm_button, self.attest_button,
-                     self.correct_button, self.pdf_button):
+                     self.correct_button, self.print_button, self.pdf_button):
             actions.addWidget(each)
         actions.addStretch(1)
         right = QWidget()
@@ -115,7 +117,7 @@ class TimesheetsPage(Page):
 
         order = [self.period, self.register_button, self.pay_codes_button, self.payroll_button, self.year_button,
                  self.list, self.deviation_button, self.sick_cover_button, self.confirm_button, self.attest_button,
-                 self.correct_button, self.pdf_button]
+                 self.correct_button, self.print_button, self.pdf_button]
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
         self._update_buttons()
@@ -126,7 +128,7 @@ class TimesheetsPage(Page):
     def _action_button(self, text: str, key: str, action):
         """A button whose shortcut is the page's (it works, and explains, when the button is disabled)."""
         sequence = QKeySequence(SHORTCUTS[key])
-        result = button(text, description=f"{text.replace('&', '').rstrip('…')} "
+        result = button(text, description=f"{text.replace('&', '').rstrip('… ')} "
                                           f"({sequence.toString(QKeySequence.SequenceFormat.NativeText)})")
         result.clicked.connect(action)
         QShortcut(sequence, self, action)
@@ -277,6 +279,7 @@ class TimesheetsPage(Page):
             status, entry.detail.period, self.today, entry.timesheet.confirmed_through if entry.timesheet else None))
         self.attest_button.setEnabled(has and newest and not entry.locked)
         self.correct_button.setEnabled(has and newest and entry.locked)
+        self.print_button.setEnabled(has)
         self.pdf_button.setEnabled(has)
         self.payroll_button.setEnabled(self.data is not None)
         self.year_button.setEnabled(self.data is not None)
@@ -477,7 +480,7 @@ class TimesheetsPage(Page):
     def _action_failed(self, error: BaseException) -> None:
         self.show_message(user_message(error))
 
-    # --- exports: ui/timesheets/exports.py (file dialogs here, the writing in jobs) ------------
+    # --- exports: ui/timesheets/exports.py (file dialogs and printing, the writing in jobs) -
     def choose_pdf_file(self) -> None:
         self.exports.choose_pdf_file()
 

@@ -1,12 +1,14 @@
 """Deling og godkjenning: who has seen and approved which rota version (assistants,
 employer, union representative) with dates, and exports of the plan (PDF, iCal, JSON) that
-run in a worker after a file dialog."""
+run in a worker after a file dialog; printing the rota PDF through the print preview (Ctrl+P
+on the Turnus page)."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +34,8 @@ from bpa_desktop.ui.operations.operation import WriteOp
 
 
 class ApprovalsPanel(QWidget):
+    message = Signal(str)  # what printing says, for the page's message line (seen on every tab)
+
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -39,6 +43,7 @@ class ApprovalsPanel(QWidget):
         self.assistants: list = []
         self.period: tuple[date, date] | None = None
         self.save_path = None  # tests set a path instead of the file dialog
+        self.print_dialog = None  # the open print preview (tests look at it)
 
         self.version = named(QComboBox(), self.tr("Rota version"))
         self.version.currentIndexChanged.connect(self._version_chosen)
@@ -74,15 +79,18 @@ class ApprovalsPanel(QWidget):
 
         export_box = QGroupBox(self.tr("Share the planned shifts of the roll-out period"))
         exports = QHBoxLayout(export_box)
+        self.print_button = button(self.tr("Print…"), description=self.tr(
+            "Print the planned shifts of the roll-out period (Ctrl+P)"))
         self.pdf_button = button(self.tr("PDF…"))
         self.ics_button = button(self.tr("iCal for &the chosen assistant…"))
         self.json_button = button(self.tr("&JSON file…"))
+        self.print_button.clicked.connect(self.print_rota)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.ics_button.clicked.connect(self.export_ics)
         self.json_button.clicked.connect(self.export_json)
         self.export_message = text_label()
         self.export_message.setWordWrap(True)
-        for widget in (self.pdf_button, self.ics_button, self.json_button):
+        for widget in (self.print_button, self.pdf_button, self.ics_button, self.json_button):
             exports.addWidget(widget)
         exports.addWidget(self.export_message, 1)
 
@@ -204,6 +212,22 @@ class ApprovalsPanel(QWidget):
         ws, aid, (start, end) = self.ctx.workspace, self.ctx.arrangement_id, self.period or (None, None)
         self._export(self.tr("Save the rota as PDF"), "turnus.pdf", self.tr("PDF files (*.pdf)"),
                      lambda path: ws.exports.rota_pdf(aid, start, end, path))
+
+    def print_rota(self) -> object | None:  # a PdfPrint
+        """The rota PDF of the roll-out period (the one "PDF…" saves) in the print preview, made in
+        a worker into a temporary file that goes when the preview closes."""
+        from bpa_desktop.ui.printing import PdfPrint  # Qt's print modules load when first printing
+
+        if self.ctx.arrangement_id is None or self.period is None:
+            return None
+        ws, aid, (start, end) = self.ctx.workspace, self.ctx.arrangement_id, self.period
+        return PdfPrint(self, self.ctx.runner, lambda path: ws.exports.rota_pdf(aid, start, end, path),
+                        f"turnus-{start.isoformat()}-{end.isoformat()}.pdf", self.tr("Print the rota"),
+                        self._print_message).start()
+
+    def _print_message(self, text: str) -> None:
+        self.export_message.setText(text)
+        self.message.emit(text)
 
     def export_ics(self) -> None:
         assistant_id = self.assistant.currentData()

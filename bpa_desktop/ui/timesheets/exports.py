@@ -1,4 +1,5 @@
-"""Timelister's files: one timesheet's PDF, the period's payroll file, and every PDF of a year.
+"""Timelister's files: one timesheet's PDF (saved, or printed through the print preview), the
+period's payroll file, and every PDF of a year.
 
 The file dialogs run here, on the GUI thread; the writing runs as jobs (ui/operations/jobs.py):
 the single PDF on the read lane, the payroll file and the year's PDFs on the files lane, shown in
@@ -33,17 +34,35 @@ class SheetExports(QObject):
     def _documents() -> Path:
         return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
+    def _pdf_name(self, entry) -> str:
+        shown = self.page.view.detail.timesheet if self.page.view else None
+        version = shown.version if shown else 1
+        return f"timeliste-{entry.assistant.employee_no}-{entry.detail.period.key()}-v{version}.pdf"
+
     def choose_pdf_file(self) -> None:
         entry = self.page._usable_entry("pdf")
         if entry is None:
             return
-        shown = self.page.view.detail.timesheet if self.page.view else None
-        version = shown.version if shown else 1
-        name = f"timeliste-{entry.assistant.employee_no}-{entry.detail.period.key()}-v{version}.pdf"
         path, _ = QFileDialog.getSaveFileName(self.page, self.tr("Save the timesheet as PDF"),
-                                              str(self._documents() / name), self.tr("PDF files (*.pdf)"))
+                                              str(self._documents() / self._pdf_name(entry)),
+                                              self.tr("PDF files (*.pdf)"))
         if path:
             self.export_pdf(Path(path))
+
+    def print_pdf(self) -> object | None:  # a PdfPrint
+        """The shown version of the selected timesheet in the print preview: the PDF the export
+        writes, made in a worker into a temporary file that goes when the preview closes."""
+        from bpa_desktop.ui.printing import PdfPrint  # Qt's print modules load when first printing
+
+        entry = self.page._usable_entry("pdf")
+        if entry is None:
+            return None
+        shown = self.page.view.detail.timesheet if self.page.view else None
+        ws, assistant_id, period_start = self.ctx.workspace, entry.assistant.id, entry.detail.period.start
+        shown_id, today = (shown.id if shown else None), self.page.today
+        return PdfPrint(self.page, self.ctx.runner,
+                        lambda path: data.write_pdf(ws, assistant_id, period_start, shown_id, path, today),
+                        self._pdf_name(entry), self.tr("Print the timesheet"), self.show_message).start()
 
     def export_pdf(self, path: Path) -> None:
         """Render the shown version of the selected timesheet to `path` in a worker."""
