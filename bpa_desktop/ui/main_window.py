@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.offer_first_run = offer_first_run
         self.remember_state = False  # app.py turns it on for a real session (not screenshots)
         self.wizard: ArrangementWizard | None = None
+        self._arrangement_name = ""
         self.setWindowTitle(self.tr("bpa-desktop"))
         self.setAccessibleName(self.tr("bpa-desktop main window"))
         self.setWindowIcon(app_icon())
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(tooltip(f"{page.title()} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"))
             self.navigation.addItem(item)
             page.loaded.connect(lambda page_id=page.page_id: self._page_loaded(page_id))
+            page.unsaved_changed.connect(self._update_title)
             QShortcut(shortcut, self, lambda index=number - 1: self.show_page_index(index, focus=True))
         font = self.navigation.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)  # relative to the system size
@@ -142,6 +144,11 @@ class MainWindow(QMainWindow):
         ctx.load_arrangements()
 
     def closeEvent(self, event) -> None:
+        for page in self.pages.values():
+            if page.has_unsaved() and not page.may_close():  # the page asks, and closes the window after
+                self.show_page(page.page_id)
+                event.ignore()
+                return
         self.sync.stop()  # no sync thread outlives the window
         self.ctx.jobs.cancel_all()  # long jobs stop after the piece they are on
         if self.remember_state:
@@ -214,8 +221,16 @@ class MainWindow(QMainWindow):
             self.open_wizard(first_run=True)
 
     def _arrangement_changed(self, arrangement) -> None:
-        name = arrangement.name if arrangement is not None else ""
-        self.setWindowTitle(self.tr("%1 – bpa-desktop").replace("%1", name) if name else self.tr("bpa-desktop"))
+        self._arrangement_name = arrangement.name if arrangement is not None else ""
+        self._update_title()
+
+    def _update_title(self) -> None:
+        """The arrangement's name, and "(unsaved)" while a page holds edits not saved yet."""
+        name = self._arrangement_name
+        title = self.tr("%1 – bpa-desktop").replace("%1", name) if name else self.tr("bpa-desktop")
+        unsaved = [page.unsaved_text() for page in self.pages.values() if page.has_unsaved()]
+        self.setWindowTitle(title + " " + self.tr("(unsaved)") if unsaved else title)
+        self.setAccessibleDescription(" ".join(unsaved))
 
     def open_wizard(self, first_run: bool) -> ArrangementWizard:
         wizard = ArrangementWizard(self.ctx, first_run, self)

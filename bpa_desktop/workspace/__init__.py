@@ -35,6 +35,7 @@ from bpa_desktop.storage.paths import default_db_path
 from bpa_desktop.storage.unit_of_work import ROLES, Database
 from bpa_desktop.workspace.audit import Audit
 from bpa_desktop.workspace.backups import Backups
+from bpa_desktop.workspace.drafts import Drafts
 from bpa_desktop.workspace.encryption import Encryption
 from bpa_desktop.workspace.errors import (
     NotFoundError,
@@ -71,6 +72,7 @@ class Workspace:
         self.backups = Backups(db, automatic=automatic_backups)
         self.timesheets.before_attest = self.backups.before_attestation
         self.encryption = Encryption(db, self.backups)
+        self.drafts = Drafts(db.path)
 
     @cached_property
     def sync(self) -> Sync:

@@ -38,6 +38,7 @@ class Page(QWidget):
     """
 
     loaded = Signal()
+    unsaved_changed = Signal()  # has_unsaved() or unsaved_text() changed
     page_id = ""
     listens: Changes = Changes()
 
@@ -55,6 +56,19 @@ class Page(QWidget):
 
     def title(self) -> str:
         raise NotImplementedError
+
+    def has_unsaved(self) -> bool:
+        """Whether the page holds edits a person typed that are not saved yet."""
+        return False
+
+    def unsaved_text(self) -> str:
+        """What is unsaved, for the window's accessible description."""
+        return ""
+
+    def may_close(self) -> bool:
+        """The window is closing: True lets it; False means the page asks first (it closes the
+        window itself once the person has answered)."""
+        return True
 
     def set_active(self, active: bool) -> None:
         self._active = active

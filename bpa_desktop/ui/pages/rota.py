@@ -4,7 +4,6 @@ forslag …", Ctrl+Shift+P). The parts live in bpa_desktop/ui/rota/."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -25,7 +24,7 @@ from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.rota.approvals_panel import ApprovalsPanel
 from bpa_desktop.ui.rota.calendar_model import local_day
 from bpa_desktop.ui.rota.calendar_view import CalendarView
-from bpa_desktop.ui.rota.commands import ResizeCommand
+from bpa_desktop.ui.rota.commands import ReplacePatternCommand, ResizeCommand
 from bpa_desktop.ui.rota.findings_panel import FindingsPanel, group_findings, marks_of
 from bpa_desktop.ui.rota.hour_bar import HourBar
 from bpa_desktop.core.live_plan import PlanSetup
@@ -33,44 +32,14 @@ from bpa_desktop.ui.rota.live_check import LiveChecker
 from bpa_desktop.ui.rota.pattern_model import PatternModel
 from bpa_desktop.ui.rota.pattern_view import PatternView
 from bpa_desktop.ui.rota.proposal_apply import ApplyProposalCommand, SerialWrites
+from bpa_desktop.ui.rota.rota_data import RotaData, read_rota_data
 from bpa_desktop.ui.rota.period import default_period
+from bpa_desktop.ui.rota.rollout_questions import ask_before_roll_out, filled_past_text, roll_out_question
+from bpa_desktop.ui.rota.unsaved import DraftBar, UnsavedPattern
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 from bpa_desktop.ui.widgets.date_field import make_date_edit
 
 MAX_WEEKS = 8
-
-
-@dataclass
-class RotaData:
-    """What the page reads in one go (in a worker)."""
-
-    templates: list
-    assistants: list
-    vedtak: list
-    current: object | None  # RotaPlan of the latest saved version, or None
-    planned_year: list = field(default_factory=list)
-    worked_year: list = field(default_factory=list)
-    need: list = field(default_factory=list)
-    unregistered: tuple = ()  # planned shifts in the past nobody registered
-    account_start: object | None = None  # core.budget.AccountStart
-
-
-def read_rota_data(workspace, arrangement_id: int, today: date) -> RotaData:
-    year_start, year_end = date(today.year, 1, 1), date(today.year, 12, 31)
-    current = workspace.rota.current_rota(arrangement_id)
-    need = workspace.rota.get_need_pattern(arrangement_id)
-    reading = workspace.reports.hour_account(arrangement_id, today)
-    return RotaData(
-        templates=workspace.rota.list_shift_templates(arrangement_id),
-        assistants=workspace.people.list_assistants(arrangement_id),
-        vedtak=workspace.vedtak.list_vedtak(arrangement_id),
-        current=current,
-        planned_year=workspace.rota.list_planned_shifts(arrangement_id, year_start, year_end),
-        worked_year=workspace.timesheets.list_worked_shifts(arrangement_id, year_start, min(today, year_end)),
-        need=list(need),
-        unregistered=reading.unregistered,
-        account_start=reading.start,
-    )
 
 
 class RotaPage(Page):
@@ -92,6 +61,11 @@ class RotaPage(Page):
         self.dialog = None
         self.writes = SerialWrites(ctx.runner, self)
         self._waiting_for_first_check = False
+        self._rolling: tuple[int, dict] | None = None  # what the roll-out on its way saves
+        self.unsaved = UnsavedPattern(self)
+        self.draft_bar = DraftBar()
+        self.draft_bar.continue_requested.connect(self.unsaved.continue_draft)
+        self.draft_bar.discard_requested.connect(self.unsaved.throw_away_draft)
 
         # the pattern and its period
         self.name = named(QLineEdit(self.tr("Rota")), self.tr("Rota name"))
@@ -107,7 +81,7 @@ class RotaPage(Page):
         self.end.committed.connect(self._period_chosen)
         self.roll_button = button(self.tr("&Roll out"), "Ctrl+Shift+R", self.tr(
             "Save the pattern as a new version and replace the planned shifts in the period"))
-        self.roll_button.clicked.connect(self.roll_out)
+        self.roll_button.clicked.connect(lambda: self.roll_out())  # not the button's "checked"
         self.templates_button = button(self.tr("Shift &codes…"), "Ctrl+K")
         self.templates_button.clicked.connect(self.edit_templates)
         # Undo and Redo act on the window's history (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y are its actions):
@@ -140,6 +114,7 @@ class RotaPage(Page):
         self.layout_.addWidget(self.hour_bar)
         self.message = paragraph()
         self.layout_.addWidget(self.message)
+        self.layout_.addWidget(self.draft_bar)
 
         self.pattern_tab = pattern_tab = QSplitter(Qt.Orientation.Vertical)
         pattern_tab.addWidget(self.view)
@@ -172,6 +147,8 @@ class RotaPage(Page):
         self.setTabOrder(self.start, self.end)
         self.setTabOrder(self.end, self.roll_button)
         self.setTabOrder(self.roll_button, self.propose_button)
+        self.unsaved.changed.connect(self.unsaved.mark)
+        self.unsaved.mark(False)
 
     def title(self) -> str:
         return self.tr("Rota")
@@ -222,6 +199,13 @@ class RotaPage(Page):
         show_error(self, error)
 
     def _show(self, data: RotaData) -> None:
+        arrangement_id = self.ctx.arrangement_id
+        kept = None
+        if self.unsaved.unsaved:
+            if self.unsaved.arrangement_id == arrangement_id:  # a reload: the edits stay
+                kept = (self.name.text(), self.model.weeks, dict(self.model.cells))
+            else:  # another arrangement: the edits stay as that one's draft
+                self.unsaved.save_draft()
         self.data = data
         current = data.current
         weeks = current.weeks if current else 4
@@ -237,6 +221,12 @@ class RotaPage(Page):
         assistants = [a for a in data.assistants if a.end_date is None or a.end_date >= start]
         self.undo_stack.clear()
         self.model.set_pattern(assistants, data.templates, weeks, dict(current.cells) if current else {}, start)
+        self.unsaved.set_saved(arrangement_id=arrangement_id)
+        if kept is not None:
+            self.name.setText(kept[0])
+            known = {a.id for a in assistants}
+            ReplacePatternCommand.show(self.model, kept[1], {k: v for k, v in kept[2].items() if k[0] in known})
+        self.unsaved.offer_draft(None if kept else data.draft)
         grid = min(self.view.fitting_height(), max(self.pattern_tab.height() * 2 // 3, 200))
         self.pattern_tab.setSizes([grid, max(self.pattern_tab.height() - grid, 100)])
         self.calendar.set_context(data.assistants, data.templates, data.need)
@@ -246,6 +236,16 @@ class RotaPage(Page):
         self._show_codes()
         self._waiting_for_first_check = True
         self._configure_checks()
+
+    # --- unsaved edits and the draft ------------------------------------------------------
+    def has_unsaved(self) -> bool:
+        return self.unsaved.unsaved
+
+    def unsaved_text(self) -> str:
+        return self.tr("Rota: the pattern has edits that are not rolled out; they are kept as a draft")
+
+    def may_close(self) -> bool:
+        return self.unsaved.may_close()
 
     def _show_codes(self) -> None:
         templates = self.data.templates if self.data else []
@@ -339,7 +339,19 @@ class RotaPage(Page):
         self.hour_bar.set_account(account)
 
     # --- actions ----------------------------------------------------------------------------
-    def roll_out(self) -> None:
+    def roll_out(self, then=None) -> None:
+        """Roll out, asking first when the pattern breaks rules or the period starts in the past;
+        `then()` runs once it is rolled out (closing the window)."""
+        if self.ctx.arrangement_id is None or self._rolling is not None or self.dialog is not None:
+            return
+        errors = sum(1 for g in self.findings.groups if g.severity == "error")
+        question = roll_out_question(errors, self.start_date, self.end_date, self.today)
+        if question is None:
+            self._roll_out(then)
+            return
+        ask_before_roll_out(self, question, lambda: self._roll_out(then))
+
+    def _roll_out(self, then) -> None:
         arrangement_id = self.ctx.arrangement_id
         if arrangement_id is None:
             return
@@ -347,21 +359,36 @@ class RotaPage(Page):
         self.show_message(self.tr("Rolling out…"))
         name, weeks, start, end, cells = (self.name.text(), self.model.weeks, self.start_date, self.end_date,
                                           dict(self.model.cells))
+        self._rolling = (weeks, dict(cells))
         WriteOp(self.ctx, self, lambda ws: ws.rota.save_rota(arrangement_id, name, weeks, start, end, cells),
-                Changes.of("rota", "calendar")).success(self._rolled_out).failure(self._roll_failed).run()
+                Changes.of("rota", "calendar")).success(lambda _id: self._rolled_out(start, end, then)) \
+            .failure(self._roll_failed).run()
 
-    def _rolled_out(self, _rota_id) -> None:
+    def _rolled_out(self, start: date, end: date, then=None) -> None:
+        saved, self._rolling = self._rolling, None
         self.roll_button.setEnabled(True)
-        # The edits are saved in the new version: undo can no longer take back a cell of it, so
-        # the pattern's undo list starts again here (undo never claims what it did not do).
-        self.undo_stack.clear()
-        self.show_message(self.tr("Rolled out from %1 to %2 as a new version. The pattern's earlier edits "
-                                  "are saved in it and can no longer be undone here.").replace(
-            "%1", format_date(self.start_date)).replace("%2", format_date(self.end_date)))
+        self.unsaved.set_saved(saved)
+        past = filled_past_text(start, end, self.today)
+        if not self.unsaved.unsaved:
+            # The edits are saved in the new version: undo can no longer take back a cell of it, so
+            # the pattern's undo list starts again here (undo never claims what it did not do).
+            self.undo_stack.clear()
+            self.unsaved.discard_draft()
+            self.show_message(self.tr("Rolled out from %1 to %2 as a new version. The pattern's earlier edits "
+                                      "are saved in it and can no longer be undone here.").replace(
+                "%1", format_date(start)).replace("%2", format_date(end)) + past)
+        else:  # edited (or undone) while it was saving: the grid is not what was rolled out
+            self.show_message(self.tr("Rolled out from %1 to %2 as a new version, as the pattern was when you chose "
+                                      "Roll out. The edits made since are not in it: they are still unsaved.").replace(
+                "%1", format_date(start)).replace("%2", format_date(end)) + past)
+            then = None
         self._plan_changed()
         self.approvals.reload()
+        if then is not None:
+            then()
 
     def _roll_failed(self, error: BaseException) -> None:
+        self._rolling = None
         self.roll_button.setEnabled(True)
         errors = validation_errors(error)
         self.show_message("\n".join(errors.values()) if errors else user_message(error))
@@ -407,15 +434,22 @@ class RotaPage(Page):
         before = (self.model.weeks, dict(self.model.cells))
         self.show_message(self.tr("Saving the proposal…"))
 
+        saved_before = self.unsaved.baseline
+
         def stored(applied) -> None:
-            self.undo_stack.push(ApplyProposalCommand(self, proposal, before, applied, self.tr("take the proposal")))
-            self.proposal_stored(True)
+            command = ApplyProposalCommand(self, proposal, before, applied, self.tr("take the proposal"))
+            command.saved_before = saved_before
+            self.undo_stack.push(command)
+            self.proposal_stored(True, command)
 
         self.writes.submit(self.ctx.workspace.planner.apply_proposal, self.ctx.arrangement_id, proposal,
                            name=self.name.text(), start=self.start_date, end=self.end_date,
                            on_done=stored, on_error=self.proposal_write_failed)
 
-    def proposal_stored(self, applied: bool) -> None:
+    def proposal_stored(self, applied: bool, command=None) -> None:
+        if command is not None:  # what the database holds now
+            after = (command.after_weeks, dict(command.after_cells))
+            self.unsaved.set_saved(after if applied else command.saved_before)
         self.show_message(self.tr("The proposal is saved as a new version and rolled out from %1 to %2 "
                                   "(Ctrl+Z undoes it).").replace("%1", format_date(self.start_date)).replace(
             "%2", format_date(self.end_date)) if applied else self.tr("The proposal is undone: the rota is back as it was."))

@@ -1,4 +1,5 @@
-"""Undoable edits of the pattern (QUndoCommand): set cells, clear, paste, move, resize, lock.
+"""Undoable edits of the pattern (QUndoCommand): set cells, clear, paste, move, resize, lock,
+a whole pattern (a draft taken back).
 
 Each command stores what the cells held before, so undo restores exactly that. Set, clear,
 paste and move are all "change these cells" and share `SetCellsCommand`.
@@ -76,6 +77,29 @@ class ResizeCommand(QUndoCommand):
         self.model.resize(self.before_weeks)
         if self.dropped:
             self.model.apply(self.dropped)
+
+
+class ReplacePatternCommand(QUndoCommand):
+    """Show a whole other pattern (a draft taken back); undo shows the one before it."""
+
+    def __init__(self, model: PatternModel, weeks: int, cells: Mapping[CellKey, str], text: str) -> None:
+        super().__init__(text)
+        self.model = model
+        self.before = (model.weeks, dict(model.cells))
+        self.after = (weeks, dict(cells))
+
+    @staticmethod
+    def show(model: PatternModel, weeks: int, cells: Mapping[CellKey, str]) -> None:
+        model.resize(weeks)
+        changes: dict[CellKey, str | None] = {key: None for key in model.cells if key not in cells}
+        changes.update({key: code for key, code in cells.items() if model.cells.get(key) != code})
+        model.apply(changes)
+
+    def redo(self) -> None:
+        self.show(self.model, *self.after)
+
+    def undo(self) -> None:
+        self.show(self.model, *self.before)
 
 
 # --- building the changes ---------------------------------------------------------------

@@ -63,6 +63,7 @@ class ApplyProposalCommand(QUndoCommand):
         self.after_weeks = proposal.pattern.weeks
         self.after_cells = {(int(a), w, d): code for (a, w, d), code in proposal.pattern.cells.items()}
         self.applied = applied
+        self.saved_before: tuple[int, dict] | None = None  # what was saved before the proposal (the page sets it)
         self._stored = True  # the first redo (on push) only shows what is stored already
 
     def _show(self, weeks: int, cells: dict) -> None:
@@ -84,11 +85,11 @@ class ApplyProposalCommand(QUndoCommand):
 
     def _reapplied(self, applied) -> None:
         self.applied = applied
-        self.page.proposal_stored(True)
+        self.page.proposal_stored(True, self)
 
     def undo(self) -> None:
         self._show(self.before_weeks, self.before_cells)
         page = self.page
         page.writes.submit(lambda: page.ctx.workspace.planner.undo_proposal(self.applied),
-                           on_done=lambda _rota: page.proposal_stored(False),
+                           on_done=lambda _rota: page.proposal_stored(False, self),
                            on_error=page.proposal_write_failed)
