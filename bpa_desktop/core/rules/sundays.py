@@ -7,6 +7,7 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bpa_desktop.core import calendar as cal
 from bpa_desktop.core import windows as win
@@ -32,8 +33,10 @@ class _HolidayPeriod:
         return f"{fmt_range(self.first, self.last)}"
 
 
-def _holiday_periods(first_day: date, last_day: date) -> list[_HolidayPeriod]:
-    """Every Sunday/holiday period whose days fall in [first_day, last_day]."""
+@lru_cache(maxsize=256)
+def _holiday_periods(first_day: date, last_day: date) -> tuple[_HolidayPeriod, ...]:
+    """Every Sunday/holiday period whose days fall in [first_day, last_day]. Kept: the live
+    check asks again for the same spans after every edit (the calendar never changes)."""
     periods = []
     day = first_day
     while day <= last_day:
@@ -49,7 +52,7 @@ def _holiday_periods(first_day: date, last_day: date) -> list[_HolidayPeriod]:
             _HolidayPeriod(win.wall_point(eve, free_from), win.wall_point(day, "22:00"), first, day)
         )
         day += timedelta(days=1)
-    return periods
+    return tuple(periods)
 
 
 def _sunday_work(person: _Person, limits: Limits, out: _Collector, periods) -> None:
