@@ -55,6 +55,9 @@ class LivePlan:
         self.cells = cells  # the model's dict: read, never written here
         self.index = ShiftIndex(self._roll(setup.start, setup.end))
         self.findings: list[Finding] = []
+        # cells_of per finding, kept across edits: an edit forgets only the findings of the
+        # edited assistants whose shifts it could have moved (the list marks ~1,000 a year)
+        self._cells: dict[Finding, frozenset[CellKey]] = {}
 
     def _roll(self, first: date, last: date) -> list[Shift]:
         templates = self.setup.templates
@@ -102,9 +105,29 @@ class LivePlan:
         kept = [f for f in self.findings
                 if not (f.rule in WINDOW_RULES and f.assistant in assistants and _touches(f, spans))]
         self.findings = sort_findings(set(kept) | set(fresh))
+        self._forget_cells(assistants, days)
         return self.findings
 
-    def cells_of(self, finding: Finding) -> set[CellKey]:
+    def _forget_cells(self, assistants: set[str], days: list[date]) -> None:
+        """Drop the kept cells of findings gone, and of those whose shifts the edit may have
+        changed (the edited assistants', with a shift starting on an edited day in reach)."""
+        runs = [(cal.day_start(first).timestamp(), cal.day_start(last + timedelta(days=1)).timestamp())
+                for first, last in _ranges(days)]
+        current = set(self.findings)
+        self._cells = {
+            finding: cells for finding, cells in self._cells.items()
+            if finding in current and not (finding.assistant in assistants and any(
+                finding.start.timestamp() - _LOOKBACK < upper and finding.end.timestamp() + 1 > lower
+                for lower, upper in runs))
+        }
+
+    def cells_of(self, finding: Finding) -> frozenset[CellKey]:
+        kept = self._cells.get(finding)
+        if kept is None:
+            kept = self._cells[finding] = frozenset(self._find_cells(finding))
+        return kept
+
+    def _find_cells(self, finding: Finding) -> set[CellKey]:
         """The pattern cells whose shifts a finding concerns (touching shifts count: a rest
         finding runs from one shift's end to the next one's start). A finding over many
         weeks (averages, Sundays over 26 weeks) would mark every shift, which tells nothing:

@@ -30,11 +30,13 @@ def _working_hours(rule: str, groups: dict, when, normal: float, preset: float, 
                    person: _Person, limits: Limits, out: _Collector) -> None:
     """Findings for the days or weeks (``groups``) with more hours than normal working time;
     ``when(key)`` names the day or week in the message."""
-    allowed = _hours_allowed(normal, preset, law, limits)
-    reference = _reference("aml § 10-4, § 10-5, § 10-6 (8)", preset, law, limits)
+    allowed = reference = None  # written only for a day or week that has a finding (most have none)
     for key, (worked, first, last) in sorted(groups.items()):
         severity = _severity_above(worked, normal, preset)
         if severity is not None:
+            if allowed is None:
+                allowed = _hours_allowed(normal, preset, law, limits)
+                reference = _reference("aml § 10-4, § 10-5, § 10-6 (8)", preset, law, limits)
             out.add(rule, severity, person.id, first, last,
                     t("findings.working_hours", name=person.name, hours=hours(worked), when=when(key),
                       allowed=allowed), reference)
