@@ -117,8 +117,12 @@ class BackupsDialog(QDialog):
                 self.table.setItem(index, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.status.setText(self.tr("%1 copies.").replace("%1", str(len(rows))) if rows
-                            else self.tr("No copies yet."))
+        if not rows:
+            self.status.setText(self.tr("No copies yet."))
+        elif len(rows) == 1:
+            self.status.setText(self.tr("One copy."))
+        else:
+            self.status.setText(self.tr("%1 copies.").replace("%1", str(len(rows))))
         if rows:
             self.table.selectRow(0)
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
