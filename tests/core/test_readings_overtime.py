@@ -196,3 +196,12 @@ def test_the_finding_in_english():
         "a1 has 11 h of overtime in week 2 (5–11 January): 6 h over 9 h a day and 5 h over 40 h a week; "
         "the limit is 10 h per week"
     )
+
+
+@pytest.mark.parametrize(("week_hours", "expected"), [(50, []), (50.5, ["error"])])
+def test_aml_found_overtime_at_the_weekly_limit_and_just_past_it(week_hours, expected):
+    # Nobody marked it: 5 long days give 5 h over 9 a day and 5 h over 40 a week = 10 h, the
+    # Act's weekly limit exactly; half an hour more is past it.
+    found = overtime(weeks_plan([week_hours]), Agreement.AML)
+    assert severities(found) == expected
+    assert sum(p.hours for p in pieces(weeks_plan([week_hours]), Agreement.AML)) == pytest.approx(week_hours - 40)
