@@ -310,7 +310,7 @@ class RotaPage(Page):
 
     def _findings_changed(self, findings: list) -> None:
         plan = self.checker.plan
-        groups = group_findings(findings, plan.cells_of) if plan else []
+        groups = group_findings(findings, plan.cells_of, plan.setup.options()["names"]) if plan else []
         self.model.set_marks(marks_of(groups))
         self.findings.set_groups(groups, complete=self.checker.checked_all)
         if self.checker.checked_all:

@@ -202,7 +202,7 @@ class CalendarView(QWidget):
         agreement = arrangement.agreement if arrangement else "aml"
         names = {str(a.id): a.name for a in self.assistants}
         found = check_window(self.shifts, first, last, agreement, names=names) if self.shifts else []
-        groups = group_findings(found, self._cells_of)
+        groups = group_findings(found, self._cells_of, names)
         self.model.set_marks(marks_of(groups))
         self.findings.set_groups(groups, complete=True)
 

@@ -79,12 +79,12 @@ class PlanJob(QObject):
 
 
 def grouped(problem, findings, cells) -> tuple:
-    """``findings`` of the pattern ``cells`` (assistant id as int) in groups, one per rule,
-    assistant and pattern cells, as the Turnus page's findings list has them, so the counts
+    """``findings`` of the pattern ``cells`` (assistant id as int) in groups, one per assistant,
+    rule and severity, as the Turnus page's findings list has them, so the counts
     beside a proposal are the page's counts."""
     from bpa_desktop.core.live_plan import LivePlan, PlanSetup
     from bpa_desktop.ui.rota.findings_panel import group_findings
 
     setup = PlanSetup((), {t.code: t for t in problem.templates}, problem.agreement, (), problem.start, problem.end)
     plan = LivePlan(setup, problem.weeks, {key: code for key, code in cells.items() if key[1] < problem.weeks})
-    return tuple(group_findings(findings, plan.cells_of))
+    return tuple(group_findings(findings, plan.cells_of, {str(a.id): a.name for a in problem.assistants}))
