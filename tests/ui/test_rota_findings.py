@@ -107,7 +107,7 @@ def test_a_daily_rest_line_in_english(qtbot, page, english):
     row, group = next((i, g) for i, g in enumerate(panel.groups) if g.rule == "daily-rest")
     enter_on_row(qtbot, page, row)
     item = panel.list.item(row)
-    times = f"{group.count} times" if group.count > 1 else "1 time"
+    times = f"{group.count} times" if group.count > 1 else "once"
     assert item.text() == f"Error ✖ Anne Berg – daily rest: {times} ({group.dates})"
     todo = ("Move the shift so there are at least 11 hours off between the shifts, "
             "or swap it with someone who is off.")
