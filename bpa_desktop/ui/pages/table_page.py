@@ -106,7 +106,10 @@ class TablePage(Page):
 
     def open_dialog(self, dialog: QDialog) -> None:
         """Open a window-modal dialog; afterwards the keyboard user carries on in the list."""
-        open_single(self, dialog, lambda _result: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
+        open_single(self, dialog, lambda _result: None)  # the focus goes back where it was
+
+    def main_control(self) -> QWidget:
+        return self.table
 
     def after_reset(self, keep_id: int | None) -> None:
         """Select the row that was selected (or the first), update the buttons."""
