@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpa_desktop.ui.context import AppContext
+from bpa_desktop.ui.dialogs.focus_return import FocusReturn
 from bpa_desktop.ui.errors import show_error
 from bpa_desktop.ui.first_run import ArrangementWizard
 from bpa_desktop.ui.operations.jobs import SYNC
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
                  start_sync: bool = True, sync_options: dict | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        FocusReturn.install()  # the keyboard focus back where it was after every dialog
         self.sync = SyncController(ctx, enabled=start_sync, worker_options=sync_options, parent=self)
         ctx.sync = self.sync  # pages reach it through the context
         self.offer_first_run = offer_first_run

@@ -29,8 +29,7 @@ class AssistantsPage(TablePage):
         self.show_ended.setChecked(True)
         self.show_ended.toggled.connect(lambda _checked: self.reload())
         self.buttons.addWidget(self.show_ended)
-        self.setTabOrder(self.end_button, self.show_ended)
-        self.setTabOrder(self.show_ended, self.table)
+        self.tab_chain(self.add_button, self.edit_button, self.end_button, self.show_ended)
 
     def title(self) -> str:
         return self.tr("Assistants")

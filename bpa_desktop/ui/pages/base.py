@@ -57,6 +57,17 @@ class Page(QWidget):
     def title(self) -> str:
         raise NotImplementedError
 
+    def main_control(self) -> QWidget | None:
+        """Where the keyboard goes when the widget it was on is gone (a dialog closed after a
+        reload): the page's first control that takes Tab focus."""
+        widget = self.nextInFocusChain()
+        while widget is not self and widget is not None:
+            if (self.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
+
     def has_unsaved(self) -> bool:
         """Whether the page holds edits a person typed that are not saved yet."""
         return False

@@ -422,9 +422,9 @@ class RotaPage(Page):
 
         def closed(_result: int) -> None:
             outcome = dialog.outcome
-            self.window().activateWindow()
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            if outcome is not None:
+            if outcome is not None:  # the proposal taken: the keyboard goes to the grid it is in
+                self.window().activateWindow()
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
                 self.take_proposal(outcome.result.proposal)
 
         open_single(self, dialog, closed)
@@ -472,7 +472,6 @@ class RotaPage(Page):
         def closed(_result: int) -> None:
             if dialog.result_value is not None:
                 self._templates_loaded(dialog.templates)  # at once; each save also broadcast `templates`
-            self.view.setFocus()
 
         open_single(self, dialog, closed)
 

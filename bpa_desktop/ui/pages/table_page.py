@@ -42,9 +42,7 @@ class TablePage(Page):
         self.buttons.addStretch(1)
         self.layout_.addLayout(self.buttons)
         self.layout_.addWidget(self.table, 1)
-        self.setTabOrder(self.add_button, self.edit_button)
-        self.setTabOrder(self.edit_button, self.end_button)
-        self.setTabOrder(self.end_button, self.table)
+        self.tab_chain(self.add_button, self.edit_button, self.end_button)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
         self.dialog: QDialog | None = None  # the open dialog (tests look at it)
@@ -106,7 +104,25 @@ class TablePage(Page):
 
     def open_dialog(self, dialog: QDialog) -> None:
         """Open a window-modal dialog; afterwards the keyboard user carries on in the list."""
-        open_single(self, dialog, lambda _result: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
+        open_single(self, dialog, lambda _result: None)  # the focus goes back where it was
+
+    def tab_chain(self, *controls: QWidget) -> None:
+        """Tab visits `controls` in this order (reading order: they are above the table), then the
+        table. Qt 6 does not move a table (its chain holds its headers and scroll bars) with
+        setTabOrder, so the table is put back in its place in the layout, which puts it last in
+        the page's focus chain, and the controls are ordered among themselves before it."""
+        index = self.layout_.indexOf(self.table)
+        stretch = self.layout_.stretch(index)
+        self.layout_.removeWidget(self.table)
+        self.table.setParent(None)
+        self.table.setParent(self)
+        self.layout_.insertWidget(index, self.table, stretch)
+        self.table.show()
+        for before, after in zip(controls, controls[1:]):
+            QWidget.setTabOrder(before, after)
+
+    def main_control(self) -> QWidget:
+        return self.table
 
     def after_reset(self, keep_id: int | None) -> None:
         """Select the row that was selected (or the first), update the buttons."""

@@ -401,7 +401,6 @@ class TimesheetsPage(Page):
         def closed(_result: int) -> None:
             if box.clickedButton() is attest:
                 self.attest(entry)
-            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
         open_single(self, box, closed)
 
@@ -469,11 +468,10 @@ class TimesheetsPage(Page):
 
     def open_dialog(self, dialog: QDialog, saved_text: str | None) -> None:
         """The dialog's saves are write operations (they tell the pages); afterwards the page says
-        `saved_text` and the keyboard carries on in the list."""
+        `saved_text` and the keyboard is back where it was (ui/dialogs/focus_return.py)."""
         def closed(_result: int) -> None:
             if getattr(dialog, "result_value", None) is not None and saved_text:
                 self.show_message(saved_text)
-            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
         open_single(self, dialog, closed)
 

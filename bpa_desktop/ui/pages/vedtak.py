@@ -52,7 +52,7 @@ class VedtakPage(TablePage):
         self.account_button.clicked.connect(self.edit_account_start)
         inner.addWidget(self.account_text)
         inner.addWidget(self.account_button)
-        self.setTabOrder(self.account_button, self.add_button)
+        self.tab_chain(self.account_button, self.add_button, self.edit_button, self.end_button)
 
     def title(self) -> str:
         return self.tr("Vedtak")
