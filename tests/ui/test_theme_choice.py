@@ -25,7 +25,7 @@ def test_settings_page_applies_and_saves_the_theme_by_keyboard(window, qtbot, qa
     from bpa_desktop.ui.theme.apply import apply_theme, current_theme
     from bpa_desktop.ui.theme.palette import HIGH_CONTRAST
 
-    before_palette, before_style = qapp.palette(), qapp.style().name()
+    before_palette, before_style = qapp.palette(), qapp.style().name() or "Fusion"
     page = window.show_page("innstillinger")
     try:
         for _ in range(page.theme.count()):

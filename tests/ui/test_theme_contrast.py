@@ -85,7 +85,7 @@ def test_the_applied_qt_palette_is_the_checked_one(qapp, theme):
 
     from bpa_desktop.ui.theme.apply import apply_theme, colour, current_theme
 
-    before_palette, before_style = qapp.palette(), qapp.style().name()
+    before_palette, before_style = qapp.palette(), qapp.style().name() or "Fusion"
     before_theme = current_theme()
     try:
         apply_theme(qapp, theme)
@@ -99,8 +99,30 @@ def test_the_applied_qt_palette_is_the_checked_one(qapp, theme):
             assert applied.color(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, name)).name() \
                 == colours["DisabledText"]
         assert colour("gap_background").name() == colours["gap_background"]
-        assert qapp.style().name().lower() == "fusion"
+        style = qapp.style()
+        assert (style.baseStyle() if hasattr(style, "baseStyle") else style).name().lower() == "fusion"
     finally:
         apply_theme(qapp, before_theme)
         qapp.setStyle(before_style)
         qapp.setPalette(before_palette)
+
+
+def test_a_text_field_has_a_visible_frame_in_high_contrast(qtbot, qapp):
+    """Fusion frames a field a shade darker than the window, which on black is black."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from bpa_desktop.ui.theme.apply import apply_theme
+
+    try:
+        for theme in ("light", "high-contrast"):
+            apply_theme(qapp, theme)
+            field = QLineEdit("Turnus 4 uker")
+            qtbot.addWidget(field)
+            field.resize(160, 28)
+            image = field.grab().toImage()
+            edge = image.pixelColor(0, image.height() // 2)
+            inside = image.pixelColor(image.width() - 3, image.height() // 2)
+            if theme == "high-contrast":
+                assert edge.lightness() > 200 and inside.lightness() < 40  # white frame, black field
+    finally:
+        apply_theme(qapp, "light")

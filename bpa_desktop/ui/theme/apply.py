@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QWidget
 
 from bpa_desktop.ui.theme.contrast import readable_on
 from bpa_desktop.ui.theme.palette import CHART_ROLES, DEFAULT_THEME, THEMES, palette
@@ -15,6 +15,33 @@ SETTINGS_KEY = "ui/theme"
 _ROLE_PROPERTY = "bpa_text_role"  # a widget whose text has one of the app's colours
 _DISABLED_ROLES = ("Text", "WindowText", "ButtonText")
 _current = DEFAULT_THEME
+_style = None  # the style last given to the application (it owns and deletes it)
+
+
+class _FramedFields(QProxyStyle):
+    """Fusion, with a frame in the text colour around every field a person types into when
+    the theme is high contrast: Fusion draws it a shade darker than the window, black on black."""
+
+    _FIELDS = (QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_ComboBox)
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 (Qt's name)
+        super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_PanelLineEdit and _current == "high-contrast" \
+                and getattr(option, "lineWidth", 1) > 0:
+            self._frame(option, painter)
+
+    def drawComplexControl(self, control, option, painter, widget=None):  # noqa: N802 (Qt's name)
+        super().drawComplexControl(control, option, painter, widget)
+        if control in self._FIELDS and _current == "high-contrast" and getattr(option, "frame", True):
+            self._frame(option, painter)
+
+    @staticmethod
+    def _frame(option, painter) -> None:
+        painter.save()
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+        painter.restore()
 
 
 def choose_theme(requested: str | None, settings: QSettings | None = None) -> str:
@@ -43,7 +70,9 @@ def apply_theme(app: QApplication, theme: str) -> None:
     global _current
     palette(theme)  # refuses an unknown name before anything changes
     _current = theme
-    app.setStyle("Fusion")
+    global _style
+    _style = _FramedFields("Fusion")  # a new one each time: the application deletes the one it had
+    app.setStyle(_style)
     app.setPalette(qt_palette(theme))
     for widget in app.allWidgets():  # their own palettes were set from the old theme
         role = widget.property(_ROLE_PROPERTY)
