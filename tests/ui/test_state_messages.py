@@ -25,9 +25,11 @@ def test_no_shift_codes_message_goes_once_codes_are_added(qtbot, workspace, arra
         dialog.form.name.setText(name)
         dialog.form.start.setTime(QTime(start, 0))
         dialog.form.end.setTime(QTime(end, 0))
-        saved = len(workspace.rota.list_shift_templates(arrangement.id))
         dialog.save_button.click()
-        qtbot.waitUntil(lambda: len(workspace.rota.list_shift_templates(arrangement.id)) == saved + 1, timeout=10000)
+        # the dialog has heard back (not only the disk) before the next code is typed
+        qtbot.waitUntil(lambda: dialog.result_value is not None and dialog.result_value.code == code
+                        and dialog.save_button.isEnabled(), timeout=15000)
+    assert {t.code for t in workspace.rota.list_shift_templates(arrangement.id)} == {"D", "K", "M"}
     dialog.reject()
     qtbot.waitUntil(lambda: page.dialog is None)
     qtbot.waitUntil(lambda: NO_CODES not in page.message.text(), timeout=10000)

@@ -4,7 +4,7 @@ narrow (Qt's flow layout example): a row of buttons no longer sets the window's 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -69,8 +69,11 @@ class FlowLayout(QLayout):
         style = parent.style() if parent is not None else None
         if style is None:
             return 6
-        return style.layoutSpacing(QSizePolicy.ControlType.PushButton, QSizePolicy.ControlType.PushButton,
-                                   Qt.Orientation.Horizontal)
+        gap = style.layoutSpacing(QSizePolicy.ControlType.PushButton, QSizePolicy.ControlType.PushButton,
+                                  Qt.Orientation.Horizontal)
+        if gap < 0:  # styles that leave it to the layout (Fusion)
+            gap = style.pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
+        return gap if gap >= 0 else 6
 
     def _arrange(self, rect: QRect, move: bool) -> int:
         """Place the items (when `move`) and return the height they take at rect's width."""
