@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -11,6 +12,8 @@ def scroll_body(outer: QLayout) -> QVBoxLayout:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # not a stop of its own on Tab: the controls inside are, and focusing one scrolls it into view
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     body = QWidget()
     layout = QVBoxLayout(body)
     layout.setContentsMargins(0, 0, 0, 0)
