@@ -1,7 +1,7 @@
 """GUI entry point `bpa-desktop`.
 
     bpa-desktop [--demo | --db PATH] [--page NAME] [--lang nb|en]
-                [--theme light|dark|high-contrast] [--screenshot FILE.png] [--version]
+                [--theme light|dark|high-contrast] [--screenshot FILE.png [--size WIDTHxHEIGHT]] [--version]
 
 `--screenshot` renders the main window on the named page to a PNG once the page has its
 data, then exits; it needs no display under QT_QPA_PLATFORM=offscreen.
@@ -36,7 +36,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("nb", "en"), help=t("cli.app.lang"))
     parser.add_argument("--theme", choices=("light", "dark", "high-contrast"), help=t("cli.app.theme"))
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help=t("cli.app.screenshot"))
+    parser.add_argument("--size", type=window_size, metavar="WIDTHxHEIGHT", default=SCREENSHOT_SIZE,
+                        help=t("cli.app.size"))
     return parser
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """`1280x720` as (1280, 720)."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.strip().isdigit() or not height.strip().isdigit() or min(int(width), int(height)) < 1:
+        raise argparse.ArgumentTypeError(text)
+    return int(width), int(height)
 
 
 def demo_path() -> Path:
@@ -101,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show_page(args.page or (window_state.last_page(PAGE_NAMES) if remembered else None) or "oversikt")
     try:
         if args.screenshot is not None:
-            return take_screenshot(app, window, args.screenshot)
+            return take_screenshot(app, window, args.screenshot, args.size)
         window.remember_state = True
         window_state.restore(window, SCREENSHOT_SIZE)
         window.show()
@@ -128,11 +138,11 @@ def open_workspace(args: argparse.Namespace):
     return Workspace.open(args.db, automatic_backups=args.screenshot is None)
 
 
-def take_screenshot(app, window, path: Path) -> int:
-    """Show the window, wait for the page's data (signal, not a sleep), save a PNG."""
+def take_screenshot(app, window, path: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
+    """Show the window at `size`, wait for the page's data (signal, not a sleep), save a PNG."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*size)
     window.show()
     page = window.current_page
     if not page.is_loaded:

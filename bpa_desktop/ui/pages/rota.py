@@ -33,11 +33,12 @@ from bpa_desktop.ui.rota.pattern_model import PatternModel
 from bpa_desktop.ui.rota.pattern_view import PatternView
 from bpa_desktop.ui.rota.proposal_apply import ApplyProposalCommand, SerialWrites
 from bpa_desktop.ui.rota.rota_data import RotaData, read_rota_data
-from bpa_desktop.ui.rota.period import default_period
+from bpa_desktop.ui.rota.period import calendar_opening_day, default_period
 from bpa_desktop.ui.rota.rollout_questions import ask_before_roll_out, filled_past_text, roll_out_question
 from bpa_desktop.ui.rota.unsaved import DraftBar, UnsavedPattern
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 from bpa_desktop.ui.widgets.date_field import make_date_edit
+from bpa_desktop.ui.widgets.flow_layout import FlowLayout
 
 MAX_WEEKS = 8
 
@@ -99,14 +100,17 @@ class RotaPage(Page):
         ctx.history.message.connect(self._history_message)
         self._history_changed()
 
-        controls = QHBoxLayout()
+        controls = FlowLayout()  # wraps on a narrow window instead of widening it
         for label_text, widget in ((self.tr("&Name"), self.name), (self.tr("&Length"), self.weeks),
                                    (self.tr("Fr&om"), self.start), (self.tr("&Until"), self.end)):
-            controls.addWidget(buddy_label(label_text, widget))
-            controls.addWidget(widget)
+            pair = QWidget()  # a label stays beside its field when the row wraps
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(buddy_label(label_text, widget))
+            pair_layout.addWidget(widget)
+            controls.addWidget(pair)
         controls.addWidget(self.roll_button)
         controls.addWidget(self.propose_button)
-        controls.addStretch(1)
         controls.addWidget(self.templates_button)
         controls.addWidget(self.undo_button)
         controls.addWidget(self.redo_button)
@@ -230,7 +234,8 @@ class RotaPage(Page):
         grid = min(self.view.fitting_height(), max(self.pattern_tab.height() * 2 // 3, 200))
         self.pattern_tab.setSizes([grid, max(self.pattern_tab.height() - grid, 100)])
         self.calendar.set_context(data.assistants, data.templates, data.need)
-        self.calendar.show_date(start if start > self.today else self.today)
+        self.calendar.show_date(calendar_opening_day(self.today, current.start if current else None,
+                                                     current.end if current else None))
         self.approvals.set_context(data.assistants, (start, end))
         self.approvals.reload()
         self._show_codes()

@@ -26,6 +26,7 @@ from bpa_desktop.ui.theme import apply as theme
 from bpa_desktop.ui.translation import LANGUAGES, SETTINGS_KEY, current_language
 from bpa_desktop.ui.widgets.accessible import buddy_label, button
 from bpa_desktop.ui.widgets.record_forms import ArrangementForm
+from bpa_desktop.ui.widgets.scroll_body import scroll_body
 
 
 class SettingsPage(Page):
@@ -34,6 +35,7 @@ class SettingsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        body = scroll_body(self.layout_)  # the groups scroll on a small screen (1366×768, 200 %)
         self.arrangement_group = QGroupBox(self.tr("Arrangement"))
         group_layout = QVBoxLayout(self.arrangement_group)
         self.form = ArrangementForm()
@@ -45,8 +47,8 @@ class SettingsPage(Page):
         row.addWidget(self.save_button)
         row.addWidget(self.saved_label, 1)
         group_layout.addLayout(row)
-        self.layout_.addWidget(self.arrangement_group)
-        self.layout_.addWidget(self._agreement_group())
+        body.addWidget(self.arrangement_group)
+        body.addWidget(self._agreement_group())
 
         language_group = QGroupBox(self.tr("Language"))
         language_layout = QFormLayout(language_group)
@@ -60,9 +62,9 @@ class SettingsPage(Page):
         self.language.currentIndexChanged.connect(self._language_chosen)
         language_layout.addRow(buddy_label(self.tr("Lan&guage"), self.language), self.language)
         language_layout.addRow(paragraph(self.tr("The language changes the next time the program starts.")))
-        self.layout_.addWidget(language_group)
-        self.layout_.addWidget(self._theme_group())
-        self.layout_.addStretch(1)
+        body.addWidget(language_group)
+        body.addWidget(self._theme_group())
+        body.addStretch(1)
 
     def title(self) -> str:
         return self.tr("Settings")

@@ -25,7 +25,7 @@ from bpa_desktop.ui.operations.operation import OpRunner, WriteOp
 from bpa_desktop.ui.formatting import format_date
 from bpa_desktop.ui.pages.base import Page, paragraph
 from bpa_desktop.ui.plain import message_box
-from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
+from bpa_desktop.ui.reports.table_model import TextTableModel, fit_columns, keep_fitted, read_only_table
 from bpa_desktop.ui.timesheets import data
 from bpa_desktop.ui.timesheets.data import PeriodSheets, SheetEntry, SheetView
 from bpa_desktop.ui.timesheets.detail_view import DetailView, fill
@@ -33,11 +33,14 @@ from bpa_desktop.ui.timesheets.exports import SheetExports
 from bpa_desktop.ui.timesheets.labels import status_label
 from bpa_desktop.ui.timesheets.rows import hours_text, sheet_list
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
+from bpa_desktop.ui.widgets.flow_layout import FlowLayout
 
 SHORTCUTS = {
     "register": "Ctrl+R", "deviation": "Ctrl+D", "sick_cover": "Ctrl+Shift+D", "confirm": "Ctrl+B", "attest": "Ctrl+T",
     "correct": "Ctrl+K", "print": "Ctrl+P", "pdf": "Ctrl+S", "payroll": "Ctrl+L", "year": "Ctrl+Shift+P",
 }
+
+LIST_WRAPPING = (0, 1, 4)  # Assistant, Status, Correction (rows.sheet_list) wrap at spaces when narrow
 
 
 class TimesheetsPage(Page):
@@ -70,11 +73,14 @@ class TimesheetsPage(Page):
         self.payroll_button = self._action_button(self.tr("E&xport payroll file…"), "payroll",
                                                   self.choose_payroll_file)
         self.year_button = self._action_button(self.tr("All PDFs of the year…"), "year", self.choose_year_folder)
-        top = QHBoxLayout()
-        top.addWidget(period_label)
-        top.addWidget(self.period)
+        period_row = QWidget()  # the label stays beside its field when the row wraps
+        period_layout = QHBoxLayout(period_row)
+        period_layout.setContentsMargins(0, 0, 0, 0)
+        period_layout.addWidget(period_label)
+        period_layout.addWidget(self.period)
+        top = FlowLayout()  # wraps on a narrow window instead of widening it
+        top.addWidget(period_row)
         top.addWidget(self.register_button)
-        top.addStretch(1)
         top.addWidget(self.pay_codes_button)
         top.addWidget(self.payroll_button)
         top.addWidget(self.year_button)
@@ -85,6 +91,7 @@ class TimesheetsPage(Page):
 
         self.list_model = TextTableModel(self)
         self.list = read_only_table(self.list_model, self.tr("Timesheets in the period"))
+        keep_fitted(self.list, LIST_WRAPPING)
         self.list.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.detail = DetailView()
         self.detail.version_chosen.connect(self._version_chosen)
@@ -98,11 +105,10 @@ class TimesheetsPage(Page):
         self.correct_button = self._action_button(self.tr("Co&rrect…"), "correct", self.open_correction)
         self.print_button = self._action_button(self.tr("Print…"), "print", self.exports.print_pdf)
         self.pdf_button = self._action_button(self.tr("Save as PDF…"), "pdf", self.choose_pdf_file)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         for each in (self.deviation_button, self.sick_cover_button, self.confirm_button, self.attest_button,
                      self.correct_button, self.print_button, self.pdf_button):
             actions.addWidget(each)
-        actions.addStretch(1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -178,13 +184,16 @@ class TimesheetsPage(Page):
             self._done_loading()
 
     def _fit_list(self) -> None:
-        """Give the list the width its columns need (at most half the page)."""
-        self.list.resizeColumnsToContents()
+        """Give the list the width its columns need (at most a third of the page, so that the
+        days beside it fit at 1280 px); a status too long for it wraps (keep_fitted)."""
         header = self.list.horizontalHeader()
-        wanted = header.length() + 2 * self.list.frameWidth() + self.list.verticalScrollBar().sizeHint().width()
+        columns = sum(max(self.list.sizeHintForColumn(c), header.sectionSizeHint(c))
+                      for c in range(self.list_model.columnCount()))
+        wanted = columns + 2 * self.list.frameWidth() + self.list.verticalScrollBar().sizeHint().width()
         total = max(self.splitter.width(), self.width(), 600)
-        wanted = min(wanted, total // 2)
+        wanted = min(wanted, total // 3)
         self.splitter.setSizes([wanted, total - wanted])
+        fit_columns(self.list, LIST_WRAPPING)
 
     def _done_loading(self) -> None:
         self._update_buttons()
@@ -200,6 +209,8 @@ class TimesheetsPage(Page):
         entry = self.entry_at(row)
         if entry is None:
             return
+        if entry.assistant.id != self._wanted_assistant:
+            self.show_message("")  # what was said about the other assistant's sheet no longer applies
         self._wanted_assistant = entry.assistant.id
         if entry.problem:  # nothing of it is shown: say why, plainly
             self.view = None

@@ -71,8 +71,9 @@ class TextTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if section < len(self.headers) else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
+                and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if section < len(self.headers) else None  # a narrowed heading reads whole
         return None
 
 
@@ -93,3 +94,60 @@ def read_only_table(model: QAbstractTableModel, name: str, parent=None):
     table.horizontalHeader().setStretchLastSection(True)
     table.setAccessibleName(name)
     return table
+
+
+def fit_columns(table, wrapping: tuple[int, ...], width: int | None = None) -> None:
+    """Fit `table`'s columns into `width` (its viewport's by default) without cutting any text:
+    every column gets its content's width; when they do not all fit, the `wrapping` columns
+    (free text) share what is left and their text wraps onto more lines (the rows grow), so
+    dates and numbers always show whole and no column hides behind a horizontal scroll bar."""
+    from PySide6.QtWidgets import QHeaderView
+
+    header = table.horizontalHeader()
+    model = table.model()
+    if model is None or model.columnCount() == 0:
+        return
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    count = model.columnCount()
+    wanted = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(count)]
+
+    if width is None:  # the room beside a vertical scroll bar, shown or not (no refit loop)
+        width = table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width()
+    room = width
+    shrinkable = [c for c in wrapping if c < count]
+    fixed = sum(w for c, w in enumerate(wanted) if c not in shrinkable)
+    widths = list(wanted)
+    if sum(wanted) > room and shrinkable:
+        floor = table.fontMetrics().averageCharWidth() * 7
+        share = max(room - fixed, 0)
+        total = sum(wanted[c] for c in shrinkable) or 1
+        for c in shrinkable:
+            widths[c] = max(min(wanted[c], share * wanted[c] // total), min(wanted[c], floor))
+        if sum(widths) > room:  # not even a few characters each: share strictly (headings elide)
+            for c in shrinkable:
+                widths[c] = max(min(wanted[c], share * wanted[c] // total), 1)
+    spare = room - sum(widths)
+    if spare > 0:
+        widths[-1] += spare  # the last column takes up the rest, as a stretched last section did
+    for c, w in enumerate(widths):
+        header.resizeSection(c, w)
+    table.setWordWrap(any(widths[c] < wanted[c] for c in shrinkable))
+    table.resizeRowsToContents()
+
+
+def keep_fitted(table, wrapping: tuple[int, ...]) -> None:
+    """`fit_columns` now, whenever the table is resized, and whenever its model is reset."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class _Fitter(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Resize:
+                fit_columns(table, wrapping)
+            return False
+
+    fitter = _Fitter(table)
+    table.installEventFilter(fitter)
+    table.model().modelReset.connect(lambda: fit_columns(table, wrapping))
+    table._fitter = fitter  # lives with the table
+    fit_columns(table, wrapping)

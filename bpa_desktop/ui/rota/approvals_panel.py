@@ -27,6 +27,7 @@ from bpa_desktop.core.model import ApprovalRole, RotaApproval
 from bpa_desktop.ui.errors import show_error, user_message, validation_errors
 from bpa_desktop.ui.formatting import format_date, from_qdate
 from bpa_desktop.ui.plain import text_label
+from bpa_desktop.ui.widgets.scroll_body import scroll_body
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 from bpa_desktop.ui.widgets.date_field import make_date_edit
 from bpa_desktop.ui.operations.changes import Changes
@@ -97,7 +98,9 @@ class ApprovalsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(buddy_label(self.tr("&Version"), self.version))
         top.addWidget(self.version, 1)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = scroll_body(outer)  # scrolls on a small screen rather than widening the window's minimum
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(form_box)

@@ -26,3 +26,13 @@ def default_period(today: date, vedtak: Vedtak | None, weeks: int = 4,
     else:
         end = start + timedelta(weeks=DEFAULT_WEEKS_WITHOUT_END, days=-1)
     return start, end
+
+
+def calendar_opening_day(today: date, current_start: date | None, current_end: date | None = None) -> date:
+    """The day the Calendar tab opens on: today, or the rolled-out rota's first day when today is
+    outside its period (before it starts, or after it ended); not the next roll-out's start."""
+    if current_start is None:
+        return today
+    if today < current_start or (current_end is not None and today > current_end):
+        return current_start
+    return today

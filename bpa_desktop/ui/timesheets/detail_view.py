@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QTabWidget
 
 from bpa_desktop.ui.formatting import format_number
 from bpa_desktop.ui.pages.base import heading, paragraph
-from bpa_desktop.ui.reports.table_model import TextTableModel, read_only_table
+from bpa_desktop.ui.reports.table_model import TextTableModel, keep_fitted, read_only_table
 from bpa_desktop.ui.timesheets.data import SheetView, is_locked
 from bpa_desktop.ui.timesheets.labels import status_label
 from bpa_desktop.ui.timesheets.rows import Table, corrected_marker, day_table, history_table, hours_text, pay_line_table
+
+DAY_WRAPPING = (7, 9, 10)  # Supplement hours, Absence, Comment (rows.day_table)
 from bpa_desktop.ui.widgets.accessible import buddy_label, named
 
 
@@ -63,6 +65,8 @@ class DetailView(QWidget):
         self.days = read_only_table(self.days_model, self.tr("Days of the timesheet"))
         self.lines = read_only_table(self.lines_model, self.tr("Pay lines"))
         self.history = read_only_table(self.history_model, self.tr("Status history"))
+        # planned times, supplement hours, absence and comment wrap; dates and hours show whole
+        keep_fitted(self.days, DAY_WRAPPING)
         self.lines_total = paragraph()
         lines_tab = QWidget()
         lines_layout = QVBoxLayout(lines_tab)
