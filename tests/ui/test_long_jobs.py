@@ -26,7 +26,7 @@ def whole_pdfs(folder) -> list:
 
 def start_year(qtbot, window, page, folder):
     seen = []
-    page.export_year(folder)
+    page.exports.export_year(folder)
     (job,) = window.ctx.jobs.visible_jobs()
     job.progressed.connect(lambda done, total, text: seen.append((done, total, text)))
     return job, seen
@@ -82,7 +82,7 @@ def test_a_failed_job_says_why_and_writes_nothing(qtbot, demo_window, tmp_path):
     page = open_page(qtbot, demo_window, "timelister", AFTER_MAY)
     not_a_folder = tmp_path / "fil"
     not_a_folder.write_text("her er en fil")
-    page.export_year(not_a_folder)
+    page.exports.export_year(not_a_folder)
     # the file that could not be written, and that nothing half-written is left
     qtbot.waitUntil(lambda: "Kan ikke skrive" in page.message.text(), timeout=60000)
     assert str(not_a_folder) in page.message.text() and "ingen halvferdig fil" in page.message.text()

@@ -91,7 +91,7 @@ def test_ctrl_p_prints_the_chosen_timesheet(qtbot, demo_window, temp_dir, tmp_pa
 def page_count_of_export(qtbot, page, tmp_path) -> int:
     """The same timesheet saved as a PDF (Ctrl+S's export): as many pages as were printed."""
     saved = tmp_path / "saved.pdf"
-    page.export_pdf(saved)
+    page.exports.export_pdf(saved)
     qtbot.waitUntil(lambda: saved.exists(), timeout=15000)
     return page_count(saved)
 

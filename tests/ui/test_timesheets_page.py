@@ -228,11 +228,11 @@ def test_pdf_and_payroll_files_are_written_in_a_worker(qtbot, demo_window, tmp_p
     go_to_previous_period(qtbot, page, steps=2)
     go_to_list_and_find(qtbot, page, "Amir Karimi")
     pdf = tmp_path / "timeliste.pdf"
-    page.export_pdf(pdf)
+    page.exports.export_pdf(pdf)
     qtbot.waitUntil(lambda: "lagret" in page.message.text(), timeout=15000)
     assert pdf.read_bytes().startswith(b"%PDF")
     payroll = tmp_path / "lonn.csv"
-    page.export_payroll(payroll, visma=True)
+    page.exports.export_payroll(payroll, visma=True)
     qtbot.waitUntil(lambda: "lønnsfilen" in page.message.text().lower() and "linjer" in page.message.text(),
                     timeout=15000)
     lines = payroll.read_bytes().decode("cp1252").splitlines()

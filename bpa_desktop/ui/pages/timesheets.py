@@ -4,7 +4,6 @@ flow draft -> confirmed -> attested (locked) -> correction. Parts live in bpa_de
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -71,8 +70,8 @@ class TimesheetsPage(Page):
             "The employer's pay codes and rates, and the pay period"))
         self.pay_codes_button.clicked.connect(self.open_pay_codes)
         self.payroll_button = self._action_button(self.tr("E&xport payroll file…"), "payroll",
-                                                  self.choose_payroll_file)
-        self.year_button = self._action_button(self.tr("All PDFs of the year…"), "year", self.choose_year_folder)
+                                                  self.exports.choose_payroll_file)
+        self.year_button = self._action_button(self.tr("All PDFs of the year…"), "year", self.exports.choose_year_folder)
         period_row = QWidget()  # the label stays beside its field when the row wraps
         period_layout = QHBoxLayout(period_row)
         period_layout.setContentsMargins(0, 0, 0, 0)
@@ -104,7 +103,7 @@ class TimesheetsPage(Page):
         self.attest_button = self._action_button(self.tr("&Attest…"), "attest", self.ask_attest)
         self.correct_button = self._action_button(self.tr("Co&rrect…"), "correct", self.open_correction)
         self.print_button = self._action_button(self.tr("Print…"), "print", self.exports.print_pdf)
-        self.pdf_button = self._action_button(self.tr("Save as PDF…"), "pdf", self.choose_pdf_file)
+        self.pdf_button = self._action_button(self.tr("Save as PDF…"), "pdf", self.exports.choose_pdf_file)
         actions = FlowLayout()
         for each in (self.deviation_button, self.sick_cover_button, self.confirm_button, self.attest_button,
                      self.correct_button, self.print_button, self.pdf_button):
@@ -488,22 +487,3 @@ class TimesheetsPage(Page):
 
     def _action_failed(self, error: BaseException) -> None:
         self.show_message(user_message(error))
-
-    # --- exports: ui/timesheets/exports.py (file dialogs and printing, the writing in jobs) -
-    def choose_pdf_file(self) -> None:
-        self.exports.choose_pdf_file()
-
-    def export_pdf(self, path: Path) -> None:
-        self.exports.export_pdf(path)
-
-    def choose_payroll_file(self) -> None:
-        self.exports.choose_payroll_file()
-
-    def export_payroll(self, path: Path, visma: bool) -> None:
-        self.exports.export_payroll(path, visma)
-
-    def choose_year_folder(self) -> None:
-        self.exports.choose_year_folder()
-
-    def export_year(self, folder: Path) -> None:
-        self.exports.export_year(folder)
