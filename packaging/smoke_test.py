@@ -189,6 +189,13 @@ def run_steps(smoke: Smoke) -> None:
         if not status["library"] or status["encrypted"]:
             raise StepFailed(f"bpa db status: {status}")  # sqlcipher3 is in the bundle
 
+    def printing_and_pdf_speed():
+        # Printing renders PDFs with QtPdf (ui/printing.py); ReportLab's C speed-ups are loaded
+        # by name. Neither shows in a command's output, so their files are looked for.
+        for pattern in ("QtPdf.*", "libQt6Pdf.so*", "_rl_accel*"):
+            if not any(smoke.bundle.rglob(pattern)):
+                raise StepFailed(f"nothing named {pattern} in the bundle")
+
     def receiver():
         receiver_db = work / "receiver.sqlite"
         smoke.run("bpa", "receiver", "migrate", "--db", str(receiver_db))
@@ -254,6 +261,7 @@ def run_steps(smoke: Smoke) -> None:
         ("bpa backup create and list", backup),
         ("bpa plan (OR-Tools in the bundle)", plan),
         ("bpa db status (SQLCipher in the bundle)", encryption_library),
+        ("QtPdf for printing and ReportLab's speed-ups in the bundle", printing_and_pdf_speed),
         ("bpa receiver serve and /v1/health", receiver),
         ("install.sh and --uninstall", install),
     ):
