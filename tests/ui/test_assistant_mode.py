@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
 
 from bpa_desktop.core.model import TimesheetStatus
 from tests.ui.assistant_mode_helpers import (
@@ -249,3 +250,30 @@ def test_assistant_mode_attesting_an_unconfirmed_month_asks_the_leader_why(qtbot
     sheet = ws.timesheets.preview_timesheet(jorgen.id, MAY).timesheet
     assert sheet.status is TimesheetStatus.ATTESTED
     assert sheet.unconfirmed_reason == "Jørgen er på ferie; timene er sjekket mot vaktboka"
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_assistant_mode_alt_letters_are_unique_on_each_step(qtbot, qapp, arrangement, workspace, language):
+    """Each step of the mode (names, PIN, month) answers each Alt letter once, in both languages;
+    the proposals dialog too."""
+    from bpa_desktop.ui.assistant_mode.dialog import AssistantModeDialog
+    from bpa_desktop.ui.context import AppContext
+    from bpa_desktop.ui.timesheets.proposals_dialog import ProposalsDialog
+    from bpa_desktop.ui.translation import install_language
+    from tests.ui.test_mnemonics import doubled
+
+    install_language(qapp, language)
+    try:
+        ctx = AppContext(workspace)
+        ctx.select_arrangement(arrangement)
+        dialog = AssistantModeDialog(ctx)
+        qtbot.addWidget(dialog)
+        proposals = ProposalsDialog(ctx)
+        qtbot.addWidget(proposals)
+        for step in (dialog.choose_page, dialog.pin_page, dialog.month_page, proposals):
+            owners = [b.text() for b in step.findChildren(QAbstractButton)]
+            owners += [label.text() for label in step.findChildren(QLabel) if label.buddy() is not None]
+            assert doubled(owners) == {}, type(step).__name__
+        ctx.wait_for_done()
+    finally:
+        install_language(qapp, "nb")
