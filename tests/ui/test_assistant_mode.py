@@ -277,3 +277,42 @@ def test_assistant_mode_alt_letters_are_unique_on_each_step(qtbot, qapp, arrange
         ctx.wait_for_done()
     finally:
         install_language(qapp, "nb")
+
+
+def test_assistant_mode_leader_declines_a_link_proposal_with_a_reason(qtbot, demo_window, demo_workspace,
+                                                                      demo_arrangement_id):
+    """Link and table proposals are in the one list; Decline asks why (required) and changes no hours."""
+    ws, aid = demo_workspace, demo_arrangement_id
+    assistant = linnea(ws, aid)
+    shifts = ws.participants.month_view(assistant.id, MAY).shifts
+    ws.participants.propose(assistant.id, MAY, shift_ref=shifts[0].shift_ref, change="late_start", minutes=30,
+                            comment="Bussen var sen", channel="link")
+    ws.participants.propose(assistant.id, MAY, shift_ref=shifts[1].shift_ref, change="as_planned", channel="table")
+    before = ws.timesheets.preview_timesheet(assistant.id, MAY).total_hours
+
+    page = open_page(qtbot, demo_window, "timelister", AFTER_MAY)
+    press(qtbot, Qt.Key.Key_F, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.loaded, timeout=15000)
+    proposals = page.dialog
+    channels = sorted(proposals.model.text(row, 4) for row in range(proposals.model.rowCount()))
+    assert channels == ["lenke", "ved bordet"]
+    link_row = next(row for row in range(2) if proposals.model.text(row, 4) == "lenke")
+    assert proposals.model.text(link_row, 3) == "Bussen var sen"
+    while proposals.table.currentIndex().row() != link_row:
+        press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_A, ALT)  # Avslå …: asks why
+    qtbot.waitUntil(lambda: proposals.dialog is not None and proposals.dialog.isVisible()
+                    and proposals.dialog.isAncestorOf(QApplication.focusWidget()), timeout=10000)
+    reason = proposals.dialog
+    press(qtbot, Qt.Key.Key_Return)  # no reason: refused
+    assert reason.isVisible() and reason.form.error_text("reason")
+    type_text(qtbot, "Vakten startet som planlagt etter vaktboka")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: proposals.dialog is None and proposals.loaded and proposals.model.rowCount() == 1,
+                    timeout=15000)
+    assert proposals.model.text(0, 4) == "ved bordet" and "Avslått" in proposals.message.text()
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=10000)
+    (declined,) = [p for p in ws.participants.proposals(assistant.id) if p.status == "declined"]
+    assert declined.channel == "link" and declined.decided_reason == "Vakten startet som planlagt etter vaktboka"
+    assert ws.timesheets.preview_timesheet(assistant.id, MAY).total_hours == before
