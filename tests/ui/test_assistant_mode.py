@@ -93,6 +93,7 @@ def test_assistant_mode_table_flow_propose_confirm_accept_attest(qtbot, demo_win
     qtbot.waitUntil(lambda: page.current_entry() is not None and page.current_entry().assistant.name == "Linnea Strand"
                     and page.view is not None and not page.ctx.runner.busy, timeout=15000)
 
+    assert page.proposals_button.text() == "F&orslag fra assistentene (1) …"  # one waits
     press(qtbot, Qt.Key.Key_F, CTRL | SHIFT)  # the assistants' proposals
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.loaded, timeout=15000)
     proposals = page.dialog
