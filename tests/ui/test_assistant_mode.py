@@ -79,7 +79,11 @@ def test_assistant_mode_table_flow_propose_confirm_accept_attest(qtbot, demo_win
     press(qtbot, Qt.Key.Key_Return)  # the default button: confirm
     qtbot.waitUntil(lambda: "måneden er bekreftet" in dialog.month_page.message.text(), timeout=15000)
 
-    press(qtbot, Qt.Key.Key_Escape)  # leave: the leader's window is back
+    press(qtbot, Qt.Key.Key_Escape)  # Escape: back to the names, nothing of Linnea's month left
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.choose_page and dialog.month_page.view is None
+                    and dialog.choose_page.names.count() > 0 and focused() is dialog.choose_page.names, timeout=10000)
+    assert not demo_window.centralWidget().isVisible()
+    press(qtbot, Qt.Key.Key_Escape)  # on the names Escape leaves: the leader's window is back
     qtbot.waitUntil(lambda: demo_window.menus.dialog is None and demo_window.centralWidget().isVisible(),
                     timeout=10000)
 
@@ -128,7 +132,7 @@ def test_assistant_pin_five_wrong_tries_lock_and_the_leaders_reset_unlocks(qtbot
     set_first_pin(qtbot, dialog, "1234")
     month_shown(qtbot, dialog)
     press(qtbot, Qt.Key.Key_Y, ALT)  # Bytt person: back to the names, nothing of Per's month left
-    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.choose_page
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.choose_page and dialog.choose_page.names.count() > 0
                     and focused() is dialog.choose_page.names, timeout=10000)
     assert dialog.month_page.view is None and dialog.month_page.model.rowCount() == 0
 
@@ -168,7 +172,7 @@ def test_assistant_pin_five_wrong_tries_lock_and_the_leaders_reset_unlocks(qtbot
     choose_name(qtbot, dialog, "Per")
     set_first_pin(qtbot, dialog, "5678")  # unlocked: Per chooses a new PIN
     month_shown(qtbot, dialog)
-    press(qtbot, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_A, ALT)  # Avslutt assistentmodus
     qtbot.waitUntil(lambda: window.menus.dialog is None, timeout=10000)
 
 
@@ -189,7 +193,11 @@ def test_assistant_pin_must_be_typed_twice_alike_and_have_4_to_8_digits(qtbot, a
     type_text(qtbot, "123456")
     press(qtbot, Qt.Key.Key_Return)
     month_shown(qtbot, dialog)
-    press(qtbot, Qt.Key.Key_Escape)
+    for keys in ((Qt.Key.Key_3, CTRL), (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier)):
+        press(qtbot, *keys)  # the leader's window takes no shortcut while the mode is open
+        assert window.menus.dialog is dialog and QApplication.activeModalWidget() is dialog
+        assert not window.centralWidget().isVisible() and dialog.stack.currentWidget() is dialog.month_page
+    press(qtbot, Qt.Key.Key_A, ALT)  # Avslutt assistentmodus
     qtbot.waitUntil(lambda: window.menus.dialog is None and QApplication.activeModalWidget() is None, timeout=10000)
 
 
@@ -219,7 +227,7 @@ def test_assistant_mode_confirming_a_month_changed_meanwhile_reloads_and_says_so
                     and dialog.dialog.isAncestorOf(QApplication.focusWidget()), timeout=10000)
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "måneden er bekreftet" in dialog.month_page.message.text(), timeout=15000)
-    press(qtbot, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_A, ALT)
     qtbot.waitUntil(lambda: demo_window.menus.dialog is None, timeout=10000)
 
 
