@@ -57,9 +57,10 @@ def test_assistant_mode_table_flow_propose_confirm_accept_attest(qtbot, demo_win
     assert len(shown) == len(view.shifts)
     assert "timer i alt" in dialog.month_page.total.text()
 
-    press(qtbot, Qt.Key.Key_Tab)  # from the month to the shifts, the first one current
+    press(qtbot, Qt.Key.Key_Tab)  # from the month to the shifts, the one just worked current
     assert focused() is dialog.month_page.table
-    first = view.shifts[0]
+    first = dialog.month_page.current_shift()
+    assert first == view.shifts[-1]  # on 2 June the last of May's shifts is the one just worked
     press(qtbot, Qt.Key.Key_H, ALT)  # Hva skjedde: "Ble lenger" is the first choice
     assert focused() is dialog.month_page.form.change
     assert dialog.month_page.form.kind() == "stayed_longer"

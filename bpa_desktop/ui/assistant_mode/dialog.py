@@ -187,7 +187,7 @@ class AssistantModeDialog(QDialog):
             return  # signed out or left meanwhile
         self.periods, self.period = periods, period
         self.month_page.set_periods(periods, period)
-        self.month_page.show_view(view)
+        self.month_page.show_view(view, self.today)
         if self.stack.currentWidget() is not self.month_page:
             self.stack.setCurrentWidget(self.month_page)
             self.month_page.show_message("")
