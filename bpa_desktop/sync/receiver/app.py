@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bpa_desktop import __version__ as app_version
 from bpa_desktop.i18n import t
 from bpa_desktop.sync.protocol import PROBLEM_MEDIA_TYPE, Problem
-from bpa_desktop.sync.receiver import api, api_v2, database, link_pages, metrics, web
+from bpa_desktop.sync.receiver import api, api_v2, database, link_pages, metrics, staff_rotas, web
 from bpa_desktop.sync.receiver import settings as receiver_settings
 from bpa_desktop.sync.receiver.middleware import AccessLog, BodyLimit, RequestLanguage, SecurityHeaders
 from bpa_desktop.sync.receiver.problems import ProblemError
@@ -150,6 +150,7 @@ def create_app(db_url: str | None = None, *, settings: ReceiverSettings | None =
     app.include_router(api.router)
     app.include_router(api_v2.router)
     app.include_router(web.router)
+    app.include_router(staff_rotas.router)
     app.include_router(link_pages.router)
     app.mount("/staff/static", StaticFiles(packages=[("bpa_desktop.sync.receiver", "static")]), name="static")
 
