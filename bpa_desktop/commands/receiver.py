@@ -376,6 +376,7 @@ def _export_events(args: argparse.Namespace) -> int:
     """The events after --since as a bpa-sync/2 EventBundle (for `bpa sync import-events`)."""
     from sqlalchemy import or_, select
 
+    from bpa_desktop import atomic_write
     from bpa_desktop.sync.protocol_v2 import canonical_bytes
     from bpa_desktop.sync.receiver import events
     from bpa_desktop.sync.receiver.problems import ProblemError
@@ -395,9 +396,7 @@ def _export_events(args: argparse.Namespace) -> int:
     data = canonical_bytes(bundle)
     target = args.file
     try:
-        partial = target.with_name(target.name + ".part")
-        partial.write_bytes(data)
-        os.replace(partial, target)  # a reader never sees half a file
+        atomic_write.write_bytes(target, data)  # a reader never sees half a file
     except OSError as error:
         raise CliError(t("cli.error.cannot_write", path=target, reason=error.strerror)) from None
     print(json.dumps({"arrangement_id": bundle.arrangement_id, "events": len(bundle.events),
