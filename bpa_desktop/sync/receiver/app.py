@@ -59,11 +59,12 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _problem(ProblemError(error.status_code, code, t(key)), dict(error.headers or {}) or None)
 
     @app.exception_handler(RequestValidationError)
-    async def _on_invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+    async def _on_invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {"loc": (), "msg": ""}
         where = ".".join(str(part) for part in first["loc"])
+        title = t("receiver.problem.v2_invalid_request" if "/v2/" in request.url.path else "receiver.problem.invalid_request")
         # Only the location and message: never echo the submitted values (they may be personal).
-        return _problem(ProblemError(400, "invalid_request", t("receiver.problem.invalid_request"), f"{where}: {first['msg']}"))
+        return _problem(ProblemError(400, "invalid_request", title, f"{where}: {first['msg']}"))
 
     @app.exception_handler(OperationalError)
     async def _on_busy(_request: Request, error: OperationalError) -> JSONResponse:
