@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bpa_desktop import __version__ as app_version
 from bpa_desktop.i18n import t
 from bpa_desktop.sync.protocol import PROBLEM_MEDIA_TYPE, Problem
-from bpa_desktop.sync.receiver import api, database, metrics, web
+from bpa_desktop.sync.receiver import api, api_v2, database, link_pages, metrics, staff_rotas, web
 from bpa_desktop.sync.receiver import settings as receiver_settings
 from bpa_desktop.sync.receiver.middleware import AccessLog, BodyLimit, RequestLanguage, SecurityHeaders
 from bpa_desktop.sync.receiver.problems import ProblemError
@@ -59,11 +59,12 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _problem(ProblemError(error.status_code, code, t(key)), dict(error.headers or {}) or None)
 
     @app.exception_handler(RequestValidationError)
-    async def _on_invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+    async def _on_invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {"loc": (), "msg": ""}
         where = ".".join(str(part) for part in first["loc"])
+        title = t("receiver.problem.v2_invalid_request" if "/v2/" in request.url.path else "receiver.problem.invalid_request")
         # Only the location and message: never echo the submitted values (they may be personal).
-        return _problem(ProblemError(400, "invalid_request", t("receiver.problem.invalid_request"), f"{where}: {first['msg']}"))
+        return _problem(ProblemError(400, "invalid_request", title, f"{where}: {first['msg']}"))
 
     @app.exception_handler(OperationalError)
     async def _on_busy(_request: Request, error: OperationalError) -> JSONResponse:
@@ -125,7 +126,7 @@ def create_app(db_url: str | None = None, *, settings: ReceiverSettings | None =
         engine.dispose()
 
     app = FastAPI(
-        title="bpa-desktop receiver (bpa-sync/1)",
+        title="bpa-desktop receiver (bpa-sync/1, bpa-sync/2)",
         version=app_version,
         description="Receives attested timesheets from bpa-desktop and sends the municipality's decisions back.",
         lifespan=lifespan,
@@ -148,7 +149,10 @@ def create_app(db_url: str | None = None, *, settings: ReceiverSettings | None =
     app.add_middleware(RequestLanguage, default=settings.language)  # the 413 above is told in it
 
     app.include_router(api.router)
+    app.include_router(api_v2.router)
     app.include_router(web.router)
+    app.include_router(staff_rotas.router)
+    app.include_router(link_pages.router)
     app.mount("/staff/static", StaticFiles(packages=[("bpa_desktop.sync.receiver", "static")]), name="static")
 
     @app.get("/", include_in_schema=False)
