@@ -200,6 +200,7 @@ class Timesheet:
     confirmed_through: date | None = None  # the last day the assistant has confirmed
     attested_at: datetime | None = None
     attested_by: str | None = None  # a role ("arbeidsleder"), never a name
+    unconfirmed_reason: str | None = None  # why it was attested without the assistant's confirmation
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,7 @@ class ApprovalRole(str, enum.Enum):
     ASSISTANT = "assistant"
     EMPLOYER = "employer"  # arbeidsgiver
     UNION_REP = "union_rep"  # tillitsvalgt
+    MUNICIPALITY = "municipality"  # kommunen, on the receiver's staff page
 
 
 class RotaChangeKind(str, enum.Enum):

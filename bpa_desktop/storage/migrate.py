@@ -53,8 +53,8 @@ from bpa_desktop.storage.errors import (
 )
 
 # Kept in step with migrations/versions by a test (tests/storage/test_storage_migrations.py).
-HEAD_REVISION = "0006"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+HEAD_REVISION = "0007"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 SCRIPT_LOCATION = "bpa_desktop.storage:migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: ``PRAGMA application_id`` of a bpa-desktop database: "BPAd" as a 32-bit big-endian number.

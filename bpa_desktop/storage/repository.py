@@ -321,7 +321,8 @@ _TIMESHEET_FIELDS = (
 
 def timesheet_to_core(row: TimesheetRow) -> Timesheet:
     return Timesheet(id=row.id, **_values(row, _TIMESHEET_FIELDS), confirmed_through=row.confirmed_through,
-                     attested_at=row.attested_at, attested_by=row.attested_by)
+                     attested_at=row.attested_at, attested_by=row.attested_by,
+                     unconfirmed_reason=row.unconfirmed_reason)
 
 
 def fill_timesheet(row: TimesheetRow, timesheet: Timesheet) -> list[str]:

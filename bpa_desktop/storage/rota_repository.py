@@ -429,7 +429,7 @@ def replace_need(session: Session, arrangement_id: int, blocks: Sequence[NeedBlo
 
 # --- approvals -----------------------------------------------------------------------------
 
-ROLE_ORDER = {ApprovalRole.EMPLOYER: 0, ApprovalRole.UNION_REP: 1, ApprovalRole.ASSISTANT: 2}
+ROLE_ORDER = {ApprovalRole.EMPLOYER: 0, ApprovalRole.UNION_REP: 1, ApprovalRole.MUNICIPALITY: 2, ApprovalRole.ASSISTANT: 3}
 
 
 def approval_to_core(row: RotaApprovalRow) -> RotaApproval:

@@ -289,6 +289,8 @@ class TimesheetRow(Base):
     attested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attested_by: Mapped[str | None] = mapped_column(String(32))  # a role, never a name
     confirmed_through: Mapped[date | None] = mapped_column(Date)  # the assistant's last confirmed day
+    # why the leader attested a month the assistant had not confirmed (frozen once attested)
+    unconfirmed_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -369,11 +371,13 @@ class PayCodeOverrideRow(Base):
 
 
 class RotaApprovalRow(Base):
-    """Who has seen / approved one rota version, and on which day."""
+    """Who has seen / approved one rota version, on which day, where (``channel``) and what they
+    said; one given through a link or the staff page names its event (stored once)."""
 
     __tablename__ = "rota_approval"
     __table_args__ = (
-        CheckConstraint("role IN ('assistant', 'employer', 'union_rep')", name="role"),
+        CheckConstraint("role IN ('assistant', 'employer', 'union_rep', 'municipality')", name="role"),
+        CheckConstraint("channel IN ('table', 'link', 'staff_page', 'paper')", name="channel"),
         CheckConstraint(
             "approved_on IS NULL OR (seen_on IS NOT NULL AND approved_on >= seen_on)",
             name="approved_after_seen",
@@ -388,6 +392,12 @@ class RotaApprovalRow(Base):
     seen_on: Mapped[date | None] = mapped_column(Date)
     approved_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    channel: Mapped[str] = mapped_column(String(16), default="paper")
+    approved: Mapped[bool] = mapped_column(Boolean, default=False)  # False: seen, or a comment asking for changes
+    comment: Mapped[str] = mapped_column(Text, default="")
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    event_id: Mapped[str | None] = mapped_column(String(36), unique=True)
+    content_hash: Mapped[str | None] = mapped_column(String(64))  # the rota view that was seen
 
 
 class NeedBlockRow(Base):
@@ -474,3 +484,4 @@ class AuditLogRow(Base):
 # The sync tables (sync_schema.py) share Base; importing this module registers them too, so
 # Base.metadata always holds every table. sync_schema imports base.py, not this module.
 from bpa_desktop.storage import sync_schema as _sync_schema  # noqa: E402,F401
+from bpa_desktop.storage import participants_schema as _participants_schema  # noqa: E402,F401

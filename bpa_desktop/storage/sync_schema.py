@@ -60,6 +60,10 @@ class SyncEnrolmentRow(Base):
     public_key: Mapped[bytes] = mapped_column(LargeBinary)
     decisions_cursor: Mapped[int] = mapped_column(Integer)
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # bpa-sync/2: the receiver's own key, pinned at first sight, and the events read so far
+    receiver_key_id: Mapped[str | None] = mapped_column(String(16))
+    receiver_public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    events_cursor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class OutboxSubmissionRow(Base):
