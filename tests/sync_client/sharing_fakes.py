@@ -166,3 +166,64 @@ class MemoryPort:
 
 def http_for(receiver: FakeReceiver) -> httpx.Client:
     return httpx.Client(base_url="http://receiver.test", transport=httpx.MockTransport(receiver))
+
+
+class StubParticipants:
+    """ws.participants as the contract describes it, in memory (idempotent on event_id), until
+    the real one is merged; the tests that need the real one use ``ws.participants``."""
+
+    def __init__(self, arrangement_id: str = REMOTE) -> None:
+        from bpa_desktop.workspace.errors import WorkspaceError
+
+        self.arrangement_id = arrangement_id
+        self.refs: dict[int, str] = {}
+        self.proposals: dict[str, dict] = {}
+        self.confirmations: dict[str, dict] = {}
+        self.approvals: dict[str, dict] = {}
+        self.fail: Exception | None = None
+        self.stale = type("StaleViewError", (WorkspaceError,), {})
+
+    def ref_of(self, assistant_id):
+        return self.refs.setdefault(assistant_id, f"ref{assistant_id:05d}")
+
+    def assistant_of_ref(self, ref):
+        return next((a for a, r in self.refs.items() if r == ref), None)
+
+    def table_assistants(self, today):
+        return []
+
+    def month_view(self, assistant_id, period_start):
+        from bpa_desktop.sync.protocol_v2 import MonthShift, MonthView
+
+        start = datetime(period_start.year, period_start.month, 3, 8, tzinfo=timezone.utc)
+        shift = MonthShift(shift_ref="s-1", starts_at=start, ends_at=start.replace(hour=16), minutes=480)
+        return MonthView(arrangement_id="local", assistant_ref=self.ref_of(assistant_id), display_name="Kari",
+                         period=f"{period_start:%Y-%m}", timesheet_version=1, shifts=[shift], total_minutes=480)
+
+    def rota_view(self, rota_id):
+        from datetime import date
+
+        from bpa_desktop.sync.protocol_v2 import RotaView
+
+        return RotaView(arrangement_id="local", rota_version_id=rota_id, label="Turnus", valid_from=date(2026, 1, 1),
+                        valid_to=date(2026, 3, 31), shifts=[])
+
+    def _store(self, into, event_id, values):
+        if self.fail is not None:
+            raise self.fail
+        into.setdefault(event_id, values)
+
+    def propose(self, assistant_id, period_start, *, shift_ref, change, minutes=0, starts_at=None, ends_at=None,
+                comment="", channel="table", event_id=None):
+        self._store(self.proposals, event_id, dict(assistant_id=assistant_id, period_start=period_start,
+                                                   shift_ref=shift_ref, change=change, minutes=minutes, channel=channel))
+
+    def confirm_by_assistant(self, assistant_id, period_start, seen_hash, *, channel="table", event_id=None):
+        if seen_hash == "f" * 64:
+            raise self.stale("stale")
+        self._store(self.confirmations, event_id, dict(assistant_id=assistant_id, seen_hash=seen_hash, channel=channel))
+
+    def record_approval(self, rota_id, *, role, who, channel, approved=True, comment="", content_hash=None,
+                        event_id=None, assistant_id=None):
+        self._store(self.approvals, event_id, dict(rota_id=rota_id, role=role, who=who, channel=channel,
+                                                   approved=approved))
