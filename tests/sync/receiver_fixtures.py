@@ -18,6 +18,10 @@ from tests.sync.receiver_helpers import (
     run_receiver,
 )
 
+# The secret that seals the receiver's event-signing key (bpa-sync/2): set for every receiver the
+# tests start, in this process (TestClient apps) and in the subprocesses that inherit it.
+os.environ.setdefault("BPA_RECEIVER_KEY_SECRET", "test-only-receiver-key-secret")
+
 # Set by .ci/run: the receiver it started the documented way (migrate, 4 workers on PostgreSQL,
 # behind nginx with TLS under /bpa-mottak). The browser and end-to-end tests then run against it.
 DEPLOYED_URL = os.environ.get("BPA_TEST_RECEIVER_URL")

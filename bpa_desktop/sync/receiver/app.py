@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bpa_desktop import __version__ as app_version
 from bpa_desktop.i18n import t
 from bpa_desktop.sync.protocol import PROBLEM_MEDIA_TYPE, Problem
-from bpa_desktop.sync.receiver import api, database, metrics, web
+from bpa_desktop.sync.receiver import api, api_v2, database, link_pages, metrics, web
 from bpa_desktop.sync.receiver import settings as receiver_settings
 from bpa_desktop.sync.receiver.middleware import AccessLog, BodyLimit, RequestLanguage, SecurityHeaders
 from bpa_desktop.sync.receiver.problems import ProblemError
@@ -125,7 +125,7 @@ def create_app(db_url: str | None = None, *, settings: ReceiverSettings | None =
         engine.dispose()
 
     app = FastAPI(
-        title="bpa-desktop receiver (bpa-sync/1)",
+        title="bpa-desktop receiver (bpa-sync/1, bpa-sync/2)",
         version=app_version,
         description="Receives attested timesheets from bpa-desktop and sends the municipality's decisions back.",
         lifespan=lifespan,
@@ -148,7 +148,9 @@ def create_app(db_url: str | None = None, *, settings: ReceiverSettings | None =
     app.add_middleware(RequestLanguage, default=settings.language)  # the 413 above is told in it
 
     app.include_router(api.router)
+    app.include_router(api_v2.router)
     app.include_router(web.router)
+    app.include_router(link_pages.router)
     app.mount("/staff/static", StaticFiles(packages=[("bpa_desktop.sync.receiver", "static")]), name="static")
 
     @app.get("/", include_in_schema=False)

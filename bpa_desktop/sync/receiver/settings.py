@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 from bpa_desktop.i18n import t
@@ -44,6 +44,12 @@ class ReceiverSettings(BaseSettings):
     login_max_failures: int = Field(20, ge=1, description="wrong passwords before account and address lock")
     lockout_minutes: int = Field(15, ge=1)
     retention_days: int | None = Field(None, ge=30, description="purge decided submissions older than this")
+    # bpa-sync/2. The secret seals the receiver's signing key in the database (receiver_key.py)
+    # and keys the phone pages' form tokens: environment or a root-only file, never a command line.
+    key_secret: SecretStr | None = Field(None, min_length=16, description="seals the receiver's event-signing key")
+    link_max_bad_codes: int = Field(20, ge=1, description="unknown link codes per address before a lockout")
+    link_max_requests: int = Field(300, ge=1, description="requests per link within link_window_minutes")
+    link_window_minutes: int = Field(15, ge=1)
 
     @field_validator("root_path")
     @classmethod
@@ -82,5 +88,7 @@ def as_environment(settings: ReceiverSettings) -> dict[str, str]:
     for name, value in settings.model_dump().items():
         if value is None:
             continue
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
         values[ENV_PREFIX + name.upper()] = str(value).lower() if isinstance(value, bool) else str(value)
     return values

@@ -82,6 +82,8 @@ class Arrangement(Base):
     decision_head: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Likewise for the receipts' `seq`: the arrangement's own count of stored submissions.
     submission_head: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # bpa-sync/2: the arrangement's own event counter (GET /v2/events), locked while taken.
+    event_head: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class EnrolCode(Base):
@@ -246,3 +248,95 @@ class AuditEvent(Base):
     actor: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32))
     subject: Mapped[str] = mapped_column(String(64), default="")
+
+
+# --- bpa-sync/2 (docs/protocol-v2.md) ------------------------------------------------------------
+
+
+class ReceiverKey(Base):
+    """The receiver's own Ed25519 key, which signs events. Made once (the first time it is
+    needed); the private part only sealed (AES-256-GCM under a key derived with scrypt from
+    the `key_secret` setting), never in clear in the database, a log or a backup."""
+
+    __tablename__ = "receiver_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # 1: one key per receiver
+    key_id: Mapped[str] = mapped_column(String(16), unique=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    sealed_private_key: Mapped[bytes] = mapped_column(LargeBinary(64))
+    kdf_salt: Mapped[bytes] = mapped_column(LargeBinary(16))
+    nonce: Mapped[bytes] = mapped_column(LargeBinary(12))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class Publication(Base):
+    """A device-signed month or rota view; the exact signed bytes kept as evidence."""
+
+    __tablename__ = "publication"
+    __table_args__ = (CheckConstraint("kind IN ('month', 'rota')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    publication_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
+    device_key_id: Mapped[int] = mapped_column(ForeignKey("device_key.id"))
+    kind: Mapped[str] = mapped_column(String(8))
+    assistant_ref: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)  # month only
+    period: Mapped[str | None] = mapped_column(String(7), nullable=True)
+    rota_version_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    sig: Mapped[bytes] = mapped_column(LargeBinary(64))
+    key_id: Mapped[str] = mapped_column(String(16))
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class LinkGrant(Base):
+    """Who may open the phone pages with the code whose SHA-256 this is (the code itself is
+    never sent to the receiver)."""
+
+    __tablename__ = "link_grant"
+    __table_args__ = (CheckConstraint("role IN ('assistant', 'union_rep', 'employer')", name="role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    link_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    assistant_ref: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    label: Mapped[str] = mapped_column(String(40))
+    code_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    grant_sha256: Mapped[str] = mapped_column(String(64))  # of the canonical grant: replay check
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class LinkRevocation(Base):
+    """A revoked link (kept even when its grant never arrived: that grant is then dead too)."""
+
+    __tablename__ = "link_revocation"
+
+    link_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
+    revoked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class LinkEvent(Base):
+    """One receiver-signed event (a proposal, confirmation or approval) with its gap-free
+    per-arrangement `seq` (from `arrangement.event_head`, locked in the same transaction)."""
+
+    __tablename__ = "link_event"
+    __table_args__ = (UniqueConstraint("arrangement_id", "seq", name="uq_link_event_arrangement_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangement.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    link_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    publication_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # the exact signed bytes
+    sig: Mapped[bytes] = mapped_column(LargeBinary(64))
+    key_id: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

@@ -21,6 +21,9 @@ from bpa_desktop.sync.receiver.store import LoginThrottle, utc_now
 
 ACCOUNT = "account"
 ADDRESS = "address"
+# The phone pages (link_pages.py): unknown codes per client address, requests per link.
+LINK_ADDRESS = "link_ip"
+LINK = "link"
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,29 @@ def record_failure(session: Session, username: str, address: str, policy: Policy
             audit(session, "api", f"login_locked_{kind}", key)
             locked_now = True
     return locked_now
+
+
+def lock_of(session: Session, kind: str, key: str) -> datetime | None:
+    """When the lock on (kind, key) ends, or None when it is not locked."""
+    row = _row(session, kind, key[:64])
+    return row.locked_until if row is not None and row.locked_until is not None and row.locked_until > utc_now() else None
+
+
+def hit(session: Session, kind: str, key: str, policy: Policy) -> datetime | None:
+    """Count one against (kind, key) in the current window; returns when its lock ends if this
+    hit (or an earlier one) locked it, else None. Used for the phone pages' limits."""
+    now = utc_now()
+    row = _locked_row(session, kind, key[:64])
+    if row.locked_until is not None and row.locked_until > now:
+        return row.locked_until
+    if row.locked_until is not None or row.first_failure_at < now - policy.lockout:
+        row.failures, row.first_failure_at, row.locked_until = 0, now, None  # a new window
+    row.failures += 1
+    if row.failures > policy.max_failures:
+        row.locked_until = now + policy.lockout
+        audit(session, "api", f"rate_limited_{kind}", key[:64])
+        return row.locked_until
+    return None
 
 
 def record_success(session: Session, username: str) -> None:
