@@ -191,6 +191,8 @@ class PushSummary:
             "blocked": self.blocked,
             "needs_correction": self.needs_correction,
             "decisions": self.decisions,
+            "events": self.events,
+            "shared": self.shared,
             "waiting": self.waiting,
             "counts": self.counts,
             "messages": self.messages,

@@ -141,7 +141,7 @@ class EventApplier:
             target = self._check(arrangement_id, event)
         except Refused as why:
             refused, target = why.reason_key, None
-        one_transaction = _takes_uow(self._participants().propose)
+        one_transaction = target is not None and _takes_uow(self._participants().propose)
         if target is not None and not one_transaction:
             try:
                 self._apply_through_participants(None, event, target)
