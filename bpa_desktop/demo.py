@@ -54,6 +54,7 @@ from bpa_desktop.core.rota import (
     apply_overrides,
     template_shift,
 )
+from bpa_desktop.i18n import t
 from bpa_desktop.validation import org_no_check_digit
 from bpa_desktop.workspace import WorkedEntry, Workspace
 
@@ -271,6 +272,7 @@ def attest_history(ws: Workspace, arrangement_id: int, today: date) -> None:
     """Every past pay period with work is attested; one of them (two periods back, the
     first assistant) was corrected afterwards and attested again. The current period is a
     draft for everyone, confirmed by the first assistant."""
+    paper = t("participants.confirmed_on_paper")  # the assistants signed their months on paper
     current = ws.timesheets.pay_period_for(arrangement_id, today)
     assistants = ws.people.list_assistants(arrangement_id)
     first_day = min(s.start.date() for s in ws.rota.list_planned_shifts(arrangement_id, date(1900, 1, 1), today))
@@ -284,7 +286,7 @@ def attest_history(ws: Workspace, arrangement_id: int, today: date) -> None:
         for assistant in assistants:
             if (assistant.id, period) in with_work:
                 sheet = ws.timesheets.get_or_create_timesheet(assistant.id, period.start)
-                ws.timesheets.attest_timesheet(sheet.id, today=today)
+                ws.timesheets.attest_timesheet(sheet.id, today=today, unconfirmed_reason=paper)
 
     # A correction: the first assistant's first day shift two periods back ran an hour longer.
     sara = next(a for a in assistants if a.employee_no == PERMANENT[0][1])
@@ -299,7 +301,8 @@ def attest_history(ws: Workspace, arrangement_id: int, today: date) -> None:
         arrangement_id, replace(shift, end=shift.end + timedelta(hours=1)),
         "Ventet på avløser (korrigert)",
     )
-    ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(sara.id, corrected.start).id, today=today)
+    ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(sara.id, corrected.start).id, today=today,
+                                   unconfirmed_reason=paper)
 
     for assistant in assistants:
         if assistant.kind is AssistantKind.PERMANENT:

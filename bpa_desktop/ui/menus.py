@@ -31,6 +31,9 @@ class Menus(QObject):
         self.erasure_action = self._action(self.file_menu, self.tr("E&rase a departed assistant's data…"),
                                            self.open_erasure)
         self.file_menu.addSeparator()
+        self.assistant_mode_action = self._action(self.file_menu, self.tr("Assistant at the &table…"),
+                                                  self.open_assistant_mode, QKeySequence("Ctrl+Shift+A"))
+        self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.tr("&Quit"), window.close, QKeySequence("Ctrl+Q"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = self._action(self.help_menu, self.tr("&Keyboard shortcuts"), self.open_shortcuts,
@@ -64,7 +67,7 @@ class Menus(QObject):
     def window_shortcuts(self) -> list[tuple[str, str]]:
         window = self.window
         keys = [(f"Ctrl+{number}", page.title()) for number, page in enumerate(window.pages.values(), start=1)]
-        for action in (self.shortcuts_action, self.quit_action):
+        for action in (self.shortcuts_action, self.assistant_mode_action, self.quit_action):
             keys.append((action.shortcut().toString(NATIVE), action.text().replace("&", "")))
         keys.append(("Alt+F / Alt+H", self.tr("Open the File or Help menu")))
         return keys
@@ -78,6 +81,14 @@ class Menus(QObject):
         return self._open(AboutDialog(Path(ws.path), ws.backups.folder, self.window))
 
     # --- File ------------------------------------------------------------------------------
+
+    def open_assistant_mode(self, today=None):
+        """An assistant at the table: their own month only, the leader's window emptied meanwhile."""
+        from bpa_desktop.ui.assistant_mode.dialog import AssistantModeDialog
+
+        if self.window.ctx.arrangement_id is None:
+            return None
+        return self._open(AssistantModeDialog(self.window.ctx, self.window, today))
 
     def open_backups(self) -> BackupsDialog:
         return self._open(BackupsDialog(self.window.ctx, self.reload_everything, self.window))

@@ -14,6 +14,8 @@
     ws.encryption  encrypt or decrypt the file, the recovery code    workspace/encryption.py
     ws.data_rights export of all data, erasure of a departed assistant workspace/data_rights.py
     ws.planner     turnus proposals (CP-SAT), Finn vikar              workspace/planner.py
+    ws.participants assistants' PINs, month views, proposals, confirmations, approvals
+                                                                      workspace/participants.py
 
 Every area hands out core dataclasses (never ORM rows). Every use case is one unit of work
 (``storage/unit_of_work.py``): one session, one transaction, with its audit entry naming the
@@ -55,6 +57,7 @@ from bpa_desktop.workspace.worked_record import WorkedEntry
 if TYPE_CHECKING:
     from bpa_desktop.workspace.data_rights import DataRights
     from bpa_desktop.workspace.exports import Exports
+    from bpa_desktop.workspace.participants import Participants
     from bpa_desktop.workspace.planner import Planning
     from bpa_desktop.workspace.sync import Sync
 
@@ -91,6 +94,12 @@ class Workspace:
         from bpa_desktop.workspace.planner import Planning  # OR-Tools: on first use
 
         return Planning(self._db, self.people, self.vedtak, self.rota, self.timesheets)
+
+    @cached_property
+    def participants(self) -> Participants:
+        from bpa_desktop.workspace.participants import Participants  # pydantic (the views): on first use
+
+        return Participants(self._db)
 
     # --- life cycle -----------------------------------------------------------------------
 

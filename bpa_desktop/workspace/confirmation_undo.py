@@ -16,6 +16,7 @@ from bpa_desktop.core.timesheet_lifecycle import TimesheetEvent, TransitionError
 from bpa_desktop import words
 from bpa_desktop.i18n import get_language, message
 from bpa_desktop.message import Message
+from bpa_desktop.storage import participants_repository as pr
 from bpa_desktop.storage import reversal_repository as rev
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.schema import AssistantRow, CancelledShiftRow, WorkedShiftRow
@@ -65,6 +66,9 @@ def withdraw_confirmation(uow: UnitOfWork, done: Confirmed) -> ConfirmationWithd
     settled += rev.rows(uow.session, CancelledShiftRow, done.settled_not_worked)
     for each in settled:
         rev.remove(uow.session, each)
+    paper = pr.newest_paper_confirmation(uow.session, row.id)  # what the confirmation recorded
+    if paper is not None:
+        rev.remove(uow.session, paper)
     row.status = status
     row.confirmed_through = done.before_through
     uow.audit("undo", "timesheet", row.id, assistant.arrangement_id,

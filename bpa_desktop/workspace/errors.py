@@ -46,6 +46,50 @@ class RotaFileError(WorkspaceError, ValueError):
     """A rota file that cannot be exported or imported; the message (current language) says why."""
 
 
+class PinAlreadySetError(WorkspaceError):
+    """The assistant has a PIN already: only the leader's reset makes room for a new one."""
+
+    def __init__(self) -> None:
+        super().__init__(message("participants.pin_already_set"))
+
+
+class WrongPinError(WorkspaceError):
+    """A wrong PIN; ``tries_left`` more wrong ones lock it."""
+
+    def __init__(self, tries_left: int) -> None:
+        self.tries_left = tries_left
+        super().__init__(message("participants.pin_wrong", count=tries_left))
+
+
+class PinLockedError(WorkspaceError):
+    """Five wrong tries: locked until the leader resets the PIN."""
+
+    def __init__(self) -> None:
+        super().__init__(message("participants.pin_locked"))
+
+
+class PinNotSetError(WorkspaceError):
+    """The assistant has no PIN yet (``set_pin`` makes one)."""
+
+    def __init__(self) -> None:
+        super().__init__(message("participants.pin_missing"))
+
+
+class StaleViewError(WorkspaceError):
+    """A confirmation of a month view that has changed since it was shown."""
+
+    def __init__(self) -> None:
+        super().__init__(message("participants.stale_view"))
+
+
+class UnconfirmedError(WorkspaceError):
+    """Attesting a month the assistant has not confirmed needs the leader's reason."""
+
+    def __init__(self, period: PayPeriod) -> None:
+        self.period = period
+        super().__init__(message("participants.unconfirmed", period=period.label(get_language())))
+
+
 def raise_if(errors: Mapping[str, str]) -> None:
     """Raise ValidationError when there are field errors."""
     if errors:

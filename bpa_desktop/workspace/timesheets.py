@@ -13,6 +13,7 @@ from datetime import date, datetime
 from bpa_desktop import validation, words
 from bpa_desktop.core import deviations as dev
 from bpa_desktop.core.model import Absence, AttestedTimesheet, Shift, Timesheet, TimesheetStatus
+from bpa_desktop.core.participants import needs_unconfirmed_reason
 from bpa_desktop.core.pay import PayProfile
 from bpa_desktop.core.pay_period import PayPeriod
 from bpa_desktop.core.pay_settings import PaySettings, settings_problems
@@ -41,6 +42,7 @@ from bpa_desktop.core.timesheet_lifecycle import (
 from bpa_desktop.i18n import get_language, message
 from bpa_desktop.message import Message
 from bpa_desktop.storage import attested, queries
+from bpa_desktop.storage import participants_repository as pr
 from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import timesheet_repository as tr
 from bpa_desktop.storage.errors import AttestedContentChangedError, DamagedRecordError
@@ -56,6 +58,7 @@ from bpa_desktop.workspace import record_changes
 from bpa_desktop.workspace import worked_record as worked
 from bpa_desktop.workspace.checks import arrangement as arrangement_row
 from bpa_desktop.workspace.errors import (
+    UnconfirmedError,
     ValidationError,
     WorkspaceError,
     found,
@@ -244,22 +247,28 @@ class Timesheets:
             row = get_or_create_row(uow, assistant_id, day)
             return confirm_row(uow, latest_for_write(uow, row.id), today or date.today())
 
-    def attest_timesheet(self, timesheet_id: int, *, today: date | None = None) -> Timesheet:
+    def attest_timesheet(self, timesheet_id: int, *, today: date | None = None,
+                         unconfirmed_reason: str | None = None) -> Timesheet:
         """The arbeidsleder attests (from draft or confirmed) once the period is over: the
         plan is settled into the worked record, the content and its pay lines are stored,
         the SHA-256 content hash set and the submission queued in the sync outbox, all in
-        one transaction. The version is locked from then on."""
+        one transaction. The version is locked from then on.
+
+        Attesting a month the assistant has not confirmed asks the leader to say why: without
+        a confirmation (at the table, through a link, or on paper) and without
+        ``unconfirmed_reason`` it raises UnconfirmedError (``core.participants``)."""
         self.before_attest()
         with self._db.write() as uow:
-            return _attest(uow, latest_for_write(uow, timesheet_id), today or date.today())
+            return _attest(uow, latest_for_write(uow, timesheet_id), today or date.today(), unconfirmed_reason)
 
-    def attest_period(self, assistant_id: int, day: date, *, today: date | None = None) -> Timesheet:
+    def attest_period(self, assistant_id: int, day: date, *, today: date | None = None,
+                      unconfirmed_reason: str | None = None) -> Timesheet:
         """Attest the period's sheet, creating its draft first when needed: one click, one
         transaction."""
         self.before_attest()
         with self._db.write() as uow:
             row = get_or_create_row(uow, assistant_id, day)
-            return _attest(uow, latest_for_write(uow, row.id), today or date.today())
+            return _attest(uow, latest_for_write(uow, row.id), today or date.today(), unconfirmed_reason)
 
     def correct_timesheet(self, timesheet_id: int, reason: str) -> Timesheet:
         """Open a correction: a new draft version (v+1) that supersedes the attested one.
@@ -338,9 +347,11 @@ def get_or_create_row(uow: UnitOfWork, assistant_id: int, day: date) -> Timeshee
                            f"period={period.start.isoformat()} version=1")
 
 
-def confirm_row(uow: UnitOfWork, target, today: date) -> Timesheet:
+def confirm_row(uow: UnitOfWork, target, today: date, *, paper: bool = True) -> Timesheet:
     """The assistant confirms the days that are over: up to yesterday while the period runs
-    (the sheet stays a draft, "confirmed through"), the whole period once it is over."""
+    (the sheet stays a draft, "confirmed through"), the whole period once it is over. The
+    leader's Confirm button is the assistant's confirmation on paper (``paper``), recorded as
+    such; ``ws.participants.confirm_by_assistant`` records its own."""
     row, assistant, period = target
     label = period.label(get_language())
     try:
@@ -360,12 +371,15 @@ def confirm_row(uow: UnitOfWork, target, today: date) -> Timesheet:
                              repo.utc_now())
     row.status = status
     row.confirmed_through = through
+    if paper:
+        pr.add_confirmation(uow.session, row, actor=LEADER, channel="paper", content_hash=None, event_id=None,
+                            at=repo.utc_now())
     uow.audit("confirm", "timesheet", row.id, assistant.arrangement_id,
               f"version={row.version} through={through.isoformat()} settled={settled}", actor=ASSISTANT)
     return tr.timesheet_to_core(row)
 
 
-def _attest(uow: UnitOfWork, target, today: date) -> Timesheet:
+def _attest(uow: UnitOfWork, target, today: date, unconfirmed_reason: str | None = None) -> Timesheet:
     row, assistant, period = target
     label = period.label(get_language())
     if is_locked(row.status):
@@ -375,6 +389,11 @@ def _attest(uow: UnitOfWork, target, today: date) -> Timesheet:
             message("timesheet_period_not_over", period=label,
                     day=validation.format_date(attestable_from(period)))
         )
+    reason = (unconfirmed_reason or "").strip() or None
+    if reason is None and needs_unconfirmed_reason(
+            confirmed_through=row.confirmed_through, confirmations=pr.confirmation_count(uow.session, row.id),
+            correction=row.supersedes_id is not None):
+        raise UnconfirmedError(period)
     arrangement = uow.get(ArrangementRow, assistant.arrangement_id)
     pay_profile, _ = profile(uow, arrangement)
     sheet = detail(uow, assistant, period, row)
@@ -394,8 +413,9 @@ def _attest(uow: UnitOfWork, target, today: date) -> Timesheet:
     row.content_hash = content_hash(content)
     row.attested_at = now
     row.attested_by = "arbeidsleder"
+    row.unconfirmed_reason = reason
     attested = AttestedTimesheet(row.id, arrangement.id, assistant.employee_no, row.period_end, now, tuple(lines))
     queue_submission(uow, attested, now)  # the sync outbox, in the same transaction
     uow.audit("attest", "timesheet", row.id, arrangement.id,
-              f"version={row.version} sha256={row.content_hash[:16]}", actor=LEADER)
+              f"version={row.version} sha256={row.content_hash[:16]} unconfirmed={reason is not None}", actor=LEADER)
     return tr.timesheet_to_core(row)

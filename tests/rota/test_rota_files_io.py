@@ -158,7 +158,7 @@ def test_import_into_an_attested_period_is_refused(setup):
     ws, ids = setup.ws, setup.ids
     document = json.loads(export(setup))
     timesheet = ws.timesheets.get_or_create_timesheet(ids["102"], date(2026, 10, 1))
-    ws.timesheets.attest_timesheet(timesheet.id, today=date(2026, 11, 2))
+    ws.timesheets.attest_timesheet(timesheet.id, today=date(2026, 11, 2), unconfirmed_reason="på papir")
     plan = setup.planned()
     for shift in document["shifts"]:
         if shift["assistant"] == "102" and shift["start"].startswith("2026-10-13"):

@@ -38,21 +38,21 @@ def test_after_a_version_conflict_the_next_correction_supersedes_the_receivers_h
     back_up_database(f"sqlite:///{ws_a.path}", copy)
     target = next(s for s in ws_a.sync.list_submissions() if s.version == 1)
     timesheet_id = _timesheet_of(ws_a, target.id)
-    ws_a.timesheets.attest_timesheet(ws_a.timesheets.correct_timesheet(timesheet_id, "A retter").id)
+    ws_a.timesheets.attest_timesheet(ws_a.timesheets.correct_timesheet(timesheet_id, "A retter").id, unconfirmed_reason="på papir")
     assert ws_a.sync.push().delivered == 1
     head_a = next(s for s in ws_a.sync.list_submissions() if s.version == 2 and s.period == target.period
                   and s.employee_no == target.employee_no)
 
     with Workspace.open(copy) as ws_b:
         v2 = ws_b.timesheets.correct_timesheet(timesheet_id, "B retter")
-        ws_b.timesheets.attest_timesheet(v2.id)
+        ws_b.timesheets.attest_timesheet(v2.id, unconfirmed_reason="på papir")
         assert ws_b.sync.push().needs_correction == 1
         [conflicted] = [s for s in ws_b.sync.list_submissions() if s.state == "needs_correction"]
         assert not ws_b.sync.retry_submission(conflicted.id)  # the same bytes would meet the same head
 
         # B looks at both versions and corrects once more: this one can leave.
         v3 = ws_b.timesheets.correct_timesheet(v2.id, "B retter etter konflikten")
-        ws_b.timesheets.attest_timesheet(v3.id)
+        ws_b.timesheets.attest_timesheet(v3.id, unconfirmed_reason="på papir")
         summary = ws_b.sync.push()
         assert (summary.delivered, summary.needs_correction) == (1, 0)
         rows = {s.id: s for s in ws_b.sync.list_submissions()}
@@ -77,7 +77,7 @@ def test_after_a_refused_pay_code_the_correction_goes_as_the_receivers_first_ver
     profile = ws.timesheets.pay_profile(demo_arrangement_id)
     ordinary = next(line.id for line in profile.lines if line.id == "ordinary")
     ws.timesheets.update_pay_settings(replace(settings, codes={**settings.codes, ordinary: "KS 1000 (feil)"}))
-    first = ws.timesheets.attest_period(1, date(2026, 5, 10), today=AFTER_MAY)
+    first = ws.timesheets.attest_period(1, date(2026, 5, 10), today=AFTER_MAY, unconfirmed_reason="på papir")
     assert ws.sync.push().delivered == 0
     [blocked] = [s for s in ws.sync.list_submissions() if s.state == "blocked"]
     assert "Lønnsarten «KS 1000 (feil)» kan ikke sendes" in blocked.last_error_text
@@ -85,7 +85,7 @@ def test_after_a_refused_pay_code_the_correction_goes_as_the_receivers_first_ver
 
     ws.timesheets.update_pay_settings(replace(settings, codes={**settings.codes, ordinary: "KS-1000"}))
     corrected = ws.timesheets.correct_timesheet(first.id, "rettet lønnsart")
-    ws.timesheets.attest_timesheet(corrected.id, today=AFTER_MAY)
+    ws.timesheets.attest_timesheet(corrected.id, today=AFTER_MAY, unconfirmed_reason="på papir")
     assert ws.sync.push().delivered == 1
     rows = {s.id: s for s in ws.sync.list_submissions()}
     second = next(s for s in rows.values()
@@ -101,9 +101,9 @@ def test_a_correction_made_while_the_first_version_waits_follows_it_in_the_same_
     synced, demo_arrangement_id  # noqa: F811
 ):
     ws = synced
-    first = ws.timesheets.attest_period(2, date(2026, 5, 10), today=AFTER_MAY)
+    first = ws.timesheets.attest_period(2, date(2026, 5, 10), today=AFTER_MAY, unconfirmed_reason="på papir")
     corrected = ws.timesheets.correct_timesheet(first.id, "glemt en vakt")
-    ws.timesheets.attest_timesheet(corrected.id, today=AFTER_MAY)
+    ws.timesheets.attest_timesheet(corrected.id, today=AFTER_MAY, unconfirmed_reason="på papir")
     summary = ws.sync.push()
     assert summary.delivered == TOTAL + 2 and summary.needs_correction == 0
     rows = [s for s in ws.sync.list_submissions() if s.period == "2026-05"]
@@ -113,8 +113,8 @@ def test_a_correction_made_while_the_first_version_waits_follows_it_in_the_same_
 
 def test_a_bundle_carries_a_correction_after_its_first_version(synced, demo_arrangement_id, tmp_path):  # noqa: F811
     ws = synced
-    first = ws.timesheets.attest_period(2, date(2026, 5, 10), today=AFTER_MAY)
-    ws.timesheets.attest_timesheet(ws.timesheets.correct_timesheet(first.id, "glemt").id, today=AFTER_MAY)
+    first = ws.timesheets.attest_period(2, date(2026, 5, 10), today=AFTER_MAY, unconfirmed_reason="på papir")
+    ws.timesheets.attest_timesheet(ws.timesheets.correct_timesheet(first.id, "glemt").id, today=AFTER_MAY, unconfirmed_reason="på papir")
     path = tmp_path / "bundle.json"
     assert ws.sync.write_bundle(demo_arrangement_id, path) == TOTAL + 2
     import base64

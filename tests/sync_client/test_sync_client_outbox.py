@@ -65,7 +65,7 @@ def test_a_crash_inside_the_attestation_transaction_leaves_neither_attestation_n
 
     monkeypatch.setattr(timesheets_area, "queue_submission", enqueue_then_crash)
     with pytest.raises(RuntimeError):
-        demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY)
+        demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY, unconfirmed_reason="på papir")
     assert demo_workspace.sync.status() == before
     after = {t.id: t for t in demo_workspace.timesheets.list_timesheets(demo_arrangement_id, date(2026, 5, 1))}
     assert after[sheet.id].status == sheet.status and sheet.status not in (TimesheetStatus.ATTESTED,)
@@ -79,7 +79,7 @@ def test_killed_right_after_the_attestation_commit_the_row_survives(demo_workspa
     demo_workspace.close()
     script = (
         "import os, sys; from datetime import date; from bpa_desktop.workspace import Workspace\n"
-        f"ws = Workspace.open(sys.argv[1]); ws.timesheets.attest_timesheet({sheet.id}, today=date(2026, 6, 2)); os._exit(137)\n"
+        f"ws = Workspace.open(sys.argv[1]); ws.timesheets.attest_timesheet({sheet.id}, today=date(2026, 6, 2), unconfirmed_reason='på papir'); os._exit(137)\n"
     )
     assert subprocess.run([sys.executable, "-c", script, str(path)]).returncode == 137
     with sqlite3.connect(path) as connection:
@@ -95,7 +95,7 @@ def test_after_enrolment_attesting_writes_the_canonical_body_and_its_hash(
 ):
     _enrol_offline(demo_workspace, demo_arrangement_id, memory_keyring)
     sheet, assistant = _draft_may(demo_workspace, demo_arrangement_id)
-    demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY)
+    demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY, unconfirmed_reason="på papir")
     detail = demo_workspace.timesheets.timesheet_detail(sheet.id)
     row = next(r for r in demo_workspace.sync.outbox.list_rows() if r.timesheet_id == sheet.id)
     assert row.sig is None  # the keyring is read at send time, never inside the attestation
@@ -110,9 +110,9 @@ def test_after_enrolment_attesting_writes_the_canonical_body_and_its_hash(
 
 def test_a_correction_is_a_new_version_that_supersedes_the_last_one(demo_workspace, demo_arrangement_id):
     sheet, _ = _draft_may(demo_workspace, demo_arrangement_id)
-    demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY)
+    demo_workspace.timesheets.attest_timesheet(sheet.id, today=AFTER_MAY, unconfirmed_reason="på papir")
     draft = demo_workspace.timesheets.correct_timesheet(sheet.id, "glemt en kveldsvakt")
-    demo_workspace.timesheets.attest_timesheet(draft.id, today=AFTER_MAY)
+    demo_workspace.timesheets.attest_timesheet(draft.id, today=AFTER_MAY, unconfirmed_reason="på papir")
     first, second = [r for r in demo_workspace.sync.outbox.list_rows() if r.timesheet_id in (sheet.id, draft.id)]
     assert (first.version, second.version, second.supersedes_id, second.kind) == (1, 2, first.id, "correction")
     assert "glemt" not in json.dumps(second.lines)

@@ -121,7 +121,7 @@ def test_attested_content_carries_the_sick_lines_and_the_link(setup, vikar):
     ws = setup.ws
     ws.timesheets.register_sick_cover(setup.arrangement_id, dev.SickCovered(
         Absence(None, setup.day_worker, AbsenceKind.SICK_NOTE, MONDAY, MONDAY), vikar, "Syk"))
-    sheet = ws.timesheets.attest_period(setup.day_worker, MONDAY, today=setup.after_all)
+    sheet = ws.timesheets.attest_period(setup.day_worker, MONDAY, today=setup.after_all, unconfirmed_reason="på papir")
     stored = ws.timesheets.timesheet_detail(sheet.id)
     assert stored.stored and ws.timesheets.verify_timesheet(sheet.id)
     row = next(r for r in stored.rows if r.day == MONDAY)
@@ -129,7 +129,7 @@ def test_attested_content_carries_the_sick_lines_and_the_link(setup, vikar):
     assert _lines(stored)["sick"] == 8.0
     batch = ws.timesheets.payroll_batch(setup.arrangement_id, MONDAY)
     assert ("KS-1500", 8.0) in {(l.pay_code, round(l.hours, 4)) for l in batch.pay_lines}
-    vikar_sheet = ws.timesheets.attest_period(vikar, MONDAY, today=setup.after_all)
+    vikar_sheet = ws.timesheets.attest_period(vikar, MONDAY, today=setup.after_all, unconfirmed_reason="på papir")
     row = next(r for r in ws.timesheets.timesheet_detail(vikar_sheet.id).rows if r.day == MONDAY)
     assert row.covers.assistant_id == setup.day_worker and vikar_sheet.status is TimesheetStatus.ATTESTED
 

@@ -24,7 +24,7 @@ NUMERIC_CODES = {"ordinary": "1000", "passive": "1010", "evening-night": "2010",
 
 def attest(setup, assistant_id, day):
     ws = setup.ws
-    return ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(assistant_id, day).id, today=setup.after_all)
+    return ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(assistant_id, day).id, today=setup.after_all, unconfirmed_reason="på papir")
 
 
 def pdf_text(path) -> str:
@@ -72,7 +72,7 @@ def test_timesheet_pdf_holds_the_totals(setup, tmp_path, capsys):
     second = ws.timesheets.correct_timesheet(sheet.id, "Feil sluttid 3. oktober")
     shift = next(s for s in ws.timesheets.list_worked_shifts(setup.arrangement_id, date(2026, 10, 3), date(2026, 10, 3)))
     ws.timesheets.record_worked_shift(setup.arrangement_id, replace(shift, end=shift.end + timedelta(hours=1)), "Ble lenger")
-    ws.timesheets.attest_timesheet(second.id, today=setup.after_all)
+    ws.timesheets.attest_timesheet(second.id, today=setup.after_all, unconfirmed_reason="på papir")
     assert cli.main(["export", "timesheet", "--db", str(ws.path), "--assistant", "502",
                      "--period", "2026-10", "--out", str(out)]) == 0
     text = pdf_text(out)

@@ -78,7 +78,7 @@ def test_attesting_locks_the_period_and_stores_a_hash(setup):
     with pytest.raises(TimesheetLockedError):
         ws.timesheets.add_absence(Absence(None, setup.day_worker, AbsenceKind.HOLIDAY, date(2026, 9, 28), date(2026, 10, 2)))
     with pytest.raises(WorkspaceError, match="allerede attestert"):
-        ws.timesheets.attest_timesheet(sheet.id, today=setup.after_all)
+        ws.timesheets.attest_timesheet(sheet.id, today=setup.after_all, unconfirmed_reason="på papir")
     assert snapshot(ws, aid) == before
 
     # the other assistant and the next month are still open
@@ -88,7 +88,7 @@ def test_attesting_locks_the_period_and_stores_a_hash(setup):
 
 def test_the_database_refuses_to_change_attested_content(setup):
     ws = setup.ws
-    sheet = ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
+    sheet = ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all, unconfirmed_reason="på papir")
     with sqlite3.connect(ws.path) as connection:
         for sql in (
             "UPDATE timesheet_snapshot SET content = '{}'",
@@ -106,7 +106,7 @@ def test_the_database_refuses_to_change_attested_content(setup):
 
 def test_a_correction_is_a_new_version_and_the_old_one_stays_readable(setup):
     ws, aid = setup.ws, setup.arrangement_id
-    first = ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
+    first = ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all, unconfirmed_reason="på papir")
     old_detail = ws.timesheets.timesheet_detail(first.id)
 
     with pytest.raises(ValidationError) as caught:
@@ -129,7 +129,7 @@ def test_a_correction_is_a_new_version_and_the_old_one_stays_readable(setup):
                  if s.assistant == str(setup.day_worker))
     ws.timesheets.record_worked_shift(aid, replace(shift, end=shift.end + timedelta(hours=2), kind=ShiftKind.OVERTIME),
                            "Overtid: avløser kom ikke")
-    corrected = ws.timesheets.attest_timesheet(second.id, today=setup.after_all)
+    corrected = ws.timesheets.attest_timesheet(second.id, today=setup.after_all, unconfirmed_reason="på papir")
     assert corrected.content_hash != first.content_hash
 
     # v1 is unchanged and readable; v2 has the overtime
@@ -153,7 +153,7 @@ def test_attesting_needs_the_period_to_be_over(setup):
     sheet = ws.timesheets.get_or_create_timesheet(setup.day_worker, OCTOBER)
     before = snapshot(ws, setup.arrangement_id)
     with pytest.raises(WorkspaceError, match="ikke over.*01.11.2026"):
-        ws.timesheets.attest_timesheet(sheet.id, today=date(2026, 10, 31))
+        ws.timesheets.attest_timesheet(sheet.id, today=date(2026, 10, 31), unconfirmed_reason="på papir")
     assert snapshot(ws, setup.arrangement_id) == before
 
 
@@ -209,7 +209,7 @@ def test_deviations_absence_cancel_and_passive_that_became_active(setup):
     assert first.status is RowStatus.WORKED and first.deviations == ("passive_active",)
     assert first.passive_hours == pytest.approx(5) and first.reason == "Urolig natt"
 
-    attested = ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
+    attested = ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all, unconfirmed_reason="på papir")
     stored = ws.timesheets.timesheet_detail(attested.id)
     assert stored.stored and stored.total_hours == pytest.approx(80)
     assert [r.status for r in stored.rows].count(RowStatus.CANCELLED) == 4
@@ -230,7 +230,7 @@ def test_bad_edits_get_clear_messages_and_change_nothing(setup):
         ws.timesheets.record_worked_shift(aid, Shift(worker, wall(date(2026, 10, 8), 15), wall(date(2026, 10, 8), 20)), "")
     assert "overlapper" in caught.value.errors["start"] and "08.10.2026 08:00–16:00" in caught.value.errors["start"]
 
-    ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all)
+    ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(setup.day_worker, SEPTEMBER).id, today=setup.after_all, unconfirmed_reason="på papir")
     before = snapshot(ws, aid)
     with pytest.raises(TimesheetLockedError, match="september 2026 er attestert; lag en korrigering"):
         ws.timesheets.record_worked_shift(aid, Shift(worker, wall(date(2026, 9, 30), 22), wall(date(2026, 10, 1), 6)), "")
@@ -248,7 +248,7 @@ def test_employer_period_from_the_21st(setup):
     assert ws.timesheets.pay_period_for(aid, date(2026, 10, 20)).start == date(2026, 9, 21)
     sheet = ws.timesheets.get_or_create_timesheet(setup.day_worker, date(2026, 10, 5))
     assert (sheet.period_start, sheet.period_end) == (date(2026, 9, 21), date(2026, 10, 20))
-    attested = ws.timesheets.attest_timesheet(sheet.id, today=setup.after_all)
+    attested = ws.timesheets.attest_timesheet(sheet.id, today=setup.after_all, unconfirmed_reason="på papir")
     with pytest.raises(TimesheetLockedError, match=r"oktober 2026 \(21.09.2026–20.10.2026\)"):
         ws.timesheets.add_absence(Absence(None, setup.day_worker, AbsenceKind.LEAVE, date(2026, 10, 20), date(2026, 10, 22)))
     ws.timesheets.add_absence(Absence(None, setup.day_worker, AbsenceKind.LEAVE, date(2026, 10, 21), date(2026, 10, 22)))

@@ -38,7 +38,7 @@ def stay_longer(setup, day: date, hours: int) -> None:
 
 def attest(setup, assistant_id, day):
     ws = setup.ws
-    return ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(assistant_id, day).id, today=setup.after_all)
+    return ws.timesheets.attest_timesheet(ws.timesheets.get_or_create_timesheet(assistant_id, day).id, today=setup.after_all, unconfirmed_reason="på papir")
 
 
 def lines_of(detail):

@@ -58,9 +58,9 @@ def test_another_assistant_taking_the_shift_is_a_worked_swap(setup):
 def test_attesting_a_period_is_one_transaction(setup):
     ws, aid = setup.ws, setup.arrangement_id
     with pytest.raises(WorkspaceError):
-        ws.timesheets.attest_period(setup.day_worker, OCTOBER, today=date(2026, 10, 31))
+        ws.timesheets.attest_period(setup.day_worker, OCTOBER, today=date(2026, 10, 31), unconfirmed_reason="på papir")
     assert ws.timesheets.list_timesheets(aid) == []  # no draft left behind by the failed click
-    sheet = ws.timesheets.attest_period(setup.day_worker, OCTOBER, today=setup.after_all)
+    sheet = ws.timesheets.attest_period(setup.day_worker, OCTOBER, today=setup.after_all, unconfirmed_reason="på papir")
     assert sheet.status is TimesheetStatus.ATTESTED and sheet.version == 1
     assert [s.timesheet_id for s in ws.sync.list_submissions(aid)] == [sheet.id]
 

@@ -70,9 +70,10 @@ def test_attest_by_keyboard_locks_and_a_deviation_is_then_refused(qtbot, demo_wi
     assert "bekreftet t.o.m. 19.05.2026" in page.list_model.text(column(page, 0).index("Sara Nilsen"), 1)
     assert not page.detail.banner.isVisible()
 
-    press(qtbot, Qt.Key.Key_T, CTRL)
-    box = dialog_opened(qtbot, page)
-    assert "låser" in box.text()  # the dialog says attesting locks
+    press(qtbot, Qt.Key.Key_T, CTRL)  # Sara has not confirmed May herself: the leader is asked why
+    dialog = dialog_opened(qtbot, page)
+    assert "låser" in dialog.form.prompt.text()  # the dialog says attesting locks
+    type_text(qtbot, "Sara bekreftet muntlig")
     press(qtbot, Qt.Key.Key_Return)  # the default button: attest and lock
     reloaded(qtbot, page, lambda: page.current_entry().status is TimesheetStatus.ATTESTED
              and page.detail.banner.isVisible())
@@ -274,7 +275,7 @@ def test_dialogs_have_named_controls(qtbot, demo_window, demo_today):
     assert unnamed_controls(dialog) == []
     dialog.reject()
     qtbot.waitUntil(lambda: page.dialog is None)
-    # May has drafts: the deviation dialog and the attest question
+    # May has drafts: the deviation dialog and the attest reason (Linnea has not confirmed May herself)
     page.is_loaded = False
     page.select_period(date(2026, 5, 1))
     qtbot.waitUntil(lambda: page.is_loaded and page.data.period.key() == "2026-05", timeout=15000)
@@ -286,7 +287,7 @@ def test_dialogs_have_named_controls(qtbot, demo_window, demo_today):
     for keys in (Qt.Key.Key_D, Qt.Key.Key_T):
         press(qtbot, keys, CTRL)
         dialog = dialog_opened(qtbot, page)
-        if hasattr(dialog, "form"):
+        if hasattr(dialog.form if hasattr(dialog, "form") else None, "choose_kind"):
             for kind in ("absence", "changed_times", "extra", "substitute", "passive_active", "not_worked"):
                 dialog.form.choose_kind(kind)
                 assert unnamed_controls(dialog) == [], kind

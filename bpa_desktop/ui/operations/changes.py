@@ -24,6 +24,7 @@ class Changes:
     timesheets: bool = False  # the worked record, absences, timesheet versions and statuses
     pay_settings: bool = False  # pay period, codes and rates
     sync: bool = False  # the outbox and the enrolment
+    participants: bool = False  # assistants' PINs, proposals and confirmations (ws.participants)
 
     @classmethod
     def of(cls, *areas: str) -> Changes:

@@ -23,20 +23,20 @@ from bpa_desktop.ui.errors import user_message
 from bpa_desktop.ui.operations.operation import OpRunner, WriteOp
 from bpa_desktop.ui.formatting import format_date
 from bpa_desktop.ui.pages.base import Page, paragraph
-from bpa_desktop.ui.plain import message_box
 from bpa_desktop.ui.reports.table_model import TextTableModel, fit_columns, keep_fitted, read_only_table
 from bpa_desktop.ui.timesheets import data
 from bpa_desktop.ui.timesheets.data import PeriodSheets, SheetEntry, SheetView
 from bpa_desktop.ui.timesheets.detail_view import DetailView, fill
 from bpa_desktop.ui.timesheets.exports import SheetExports
 from bpa_desktop.ui.timesheets.labels import status_label
-from bpa_desktop.ui.timesheets.rows import hours_text, sheet_list
+from bpa_desktop.ui.timesheets.rows import sheet_list
 from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 from bpa_desktop.ui.widgets.flow_layout import FlowLayout
 
 SHORTCUTS = {
     "register": "Ctrl+R", "deviation": "Ctrl+D", "sick_cover": "Ctrl+Shift+D", "confirm": "Ctrl+B", "attest": "Ctrl+T",
     "correct": "Ctrl+K", "print": "Ctrl+P", "pdf": "Ctrl+S", "payroll": "Ctrl+L", "year": "Ctrl+Shift+P",
+    "proposals": "Ctrl+Shift+F",
 }
 
 LIST_WRAPPING = (0, 1, 4)  # Assistant, Status, Correction (rows.sheet_list) wrap at spaces when narrow
@@ -44,7 +44,8 @@ LIST_WRAPPING = (0, 1, 4)  # Assistant, Status, Correction (rows.sheet_list) wra
 
 class TimesheetsPage(Page):
     page_id = "timelister"
-    listens = Changes.of("timesheets", "calendar", "rota", "assistants", "arrangements", "pay_settings", "sync")
+    listens = Changes.of("timesheets", "calendar", "rota", "assistants", "arrangements", "pay_settings", "sync",
+                         "participants")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -72,6 +73,8 @@ class TimesheetsPage(Page):
         self.payroll_button = self._action_button(self.tr("E&xport payroll file…"), "payroll",
                                                   self.exports.choose_payroll_file)
         self.year_button = self._action_button(self.tr("All PDFs of the year…"), "year", self.exports.choose_year_folder)
+        self.proposals_button = self._action_button(self.tr("Assistants' pr&oposals…"), "proposals",
+                                                    self.open_proposals)
         period_row = QWidget()  # the label stays beside its field when the row wraps
         period_layout = QHBoxLayout(period_row)
         period_layout.setContentsMargins(0, 0, 0, 0)
@@ -83,6 +86,7 @@ class TimesheetsPage(Page):
         top.addWidget(self.pay_codes_button)
         top.addWidget(self.payroll_button)
         top.addWidget(self.year_button)
+        top.addWidget(self.proposals_button)
         self.layout_.addLayout(top)
         self.message = paragraph()
         self.message.hide()
@@ -99,7 +103,7 @@ class TimesheetsPage(Page):
                                                     self.open_deviation)
         self.sick_cover_button = self._action_button(message("ui_sick_cover_button"), "sick_cover",
                                                      self.open_sick_cover)
-        self.confirm_button = self._action_button(self.tr("Co&nfirm (assistant)"), "confirm", self.confirm)
+        self.confirm_button = self._action_button(self.tr("Co&nfirm on paper"), "confirm", self.confirm)
         self.attest_button = self._action_button(self.tr("&Attest…"), "attest", self.ask_attest)
         self.correct_button = self._action_button(self.tr("Co&rrect…"), "correct", self.open_correction)
         self.print_button = self._action_button(self.tr("Print…"), "print", self.exports.print_pdf)
@@ -121,7 +125,7 @@ class TimesheetsPage(Page):
         self.layout_.addWidget(self.splitter, 1)
 
         order = [self.period, self.register_button, self.pay_codes_button, self.payroll_button, self.year_button,
-                 self.list, self.deviation_button, self.sick_cover_button, self.confirm_button, self.attest_button,
+                 self.proposals_button, self.list, self.deviation_button, self.sick_cover_button, self.confirm_button, self.attest_button,
                  self.correct_button, self.print_button, self.pdf_button]
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
@@ -293,6 +297,7 @@ class TimesheetsPage(Page):
         self.pdf_button.setEnabled(has)
         self.payroll_button.setEnabled(self.data is not None)
         self.year_button.setEnabled(self.data is not None)
+        self.proposals_button.setEnabled(self.ctx.arrangement_id is not None)
         self.register_button.setEnabled(self.ctx.arrangement_id is not None)
 
     def show_message(self, text: str) -> None:
@@ -369,7 +374,7 @@ class TimesheetsPage(Page):
         def said(done) -> None:
             sheet = done.timesheet
             if sheet.status is TimesheetStatus.CONFIRMED:
-                self.show_message(self.tr("Confirmed by the assistant: %1, %2.").replace(
+                self.show_message(self.tr("Confirmed on paper: %1, %2.").replace(
                     "%1", entry.assistant.name).replace("%2", period.label()))
             else:
                 self.show_message(message("ui_confirmed_through", name=entry.assistant.name,
@@ -383,6 +388,8 @@ class TimesheetsPage(Page):
             .success(said).failure(self._action_failed).run()
 
     def ask_attest(self) -> None:
+        from bpa_desktop.ui.timesheets import attest_flow
+
         entry = self._usable_entry("attest")
         if entry is None or self.dialog is not None:
             return
@@ -395,41 +402,15 @@ class TimesheetsPage(Page):
             self.show_message(self.tr("%1 is not over yet: the timesheet can be attested from %2.").replace(
                 "%1", period.label()).replace("%2", format_date(attestable_from(period))))
             return
-        box = message_box(QMessageBox.Icon.Question, self.tr("Attest the timesheet"), self.tr(
-            "Attest %1's timesheet for %2 (%3 hours)?\n\nAttesting locks the timesheet. After that it can only be "
-            "changed by a correction: a new version that must be attested again.").replace(
-            "%1", entry.assistant.name).replace("%2", period.label()).replace(
-            "%3", hours_text(entry.detail.total_hours)),
-            QMessageBox.StandardButton.NoButton, self)
-        attest = box.addButton(self.tr("Attest and lock"), QMessageBox.ButtonRole.AcceptRole)
-        attest.setAccessibleName(self.tr("Attest and lock"))
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        box.setDefaultButton(attest)
-        box.setAccessibleName(box.windowTitle())
+        attest_flow.ask_attest(self, entry)
 
-        def closed(_result: int) -> None:
-            if box.clickedButton() is attest:
-                self.attest(entry)
+    def open_proposals(self) -> None:
+        """The assistants' open proposals (at the table and by link): accept or decline each."""
+        from bpa_desktop.ui.timesheets.proposals_dialog import ProposalsDialog
 
-        open_single(self, box, closed)
-
-    def attest(self, entry: SheetEntry) -> None:
-        assistant_id, period, today = entry.assistant.id, entry.detail.period, self.today
-        name = entry.assistant.name
-        self._write(lambda ws: ws.timesheets.attest_period(assistant_id, period.start, today=today),
-                    self.tr("Attested and locked: %1, %2.").replace("%1", name).replace("%2", period.label()),
-                    changes=Changes(timesheets=True, sync=True)) \
-            .success(lambda _sheet: self._attested(name, period)) \
-            .not_undoable(self.tr("Attestation of %1's timesheet, %2").replace("%1", name).replace(
-                "%2", period.label()), self.tr(
-                "The attestation of %1's timesheet for %2 cannot be undone: attested hours are locked and may "
-                "already be on their way to the municipality. To change them, make a correction (Correct…, "
-                "Ctrl+K).").replace("%1", name).replace("%2", period.label())).run()
-
-    def _attested(self, name: str, period) -> None:
-        self.show_message(self.tr("Attested and locked: %1, %2.").replace("%1", name).replace("%2", period.label()))
-        self.ctx.attestation_committed.emit()  # the sync worker sends the new submission at once
+        if self.ctx.arrangement_id is None or self.dialog is not None:
+            return
+        self.open_dialog(ProposalsDialog(self.ctx, self), None)
 
     def open_correction(self) -> None:
         from bpa_desktop.ui.timesheets.reason_dialog import correction_dialog

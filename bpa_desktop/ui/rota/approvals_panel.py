@@ -5,7 +5,7 @@ on the Turnus page)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import ApprovalRole, RotaApproval
 from bpa_desktop.ui.errors import show_error, user_message, validation_errors
 from bpa_desktop.ui.formatting import format_date, from_qdate
@@ -32,6 +33,13 @@ from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
 from bpa_desktop.ui.widgets.date_field import make_date_edit
 from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.operations.operation import WriteOp
+from bpa_desktop.ui.timesheets.labels import channel_labels
+
+
+def read_approvals(ws, rota_id: int) -> list:
+    """Who answered for this rota version: role, who, channel (table, link, staff page, paper),
+    approved or a comment, and when (ws.participants.approvals)."""
+    return ws.participants.approvals(rota_id)
 
 
 class ApprovalsPanel(QWidget):
@@ -48,8 +56,9 @@ class ApprovalsPanel(QWidget):
 
         self.version = named(QComboBox(), self.tr("Rota version"))
         self.version.currentIndexChanged.connect(self._version_chosen)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Who"), self.tr("Seen"), self.tr("Approved")])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Who"), self.tr("Channel"),
+                                              self.tr("Answer"), self.tr("When")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -145,20 +154,47 @@ class ApprovalsPanel(QWidget):
         if rota_id is None:
             self._show_approvals([])
             return
-        self.ctx.runner.submit(self.ctx.workspace.rota.list_rota_approvals, rota_id,
+        self.ctx.runner.submit(read_approvals, self.ctx.workspace, rota_id,
                                on_done=self._show_approvals, on_error=lambda e: show_error(self, e), owner=self)
 
-    def _show_approvals(self, approvals: list[RotaApproval]) -> None:
-        roles = {r: self.role.itemText(self.role.findData(r.value)) for r in ApprovalRole}
+    def _show_approvals(self, approvals: list) -> None:
+        roles = {r.value: self.role.itemText(self.role.findData(r.value)) for r in ApprovalRole}
+        roles[ApprovalRole.MUNICIPALITY.value] = self.tr("Municipality")
         names = {a.id: a.name for a in self.assistants}
+        channels = channel_labels()
         self.approvals = approvals
         self.table.setRowCount(len(approvals))
         for row, approval in enumerate(approvals):
-            who = names.get(approval.assistant_id, approval.who) if approval.assistant_id else approval.who
-            texts = (roles.get(ApprovalRole(approval.role), str(approval.role)), who,
-                     format_date(approval.seen_on), format_date(approval.approved_on) or "–")
+            assistant_id = getattr(approval, "assistant_id", None)
+            who = names.get(assistant_id, approval.who) if assistant_id else approval.who
+            role = getattr(approval.role, "value", approval.role)
+            texts = (roles.get(role, str(role)), who, channels.get(getattr(approval, "channel", None) or "paper", ""),
+                     self._answer(approval), self._when(approval))
             for column, text in enumerate(texts):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def _answer(self, approval) -> str:
+        comment = getattr(approval, "comment", "") or ""
+        approved = getattr(approval, "approved", None)
+        if approved is None:  # a row from before issue 12
+            approved = getattr(approval, "approved_on", None) is not None
+        if approved:
+            text = self.tr("Approved")
+        elif comment:
+            text = self.tr("Asks for changes")
+        else:
+            return self.tr("Seen")
+        return f"{text}: {comment}" if comment else text
+
+    @staticmethod
+    def _when(approval) -> str:
+        at = getattr(approval, "at", None) or getattr(approval, "approved_at", None)
+        if isinstance(at, datetime):
+            local = at.astimezone(OSLO) if at.tzinfo else at
+            return f"{format_date(local.date())} {local:%H:%M}"
+        day = at or getattr(approval, "approved_on", None) or getattr(approval, "seen_on", None)
+        return format_date(day) if isinstance(day, date) else ""
 
     def _role_chosen(self) -> None:
         assistant = self.role.currentData() == ApprovalRole.ASSISTANT.value

@@ -60,6 +60,7 @@ class SheetView:
     verified: bool | None  # locked content still matches its hash; None when not locked
     names: dict = field(default_factory=dict)  # assistant id -> name (who covered, for whom)
     absence_lines: frozenset = frozenset()  # the profile's absence line ids
+    confirmation: object = None  # ws.participants Confirmation (actor, channel, at) of this version, or None
 
 
 def offered_periods(ws, arrangement_id: int, today: date, chosen: PayPeriod) -> tuple[PayPeriod, ...]:
@@ -117,8 +118,9 @@ def read_sheet(ws, arrangement_id: int, assistant_id: int, period_start: date,
     verified = ws.timesheets.verify_timesheet(sheet.id) if sheet is not None and is_locked(sheet.status) else None
     names = {a.id: a.name for a in ws.people.list_assistants(arrangement_id)}
     profile = ws.timesheets.pay_profile(arrangement_id)
+    confirmation = ws.participants.confirmation(sheet.id) if sheet is not None else None
     return SheetView(detail, history, verified, names,
-                     frozenset(line.id for line in profile.lines if line.absence is not None))
+                     frozenset(line.id for line in profile.lines if line.absence is not None), confirmation)
 
 
 # --- exports ---------------------------------------------------------------------------------

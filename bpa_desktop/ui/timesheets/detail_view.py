@@ -10,7 +10,7 @@ from bpa_desktop.ui.formatting import format_number
 from bpa_desktop.ui.pages.base import heading, paragraph
 from bpa_desktop.ui.reports.table_model import TextTableModel, keep_fitted, read_only_table
 from bpa_desktop.ui.timesheets.data import SheetView, is_locked
-from bpa_desktop.ui.timesheets.labels import status_label
+from bpa_desktop.ui.timesheets.labels import confirmation_text, status_label
 from bpa_desktop.ui.timesheets.rows import Table, corrected_marker, day_table, history_table, hours_text, pay_line_table
 
 DAY_WRAPPING = (7, 9, 10)  # Supplement hours, Absence, Comment (rows.day_table)
@@ -119,6 +119,8 @@ class DetailView(QWidget):
         if detail.replaces_version is not None:
             parts.append(self.tr("%1: replaces version %2 (%3)").replace("%1", corrected_marker()).replace(
                 "%2", str(detail.replaces_version)).replace("%3", sheet.correction_reason))
+        if view.confirmation is not None:
+            parts.append(confirmation_text(view.confirmation))
         parts.append(self.tr("%1 hours, of which %2 passive").replace("%1", hours_text(detail.total_hours)).replace(
             "%2", hours_text(detail.passive_hours)))
         self._set_label(self.state, " · ".join(parts))

@@ -56,3 +56,26 @@ def actor_labels() -> dict[str, str]:
         "assistent": translate("TimesheetLabels", "assistant"),
         "system": translate("TimesheetLabels", "system"),
     }
+
+
+def channel_labels() -> dict[str, str]:
+    """Where a confirmation, proposal or approval was given (issue 12)."""
+    return {
+        "table": translate("TimesheetLabels", "at the table"),
+        "link": translate("TimesheetLabels", "link"),
+        "paper": translate("TimesheetLabels", "on paper"),
+        "staff_page": translate("TimesheetLabels", "staff page"),
+    }
+
+
+def confirmation_text(confirmation) -> str:
+    """"confirmed by the assistant (at the table)" for a ws.participants Confirmation; "" for None."""
+    if confirmation is None:
+        return ""
+    where = channel_labels().get(getattr(confirmation, "channel", ""), getattr(confirmation, "channel", ""))
+    return translate("TimesheetLabels", "confirmed by the assistant (%1)").replace("%1", where)
+
+
+def confirmed_by_assistant(confirmation) -> bool:
+    """The assistant confirmed it themselves (at the table or by link), not the leader on paper."""
+    return confirmation is not None and getattr(confirmation, "channel", None) in ("table", "link")

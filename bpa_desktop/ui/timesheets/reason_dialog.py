@@ -18,7 +18,7 @@ translate = QCoreApplication.translate  # tests/i18n reads translate("Context", 
 class ReasonForm(ValidatedForm):
     def __init__(self, prompt: str, description: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        text = paragraph(prompt)
+        self.prompt = text = paragraph(prompt)
         text.setAccessibleName(prompt)
         self.layout_.addRow(text)
         self.reason = self.add_field("reason", self.tr("&Reason"), QLineEdit(), description)
