@@ -11,6 +11,7 @@ administer the reference receiver. docs/receiver.md is the operator's guide.
   unlock       lift a login lockout (account and/or address); --list shows the locks
   purge        delete decided submissions older than N days (retention), audited
   openapi      print the API's OpenAPI document (the receiver does not publish it by default)
+  export-events the receiver-signed bpa-sync/2 events of one arrangement as an EventBundle file
 
 The database comes from --db, else BPA_RECEIVER_DB, else `db` in the settings file named by
 BPA_RECEIVER_CONFIG (receiver/settings.py).
@@ -80,6 +81,10 @@ def _add_actions(actions: argparse._SubParsersAction) -> None:
     purge = add("purge", _purge, t("cli.receiver.action_purge"))
     purge.add_argument("--older-than-days", type=int, help=t("cli.receiver.older_than"))
     add("openapi", _openapi, t("cli.receiver.action_openapi"))
+    export = add("export-events", _export_events, t("cli.receiver.action_export_events"))
+    export.add_argument("--arrangement", required=True, help=t("cli.receiver.arrangement_name_or_ref"))
+    export.add_argument("--since", type=int, default=0, help=t("cli.receiver.since"))
+    export.add_argument("file", type=Path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -364,4 +369,36 @@ def _openapi(args: argparse.Namespace) -> int:
 
     app = create_app(settings=ReceiverSettings(db="sqlite://", openapi=True), check_schema=False)
     print(json.dumps(app.openapi(), ensure_ascii=False, indent=1))
+    return 0
+
+
+def _export_events(args: argparse.Namespace) -> int:
+    """The events after --since as a bpa-sync/2 EventBundle (for `bpa sync import-events`)."""
+    from sqlalchemy import or_, select
+
+    from bpa_desktop import atomic_write
+    from bpa_desktop.sync.protocol_v2 import canonical_bytes
+    from bpa_desktop.sync.receiver import events
+    from bpa_desktop.sync.receiver.problems import ProblemError
+    from bpa_desktop.sync.receiver.store import Arrangement
+
+    def work(session):
+        arrangement = session.scalars(select(Arrangement).where(
+            or_(Arrangement.name == args.arrangement, Arrangement.ref == args.arrangement))).one_or_none()
+        if arrangement is None:
+            raise LookupError(t("receiver.enrol.no_arrangement", name=args.arrangement))
+        try:
+            return events.bundle(session, arrangement, since=max(0, args.since))
+        except ProblemError as problem:
+            raise LookupError(problem.title) from None
+
+    bundle = _in_write_session(_db(args), work, LookupError)
+    data = canonical_bytes(bundle)
+    target = args.file
+    try:
+        atomic_write.write_bytes(target, data)  # a reader never sees half a file
+    except OSError as error:
+        raise CliError(t("cli.error.cannot_write", path=target, reason=error.strerror)) from None
+    print(json.dumps({"arrangement_id": bundle.arrangement_id, "events": len(bundle.events),
+                      "file": str(target)}, ensure_ascii=False))
     return 0

@@ -15,7 +15,7 @@ SHARED_MODULES = {
     "bpa_desktop": {"__init__", "i18n", "text_format", "message", "atomic_write"},
     "bpa_desktop.commands": {"__init__", "cli_language", "common", "receiver"},
     "bpa_desktop.resources": {"__init__"},
-    "bpa_desktop.sync": {"__init__", "protocol", "signing", "bundle"},
+    "bpa_desktop.sync": {"__init__", "protocol", "protocol_v2", "signing", "bundle"},
 }
 
 

@@ -30,6 +30,7 @@ import httpx
 REPO = Path(__file__).resolve().parents[2]
 SITE_FILE = REPO / "packaging" / "receiver" / "nginx-bpa-receiver.conf"
 ROOT_PATH = "/bpa-mottak"
+TEST_KEY_SECRET = "test-only-receiver-key-secret"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"  # /usr/sbin is not on every PATH
 
 
@@ -153,8 +154,9 @@ def start_receiver(command: list[str], db_url: str, port: int, workers: int, log
     return subprocess.Popen(
         [*command, "serve", "--db", db_url, "--port", str(port), "--workers", str(workers),
          "--root-path", ROOT_PATH, "--forwarded-allow-ips", "127.0.0.1", "--secure-cookies"],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})},
-        start_new_session=detach,
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=detach,
+        # bpa-sync/2 needs the secret that seals the receiver's signing key (a test-only one here).
+        env={"BPA_RECEIVER_KEY_SECRET": TEST_KEY_SECRET, **os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})},
     )
 
 

@@ -106,3 +106,23 @@ class Desktop:
 
     def receiver_key(self):
         return self.http.get("/v2/receiver-key", headers=self.headers)
+
+
+def page_forms(html: str) -> list[dict]:
+    """Each <form>'s action and hidden fields, as the browser would send them."""
+    import re
+
+    found = []
+    for action, inner in re.findall(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', html, re.S):
+        fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', inner))
+        found.append({"action": action, **fields})
+    return found
+
+
+def form_for(html: str, ending: str, **values) -> tuple[str, dict]:
+    """The first form posting to an action ending in `ending`, with `values` filled in."""
+    for form in page_forms(html):
+        if form["action"].endswith(ending) and all(form.get(k, v) == v for k, v in values.items() if k == "decision"):
+            action = form.pop("action")
+            return action, {**form, **values}
+    raise AssertionError(f"no form for {ending} in the page")

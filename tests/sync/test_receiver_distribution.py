@@ -49,7 +49,7 @@ def test_pip_install_of_the_receiver_pulls_no_qt_and_serves(tmp_path):
         "print(importlib.util.find_spec('PySide6'))")], capture_output=True, text=True, check=True, cwd=tmp_path)
     where, modules, qt = probe.stdout.splitlines()
     assert where.startswith(str(venv))
-    assert modules == "['bundle', 'protocol', 'receiver', 'signing'] ['cli_language', 'common', 'receiver']"
+    assert modules == "['bundle', 'protocol', 'protocol_v2', 'receiver', 'signing'] ['cli_language', 'common', 'receiver']"
     assert qt == "None"
     # every module it ships imports with what it ships (a module the build left out fails here)
     imported = subprocess.run([python, "-c", (

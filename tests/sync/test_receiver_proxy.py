@@ -66,3 +66,23 @@ def test_the_proxy_passes_the_client_address_and_refuses_big_bodies(stack):
         assert big.status_code == 413
     log = stack.log_path.read_text()
     assert '"client": "127.0.0.1"' in log and "203.0.113.66" not in log  # nginx replaced the forged header
+
+
+def test_assistant_link_page_through_the_proxy_and_its_code_in_no_log(stack):
+    from tests.sync.receiver_helpers import enrol_device
+    from tests.sync.receiver_v2_helpers import Desktop, month_view
+
+    with httpx.Client(base_url=stack.base_url, verify=str(stack.ca_file), timeout=30) as http:
+        desktop = Desktop(enrol_device(http, stack.db_url, "Ordning bak proxyen"))
+        assert desktop.publish(month_view(desktop.arrangement_id))[1].status_code == 201
+        link = desktop.new_link()
+        page = http.get(f"/p/{link.code}")
+        assert page.status_code == 200 and "Timene dine i mars 2026" in page.text
+        assert f'action="/bpa-mottak/p/{link.code}/confirm"' in page.text  # links under the sub-path
+        assert page.headers["referrer-policy"] == "no-referrer"
+        assert http.get("/p/" + "u" * 32).status_code == 404
+        assert http.get("/v1/health").status_code == 200
+    nginx_log = (stack.log_path.parent / "nginx-access.log").read_text()
+    assert "/bpa-mottak/v1/health" in nginx_log  # nginx logs the other requests as before
+    for log in (nginx_log, stack.log_path.read_text()):
+        assert link.code not in log and "u" * 32 not in log

@@ -191,3 +191,10 @@ def test_events_are_gap_free_signed_by_the_receiver_key_and_per_arrangement(clie
     record_events(db_url, other.arrangement_id, 1, publication_id)
     assert [v2.EventBody.model_validate_json(e.body_bytes()).seq
             for e in v2.EventsPage.model_validate(other.events().json()).events] == [1]
+
+
+def test_a_malformed_v2_request_is_a_v2_problem(client, desktop):
+    response = client.put(f"/v2/links/{uuid.uuid4()}", json={"link_id": "nope"}, headers=desktop.headers)
+    assert response.status_code == 400 and response.headers["content-type"].startswith(PROBLEM_MEDIA_TYPE)
+    assert response.json()["code"] == "invalid_request" and "bpa-sync/2" in response.json()["title"]
+    assert "nope" not in response.text  # the submitted value is not echoed

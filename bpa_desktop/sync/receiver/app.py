@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bpa_desktop import __version__ as app_version
 from bpa_desktop.i18n import t
 from bpa_desktop.sync.protocol import PROBLEM_MEDIA_TYPE, Problem
-from bpa_desktop.sync.receiver import api, api_v2, database, link_pages, metrics, web
+from bpa_desktop.sync.receiver import api, api_v2, database, link_pages, metrics, staff_rotas, web
 from bpa_desktop.sync.receiver import settings as receiver_settings
 from bpa_desktop.sync.receiver.middleware import AccessLog, BodyLimit, RequestLanguage, SecurityHeaders
 from bpa_desktop.sync.receiver.problems import ProblemError
@@ -59,11 +59,12 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _problem(ProblemError(error.status_code, code, t(key)), dict(error.headers or {}) or None)
 
     @app.exception_handler(RequestValidationError)
-    async def _on_invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+    async def _on_invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {"loc": (), "msg": ""}
         where = ".".join(str(part) for part in first["loc"])
+        title = t("receiver.problem.v2_invalid_request" if "/v2/" in request.url.path else "receiver.problem.invalid_request")
         # Only the location and message: never echo the submitted values (they may be personal).
-        return _problem(ProblemError(400, "invalid_request", t("receiver.problem.invalid_request"), f"{where}: {first['msg']}"))
+        return _problem(ProblemError(400, "invalid_request", title, f"{where}: {first['msg']}"))
 
     @app.exception_handler(OperationalError)
     async def _on_busy(_request: Request, error: OperationalError) -> JSONResponse:
@@ -150,6 +151,7 @@ def create_app(db_url: str | None = None, *, settings: ReceiverSettings | None =
     app.include_router(api.router)
     app.include_router(api_v2.router)
     app.include_router(web.router)
+    app.include_router(staff_rotas.router)
     app.include_router(link_pages.router)
     app.mount("/staff/static", StaticFiles(packages=[("bpa_desktop.sync.receiver", "static")]), name="static")
 

@@ -4,6 +4,8 @@ a container runtime or a log shipper.
 What is logged: the access line (method, route template, status, duration, client address),
 start-up, refusals, lockouts and errors by type. Never a name, an employee or personal number,
 a token, a code or a body: messages carry ids and codes only (a test greps the log for them).
+The phone pages' capability codes are in their paths (/p/<code>): the access line has the route
+template `/p/{code}` only (middleware.AccessLog), and uvicorn's own access log is off below.
 """
 
 from __future__ import annotations

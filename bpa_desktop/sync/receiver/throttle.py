@@ -125,8 +125,9 @@ def lift(session: Session, *, username: str | None = None, address: str | None =
     removed = 0
     for kind, key in ((ACCOUNT, username), (ADDRESS, address)):
         if key:
+            kinds = (ADDRESS, LINK_ADDRESS) if kind == ADDRESS else (kind,)  # an address: the phone pages' lock too
             removed += session.execute(
-                delete(LoginThrottle).where(LoginThrottle.kind == kind, LoginThrottle.key == key.strip())
+                delete(LoginThrottle).where(LoginThrottle.kind.in_(kinds), LoginThrottle.key == key.strip())
             ).rowcount
             audit(session, actor, f"lockout_lifted_{kind}", key.strip())
     return removed
