@@ -51,6 +51,7 @@ class NewLink:
     link_id: str
     code: str  # shown once (text and QR code), never stored
     url: str
+    label: str = ""  # how the page greets the person (the assistant's short name by default)
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ class Sharing:
             uow.audit("grant", "share_link", None, arrangement_id,
                       f"link={link_id} role={role} code_sha256={code_sha256}")
             url = enrolment.receiver_url.rstrip("/") + "/p/" + code
-        return NewLink(link_id, code, url)
+        return NewLink(link_id, code, url, label)
 
     def revoke_link(self, link_id: str) -> bool:
         """Revoke at once here and at the receiver on the next pass; False if already revoked."""

@@ -177,6 +177,7 @@ class StubParticipants:
 
         self.arrangement_id = arrangement_id
         self.refs: dict[int, str] = {}
+        self.names: dict[int, str] = {}  # assistant id -> display name (table_assistants)
         self.proposals: dict[str, dict] = {}
         self.confirmations: dict[str, dict] = {}
         self.approvals: dict[str, dict] = {}
@@ -189,8 +190,10 @@ class StubParticipants:
     def assistant_of_ref(self, ref):
         return next((a for a, r in self.refs.items() if r == ref), None)
 
-    def table_assistants(self, today):
-        return []
+    def table_assistants(self, today, arrangement_id=None):
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(id=i, display_name=name) for i, name in self.names.items()]
 
     def month_view(self, assistant_id, period_start):
         from bpa_desktop.sync.protocol_v2 import MonthShift, MonthView

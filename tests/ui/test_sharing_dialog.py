@@ -28,6 +28,7 @@ def sharing_window(qtbot, demo_workspace, demo_arrangement_id, memory_keyring, _
         dead = f"http://127.0.0.1:{sock.getsockname()[1]}"
     enrol_offline(demo_workspace, demo_arrangement_id, dead)
     stub = StubParticipants(REMOTE)
+    stub.names = {a.id: a.name.split()[0] for a in demo_workspace.people.list_assistants(demo_arrangement_id)}
     sharing = demo_workspace.sync.sharing
     sharing._participants = sharing.events._participants = lambda: stub  # the contract's ws.participants
     window = open_window(qtbot, demo_workspace)

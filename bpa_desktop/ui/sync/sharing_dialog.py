@@ -225,11 +225,11 @@ class SharingDialog(QDialog):
     def make_link(self) -> None:
         role, assistant_id, name = self.who.currentData()
         days = self.days.currentData()
-        label = name.split()[0] if role == "assistant" and name.split() else name
+        label = "" if role == "assistant" else name  # an assistant's link greets by their short name
         arrangement_id = self.arrangement_id
         self._write(lambda ws: ws.sync.sharing.create_link(role, assistant_id=assistant_id, label=label,
                                                            days_valid=days, arrangement_id=arrangement_id),
-                    lambda link: self._link_made(link, role, label, days))
+                    lambda link: self._link_made(link, role, link.label, days))
 
     def _link_made(self, link, role: str, label: str, days: int) -> None:
         from datetime import datetime, timedelta, timezone
