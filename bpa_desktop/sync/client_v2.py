@@ -151,6 +151,7 @@ class SharingClient:
             return offered.key_id, public_raw
         if pinned[1] != public_raw or pinned[0] != offered.key_id:
             summary.messages.append(Message("sync.sharing.key_changed", {"pinned": pinned[0], "offered": offered.key_id}))
+            self.port.refuse(arrangement_id, "receiver-key", Message("sync.sharing.key_changed_kept"))  # shown
             raise Stop()
         return pinned
 

@@ -269,6 +269,9 @@ class Sharing:
             repo.set_cursor(uow.session, arrangement_id, cursor)
 
     def refuse(self, arrangement_id: int, event_id: str | None, text: Message) -> None:
+        event_id = event_id or "unverified"
         with self._db.write() as uow:
-            repo.add_refusal(uow.session, event_id or "unverified", text.key, utc_now())
+            if any(r.event_id == event_id and r.reason_key == text.key for r in repo.refusals(uow.session)):
+                return  # said once: the same refusal on every pass would bury the others
+            repo.add_refusal(uow.session, event_id, text.key, utc_now())
             uow.audit("refuse_event", "sharing_refusal", None, arrangement_id, f"reason={text.key}")

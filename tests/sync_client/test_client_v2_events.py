@@ -50,6 +50,7 @@ def test_the_receiver_key_is_pinned_at_first_sight_and_another_key_is_refused():
     assert ("GET", "/v2/events") not in impostor.requests  # nothing is even fetched
     assert port.pinned[1] == signing.public_key_raw(receiver.key)  # the first key stays pinned
     assert port.pinned[0] in str(second.messages[0])
+    assert port.refusals == [("receiver-key", "sync.sharing.key_changed_kept")]  # shown in the Deling dialog
 
 
 def test_a_tampered_event_is_refused_and_nothing_after_it_is_applied():

@@ -191,3 +191,15 @@ def test_nothing_of_v2_is_asked_before_something_was_shared(shared):
     receiver = FakeReceiver()
     run(ws, arrangement_id, receiver)
     assert receiver.requests == []
+
+
+def test_another_receiver_key_is_refused_and_said_once(shared):
+    ws, arrangement_id, stub, assistant = shared
+    ws.sync.sharing.publish_month(assistant.id, date(2026, 2, 1))
+    run(ws, arrangement_id, FakeReceiver())
+    impostor = FakeReceiver()
+    for _ in range(2):
+        summary = run(ws, arrangement_id, impostor)
+        assert [m.key for m in summary.messages] == ["sync.sharing.key_changed"]
+    assert [r.reason.key for r in ws.sync.sharing.refusals()] == ["sync.sharing.key_changed_kept"]
+    assert ("GET", "/v2/events") not in impostor.requests
