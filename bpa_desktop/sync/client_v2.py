@@ -211,11 +211,14 @@ class SharingClient:
                 return
             if not self.apply_envelopes(arrangement_id, page.events, pinned, cursor, summary, remote_arrangement_id):
                 return
-            if page.next > cursor and not page.events:
-                self.port.set_events_cursor(arrangement_id, page.next)
+            # the cursor moves only with the events applied: a `next` with nothing behind it
+            # cannot make this desktop skip events
             if len(page.events) < EVENTS_PAGE or page.next <= cursor:
                 return
-            cursor = page.next
+            moved = self.port.events_cursor(arrangement_id)
+            if moved <= cursor:
+                return  # a full page that moved nothing: read again next pass, not in a loop
+            cursor = moved
 
     def apply_envelopes(self, arrangement_id: int, envelopes, pinned: tuple[str, bytes], cursor: int,
                         summary: SharingSummary, remote_arrangement_id: str | None = None) -> bool:
