@@ -149,3 +149,13 @@ def test_an_old_receiver_without_v2_is_left_alone():
     with httpx.Client(base_url="http://old.test", transport=httpx.MockTransport(old)) as http:
         summary = SharingClient(port).run(http, "t", DEVICE, Enrolment())
     assert [m.key for m in summary.messages] == ["sync.sharing.no_v2"] and port.pinned is None
+
+
+def test_many_events_come_in_pages_and_all_are_applied():
+    receiver, port = FakeReceiver(), MemoryPort()
+    publication = uuid.uuid4()
+    for seq in range(1, 451):
+        receiver.add(proposal_event(seq, publication))
+    summary = run(receiver, port)
+    assert summary.applied == 450 and port.cursor == 450
+    assert receiver.requests.count(("GET", "/v2/events")) == 3
