@@ -185,8 +185,13 @@ SHOWN_STATUSES = (RowStatus.WORKED, RowStatus.PLANNED, RowStatus.CANCELLED, RowS
 
 
 def shift_ref_of(row: TimesheetDayRow) -> str | None:
+    """The planned shift's id when there is one (it stays when the plan is settled into the
+    worked record), else the worked shift's; an attested month's stored rows carry no ids, so
+    there the start instant names the shift ("s20260301T0700Z", UTC)."""
     shift = row.planned if row.planned is not None else row.shift
-    return shift.id if shift is not None else None
+    if shift is None:
+        return None
+    return shift.id or f"s{shift.start.astimezone(timezone.utc):%Y%m%dT%H%MZ}"
 
 
 def month_entries(rows: Sequence[TimesheetDayRow], own_absences: Iterable[Absence]) -> list[MonthEntry]:

@@ -6,13 +6,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import Enum
 
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, func, select, update
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bpa_desktop.storage.base import Base
-from bpa_desktop.storage.schema import AbsenceRow, AssistantRow, TimesheetRow, WorkedShiftRow
+from bpa_desktop.storage.participants_schema import (
+    AssistantPinRow,
+    AssistantRefRow,
+    DeviationProposalRow,
+    PublicationRow,
+    ShareLinkRow,
+)
+from bpa_desktop.storage.schema import AbsenceRow, AssistantRow, RotaApprovalRow, TimesheetRow, WorkedShiftRow
 
-SKIPPED = {"alembic_version"}
+SKIPPED = {"alembic_version", "assistant_pin"}  # a PIN's scrypt hash is a credential, not a record
 
 
 def _json_type(column) -> dict:
@@ -87,4 +94,18 @@ def blank_personal_fields(session: Session, assistant_id: int, name: str, employ
                                                         AbsenceRow.comment != "").values(comment="")).rowcount
     touched += session.execute(update(WorkedShiftRow).where(WorkedShiftRow.assistant_id == assistant_id,
                                                             WorkedShiftRow.reason != "").values(reason="")).rowcount
+    # what the assistants' own loop kept (migration 0007): the PIN, the short name, their words,
+    # the published months (they carry the display name) and the names on their links
+    touched += session.execute(delete(AssistantPinRow).where(AssistantPinRow.assistant_id == assistant_id)).rowcount
+    touched += session.execute(update(AssistantRefRow).where(AssistantRefRow.assistant_id == assistant_id,
+                                                             AssistantRefRow.short_name.is_not(None))
+                               .values(short_name=None)).rowcount
+    touched += session.execute(update(DeviationProposalRow).where(DeviationProposalRow.assistant_id == assistant_id,
+                                                                  DeviationProposalRow.comment != "")
+                               .values(comment="")).rowcount
+    touched += session.execute(delete(PublicationRow).where(PublicationRow.assistant_id == assistant_id)).rowcount
+    touched += session.execute(update(ShareLinkRow).where(ShareLinkRow.assistant_id == assistant_id)
+                               .values(label=employee_no)).rowcount
+    touched += session.execute(update(RotaApprovalRow).where(RotaApprovalRow.assistant_id == assistant_id,
+                                                             RotaApprovalRow.who != "").values(who="")).rowcount
     return touched

@@ -472,6 +472,11 @@ def fill_approval(row: RotaApprovalRow, approval: RotaApproval) -> None:
     row.assistant_id = approval.assistant_id
     row.seen_on = approval.seen_on
     row.approved_on = approval.approved_on
+    row.approved = approval.approved_on is not None  # recorded by the leader: given on paper
+    if row.channel is None:
+        row.channel = "paper"
+    if row.comment is None:
+        row.comment = ""
     if row.created_at is None:
         row.created_at = repo.utc_now()
 

@@ -52,7 +52,7 @@ def normal_event_id(event_id: str | uuid.UUID | None) -> str:
     try:
         return str(uuid.UUID(str(event_id)))
     except ValueError:
-        raise ValidationError({"event_id": message("participants.event_reused")}) from None
+        raise ValidationError({"event_id": message("participants.event_id_format")}) from None
 
 
 def propose(uow: UnitOfWork, assistant_id: int, day: date, *, shift_ref: str | None, change: str, minutes: int,

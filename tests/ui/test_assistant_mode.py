@@ -79,7 +79,11 @@ def test_assistant_mode_table_flow_propose_confirm_accept_attest(qtbot, demo_win
     press(qtbot, Qt.Key.Key_Return)  # the default button: confirm
     qtbot.waitUntil(lambda: "måneden er bekreftet" in dialog.month_page.message.text(), timeout=15000)
 
-    press(qtbot, Qt.Key.Key_Escape)  # leave: the leader's window is back
+    press(qtbot, Qt.Key.Key_Escape)  # Escape: back to the names, nothing of Linnea's month left
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.choose_page and dialog.month_page.view is None
+                    and dialog.choose_page.names.count() > 0 and focused() is dialog.choose_page.names, timeout=10000)
+    assert not demo_window.centralWidget().isVisible()
+    press(qtbot, Qt.Key.Key_Escape)  # on the names Escape leaves: the leader's window is back
     qtbot.waitUntil(lambda: demo_window.menus.dialog is None and demo_window.centralWidget().isVisible(),
                     timeout=10000)
 
@@ -93,6 +97,7 @@ def test_assistant_mode_table_flow_propose_confirm_accept_attest(qtbot, demo_win
     qtbot.waitUntil(lambda: page.current_entry() is not None and page.current_entry().assistant.name == "Linnea Strand"
                     and page.view is not None and not page.ctx.runner.busy, timeout=15000)
 
+    assert page.proposals_button.text() == "F&orslag fra assistentene (1) …"  # one waits
     press(qtbot, Qt.Key.Key_F, CTRL | SHIFT)  # the assistants' proposals
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.loaded, timeout=15000)
     proposals = page.dialog
@@ -127,7 +132,7 @@ def test_assistant_pin_five_wrong_tries_lock_and_the_leaders_reset_unlocks(qtbot
     set_first_pin(qtbot, dialog, "1234")
     month_shown(qtbot, dialog)
     press(qtbot, Qt.Key.Key_Y, ALT)  # Bytt person: back to the names, nothing of Per's month left
-    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.choose_page
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.choose_page and dialog.choose_page.names.count() > 0
                     and focused() is dialog.choose_page.names, timeout=10000)
     assert dialog.month_page.view is None and dialog.month_page.model.rowCount() == 0
 
@@ -167,7 +172,7 @@ def test_assistant_pin_five_wrong_tries_lock_and_the_leaders_reset_unlocks(qtbot
     choose_name(qtbot, dialog, "Per")
     set_first_pin(qtbot, dialog, "5678")  # unlocked: Per chooses a new PIN
     month_shown(qtbot, dialog)
-    press(qtbot, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_A, ALT)  # Avslutt assistentmodus
     qtbot.waitUntil(lambda: window.menus.dialog is None, timeout=10000)
 
 
@@ -188,7 +193,11 @@ def test_assistant_pin_must_be_typed_twice_alike_and_have_4_to_8_digits(qtbot, a
     type_text(qtbot, "123456")
     press(qtbot, Qt.Key.Key_Return)
     month_shown(qtbot, dialog)
-    press(qtbot, Qt.Key.Key_Escape)
+    for keys in ((Qt.Key.Key_3, CTRL), (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier)):
+        press(qtbot, *keys)  # the leader's window takes no shortcut while the mode is open
+        assert window.menus.dialog is dialog and QApplication.activeModalWidget() is dialog
+        assert not window.centralWidget().isVisible() and dialog.stack.currentWidget() is dialog.month_page
+    press(qtbot, Qt.Key.Key_A, ALT)  # Avslutt assistentmodus
     qtbot.waitUntil(lambda: window.menus.dialog is None and QApplication.activeModalWidget() is None, timeout=10000)
 
 
@@ -218,7 +227,7 @@ def test_assistant_mode_confirming_a_month_changed_meanwhile_reloads_and_says_so
                     and dialog.dialog.isAncestorOf(QApplication.focusWidget()), timeout=10000)
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "måneden er bekreftet" in dialog.month_page.message.text(), timeout=15000)
-    press(qtbot, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_A, ALT)
     qtbot.waitUntil(lambda: demo_window.menus.dialog is None, timeout=10000)
 
 
@@ -277,3 +286,42 @@ def test_assistant_mode_alt_letters_are_unique_on_each_step(qtbot, qapp, arrange
         ctx.wait_for_done()
     finally:
         install_language(qapp, "nb")
+
+
+def test_assistant_mode_leader_declines_a_link_proposal_with_a_reason(qtbot, demo_window, demo_workspace,
+                                                                      demo_arrangement_id):
+    """Link and table proposals are in the one list; Decline asks why (required) and changes no hours."""
+    ws, aid = demo_workspace, demo_arrangement_id
+    assistant = linnea(ws, aid)
+    shifts = ws.participants.month_view(assistant.id, MAY).shifts
+    ws.participants.propose(assistant.id, MAY, shift_ref=shifts[0].shift_ref, change="late_start", minutes=30,
+                            comment="Bussen var sen", channel="link")
+    ws.participants.propose(assistant.id, MAY, shift_ref=shifts[1].shift_ref, change="as_planned", channel="table")
+    before = ws.timesheets.preview_timesheet(assistant.id, MAY).total_hours
+
+    page = open_page(qtbot, demo_window, "timelister", AFTER_MAY)
+    press(qtbot, Qt.Key.Key_F, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.loaded, timeout=15000)
+    proposals = page.dialog
+    channels = sorted(proposals.model.text(row, 4) for row in range(proposals.model.rowCount()))
+    assert channels == ["lenke", "ved bordet"]
+    link_row = next(row for row in range(2) if proposals.model.text(row, 4) == "lenke")
+    assert proposals.model.text(link_row, 3) == "Bussen var sen"
+    while proposals.table.currentIndex().row() != link_row:
+        press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_A, ALT)  # Avslå …: asks why
+    qtbot.waitUntil(lambda: proposals.dialog is not None and proposals.dialog.isVisible()
+                    and proposals.dialog.isAncestorOf(QApplication.focusWidget()), timeout=10000)
+    reason = proposals.dialog
+    press(qtbot, Qt.Key.Key_Return)  # no reason: refused
+    assert reason.isVisible() and reason.form.error_text("reason")
+    type_text(qtbot, "Vakten startet som planlagt etter vaktboka")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: proposals.dialog is None and proposals.loaded and proposals.model.rowCount() == 1,
+                    timeout=15000)
+    assert proposals.model.text(0, 4) == "ved bordet" and "Avslått" in proposals.message.text()
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=10000)
+    (declined,) = [p for p in ws.participants.proposals(assistant.id) if p.status == "declined"]
+    assert declined.channel == "link" and declined.decided_reason == "Vakten startet som planlagt etter vaktboka"
+    assert ws.timesheets.preview_timesheet(assistant.id, MAY).total_hours == before

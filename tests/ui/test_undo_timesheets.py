@@ -134,8 +134,7 @@ def test_an_attestation_is_not_undone_and_undo_points_to_a_correction(qtbot, dem
     go_to_list_and_find(qtbot, page, "Sara Nilsen")
     label = page.current_entry().detail.period.label()
     press(qtbot, Qt.Key.Key_T, CTRL)
-    dialog_opened(qtbot, page)  # not confirmed by Sara herself: a reason
-    type_text(qtbot, "Bekreftet på papir")
+    dialog_opened(qtbot, page)
     press(qtbot, Qt.Key.Key_Return)  # attest and lock
     qtbot.waitUntil(lambda: not demo_window.ctx.jobs.busy() and page.current_entry() is not None
                     and page.current_entry().status is TimesheetStatus.ATTESTED, timeout=15000)

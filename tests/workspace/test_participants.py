@@ -340,3 +340,15 @@ def test_refs_are_opaque_and_stable(setup):  # noqa: F811
     assert ref == p.ref_of(setup.day_worker) != p.ref_of(setup.night_worker)
     assert len(ref) == 16 and str(setup.day_worker) != ref
     assert p.assistant_of_ref(ref) == setup.day_worker and p.assistant_of_ref("nobody") is None
+
+
+def test_the_month_view_of_an_attested_month_is_read_from_its_stored_content(setup):  # noqa: F811
+    ws, p = setup.ws, setup.ws.participants
+    before = p.month_view(setup.day_worker, SEPTEMBER)
+    ws.timesheets.attest_period(setup.day_worker, SEPTEMBER, today=setup.after_all, unconfirmed_reason="På papir")
+    after = p.month_view(setup.day_worker, SEPTEMBER)
+    assert [(s.starts_at, s.minutes) for s in after.shifts] == [(s.starts_at, s.minutes) for s in before.shifts]
+    assert after.total_minutes == before.total_minutes and len({s.shift_ref for s in after.shifts}) == 14
+    with pytest.raises(WorkspaceError):  # locked: a proposal about it cannot change the record
+        p.accept_proposal(p.propose(setup.day_worker, SEPTEMBER, shift_ref=after.shifts[0].shift_ref,
+                                    change="stayed_longer", minutes=30).id)

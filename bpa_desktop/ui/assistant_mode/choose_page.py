@@ -53,6 +53,12 @@ class ChoosePage(QWidget):
             self.show_message(self.tr("No active assistants in this arrangement."))
         self.continue_button.setEnabled(bool(self.assistants))
 
+    def clear(self) -> None:
+        """Until the names are read again: nothing to choose (a stale choice would skip a check)."""
+        self.assistants = []
+        self.names.clear()
+        self.continue_button.setEnabled(False)
+
     def focus(self) -> None:
         (self.names if self.assistants else self.leave_button).setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -57,7 +57,7 @@ class AssistantModeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
         self.choose_page.chosen.connect(self._chosen)
-        self.choose_page.leave.connect(self.reject)
+        self.choose_page.leave.connect(self.leave)
         self.pin_page.set_pin.connect(self._set_pin)
         self.pin_page.check_pin.connect(self._check_pin)
         self.pin_page.back.connect(self.sign_out)
@@ -65,7 +65,7 @@ class AssistantModeDialog(QDialog):
         self.month_page.propose.connect(self._propose)
         self.month_page.confirm.connect(self.ask_confirm)
         self.month_page.switch_person.connect(self.sign_out)
-        self.month_page.leave.connect(self.reject)
+        self.month_page.leave.connect(self.leave)
         self.finished.connect(lambda _result: self._show_leader())
         for each in self.findChildren(QPushButton):  # Enter in a PIN field or a list never presses a button
             each.setAutoDefault(False)
@@ -83,6 +83,18 @@ class AssistantModeDialog(QDialog):
         self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self.load_names()
 
+    def reject(self) -> None:
+        """Escape goes back to the names (a slip of the hand shows nobody's data); on the names it
+        leaves the mode."""
+        if self.stack.currentWidget() is self.choose_page:
+            self.leave()
+        else:
+            self.sign_out()
+
+    def leave(self) -> None:
+        """Back to the leader's window."""
+        super().reject()
+
     def _show_leader(self) -> None:
         self.assistant = None
         self.month_page.clear()
@@ -98,6 +110,8 @@ class AssistantModeDialog(QDialog):
             .failure(lambda error: self.choose_page.show_message(user_message(error))).run()
 
     def _names_loaded(self, assistants: list) -> None:
+        if not self.isVisible():
+            return  # left meanwhile: the keyboard stays with the leader's window
         self.choose_page.set_assistants(assistants)
         self.stack.setCurrentWidget(self.choose_page)
         self.choose_page.focus()
@@ -150,6 +164,8 @@ class AssistantModeDialog(QDialog):
         self._signed_in = False
         self.month_page.clear()
         self.pin_page.pin.clear()
+        self.choose_page.clear()
+        self.stack.setCurrentWidget(self.choose_page)
         self.load_names()
 
     # --- the month ---------------------------------------------------------------------------------
@@ -167,8 +183,8 @@ class AssistantModeDialog(QDialog):
             .failure(lambda error: self.month_page.show_message(user_message(error))).run()
 
     def _month_loaded(self, periods: list, period, view, then) -> None:
-        if self.assistant is None:
-            return  # signed out meanwhile
+        if self.assistant is None or not self.isVisible():
+            return  # signed out or left meanwhile
         self.periods, self.period = periods, period
         self.month_page.set_periods(periods, period)
         self.month_page.show_view(view)

@@ -30,7 +30,7 @@ from bpa_desktop.ui.timesheets.detail_view import DetailView, fill
 from bpa_desktop.ui.timesheets.exports import SheetExports
 from bpa_desktop.ui.timesheets.labels import status_label
 from bpa_desktop.ui.timesheets.rows import sheet_list
-from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
+from bpa_desktop.ui.widgets.accessible import buddy_label, button, named, plain
 from bpa_desktop.ui.widgets.flow_layout import FlowLayout
 
 SHORTCUTS = {
@@ -166,6 +166,9 @@ class TimesheetsPage(Page):
 
     def _show_period(self, sheets: PeriodSheets) -> None:
         self.data = sheets
+        waiting = self.tr("Assistants' pr&oposals (%1)…").replace("%1", str(sheets.open_proposals))
+        self.proposals_button.setText(waiting if sheets.open_proposals else self.tr("Assistants' pr&oposals…"))
+        self.proposals_button.setAccessibleName(plain(self.proposals_button.text()))
         self.period.blockSignals(True)
         self.period.clear()
         for period in sheets.periods:

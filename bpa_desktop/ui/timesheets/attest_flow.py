@@ -1,6 +1,7 @@
-"""Attesting from Timelister: a month the assistant confirmed (at the table or by link) gets the
-usual question; one they have not confirmed asks the leader why (required), and the reason goes
-with the attestation (`unconfirmed_reason`). The attestation is a write operation that cannot be
+"""Attesting from Timelister: a month the assistant confirmed (at the table, by link, or on paper
+through the leader's Confirm button) gets the usual question; one they have not confirmed asks
+the leader why (required), and the reason goes with the attestation (`unconfirmed_reason`); the
+rule is the Workspace's (core.participants.needs_unconfirmed_reason). The attestation is a write operation that cannot be
 undone (Undo points to a correction)."""
 
 from __future__ import annotations
@@ -8,12 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from bpa_desktop.core.participants import needs_unconfirmed_reason
 from bpa_desktop.ui.assistant_mode.errors import is_error
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.operations.operation import WriteOp
 from bpa_desktop.ui.plain import message_box
-from bpa_desktop.ui.timesheets.labels import confirmed_by_assistant
 from bpa_desktop.ui.timesheets.reason_dialog import reason_dialog
 from bpa_desktop.ui.timesheets.rows import hours_text
 
@@ -53,7 +54,9 @@ class _AttestRunner:
 def ask_attest(page, entry) -> None:
     """The question (confirmed month) or the reason dialog (not confirmed by the assistant)."""
     confirmation = page.view.confirmation if page.view is not None else None
-    if not confirmed_by_assistant(confirmation):
+    sheet = entry.timesheet
+    if needs_unconfirmed_reason(confirmed_through=sheet.confirmed_through if sheet else None,
+                                confirmations=int(confirmation is not None), correction=entry.corrected):
         ask_reason(page, entry)
         return
     box = message_box(QMessageBox.Icon.Question, translate("TimesheetsPage", "Attest the timesheet"), translate(

@@ -49,6 +49,7 @@ class PeriodSheets:
     period: PayPeriod
     periods: tuple[PayPeriod, ...]  # what the period selector offers, newest first
     entries: tuple[SheetEntry, ...]
+    open_proposals: int = 0  # the assistants' proposals waiting for the leader (at the table, by link)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def read_period(ws, arrangement_id: int, day: date, today: date) -> PeriodSheets
     for assistant in ws.people.list_assistants(arrangement_id):
         if assistant.id in stored or _active_in(assistant, period):
             entries.append(_entry(ws, assistant, period))
-    return PeriodSheets(period, offered_periods(ws, arrangement_id, today, period), tuple(entries))
+    return PeriodSheets(period, offered_periods(ws, arrangement_id, today, period), tuple(entries),
+                        len(ws.participants.open_proposals(arrangement_id)))
 
 
 def _entry(ws, assistant: Assistant, period: PayPeriod) -> SheetEntry:

@@ -75,7 +75,3 @@ def confirmation_text(confirmation) -> str:
     where = channel_labels().get(getattr(confirmation, "channel", ""), getattr(confirmation, "channel", ""))
     return translate("TimesheetLabels", "confirmed by the assistant (%1)").replace("%1", where)
 
-
-def confirmed_by_assistant(confirmation) -> bool:
-    """The assistant confirmed it themselves (at the table or by link), not the leader on paper."""
-    return confirmation is not None and getattr(confirmation, "channel", None) in ("table", "link")
