@@ -241,3 +241,12 @@ def test_assistant_link_code_is_never_logged(client, published, caplog):
     assert "/p/{code}" in text  # the access log has the route template
     assert kari.code not in text and "q" * 40 not in text
     assert not re.search(r"/p/[A-Za-z0-9_-]{20,}", text)
+
+
+def test_assistant_link_events_and_refusals_are_counted_in_metrics(client, published):
+    propose(client, published["kari"], "s1-a-kari", change="sick")
+    client.get("/p/" + "m" * 32)
+    text = client.get("/metrics").text
+    assert 'bpa_receiver_link_events_total{channel="link",kind="proposal"}' in text
+    assert 'bpa_receiver_link_refusals_total{reason="not_found"}' in text
+    assert published["kari"].code not in text and "m" * 32 not in text

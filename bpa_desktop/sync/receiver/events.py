@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from bpa_desktop.i18n import t
 from bpa_desktop.sync import protocol_v2 as v2
-from bpa_desktop.sync.receiver import receiver_key
+from bpa_desktop.sync.receiver import metrics, receiver_key
 from bpa_desktop.sync.receiver.enrolment import audit
 from bpa_desktop.sync.receiver.intake import _lock_arrangement
 from bpa_desktop.sync.receiver.problems import ProblemError
@@ -58,6 +58,7 @@ def record(session: Session, settings, *, arrangement_pk: int, event_id: uuid.UU
     session.add(row)
     audit(session, actor, f"event_{kind}", str(event_id))
     session.flush()
+    metrics.LINK_EVENTS.labels(kind=kind, channel=channel).inc()  # counted before commit: a rare overcount
     return Recorded(row, created=True)
 
 

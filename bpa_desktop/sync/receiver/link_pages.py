@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from bpa_desktop import text_format
 from bpa_desktop.i18n import t
 from bpa_desktop.sync import protocol_v2 as v2
-from bpa_desktop.sync.receiver import events, link_views, publications, receiver_key, throttle, web
+from bpa_desktop.sync.receiver import events, link_views, metrics, publications, receiver_key, throttle, web
 from bpa_desktop.sync.receiver.database import write_session
 from bpa_desktop.sync.receiver.store import LinkEvent, LinkGrant, Publication
 
@@ -60,16 +60,19 @@ def _message_page(request: Request, status_code: int, title_key: str, text_key: 
 
 
 def _not_found(request: Request) -> HTMLResponse:
+    metrics.LINK_REFUSALS.labels(reason="not_found").inc()
     return _message_page(request, 404, "receiver.link.not_found_title", "receiver.link.not_found")
 
 
 def _too_many(request: Request, until: datetime) -> HTMLResponse:
+    metrics.LINK_REFUSALS.labels(reason="rate_limited").inc()
     response = _message_page(request, 429, "receiver.link.too_many_title", "receiver.link.too_many")
     response.headers["Retry-After"] = str(max(1, int((until - datetime.now(timezone.utc)).total_seconds())))
     return response
 
 
 def _refused(request: Request) -> HTMLResponse:
+    metrics.LINK_REFUSALS.labels(reason="bad_form").inc()
     return _message_page(request, 403, "receiver.link.refused_title", "receiver.link.refused")
 
 

@@ -52,6 +52,14 @@ LOGIN_FAILURES = Counter(
     ["reason"],
 )
 
+LINK_EVENTS = Counter(
+    "bpa_receiver_link_events", "bpa-sync/2 events recorded (phone pages and staff page), by kind and channel",
+    ["kind", "channel"],
+)
+LINK_REFUSALS = Counter(
+    "bpa_receiver_link_refusals", "Phone page requests refused: not_found, rate_limited, bad_form", ["reason"],
+)
+
 
 def record_decision(decision: str, received_at: datetime, decided_at: datetime) -> None:
     SUBMISSIONS.labels(outcome=decision).inc()
