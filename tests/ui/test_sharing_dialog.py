@@ -116,6 +116,8 @@ def test_sharing_dialog_publishes_a_month_and_the_rota(qtbot, sharing_window, de
     qtbot.waitUntil(lambda: "Turnusversjonen er publisert" in dialog.message.text(), timeout=10_000)
     kinds = sorted(p.kind for p in demo_workspace.sync.sharing.publications(demo_arrangement_id))
     assert kinds == ["month", "rota"]
+    qtbot.waitUntil(lambda: "turnusversjonen (venter på sending" in dialog.published.text(), timeout=10_000)
+    assert dialog.published.text().startswith("Publisert: måneden ")
     # an approver has no month of their own
     dialog.who.setCurrentIndex(dialog.who.findText("Tillitsvalgt"))
     assert not dialog.publish_month_button.isEnabled() and dialog.link_button.isEnabled()

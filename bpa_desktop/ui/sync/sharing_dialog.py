@@ -35,6 +35,7 @@ class SharingData:
     links: list
     refusals: list
     rota_id: int | None
+    publications: list = ()
 
 
 def read_sharing(workspace, arrangement_id: int) -> SharingData:
@@ -42,7 +43,7 @@ def read_sharing(workspace, arrangement_id: int) -> SharingData:
     rota = workspace.rota.current_rota(arrangement_id)
     sharing = workspace.sync.sharing
     return SharingData(assistants, sharing.links(arrangement_id), sharing.refusals(),
-                       getattr(rota, "id", None))
+                       getattr(rota, "id", None), sharing.publications(arrangement_id))
 
 
 def months_around(today: date, back: int = 2, ahead: int = 1) -> list[date]:
@@ -102,6 +103,8 @@ class SharingDialog(QDialog):
         self.table = read_only_table(self.model, self.tr("Links"), self)
         self.revoke_button = button(self.tr("Revo&ke link"))
         self.revoke_button.clicked.connect(self.revoke_selected)
+        self.published = paragraph()
+        self.published.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.refusals = paragraph()
         self.refusals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.refusals.hide()
@@ -117,6 +120,7 @@ class SharingDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addLayout(actions)
+        layout.addWidget(self.published)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(self.revoke_button)
@@ -169,6 +173,8 @@ class SharingDialog(QDialog):
         self.model.set_table([self.tr("For"), self.tr("Role"), self.tr("State"), self.tr("Valid until")], rows,
                              objects=data.links, muted=[i for i, link in enumerate(data.links)
                                                         if link.state() in ("revoked", "expired")])
+        self.published.setText(self.published_text(data, names))
+        self.published.setAccessibleName(self.published.text())
         if data.refusals:
             lines = [self.tr("Answers that could not be applied (kept):")]
             lines += [f"{format_date(r.at.date())}: {r.reason}" for r in data.refusals]
@@ -176,6 +182,22 @@ class SharingDialog(QDialog):
             self.refusals.setAccessibleName(self.refusals.text())
         self.refusals.setVisible(bool(data.refusals))
         self._update_buttons()
+
+    def published_text(self, data: SharingData, names: dict) -> str:
+        """The latest publication of each month and of the rota, and whether the receiver has it."""
+        latest = {}
+        for info in data.publications:  # oldest first: the last one of each kind and person wins
+            latest[(info.kind, info.assistant_id, info.period_start)] = info
+        if not latest:
+            return self.tr("Nothing published yet.")
+        parts = []
+        for info in latest.values():
+            what = (self.tr("%1's month %2").replace("%1", names.get(info.assistant_id, "?"))
+                    .replace("%2", info.period_start.strftime("%Y-%m")) if info.kind == "month"
+                    else self.tr("the rota version"))
+            state = self.tr("at the receiver") if info.sent_at is not None else self.tr("waiting to be sent")
+            parts.append(f"{what} ({state}, {format_date(info.created_at.date())})")
+        return self.tr("Published: %1").replace("%1", "; ".join(parts))
 
     def _failed(self, error: BaseException) -> None:
         self.show_message(user_message(error))
