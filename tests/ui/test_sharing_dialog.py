@@ -6,8 +6,10 @@ dialog. "Importer svar fra fil" applies a file of receiver-signed answers."""
 from __future__ import annotations
 
 import base64
+import os
 import uuid
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -72,6 +74,9 @@ def test_sharing_dialog_by_keyboard_makes_shows_and_revokes_a_link(qtbot, sharin
     assert not card.qr.pixmap().isNull() and card.qr.accessibleName() == "QR-kode for lenken"
     assert card.windowTitle() == f"Lenke for {first_assistant.split()[0]}"
     assert focused() is card.print_button
+    shots = Path(os.environ.get("BPA_SCREENSHOT_DIR", "/tmp/bpa-sync-e2e-screenshots"))
+    shots.mkdir(parents=True, exist_ok=True)
+    assert card.grab().save(str(shots / "sharing-link-card.png"), "PNG")
 
     # the card prints through the app's print preview
     card.print_button.click()
@@ -97,6 +102,7 @@ def test_sharing_dialog_by_keyboard_makes_shows_and_revokes_a_link(qtbot, sharin
     qtbot.keyClick(dialog.revoke_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1 and dialog.model.text(0, 2) == "Trukket tilbake",
                     timeout=10_000)
+    assert dialog.grab().save(str(shots / "sharing-dialog.png"), "PNG")
     (info,) = demo_workspace.sync.sharing.links(demo_arrangement_id)
     assert info.revoked_at is not None and info.link_id == link.link_id
 
