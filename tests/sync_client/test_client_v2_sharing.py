@@ -203,3 +203,20 @@ def test_another_receiver_key_is_refused_and_said_once(shared):
         assert [m.key for m in summary.messages] == ["sync.sharing.key_changed"]
     assert [r.reason.key for r in ws.sync.sharing.refusals()] == ["sync.sharing.key_changed_kept"]
     assert ("GET", "/v2/events") not in impostor.requests
+
+
+def test_a_link_made_offline_is_granted_after_a_restart(shared):
+    ws, arrangement_id, stub, assistant = shared
+    link = ws.sync.sharing.create_link("employer", label="Arbeidsgiver", arrangement_id=arrangement_id, days_valid=7)
+    path = ws.path
+    ws.close()
+    from bpa_desktop.workspace import Workspace
+
+    with Workspace.open(path) as again:
+        again.sync.sharing._participants = lambda: stub
+        receiver = FakeReceiver()
+        assert run(again, arrangement_id, receiver).links == 1
+        assert receiver.links[link.link_id]["code_sha256"] == hashlib.sha256(link.code.encode()).hexdigest()
+        assert receiver.links[link.link_id]["role"] == "employer"
+        (info,) = again.sync.sharing.links(arrangement_id)
+        assert info.state() == "active" and (info.expires_at - info.created_at).days == 7
