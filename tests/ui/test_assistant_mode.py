@@ -57,9 +57,10 @@ def test_assistant_mode_table_flow_propose_confirm_accept_attest(qtbot, demo_win
     assert len(shown) == len(view.shifts)
     assert "timer i alt" in dialog.month_page.total.text()
 
-    press(qtbot, Qt.Key.Key_Tab)  # from the month to the shifts, the first one current
+    press(qtbot, Qt.Key.Key_Tab)  # from the month to the shifts, the one just worked current
     assert focused() is dialog.month_page.table
-    first = view.shifts[0]
+    first = dialog.month_page.current_shift()
+    assert first == view.shifts[-1]  # on 2 June the last of May's shifts is the one just worked
     press(qtbot, Qt.Key.Key_H, ALT)  # Hva skjedde: "Ble lenger" is the first choice
     assert focused() is dialog.month_page.form.change
     assert dialog.month_page.form.kind() == "stayed_longer"
@@ -84,10 +85,12 @@ def test_assistant_mode_table_flow_propose_confirm_accept_attest(qtbot, demo_win
                     and dialog.choose_page.names.count() > 0 and focused() is dialog.choose_page.names, timeout=10000)
     assert not demo_window.centralWidget().isVisible()
     press(qtbot, Qt.Key.Key_Escape)  # on the names Escape leaves: the leader's window is back
-    qtbot.waitUntil(lambda: demo_window.menus.dialog is None and demo_window.centralWidget().isVisible(),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: demo_window.menus.dialog is None and demo_window.centralWidget().isVisible()
+                    and QApplication.focusWidget() is not None and QApplication.focusWidget().window() is demo_window
+                    and not demo_window.ctx.jobs.busy(), timeout=10000)
 
     page = open_page(qtbot, demo_window, "timelister", AFTER_MAY)
+    qtbot.waitUntil(lambda: focused() is page.period, timeout=10000)
     page.is_loaded = False
     press(qtbot, Qt.Key.Key_Down)  # May
     qtbot.waitUntil(lambda: page.is_loaded, timeout=15000)
@@ -235,6 +238,7 @@ def test_assistant_mode_attesting_an_unconfirmed_month_asks_the_leader_why(qtbot
                                                                         demo_arrangement_id):
     ws, aid = demo_workspace, demo_arrangement_id
     page = open_page(qtbot, demo_window, "timelister", AFTER_MAY)
+    qtbot.waitUntil(lambda: focused() is page.period, timeout=10000)
     page.is_loaded = False
     press(qtbot, Qt.Key.Key_Down)  # May
     qtbot.waitUntil(lambda: page.is_loaded, timeout=15000)

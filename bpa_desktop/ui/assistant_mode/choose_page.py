@@ -21,6 +21,7 @@ class ChoosePage(QWidget):
             "Choose your name and enter your PIN. You see only your own shifts and your own month; "
             "what you change goes to the arbeidsleder as a proposal."))
         self.names = named(QListWidget(), self.tr("Your name"))
+        self.names.setSpacing(4)  # each name an easy target at the table
         self.names.itemActivated.connect(lambda _item: self.choose())
         self.message = paragraph()
         self.message.hide()

@@ -47,8 +47,11 @@ class AssistantModeDialog(QDialog):
         self.setWindowTitle(self.tr("Assistant at the table"))
         self.setAccessibleName(self.tr("Assistant at the table"))
         self.setModal(True)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)  # read at arm's length at the table
+        font = self.font()  # larger: read at arm's length at the table
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.25)
+        elif font.pixelSize() > 0:
+            font.setPixelSize(round(font.pixelSize() * 1.25))
         self.setFont(font)
         self.choose_page, self.pin_page, self.month_page = ChoosePage(), PinPage(), MonthPage()
         self.stack = QStackedWidget()
@@ -187,7 +190,7 @@ class AssistantModeDialog(QDialog):
             return  # signed out or left meanwhile
         self.periods, self.period = periods, period
         self.month_page.set_periods(periods, period)
-        self.month_page.show_view(view)
+        self.month_page.show_view(view, self.today)
         if self.stack.currentWidget() is not self.month_page:
             self.stack.setCurrentWidget(self.month_page)
             self.month_page.show_message("")

@@ -86,7 +86,8 @@ class MonthPage(QWidget):
         if chosen is not None:
             self.period_chosen.emit(date.fromisoformat(chosen))
 
-    def show_view(self, view) -> None:
+    def show_view(self, view, today: date | None = None) -> None:
+        """Show the month; the shift just worked (the last one begun by `today`) is the current row."""
         self.view = view
         self._set(self.title, self.tr("%1 – your month").replace("%1", view.display_name))
         rows = []
@@ -99,7 +100,9 @@ class MonthPage(QWidget):
                               self.tr("Absence")], rows, numeric=(2,), objects=list(view.shifts))
         self.table.resizeColumnsToContents()
         if rows:
-            self.table.selectRow(0)
+            begun = [i for i, shift in enumerate(view.shifts)
+                     if today is not None and shift.starts_at.astimezone(OSLO).date() <= today]
+            self.table.selectRow(begun[-1] if begun else 0)
         self._set(self.total, self.tr("%1 shifts, %2 hours in all.").replace("%1", str(len(rows))).replace(
             "%2", hours(view.total_minutes)))
         self.as_planned_button.setEnabled(bool(rows))
