@@ -47,11 +47,11 @@ def assert_phone_ready(page) -> None:
     assert page.locator("script").count() == 0
 
 
-def phone(chromium, base_url: str, *, zoom: int = 1):
+def phone(chromium, base_url: str, *, zoom: int = 1, locale: str = "nb-NO"):
     """A phone-sized context; zoom 2 is the same phone at 200 %: half the CSS width, twice the pixels."""
     context = chromium.new_context(
         viewport={"width": PHONE["width"] // zoom, "height": PHONE["height"] // zoom}, device_scale_factor=zoom,
-        locale="nb-NO", ignore_https_errors=base_url.startswith("https://"))
+        locale=locale, ignore_https_errors=base_url.startswith("https://"))
     context.set_default_timeout(15_000)
     return context
 
@@ -107,6 +107,18 @@ def test_assistant_link_pages_in_the_browser_at_360_px_and_200_percent_and_the_a
             page.goto(f"{receiver.base_url}/p/{kari.code}/shift/s2-a-kari")
             assert page.evaluate(OVERFLOW) <= 0
             shoot(page, "5-assistant-proposal-form-200pct")
+        finally:
+            context.close()
+
+        context = phone(chromium, receiver.base_url, locale="en-GB")  # the phone asks for English
+        try:
+            page = context.new_page()
+            page.goto(f"{receiver.base_url}/p/{kari.code}")
+            assert page.locator("html").get_attribute("lang") == "en"
+            assert page.get_by_role("heading", level=1).inner_text() == "Hello, Kari"
+            assert page.get_by_role("heading", level=2, name="Your hours in March 2026").is_visible()
+            assert page.evaluate(OVERFLOW) <= 0
+            shoot(page, "9-assistant-english-360px")
         finally:
             context.close()
 
