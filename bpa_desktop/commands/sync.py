@@ -5,6 +5,8 @@
           waits, 1 when something still waits (queued, paused, blocked …)
   status  submissions per state as JSON
   bundle  the unconfirmed submissions as a signed file for `bpa receiver import`
+  import-events FILE  answers from the assistants' and approvers' links (bpa-sync/2) in a
+          file from `bpa receiver export-events`, checked with the pinned receiver key
 
 Headless machines choose a keyring with keyring's own PYTHON_KEYRING_BACKEND setting.
 """
@@ -51,6 +53,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     bundle = add("bundle", _bundle, t("cli.sync.action_bundle"))
     add_out_argument(bundle)
+
+    events = add("import-events", _import_events, t("cli.sync.action_import_events"))
+    events.add_argument("file", metavar="FILE", help=t("cli.sync.events_file"))
 
 
 def _enrol(args: argparse.Namespace) -> int:
@@ -113,4 +118,18 @@ def _bundle(args: argparse.Namespace) -> int:
         except WorkspaceError as error:
             raise CliError(str(error)) from None
     print(json.dumps({"file": str(args.out), "items": count}, ensure_ascii=False))
+    return 0
+
+
+def _import_events(args: argparse.Namespace) -> int:
+    from bpa_desktop.workspace import WorkspaceError
+
+    with open_database(args.db) as ws:
+        arrangement_id = find_arrangement(ws, args.arrangement).id
+        try:
+            result = ws.sync.sharing.import_events(args.file, arrangement_id)
+        except WorkspaceError as error:
+            raise CliError(str(error)) from None
+    print(json.dumps({"file": str(args.file), "applied": result.applied, "refused": result.refused,
+                      "skipped": result.skipped}, ensure_ascii=False))
     return 0

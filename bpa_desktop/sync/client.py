@@ -172,6 +172,8 @@ class PushSummary:
     blocked: int = 0
     needs_correction: int = 0
     decisions: int = 0
+    events: int = 0  # bpa-sync/2 events applied (proposals, confirmations, approvals)
+    shared: int = 0  # publications, links and revocations the receiver took
     messages: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -189,6 +191,8 @@ class PushSummary:
             "blocked": self.blocked,
             "needs_correction": self.needs_correction,
             "decisions": self.decisions,
+            "events": self.events,
+            "shared": self.shared,
             "waiting": self.waiting,
             "counts": self.counts,
             "messages": self.messages,
@@ -207,8 +211,10 @@ class SyncClient:
         lease_seconds: float = outbox.LEASE_SECONDS,
         owner: str | None = None,
         rng: random.Random | None = None,
+        sharing=None,
     ) -> None:
         self._outbox = outbox_port
+        self._sharing = sharing  # a SharingPort (sync/client_v2.py): the bpa-sync/2 step, or None
         self._transport = transport
         self._timeout = timeout
         self._lease_seconds = lease_seconds
@@ -362,6 +368,13 @@ class SyncClient:
                 if not sent:
                     return  # receiver unreachable or access refused: stop this pass
             self._pull_decisions(http, headers, enrolment, summary)
+            if self._sharing is not None and not self._should_stop():
+                from bpa_desktop.sync.client_v2 import SharingClient
+
+                shared = SharingClient(self._sharing).run(http, token, key, enrolment)
+                summary.events += shared.applied
+                summary.shared += shared.published + shared.links + shared.revoked
+                summary.messages += [str(text) for text in shared.messages]
 
     def _send_batch(self, http: httpx.Client, headers: dict, enrolment, batch, summary: PushSummary) -> bool:
         for index, item in enumerate(batch):

@@ -143,7 +143,7 @@ class SyncWorker(QObject):
     def _on_finished(self, summary) -> None:
         if summary is not None:
             self.sync_summary.emit(summary)
-            if summary.sent or summary.decisions or summary.paused_auth:
+            if summary.sent or summary.decisions or summary.paused_auth or summary.events or summary.shared:
                 self.submission_changed.emit()
         self._next()
 

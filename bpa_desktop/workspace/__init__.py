@@ -81,7 +81,7 @@ class Workspace:
     def sync(self) -> Sync:
         from bpa_desktop.workspace.sync import Sync  # httpx, pydantic, cryptography: on first use
 
-        return Sync(self._db, self.timesheets)
+        return Sync(self._db, self.timesheets, lambda: self.participants)
 
     @cached_property
     def exports(self) -> Exports:

@@ -28,7 +28,12 @@ from bpa_desktop.workspace.timesheets import Timesheets
 
 if TYPE_CHECKING:
     from bpa_desktop.sync.client import PushSummary, SyncClient
+    from bpa_desktop.workspace.sharing import Sharing
     from bpa_desktop.workspace.sync_outbox import SyncOutbox
+
+
+def _no_participants():
+    raise WorkspaceError("ws.participants is not available")
 
 
 @dataclass(frozen=True)
@@ -65,10 +70,21 @@ class SubmissionInfo:
 
 
 class Sync:
-    def __init__(self, db: Database, timesheets: Timesheets) -> None:
+    def __init__(self, db: Database, timesheets: Timesheets, participants=None) -> None:
         self._db = db
         self._timesheets = timesheets
+        self._participants = participants  # () -> ws.participants (the events apply through it)
         self._outbox: SyncOutbox | None = None
+        self._sharing: Sharing | None = None
+
+    @property
+    def sharing(self) -> Sharing:
+        """bpa-sync/2: publications, links and the events that come back (workspace/sharing.py)."""
+        if self._sharing is None:
+            from bpa_desktop.workspace.sharing import Sharing
+
+            self._sharing = Sharing(self._db, self._participants or _no_participants)
+        return self._sharing
 
     @property
     def outbox(self) -> SyncOutbox:
@@ -86,6 +102,7 @@ class Sync:
             SyncClient,  # httpx loads when sync talks, not at start-up
         )
 
+        options.setdefault("sharing", self.sharing)
         return SyncClient(self.outbox, **options)
 
     def status(self, arrangement_id: int | None = None) -> dict[str, int]:

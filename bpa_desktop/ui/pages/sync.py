@@ -113,8 +113,15 @@ class SyncPage(Page):
         self.bundle_button.clicked.connect(lambda: self.make_bundle())
         self.retry_button.clicked.connect(self.retry_selected)
         self.paper_button.clicked.connect(lambda: self.print_all_waiting())
+        # bpa-sync/2: the assistants' and approvers' links, and their answers by file
+        self.sharing_button = button(self.tr("S&haring…"), None,
+                                     self.tr("Publish months and the rota, and make links for assistants and approvers"))
+        self.import_events_button = button(self.tr("Import &answers from a file…"))
+        self.sharing_button.clicked.connect(self.open_sharing_dialog)
+        self.import_events_button.clicked.connect(lambda: self.import_events())
         buttons = QHBoxLayout()
-        for each in (self.send_button, self.bundle_button, self.paper_button, self.retry_button):
+        for each in (self.send_button, self.bundle_button, self.paper_button, self.retry_button,
+                     self.sharing_button, self.import_events_button):
             buttons.addWidget(each)
         buttons.addStretch(1)
         self.layout_.addLayout(buttons)
@@ -137,7 +144,9 @@ class SyncPage(Page):
         self.setTabOrder(self.send_button, self.bundle_button)
         self.setTabOrder(self.bundle_button, self.paper_button)
         self.setTabOrder(self.paper_button, self.retry_button)
-        self.setTabOrder(self.retry_button, self.table)
+        self.setTabOrder(self.retry_button, self.sharing_button)
+        self.setTabOrder(self.sharing_button, self.import_events_button)
+        self.setTabOrder(self.import_events_button, self.table)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         controller = getattr(ctx, "sync", None)
@@ -264,6 +273,8 @@ class SyncPage(Page):
                                      and (info.state != "queued" or self.enrolment is not None))
         self.stuck_print_button.setEnabled(any(s.timesheet_id for s in self.model.submissions() if s.stuck))
         self.paper_button.setEnabled(bool(self.waiting_on_paper()))  # with or without a connection
+        self.sharing_button.setEnabled(self.enrolment is not None)
+        self.import_events_button.setEnabled(self.enrolment is not None)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -285,6 +296,35 @@ class SyncPage(Page):
             if self.ctx.sync is not None:
                 self.ctx.sync.enrolled()
         self.enrol_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_sharing_dialog(self):
+        from bpa_desktop.ui.sync.sharing_dialog import SharingDialog
+
+        if self.ctx.arrangement_id is None or self.dialog is not None:
+            return None
+        dialog = SharingDialog(self.ctx, self.ctx.arrangement_id, self)
+        open_single(self, dialog, lambda _result: self.sharing_button.setFocus(Qt.FocusReason.OtherFocusReason))
+        return dialog
+
+    def import_events(self, path: Path | str | None = None) -> None:
+        """'Importer svar fra fil': answers from the links, in a file from the receiver."""
+        arrangement_id = self.ctx.arrangement_id
+        if arrangement_id is None:
+            return
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self, self.tr("Import answers from a file"), str(Path.home()),
+                                                        self.tr("Answer file (*.json)"))
+            if not path:
+                return
+        target = Path(path)
+        WriteOp(self.ctx, self, lambda ws: ws.sync.sharing.import_events(target, arrangement_id),
+                Changes(sync=True, timesheets=True, approvals=True)) \
+            .success(self._events_imported).failure(self._action_failed).run()
+
+    def _events_imported(self, result) -> None:
+        self.show_message(self.tr("%1 answers imported, %2 could not be applied (see Sharing), %3 were already here.")
+                          .replace("%1", str(result.applied)).replace("%2", str(result.refused))
+                          .replace("%3", str(result.skipped)))
 
     def send_now(self) -> None:
         controller = self.ctx.sync
