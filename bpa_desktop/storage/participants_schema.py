@@ -108,7 +108,7 @@ class TimesheetConfirmationRow(Base):
 
 
 class ShareLinkRow(Base):
-    """A link the desktop granted (bpa-sync/2). The code itself is never stored."""
+    """A link the desktop granted (bpa-sync/2). The code itself is never stored, only its SHA-256."""
 
     __tablename__ = "share_link"
     __table_args__ = (CheckConstraint(_in("role", LINK_ROLES), name="role"),)
@@ -118,6 +118,7 @@ class ShareLinkRow(Base):
     role: Mapped[str] = mapped_column(String(16))
     assistant_id: Mapped[int | None] = mapped_column(ForeignKey("assistant.id"))
     label: Mapped[str] = mapped_column(String(40))
+    code_sha256: Mapped[str] = mapped_column(String(64))  # what the receiver gets; the code is shown once
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

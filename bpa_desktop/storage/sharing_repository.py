@@ -10,7 +10,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from bpa_desktop.storage.participants_schema import PublicationRow, SharingRefusalRow, ShareLinkRow
-from bpa_desktop.storage.schema import AssistantRow, AuditLogRow, RotaRow
+from bpa_desktop.storage.schema import AssistantRow, RotaRow
 from bpa_desktop.storage.sync_schema import SyncEnrolmentRow
 
 
@@ -94,16 +94,6 @@ def unsent_revocations(session: Session, arrangement_id: int) -> list[ShareLinkR
 
 def mark_link(session: Session, link_id: str, **values) -> None:
     session.execute(update(ShareLinkRow).where(ShareLinkRow.link_id == link_id).values(**values))
-
-
-def grant_detail(session: Session, link_id: str) -> str | None:
-    """The audit detail written when the link was made: it names the code's SHA-256 (what the
-    receiver keeps too), so a link made offline is granted on a later pass."""
-    query = (select(AuditLogRow.detail)
-             .where(AuditLogRow.action == "grant", AuditLogRow.entity == "share_link",
-                    AuditLogRow.detail.like(f"link={link_id} %"))
-             .order_by(AuditLogRow.id.desc()).limit(1))
-    return session.scalar(query)
 
 
 def add_refusal(session: Session, event_id: str, reason_key: str, now: datetime) -> None:

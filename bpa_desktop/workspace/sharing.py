@@ -15,7 +15,6 @@ This class is also the ``SharingPort`` the client drives (sync/client_v2.py).
 from __future__ import annotations
 
 import hashlib
-import re
 import secrets
 import uuid
 from collections.abc import Callable
@@ -39,7 +38,6 @@ from bpa_desktop.workspace.sharing_events import EventApplier, ImportResult
 
 ROLES = ("assistant", "union_rep", "employer")
 MAX_DAYS_VALID = 366
-_GRANT = re.compile(r"^link=(\S+) role=(\S+) code_sha256=([0-9a-f]{64})$")
 
 
 def utc_now() -> datetime:
@@ -177,9 +175,9 @@ class Sharing:
                 arrangement_id = repo.assistant_arrangement(uow.session, assistant_id)
             enrolment = self._remote(uow, arrangement_id)
             uow.add(ShareLinkRow(link_id=link_id, arrangement_id=arrangement_id, role=role, assistant_id=assistant_id,
-                                 label=label, expires_at=now + timedelta(days=days_valid), created_at=now))
-            uow.audit("grant", "share_link", None, arrangement_id,
-                      f"link={link_id} role={role} code_sha256={code_sha256}")
+                                 label=label, code_sha256=code_sha256,
+                                 expires_at=now + timedelta(days=days_valid), created_at=now))
+            uow.audit("grant", "share_link", None, arrangement_id, f"link={link_id} role={role}")
             url = enrolment.receiver_url.rstrip("/") + "/p/" + code
         return NewLink(link_id, code, url, label)
 
@@ -235,13 +233,12 @@ class Sharing:
         with self._db.read() as uow:
             enrolment = repo.enrolment(uow.session, arrangement_id)
             for row in repo.unsent_links(uow.session, arrangement_id):
-                found = _GRANT.match(repo.grant_detail(uow.session, row.link_id) or "")
-                if enrolment is None or found is None or row.expires_at <= utc_now():
+                if enrolment is None or row.expires_at <= utc_now():
                     continue
                 ref = self._participants().ref_of(row.assistant_id) if row.assistant_id is not None else None
                 grants.append(LinkGrant(link_id=row.link_id, arrangement_id=enrolment.remote_arrangement_id,
                                         role=row.role, assistant_ref=ref, label=row.label,
-                                        code_sha256=found.group(3), expires_at=row.expires_at))
+                                        code_sha256=row.code_sha256, expires_at=row.expires_at))
         return grants
 
     def link_sent(self, link_id: str) -> None:

@@ -177,6 +177,7 @@ def upgrade() -> None:
         sa.Column("role", sa.String(16), nullable=False),
         sa.Column("assistant_id", sa.Integer(), nullable=True),
         sa.Column("label", sa.String(40), nullable=False),
+        sa.Column("code_sha256", sa.String(64), nullable=False),
         sa.Column("expires_at", sa.DateTime(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("revoked_at", sa.DateTime(), nullable=True),
