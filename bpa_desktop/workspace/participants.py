@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from contextlib import nullcontext
 from datetime import date, datetime
 
 from bpa_desktop.core import calendar as cal
@@ -35,7 +36,7 @@ from bpa_desktop.storage import repository as repo
 from bpa_desktop.storage import rota_repository as rr
 from bpa_desktop.storage.participants_schema import APPROVAL_CHANNELS, AssistantPinRow
 from bpa_desktop.storage.schema import AssistantRow, RotaApprovalRow, RotaRow, TimesheetRow
-from bpa_desktop.storage.unit_of_work import LEADER, Database
+from bpa_desktop.storage.unit_of_work import LEADER, Database, UnitOfWork
 from bpa_desktop.sync import protocol_v2
 from bpa_desktop.workspace import participant_views as views
 from bpa_desktop.workspace import proposals
@@ -189,13 +190,18 @@ class Participants:
     def view_hash(view: protocol_v2.MonthView | protocol_v2.RotaView) -> str:
         return protocol_v2.view_hash(view)
 
+    def _writing(self, uow: UnitOfWork | None):
+        """The caller's transaction when given (an event and its cursor commit together), else one of our own."""
+        return nullcontext(uow) if uow is not None else self._db.write()
+
     # --- proposals --------------------------------------------------------------------
 
     def propose(self, assistant_id: int, period_start: date, *, shift_ref: str | None, change: str,
                 minutes: int = 0, starts_at: datetime | None = None, ends_at: datetime | None = None,
-                comment: str = "", channel: str = "table", event_id: str | uuid.UUID | None = None) -> Proposal:
+                comment: str = "", channel: str = "table", event_id: str | uuid.UUID | None = None,
+                uow: UnitOfWork | None = None) -> Proposal:
         """Store the assistant's proposal; the same ``event_id`` twice is one proposal."""
-        with self._db.write() as uow:
+        with self._writing(uow) as uow:
             return proposals.propose(uow, assistant_id, period_start, shift_ref=shift_ref, change=change,
                                      minutes=minutes, starts_at=starts_at, ends_at=ends_at, comment=comment,
                                      channel=channel, event_id=event_id)
@@ -223,7 +229,8 @@ class Participants:
     # --- confirmations ----------------------------------------------------------------
 
     def confirm_by_assistant(self, assistant_id: int, period_start: date, seen_hash: str, *, channel: str = "table",
-                             event_id: str | uuid.UUID | None = None, today: date | None = None) -> Confirmation:
+                             event_id: str | uuid.UUID | None = None, today: date | None = None,
+                             uow: UnitOfWork | None = None) -> Confirmation:
         """The assistant confirms the month they saw (``seen_hash``: its view_hash).
 
         StaleViewError when the month has changed since; the same ``event_id`` twice is one
@@ -233,7 +240,7 @@ class Participants:
             raise ValidationError({"channel": message("participants.approval_channel")})
         event = proposals.normal_event_id(event_id) if event_id is not None else None
         today = today or date.today()
-        with self._db.write() as uow:
+        with self._writing(uow) as uow:
             if event is not None and (existing := pr.confirmation_by_event(uow.session, event)) is not None:
                 return confirmation_of(existing)
             actor = proposals.assistant_actor(uow, assistant_id)
@@ -262,7 +269,8 @@ class Participants:
 
     def record_approval(self, rota_id: int, *, role: ApprovalRole | str, who: str, channel: str,
                         approved: bool = True, comment: str = "", content_hash: str | None = None,
-                        event_id: str | uuid.UUID | None = None, assistant_id: int | None = None) -> Approval:
+                        event_id: str | uuid.UUID | None = None, assistant_id: int | None = None,
+                        uow: UnitOfWork | None = None) -> Approval:
         """An approval (or, ``approved=False``, a comment asking for changes) of one rota
         version, as a row of its own; the same ``event_id`` twice is one approval."""
         errors: dict[str, str] = {}
@@ -279,7 +287,7 @@ class Participants:
         if errors:
             raise ValidationError(errors)
         event = proposals.normal_event_id(event_id) if event_id is not None else None
-        with self._db.write() as uow:
+        with self._writing(uow) as uow:
             if event is not None and (existing := pr.approval_by_event(uow.session, event)) is not None:
                 return approval_of(existing)
             rota = found(uow.get(RotaRow, rota_id), Message("entity_rota"), rota_id)

@@ -12,7 +12,6 @@ file must be the one pinned on the sync pass, and every event is verified on its
 from __future__ import annotations
 
 import base64
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -44,13 +43,6 @@ class Refused(Exception):
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _takes_uow(method) -> bool:
-    try:
-        return "uow" in inspect.signature(method).parameters
-    except (TypeError, ValueError):
-        return False
 
 
 class EventApplier:
@@ -90,25 +82,23 @@ class EventApplier:
         return publication, assistant_id
 
     def _apply_through_participants(self, uow, event: EventBody, target) -> None:
-        """``uow`` is None when ws.participants writes in transactions of its own."""
         participants = self._participants()
         (period_start, rota_id), assistant_id = target
         event_id = str(event.event_id)
-        extra = {"uow": uow} if uow is not None else {}
         try:
             if event.kind == "proposal":
                 p = event.proposal
                 participants.propose(assistant_id, period_start, shift_ref=p.shift_ref, change=p.change,
                                      minutes=p.minutes, starts_at=p.starts_at, ends_at=p.ends_at, comment=p.comment,
-                                     channel="link", event_id=event_id, **extra)
+                                     channel="link", event_id=event_id, uow=uow)
             elif event.kind == "confirmation":
                 participants.confirm_by_assistant(assistant_id, period_start, event.confirmation.content_hash,
-                                                  channel="link", event_id=event_id, **extra)
+                                                  channel="link", event_id=event_id, uow=uow)
             else:
                 a = event.approval
                 participants.record_approval(rota_id, role=event.role, who=a.approver, channel=event.channel,
                                              approved=a.approved, comment=a.comment, content_hash=a.content_hash,
-                                             event_id=event_id, **extra)
+                                             event_id=event_id, uow=uow)
         except WorkspaceError as error:
             if type(error).__name__ == "StaleViewError":  # the month changed since it was seen
                 raise Refused("sync.sharing.refused_stale_view") from None
@@ -131,26 +121,17 @@ class EventApplier:
             repo.set_cursor(uow.session, arrangement_id, event.seq)
 
     def apply(self, arrangement_id: int, event: EventBody, *, move_cursor: bool = True) -> bool:
-        """Apply one verified event and move the cursor to it; False when it was refused (kept).
-
-        When ws.participants can write inside our transaction (a ``uow`` parameter), the event
-        and the cursor are one transaction; otherwise the event is applied first (idempotent on
-        its id, so a crash before the cursor moves only applies it again as a no-op)."""
+        """Apply one verified event and move the cursor to it, in one transaction; False when it
+        was refused (kept in sharing_refusal, and the cursor still moves past it)."""
         refused: str | None = None
         try:
             target = self._check(arrangement_id, event)
         except Refused as why:
             refused, target = why.reason_key, None
-        one_transaction = target is not None and _takes_uow(self._participants().propose)
-        if target is not None and not one_transaction:
-            try:
-                self._apply_through_participants(None, event, target)
-            except Refused as why:
-                refused = why.reason_key
         with self._db.write() as uow:
-            if target is not None and one_transaction:
+            if target is not None:
                 try:
-                    with uow.session.begin_nested():
+                    with uow.session.begin_nested():  # a refused event leaves nothing half-written
                         self._apply_through_participants(uow, event, target)
                 except Refused as why:
                     refused = why.reason_key

@@ -217,16 +217,16 @@ class StubParticipants:
         into.setdefault(event_id, values)
 
     def propose(self, assistant_id, period_start, *, shift_ref, change, minutes=0, starts_at=None, ends_at=None,
-                comment="", channel="table", event_id=None):
+                comment="", channel="table", event_id=None, uow=None):
         self._store(self.proposals, event_id, dict(assistant_id=assistant_id, period_start=period_start,
                                                    shift_ref=shift_ref, change=change, minutes=minutes, channel=channel))
 
-    def confirm_by_assistant(self, assistant_id, period_start, seen_hash, *, channel="table", event_id=None):
+    def confirm_by_assistant(self, assistant_id, period_start, seen_hash, *, channel="table", event_id=None, uow=None):
         if seen_hash == "f" * 64:
             raise self.stale("stale")
         self._store(self.confirmations, event_id, dict(assistant_id=assistant_id, seen_hash=seen_hash, channel=channel))
 
     def record_approval(self, rota_id, *, role, who, channel, approved=True, comment="", content_hash=None,
-                        event_id=None, assistant_id=None):
+                        event_id=None, assistant_id=None, uow=None):
         self._store(self.approvals, event_id, dict(rota_id=rota_id, role=role, who=who, channel=channel,
                                                    approved=approved))

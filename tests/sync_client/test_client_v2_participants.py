@@ -73,3 +73,34 @@ def test_events_through_the_real_participants(demo_workspace, demo_arrangement_i
     assert summary.refused == 1
     assert [r.reason.key for r in ws.sync.sharing.refusals()] == ["sync.sharing.refused_stale_view"]
     assert ws.sync.sharing.events_cursor(aid) == 6
+
+
+def test_an_event_and_the_cursor_commit_together(demo_workspace, demo_arrangement_id, monkeypatch):
+    """A crash after the proposal is written but before the cursor moves leaves neither."""
+    from bpa_desktop.storage import sharing_repository
+
+    ws, aid = demo_workspace, demo_arrangement_id
+    ws.sync.outbox.save_enrolment(aid, receiver_url="http://receiver.test", remote_arrangement_id=REMOTE,
+                                  public_key=signing.public_key_raw(DEVICE))
+    linnea = next(a for a in ws.people.list_assistants(aid) if a.name == "Linnea Strand")
+    month = ws.sync.sharing.publish_month(linnea.id, MAY)
+    ref = ws.participants.ref_of(linnea.id)
+    shift = ws.participants.month_view(linnea.id, MAY).shifts[0]
+    receiver = FakeReceiver()
+    receiver.add(base(1, "proposal", ref, proposal=ProposalPayload(
+        publication_id=uuid.UUID(month.publication_id), shift_ref=shift.shift_ref, change="late_start", minutes=30)))
+
+    def crash(*_args, **_kwargs):
+        raise OSError("power cut")
+
+    monkeypatch.setattr(sharing_repository, "set_cursor", crash)
+    try:
+        run(ws, aid, receiver)
+    except OSError:
+        pass
+    assert ws.participants.open_proposals(aid) == [] and ws.sync.sharing.events_cursor(aid) == 0
+
+    monkeypatch.undo()
+    summary = run(ws, aid, receiver)
+    assert summary.applied == 1 and len(ws.participants.open_proposals(aid)) == 1
+    assert ws.sync.sharing.events_cursor(aid) == 1
