@@ -10,8 +10,15 @@ from pathlib import Path
 SCREENSHOTS = Path(os.environ.get("BPA_SCREENSHOT_DIR", "/tmp/bpa-sync-e2e-screenshots"))
 
 
-def phone(chromium):
-    context = chromium.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO")
+PHONE = {"width": 360, "height": 780}
+
+
+def phone(chromium, base_url: str, *, zoom: int = 1, locale: str = "nb-NO"):
+    """A phone-sized context; zoom 2 is the same phone at 200 %: half the CSS width, twice the
+    pixels. The deployed receiver's certificate is self-signed: trusted for this context only."""
+    context = chromium.new_context(
+        viewport={"width": PHONE["width"] // zoom, "height": PHONE["height"] // zoom}, device_scale_factor=zoom,
+        locale=locale, ignore_https_errors=base_url.startswith("https://"))
     context.set_default_timeout(15_000)
     return context
 

@@ -28,7 +28,7 @@ def test_assistant_link_flow_phone_answers_come_back_to_the_desktop(demo_workspa
     rep = ws.sync.sharing.create_link("union_rep", label="Tillitsvalgt", arrangement_id=arrangement_id)
     assert ws.sync.push(arrangement_id).shared == 4
 
-    context = phone(chromium)
+    context = phone(chromium, receiver_under_test.base_url)
     try:
         page = context.new_page()
         propose_stayed_longer(page, kari.url, 60, shot="link-1-assistant-propose")

@@ -48,7 +48,7 @@ def test_assistant_link_flow_propose_confirm_approve_accept_attest(qtbot, demo_w
     qtbot.waitUntil(lambda: all(i.sent_at is not None for i in ws.sync.sharing.links(aid))
                     and all(p.sent_at is not None for p in ws.sync.sharing.publications(aid)), timeout=60_000)
 
-    context = phone(chromium)
+    context = phone(chromium, receiver_under_test.base_url)
     try:
         page = context.new_page()
         page.goto(link.url)

@@ -20,12 +20,12 @@ import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from bpa_desktop.sync import protocol_v2 as v2
+from tests.e2e.assistant_link_steps import phone
 from tests.sync.receiver_helpers import assert_log_has_no_personal_data, enrol_device
 from tests.sync.receiver_v2_helpers import Desktop, month_view, rota_view
 from tests.sync.test_receiver_browser import HEADING_LEVELS, OVERFLOW, UNLABELLED_FIELDS
 
 SHOTS = Path(os.environ.get("BPA_LINK_SCREENSHOT_DIR", "/tmp/recv-shots"))
-PHONE = {"width": 360, "height": 780}
 SMALL_TARGETS = """() => [...document.querySelectorAll('button, a.button-link, input[type=radio] + label')]
     .map(el => el.getBoundingClientRect()).filter(r => r.height < 44 || r.width < 44)
     .map(r => `${Math.round(r.width)}x${Math.round(r.height)}`)"""
@@ -45,15 +45,6 @@ def assert_phone_ready(page) -> None:
     assert page.evaluate(OVERFLOW) <= 0  # no sideways scrolling
     assert page.evaluate(SMALL_TARGETS) == []
     assert page.locator("script").count() == 0
-
-
-def phone(chromium, base_url: str, *, zoom: int = 1, locale: str = "nb-NO"):
-    """A phone-sized context; zoom 2 is the same phone at 200 %: half the CSS width, twice the pixels."""
-    context = chromium.new_context(
-        viewport={"width": PHONE["width"] // zoom, "height": PHONE["height"] // zoom}, device_scale_factor=zoom,
-        locale=locale, ignore_https_errors=base_url.startswith("https://"))
-    context.set_default_timeout(15_000)
-    return context
 
 
 def test_assistant_link_pages_in_the_browser_at_360_px_and_200_percent_and_the_approver_link(
