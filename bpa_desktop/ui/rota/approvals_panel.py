@@ -34,12 +34,17 @@ from bpa_desktop.ui.widgets.date_field import make_date_edit
 from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.operations.operation import WriteOp
 from bpa_desktop.ui.timesheets.labels import channel_labels
+from bpa_desktop.workspace.errors import NotFoundError
 
 
 def read_approvals(ws, rota_id: int) -> list:
     """Who answered for this rota version: role, who, channel (table, link, staff page, paper),
-    approved or a comment, and when (ws.participants.approvals)."""
-    return ws.participants.approvals(rota_id)
+    approved or a comment, and when (ws.participants.approvals); none for a version that an undo
+    has just taken away: the page's reload of the versions follows."""
+    try:
+        return ws.participants.approvals(rota_id)
+    except NotFoundError:
+        return []
 
 
 class ApprovalsPanel(QWidget):
