@@ -30,12 +30,15 @@ MAY = date(2026, 5, 1)
 
 
 def test_assistant_link_flow_propose_confirm_approve_accept_attest(qtbot, demo_workspace, demo_arrangement_id,
-                                                                   memory_keyring, receiver_under_test, chromium,
+                                                                   memory_keyring, live_receiver, chromium,
                                                                    _bokmal):
+    # A receiver of its own (both backends), not CI's shared deployed one: the sync worker also
+    # sends the demo's waiting timesheets, whose ids every copy of the demo shares, and
+    # test_sync_e2e_browser sends those same ids there.
     ws, aid = demo_workspace, demo_arrangement_id
     linnea = next(a for a in ws.people.list_assistants(aid) if a.name == "Linnea Strand")
     before = ws.timesheets.preview_timesheet(linnea.id, MAY).total_hours
-    ws.sync.enrol(aid, receiver_under_test.base_url, issue_code(receiver_under_test.db_url, "Linneas lenke"))
+    ws.sync.enrol(aid, live_receiver.base_url, issue_code(live_receiver.db_url, "Linneas lenke"))
     rota = ws.rota.current_rota(aid)
     month = ws.sync.sharing.publish_month(linnea.id, MAY)
     ws.sync.sharing.publish_rota(rota.id)
@@ -49,7 +52,7 @@ def test_assistant_link_flow_propose_confirm_approve_accept_attest(qtbot, demo_w
         qtbot.waitUntil(lambda: all(i.sent_at is not None for i in ws.sync.sharing.links(aid))
                         and all(p.sent_at is not None for p in ws.sync.sharing.publications(aid)), timeout=60_000)
 
-        context = phone(chromium, receiver_under_test.base_url)
+        context = phone(chromium, live_receiver.base_url)
         try:
             page = context.new_page()
             page.goto(link.url)
