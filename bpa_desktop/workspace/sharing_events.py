@@ -25,7 +25,7 @@ from bpa_desktop.storage import sharing_repository as repo
 from bpa_desktop.storage.unit_of_work import Database
 from bpa_desktop.sync.protocol_v2 import EventBody, EventBundle
 from bpa_desktop.sync.signing_v2 import EventRefused, verify_event
-from bpa_desktop.workspace.errors import WorkspaceError
+from bpa_desktop.workspace.errors import StaleViewError, WorkspaceError
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class EventApplier:
                                              approved=a.approved, comment=a.comment, content_hash=a.content_hash,
                                              event_id=event_id, uow=uow)
         except WorkspaceError as error:
-            if type(error).__name__ == "StaleViewError":  # the month changed since it was seen
+            if isinstance(error, StaleViewError):  # the month changed since it was seen
                 raise Refused("sync.sharing.refused_stale_view") from None
             raise Refused("sync.sharing.refused_not_applicable") from None
 

@@ -173,7 +173,7 @@ class StubParticipants:
     the real one is merged; the tests that need the real one use ``ws.participants``."""
 
     def __init__(self, arrangement_id: str = REMOTE) -> None:
-        from bpa_desktop.workspace.errors import WorkspaceError
+        from bpa_desktop.workspace.errors import StaleViewError
 
         self.arrangement_id = arrangement_id
         self.refs: dict[int, str] = {}
@@ -182,7 +182,7 @@ class StubParticipants:
         self.confirmations: dict[str, dict] = {}
         self.approvals: dict[str, dict] = {}
         self.fail: Exception | None = None
-        self.stale = type("StaleViewError", (WorkspaceError,), {})
+        self.stale = StaleViewError  # the real one: the applier tells it apart by its class
 
     def ref_of(self, assistant_id):
         return self.refs.setdefault(assistant_id, f"ref{assistant_id:05d}")
@@ -223,7 +223,7 @@ class StubParticipants:
 
     def confirm_by_assistant(self, assistant_id, period_start, seen_hash, *, channel="table", event_id=None, uow=None):
         if seen_hash == "f" * 64:
-            raise self.stale("stale")
+            raise self.stale()
         self._store(self.confirmations, event_id, dict(assistant_id=assistant_id, seen_hash=seen_hash, channel=channel))
 
     def record_approval(self, rota_id, *, role, who, channel, approved=True, comment="", content_hash=None,

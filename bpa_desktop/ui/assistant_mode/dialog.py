@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QStackedWidget,
 
 from bpa_desktop.sync.protocol_v2 import view_hash
 from bpa_desktop.ui.assistant_mode.choose_page import ChoosePage
-from bpa_desktop.ui.assistant_mode.errors import is_error, tries_left
+from bpa_desktop.workspace.errors import PinAlreadySetError, PinLockedError, StaleViewError, WrongPinError
 from bpa_desktop.ui.assistant_mode.month_page import MonthPage, hours
 from bpa_desktop.ui.assistant_mode.pin_page import PinPage
 from bpa_desktop.ui.dialogs.single import open_single
@@ -144,11 +144,11 @@ class AssistantModeDialog(QDialog):
             .success(lambda _r: self._pin_right()).failure(self._pin_failed).run()
 
     def _pin_failed(self, error: BaseException) -> None:
-        if is_error(error, "WrongPinError"):
-            self.pin_page.wrong(tries_left(error))
-        elif is_error(error, "PinLockedError"):
+        if isinstance(error, WrongPinError):
+            self.pin_page.wrong(error.tries_left)
+        elif isinstance(error, PinLockedError):
             self.pin_page.locked()
-        elif is_error(error, "PinAlreadySetError"):
+        elif isinstance(error, PinAlreadySetError):
             self.pin_page.start(self.assistant.display_name, first_use=False)
             self.pin_page.show_message(self.tr("You already have a PIN. Enter it."))
         else:
@@ -251,7 +251,7 @@ class AssistantModeDialog(QDialog):
             .failure(self._confirm_failed).run()
 
     def _confirm_failed(self, error: BaseException) -> None:
-        if is_error(error, "StaleViewError"):
+        if isinstance(error, StaleViewError):
             said = self.tr("The month changed after it was shown, so nothing was confirmed. Here it is as it is "
                            "now: look it over and confirm again.")
             self.load_month(self.period.start, then=lambda: self.month_page.show_message(said))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from bpa_desktop.core.participants import needs_unconfirmed_reason
-from bpa_desktop.ui.assistant_mode.errors import is_error
+from bpa_desktop.workspace.errors import UnconfirmedError
 from bpa_desktop.ui.dialogs.single import open_single
 from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.operations.operation import WriteOp
@@ -81,7 +81,7 @@ def ask_attest(page, entry) -> None:
 
 def attest_confirmed(page, entry) -> None:
     def failed(error: BaseException) -> None:
-        if is_error(error, "UnconfirmedError"):  # the confirmation no longer holds: ask why
+        if isinstance(error, UnconfirmedError):  # the confirmation no longer holds: ask why
             ask_reason(page, entry)
         else:
             page._action_failed(error)
