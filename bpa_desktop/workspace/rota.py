@@ -275,11 +275,6 @@ class Rota:
             )
             return rr.approval_to_core(row)
 
-    def list_rota_approvals(self, rota_id: int) -> list[RotaApproval]:
-        """Employer, union representative, then assistants."""
-        with self._db.read() as uow:
-            return [rr.approval_to_core(r) for r in rr.approval_rows(uow.session, rota_id)]
-
     # --- need pattern and coverage ---------------------------------------------------
 
     def get_need_pattern(self, arrangement_id: int) -> list[NeedBlock]:

@@ -20,7 +20,7 @@ def test_demo_need_is_covered_except_the_wednesday_evening(demo_workspace, demo_
 def test_demo_rota_is_approved_by_employer_and_union_and_seen_by_one_assistant(demo_workspace, demo_arrangement_id):
     ws, aid = demo_workspace, demo_arrangement_id
     rota = ws.rota.current_rota(aid)
-    approvals = ws.rota.list_rota_approvals(rota.id)
+    approvals = ws.participants.approvals(rota.id)
     assert [a.role for a in approvals] == [ApprovalRole.EMPLOYER, ApprovalRole.UNION_REP, ApprovalRole.ASSISTANT]
     assert all(a.approved_on and a.approved_on <= rota.start for a in approvals[:2])
     assistant = approvals[2]

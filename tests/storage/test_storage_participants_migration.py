@@ -66,7 +66,7 @@ def test_upgrade_from_0006_keeps_the_data_and_old_approvals_are_on_paper(at_0006
         "ix_rota_approval_rota_id"}
     with Workspace.open(path) as ws:  # the app reads the kept rows
         rota_id = approvals[0][1]
-        listed = ws.rota.list_rota_approvals(rota_id)
+        listed = ws.participants.approvals(rota_id)
         assert sorted(a.id for a in listed) == [a[0] for a in approvals]
 
 

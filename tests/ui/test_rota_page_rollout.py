@@ -119,7 +119,7 @@ def test_approval_is_recorded_for_the_rolled_out_version(qtbot, page, workspace,
     qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10000)
     assert panel.table.item(0, 1).text() == "Tillitsvalgt"
-    (approval,) = workspace.rota.list_rota_approvals(panel.rota_id())
+    (approval,) = workspace.participants.approvals(panel.rota_id())
     assert approval.approved_on is not None and approval.seen_on == approval.approved_on
 
     panel.save_path = tmp_path / "vakter.json"

@@ -5,7 +5,7 @@ on the Turnus page)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -35,9 +35,10 @@ from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.operations.operation import WriteOp
 from bpa_desktop.ui.timesheets.labels import channel_labels
 from bpa_desktop.workspace.errors import NotFoundError
+from bpa_desktop.workspace.participant_records import Approval
 
 
-def read_approvals(ws, rota_id: int) -> list:
+def read_approvals(ws, rota_id: int) -> list[Approval]:
     """Who answered for this rota version: role, who, channel (table, link, staff page, paper),
     approved or a comment, and when (ws.participants.approvals); none for a version that an undo
     has just taken away: the page's reload of the versions follows."""
@@ -162,7 +163,7 @@ class ApprovalsPanel(QWidget):
         self.ctx.runner.submit(read_approvals, self.ctx.workspace, rota_id,
                                on_done=self._show_approvals, on_error=lambda e: show_error(self, e), owner=self)
 
-    def _show_approvals(self, approvals: list) -> None:
+    def _show_approvals(self, approvals: list[Approval]) -> None:
         roles = {r.value: self.role.itemText(self.role.findData(r.value)) for r in ApprovalRole}
         roles[ApprovalRole.MUNICIPALITY.value] = self.tr("Municipality")
         names = {a.id: a.name for a in self.assistants}
@@ -170,36 +171,29 @@ class ApprovalsPanel(QWidget):
         self.approvals = approvals
         self.table.setRowCount(len(approvals))
         for row, approval in enumerate(approvals):
-            assistant_id = getattr(approval, "assistant_id", None)
-            who = names.get(assistant_id, approval.who) if assistant_id else approval.who
-            role = getattr(approval.role, "value", approval.role)
-            texts = (roles.get(role, str(role)), who, channels.get(getattr(approval, "channel", None) or "paper", ""),
+            who = names.get(approval.assistant_id, approval.who) if approval.assistant_id else approval.who
+            texts = (roles.get(approval.role.value, approval.role.value), who, channels.get(approval.channel, ""),
                      self._answer(approval), self._when(approval))
             for column, text in enumerate(texts):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 
-    def _answer(self, approval) -> str:
-        comment = getattr(approval, "comment", "") or ""
-        approved = getattr(approval, "approved", None)
-        if approved is None:  # a row from before issue 12
-            approved = getattr(approval, "approved_on", None) is not None
-        if approved:
+    def _answer(self, approval: Approval) -> str:
+        if approval.approved:
             text = self.tr("Approved")
-        elif comment:
+        elif approval.comment:
             text = self.tr("Asks for changes")
         else:
             return self.tr("Seen")
-        return f"{text}: {comment}" if comment else text
+        return f"{text}: {approval.comment}" if approval.comment else text
 
     @staticmethod
-    def _when(approval) -> str:
-        at = getattr(approval, "at", None) or getattr(approval, "approved_at", None)
-        if isinstance(at, datetime):
-            local = at.astimezone(OSLO) if at.tzinfo else at
+    def _when(approval: Approval) -> str:
+        if approval.at is not None:
+            local = approval.at.astimezone(OSLO) if approval.at.tzinfo else approval.at
             return f"{format_date(local.date())} {local:%H:%M}"
-        day = at or getattr(approval, "approved_on", None) or getattr(approval, "seen_on", None)
-        return format_date(day) if isinstance(day, date) else ""
+        day = approval.approved_on or approval.seen_on  # paper approvals from before 0007 carry days only
+        return format_date(day) if day else ""
 
     def _role_chosen(self) -> None:
         assistant = self.role.currentData() == ApprovalRole.ASSISTANT.value
