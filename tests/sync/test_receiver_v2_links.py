@@ -108,6 +108,20 @@ def test_assistant_link_extra_shift_and_the_shapes_the_form_refuses(client, desk
     assert len(event_bodies(desktop)) == 1
 
 
+def test_a_refused_proposal_form_shows_again_what_the_person_typed(client, published):
+    link = published["kari"]
+    page = client.get(f"/p/{link.code}/extra").text
+    action, form = form_for(page, "/propose", day="2026-04-01", start="08:00", end="09:30", comment="Tok med <handel>")
+    refused = client.post(action, data=form)
+    assert refused.status_code == 400
+    assert 'value="2026-04-01"' in refused.text and 'value="09:30"' in refused.text
+    assert ">Tok med &lt;handel&gt;</textarea>" in refused.text  # kept, and escaped
+    too_long = propose(client, link, "s2-a-kari", change="stayed_longer", minutes="9999", comment="Lang kveld")
+    assert too_long.status_code == 400
+    assert re.search(r'value="stayed_longer" required checked', too_long.text)
+    assert 'value="9999"' in too_long.text and ">Lang kveld</textarea>" in too_long.text
+
+
 def test_assistant_link_cannot_read_or_act_on_another_assistants_month(client, desktop, published):
     kari, ola_month = published["kari"], published["ola_month"]
     # Ola's shift through Kari's link: not found, like any unknown shift.

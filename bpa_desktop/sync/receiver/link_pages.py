@@ -203,7 +203,8 @@ def link_page(request: Request, code: str) -> Response:
 
 
 def _proposal_form(request: Request, session: Session, link: LinkGrant, code: str, shift_ref: str | None,
-                   error: str | None = None, status_code: int = 200) -> Response:
+                   error: str | None = None, status_code: int = 200, entered: dict | None = None) -> Response:
+    """The proposal form; after a refusal ``entered`` holds what the person typed, shown again."""
     month = publications.latest_month(session, link)
     view = publications.body_of(month).month if month else None
     shift = link_views.find_shift(view, shift_ref) if view and shift_ref else None
@@ -214,7 +215,7 @@ def _proposal_form(request: Request, session: Session, link: LinkGrant, code: st
     return _render(request, "link_propose.html", title, status_code, link=link, base=_base(request, code),
                    publication=month, shift=line, changes=link_views.SHIFT_CHANGES,
                    with_minutes=link_views.WITH_MINUTES, form=_form(request, link), error=error,
-                   period=text_format.period_text(view.period))
+                   period=text_format.period_text(view.period), entered=entered or {})
 
 
 @router.get("/{code}/shift/{shift_ref}")
@@ -271,19 +272,21 @@ def propose(request: Request, code: str, publication_id: str = Form(""), event_i
         if view is None or (not extra and link_views.find_shift(view, shift_ref) is None):
             return _not_found(request)
         values = {"publication_id": month.publication_id, "change": change, "comment": comment.strip()[:280]}
+        entered = {"change": change, "minutes": minutes[:4], "day": day[:10], "start": start[:5], "end": end[:5],
+                   "comment": comment[:280]}
         if extra:
             times = _extra_times(view, day, start, end)
             if times is None:
-                return _proposal_form(request, session, link, code, None, t("receiver.link.bad_times"), 400)
+                return _proposal_form(request, session, link, code, None, t("receiver.link.bad_times"), 400, entered)
             values.update(shift_ref=None, starts_at=times[0], ends_at=times[1],
                           minutes=int((times[1] - times[0]).total_seconds() // 60))
         elif change in link_views.SHIFT_CHANGES:
             count = int(minutes) if minutes.strip().isdigit() else 0
             if change in link_views.WITH_MINUTES and not 1 <= count <= 16 * 60:
-                return _proposal_form(request, session, link, code, shift_ref, t("receiver.link.bad_minutes"), 400)
+                return _proposal_form(request, session, link, code, shift_ref, t("receiver.link.bad_minutes"), 400, entered)
             values.update(shift_ref=shift_ref, minutes=count if change in link_views.WITH_MINUTES else 0)
         else:
-            return _proposal_form(request, session, link, code, shift_ref or None, t("receiver.link.pick_change"), 400)
+            return _proposal_form(request, session, link, code, shift_ref or None, t("receiver.link.pick_change"), 400, entered)
         events.record(session, request.app.state.settings, arrangement_pk=link.arrangement_id, event_id=event,
                       kind="proposal", role="assistant", channel="link", payload=v2.ProposalPayload(**values),
                       link_id=link.link_id, assistant_ref=link.assistant_ref, actor=f"link:{link.link_id}")
