@@ -359,7 +359,8 @@ def _purge(args: argparse.Namespace) -> int:
         raise CliError(t("cli.error.older_than"))
     result = _in_write_session(
         _db(args), lambda session: retention.purge_decided(session, older_than_days=days, actor=CLI_ACTOR), ValueError)
-    print(json.dumps({"purged": result.submissions, "decided_before": result.cutoff.isoformat()}))
+    print(json.dumps({"purged": result.submissions, "decided_before": result.cutoff.isoformat(),
+                      "events": result.events, "publications": result.publications, "links": result.links}))
     return 0
 
 

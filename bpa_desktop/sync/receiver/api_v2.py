@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from bpa_desktop.sync import protocol_v2 as v2
 from bpa_desktop.sync.receiver import enrolment, events, publications, receiver_key
 from bpa_desktop.sync.receiver.api import _PROBLEMS, _authorization, _engine
-from bpa_desktop.sync.receiver.database import read_session, write_session
+from bpa_desktop.sync.receiver.database import write_session
 
 router = APIRouter(prefix="/v2", tags=["bpa-sync/2"])
 
@@ -73,7 +73,8 @@ def get_events(request: Request, since: int = Query(default=0, ge=0),
                limit: int = Query(default=100, ge=1, le=events.MAX_PAGE),
                authorization: str | None = Depends(_authorization)) -> JSONResponse:
     """Receiver-signed events after `since`, oldest first; pass `next` as `since` next time."""
-    with read_session(_engine(request)) as session:
+    with write_session(_engine(request)) as session:
         token = enrolment.authenticate(session, authorization)
         page = events.feed(session, token.arrangement_id, since, limit)
+        events.mark_read_through(session, token.arrangement_id, since)
     return JSONResponse(page.model_dump(mode="json"))

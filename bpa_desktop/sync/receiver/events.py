@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bpa_desktop.i18n import t
@@ -84,6 +84,14 @@ def feed(session: Session, arrangement_pk: int, since: int, limit: int) -> v2.Ev
     ).all()
     next_cursor = rows[-1].seq if len(rows) == limit else latest
     return v2.EventsPage(events=[envelope(row) for row in rows], next=next_cursor)
+
+
+def mark_read_through(session: Session, arrangement_pk: int, since: int) -> None:
+    """The desktop asks after `since` only once it has stored every event up to it; one
+    conditional UPDATE, so concurrent readers can only move the mark forward."""
+    session.execute(update(Arrangement).where(Arrangement.id == arrangement_pk,
+                                              Arrangement.events_read_through < since)
+                    .values(events_read_through=since))
 
 
 def bundle(session: Session, arrangement: Arrangement, since: int = 0) -> v2.EventBundle:

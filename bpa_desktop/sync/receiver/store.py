@@ -84,6 +84,9 @@ class Arrangement(Base):
     submission_head: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # bpa-sync/2: the arrangement's own event counter (GET /v2/events), locked while taken.
     event_head: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The highest `since` the desktop has asked events after: it holds every event up to it, so
+    # retention may delete those (and only those).
+    events_read_through: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class EnrolCode(Base):
