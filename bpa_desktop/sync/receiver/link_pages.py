@@ -113,6 +113,28 @@ def _form_ok(request: Request, link: LinkGrant, event_id: str, token: str) -> uu
     return parsed if link_views.token_ok(_form_key(request), link.link_id, str(parsed), token) else None
 
 
+def _link_for(request: Request, session: Session, code: str, *, assistant: bool) -> LinkGrant | Response:
+    """The open link if it is an assistant's (or, with ``assistant=False``, an approver's); else
+    the page that says no, the same 404 as an unknown code."""
+    link = _open(request, session, code)
+    if isinstance(link, Response):
+        return link
+    if (link.role == "assistant") != assistant:
+        return _not_found(request)
+    return link
+
+
+def _posted(request: Request, session: Session, code: str, event_id: str, token: str, *,
+            assistant: bool) -> tuple[LinkGrant, uuid.UUID] | Response:
+    """A form sent from a link's page: the link and the form's event id, once the form token
+    checks out."""
+    link = _link_for(request, session, code, assistant=assistant)
+    if isinstance(link, Response):
+        return link
+    event = _form_ok(request, link, event_id, token)
+    return _refused(request) if event is None else (link, event)
+
+
 def _base(request: Request, code: str) -> str:
     return web.url(request, f"/p/{code}")
 
@@ -221,22 +243,18 @@ def _proposal_form(request: Request, session: Session, link: LinkGrant, code: st
 @router.get("/{code}/shift/{shift_ref}")
 def shift_page(request: Request, code: str, shift_ref: str) -> Response:
     with write_session(_engine(request)) as session:
-        link = _open(request, session, code)
+        link = _link_for(request, session, code, assistant=True)
         if isinstance(link, Response):
             return link
-        if link.role != "assistant":
-            return _not_found(request)
         return _proposal_form(request, session, link, code, shift_ref)
 
 
 @router.get("/{code}/extra")
 def extra_page(request: Request, code: str) -> Response:
     with write_session(_engine(request)) as session:
-        link = _open(request, session, code)
+        link = _link_for(request, session, code, assistant=True)
         if isinstance(link, Response):
             return link
-        if link.role != "assistant":
-            return _not_found(request)
         return _proposal_form(request, session, link, code, None)
 
 
@@ -258,14 +276,10 @@ def propose(request: Request, code: str, publication_id: str = Form(""), event_i
             csrf_token: str = Form(""), shift_ref: str = Form(""), change: str = Form(""), minutes: str = Form(""),
             day: str = Form(""), start: str = Form(""), end: str = Form(""), comment: str = Form("")) -> Response:
     with write_session(_engine(request)) as session:
-        link = _open(request, session, code)
-        if isinstance(link, Response):
-            return link
-        if link.role != "assistant":
-            return _not_found(request)
-        event = _form_ok(request, link, event_id, csrf_token)
-        if event is None:
-            return _refused(request)
+        posted = _posted(request, session, code, event_id, csrf_token, assistant=True)
+        if isinstance(posted, Response):
+            return posted
+        link, event = posted
         month = _own_publication(session, link, publication_id, "month")
         view = publications.body_of(month).month if month else None
         extra = change == "extra_shift"
@@ -297,14 +311,10 @@ def propose(request: Request, code: str, publication_id: str = Form(""), event_i
 def confirm(request: Request, code: str, publication_id: str = Form(""), content_hash: str = Form(""),
             event_id: str = Form(""), csrf_token: str = Form("")) -> Response:
     with write_session(_engine(request)) as session:
-        link = _open(request, session, code)
-        if isinstance(link, Response):
-            return link
-        if link.role != "assistant":
-            return _not_found(request)
-        event = _form_ok(request, link, event_id, csrf_token)
-        if event is None:
-            return _refused(request)
+        posted = _posted(request, session, code, event_id, csrf_token, assistant=True)
+        if isinstance(posted, Response):
+            return posted
+        link, event = posted
         month = _own_publication(session, link, publication_id, "month")
         if month is None:
             return _not_found(request)
@@ -325,13 +335,11 @@ def approve(request: Request, code: str, publication_id: str = Form(""), content
             event_id: str = Form(""), csrf_token: str = Form(""), decision: str = Form(""),
             comment: str = Form("")) -> Response:
     with write_session(_engine(request)) as session:
-        link = _open(request, session, code)
-        if isinstance(link, Response):
-            return link
-        if link.role == "assistant":
-            return _not_found(request)
-        event = _form_ok(request, link, event_id, csrf_token)
-        if event is None or decision not in ("approve", "comment"):
+        posted = _posted(request, session, code, event_id, csrf_token, assistant=False)
+        if isinstance(posted, Response):
+            return posted
+        link, event = posted
+        if decision not in ("approve", "comment"):
             return _refused(request)
         rota = _own_publication(session, link, publication_id, "rota")
         if rota is None:
