@@ -36,7 +36,7 @@ from bpa_desktop.ui.rota.rota_data import RotaData, read_rota_data
 from bpa_desktop.ui.rota.period import calendar_opening_day, default_period
 from bpa_desktop.ui.rota.rollout_questions import ask_before_roll_out, filled_past_text, roll_out_question
 from bpa_desktop.ui.rota.unsaved import DraftBar, UnsavedPattern
-from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
+from bpa_desktop.ui.widgets.accessible import buddy_label, button, named, named_tabs
 from bpa_desktop.ui.widgets.date_field import make_date_edit
 from bpa_desktop.ui.widgets.flow_layout import FlowLayout
 
@@ -125,8 +125,7 @@ class RotaPage(Page):
         pattern_tab.addWidget(self.findings)
         pattern_tab.setStretchFactor(0, 3)
         pattern_tab.setStretchFactor(1, 2)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Rota views"))
+        self.tabs = named_tabs(QTabWidget(), self.tr("Rota views"))
         self.tabs.addTab(pattern_tab, self.tr("&Pattern"))
         self.tabs.addTab(self.calendar, self.tr("C&alendar"))
         self.tabs.addTab(self.approvals, self.tr("Shar&ing and approval"))
