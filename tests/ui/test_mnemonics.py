@@ -28,7 +28,9 @@ def letter(text: str) -> str | None:
 
 
 def reachable(widget) -> bool:
-    return widget.isVisible() and widget.isEnabled()
+    """Shown: a disabled control counts too, as it answers its letter once enabled (Angre after
+    a change, the Kalender's buttons once a shift is chosen)."""
+    return widget.isVisible()
 
 
 def letter_owners(root) -> list[str]:
@@ -61,9 +63,8 @@ def doubled(owners: list[str]) -> dict[str, list[str]]:
             for key, count in sorted(counts.items()) if count > 1}
 
 
-def every_tab(page, choose_a_shift: bool = False):
-    """The page as it opens, then each tab of each tab widget on it shown in turn (and with
-    `choose_a_shift`, the Kalender once more with a shift selected, its buttons enabled)."""
+def every_tab(page):
+    """The page as it opens, then each tab of each tab widget on it shown in turn."""
     yield "-"
     for tabs in page.findChildren(QTabWidget):
         if not tabs.isVisible():
@@ -72,15 +73,11 @@ def every_tab(page, choose_a_shift: bool = False):
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             yield tabs.tabText(index).replace("&", "")
-            calendar = getattr(page, "calendar", None)
-            if choose_a_shift and tabs.currentWidget() is calendar and calendar.model.by_cell:
-                calendar.select_cell(*next(iter(calendar.model.by_cell)))  # its buttons come alive
-                yield tabs.tabText(index).replace("&", "") + ", a shift chosen"
         tabs.setCurrentIndex(first)
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_no_alt_letter_twice_on_any_page_or_tab(qtbot, qapp, demo_workspace, language, choose_a_shift=False):
+def test_no_alt_letter_twice_on_any_page_or_tab(qtbot, qapp, demo_workspace, language):
     from tests.ui.sync_ui_helpers import open_window
 
     install_language(qapp, language)
@@ -90,7 +87,7 @@ def test_no_alt_letter_twice_on_any_page_or_tab(qtbot, qapp, demo_workspace, lan
         for page_id in PAGE_IDS:
             page = window.show_page(page_id)
             qtbot.waitUntil(lambda page=page: page.is_loaded, timeout=20_000)
-            for tab in every_tab(page, choose_a_shift):
+            for tab in every_tab(page):
                 if clash := doubled(alt_letters(window)):
                     twice[f"{page_id} / {tab}"] = clash
         assert twice == {}
@@ -98,13 +95,6 @@ def test_no_alt_letter_twice_on_any_page_or_tab(qtbot, qapp, demo_workspace, lan
         install_language(qapp, "nb")
 
 
-
-@pytest.mark.xfail(strict=True, reason="Kalender with a shift chosen: nb Avlys/Fra (a), Kalender/Ekstravakt (k), "
-                   "Nye tidspunkt/Rull ut (u), Vaktkoder/Gi til vikar (v); en Cancel shift/Shift codes (c), "
-                   "Sick/Give to substitute/Propose (s); not yet given new letters")
-@pytest.mark.parametrize("language", ["nb", "en"])
-def test_no_alt_letter_twice_on_the_calendar_with_a_shift_chosen(qtbot, qapp, demo_workspace, language):
-    test_no_alt_letter_twice_on_any_page_or_tab(qtbot, qapp, demo_workspace, language, choose_a_shift=True)
 
 def dialog_clashes(qtbot, keys, owner, name: str, kinds=()) -> dict:
     """Press `keys` (the dialog's shortcut) and read the dialog's Alt letters, for each of
