@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     from bpa_desktop import __version__
 
     parser = argparse.ArgumentParser(prog="bpa-desktop", description=t("cli.app.description"))
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=t("cli.argparse.version"))  # argparse does not translate this one
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--demo", action="store_true", help=t("cli.app.demo"))
     source.add_argument("--db", type=Path, help=t("cli.app.db"))

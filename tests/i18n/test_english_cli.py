@@ -66,7 +66,18 @@ def test_help_is_all_english_or_all_bokmal(argv):
     assert english.startswith("usage: ") and "options:" in english
     assert not NORWEGIAN.search(english), english
     assert bokmal.startswith("bruk: ") and "valg:" in bokmal
-    assert "show this help" not in bokmal and "options" not in bokmal
+    assert "show this help" not in bokmal and "options" not in bokmal and "version number" not in bokmal
+
+
+def test_the_desktop_app_help_is_all_english_or_all_bokmal():
+    def desktop(*argv: str) -> str:
+        return subprocess.run([sys.executable, "-m", "bpa_desktop", *argv], capture_output=True, text=True,
+                              timeout=120).stdout
+
+    english, bokmal = desktop("--lang", "en", "--help"), desktop("--help")
+    assert english.startswith("usage: bpa-desktop") and not NORWEGIAN.search(english), english
+    assert bokmal.startswith("bruk: bpa-desktop") and "valg:" in bokmal
+    assert "show " not in bokmal and "options" not in bokmal, bokmal
 
 
 def test_an_input_error_is_in_the_chosen_language(tmp_path):

@@ -128,7 +128,7 @@ def test_close_asks_and_esc_cancels_then_the_draft_is_saved_and_offered_back(qtb
     assert "ulagret utkast" in page.draft_bar.label.text()
     assert format_date(kept.saved_at.date()) in page.draft_bar.label.text()
     assert unnamed_controls(page.draft_bar) == []
-    assert doubled(alt_letters(again, page)) == {}  # the offer's Alt letters are free on the page
+    assert doubled(alt_letters(again)) == {}  # the offer's Alt letters are free on the page
     qtbot.waitUntil(lambda: focused() is page.draft_bar.continue_button)
     press(qtbot, Qt.Key.Key_Space)  # Fortsett med utkastet
     assert not page.draft_bar.isVisible()

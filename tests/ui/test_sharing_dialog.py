@@ -148,7 +148,7 @@ def test_sharing_import_answers_from_a_file(qtbot, sharing_window, demo_workspac
     path.write_text(EventBundle(arrangement_id=REMOTE, receiver_key=ReceiverKey(
         key_id=signing.key_id(public), public_key=base64.b64encode(public).decode()),
         events=receiver.events).model_dump_json(), encoding="utf-8")
-    assert page.import_events_button.text() == "Importer svar fra &fil …"
+    assert page.import_events_button.text() == "I&mporter svar fra fil …"
     page.import_events(path)
     qtbot.waitUntil(lambda: page.message.text().startswith("1 svar importert"), timeout=10_000)
     assert list(stub.confirmations.values())[0]["channel"] == "link"

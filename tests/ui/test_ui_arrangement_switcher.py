@@ -21,7 +21,7 @@ def test_switching_arrangement_reloads_the_pages(qtbot, arrangement, workspace, 
     assert window.ctx.arrangement.id == arrangement.id
     assert names() == ["Per Hansen"]
 
-    press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # "&Ordning:" label -> combo
+    press(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # "Ordn&ing:" label -> combo
     assert focused() is window.switcher.combo
     press(qtbot, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: window.ctx.arrangement.id == other.id and page.is_loaded)

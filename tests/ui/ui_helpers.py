@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -68,7 +69,8 @@ def replace_text(qtbot, text: str) -> None:
     type_text(qtbot, text)
 
 
-INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit)
+INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTabBar,
+               QTextEdit)
 COMPOUND = (QComboBox, QAbstractSpinBox)  # their inner line edit / list belong to them
 
 

@@ -36,7 +36,7 @@ class FocusReturn(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._came_from: dict[int, tuple] = {}  # id(dialog) -> (focus widget, main control, parent)
+        self._came_from: dict[int, tuple] = {}  # the dialog's address -> (focus widget, main control, parent)
 
     @classmethod
     def install(cls) -> FocusReturn:
@@ -53,7 +53,9 @@ class FocusReturn(QObject):
             return False
         if not watched.isWindow():
             return False
-        key = id(watched)
+        # the C++ address: a dialog made in C++ (QFileDialog.getSaveFileName) gets a new Python
+        # wrapper, with another id(), for each event
+        key = shiboken6.getCppPointer(watched)[0]
         if kind == QEvent.Type.Show and (watched.isModal()
                                          or watched.windowModality() != Qt.WindowModality.NonModal):
             focus = QApplication.focusWidget()

@@ -36,7 +36,7 @@ from bpa_desktop.ui.rota.rota_data import RotaData, read_rota_data
 from bpa_desktop.ui.rota.period import calendar_opening_day, default_period
 from bpa_desktop.ui.rota.rollout_questions import ask_before_roll_out, filled_past_text, roll_out_question
 from bpa_desktop.ui.rota.unsaved import DraftBar, UnsavedPattern
-from bpa_desktop.ui.widgets.accessible import buddy_label, button, named
+from bpa_desktop.ui.widgets.accessible import buddy_label, button, named, named_tabs
 from bpa_desktop.ui.widgets.date_field import make_date_edit
 from bpa_desktop.ui.widgets.flow_layout import FlowLayout
 
@@ -83,7 +83,7 @@ class RotaPage(Page):
         self.roll_button = button(self.tr("&Roll out"), "Ctrl+Shift+R", self.tr(
             "Save the pattern as a new version and replace the planned shifts in the period"))
         self.roll_button.clicked.connect(lambda: self.roll_out())  # not the button's "checked"
-        self.templates_button = button(self.tr("Shift &codes…"), "Ctrl+K")
+        self.templates_button = button(self.tr("Shift co&des…"), "Ctrl+K")
         self.templates_button.clicked.connect(self.edit_templates)
         # Undo and Redo act on the window's history (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y are its actions):
         # on the Pattern tab the pattern's unsaved edits, elsewhere the saved calendar changes
@@ -91,9 +91,9 @@ class RotaPage(Page):
         self.propose_button = button(self.tr("Propo&se a rota…"), "Ctrl+Shift+P", self.tr(
             "Let the planner make a legal, fair rota for the period; shown beside this one before you take it"))
         self.propose_button.clicked.connect(self.propose)
-        # shortcuts act at once (a button's shortcut animates the click first)
-        self.undo_button = button(self.tr("&Undo"), description=self.tr("Undo the last change (Ctrl+Z)"))
-        self.redo_button = button(self.tr("Re&do"), description=self.tr("Redo (Ctrl+Shift+Z or Ctrl+Y)"))
+        # no Alt letter (Alt+A was «Fr&a» too): Ctrl+Z and Ctrl+Shift+Z act at once, as the tooltips say
+        self.undo_button = button(self.tr("Undo"), description=self.tr("Undo the last change (Ctrl+Z)"))
+        self.redo_button = button(self.tr("Redo"), description=self.tr("Redo (Ctrl+Shift+Z or Ctrl+Y)"))
         self.undo_button.clicked.connect(ctx.history.undo)
         self.redo_button.clicked.connect(ctx.history.redo)
         ctx.history.changed.connect(self._history_changed)
@@ -125,8 +125,7 @@ class RotaPage(Page):
         pattern_tab.addWidget(self.findings)
         pattern_tab.setStretchFactor(0, 3)
         pattern_tab.setStretchFactor(1, 2)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Rota views"))
+        self.tabs = named_tabs(QTabWidget(), self.tr("Rota views"))
         self.tabs.addTab(pattern_tab, self.tr("&Pattern"))
         self.tabs.addTab(self.calendar, self.tr("C&alendar"))
         self.tabs.addTab(self.approvals, self.tr("Shar&ing and approval"))

@@ -60,7 +60,7 @@ class SettingsPage(Page):
         self.language.setAccessibleName(self.tr("Language"))
         self.language.setAccessibleDescription(self.tr("Takes effect the next time the program starts"))
         self.language.currentIndexChanged.connect(self._language_chosen)
-        language_layout.addRow(buddy_label(self.tr("Lan&guage"), self.language), self.language)
+        language_layout.addRow(buddy_label(self.tr("La&nguage"), self.language), self.language)
         language_layout.addRow(paragraph(self.tr("The language changes the next time the program starts.")))
         body.addWidget(language_group)
         body.addWidget(self._theme_group())

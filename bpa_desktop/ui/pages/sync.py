@@ -114,7 +114,7 @@ class SyncPage(Page):
         self.retry_button.clicked.connect(self.retry_selected)
         self.paper_button.clicked.connect(lambda: self.print_all_waiting())
         # bpa-sync/2: the assistants' and approvers' links, and their answers by file
-        self.sharing_button = button(self.tr("S&haring…"), None,
+        self.sharing_button = button(self.tr("Shari&ng…"), None,
                                      self.tr("Publish months and the rota, and make links for assistants and approvers"))
         self.import_events_button = button(self.tr("Import &answers from a file…"))
         self.sharing_button.clicked.connect(self.open_sharing_dialog)

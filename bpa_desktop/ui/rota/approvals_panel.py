@@ -81,7 +81,7 @@ class ApprovalsPanel(QWidget):
         self.assistant = named(QComboBox(), self.tr("Assistant"))
         self.who = named(QLineEdit(), self.tr("Name or initials"))
         self.seen_on = named(make_date_edit(date.today()), self.tr("Seen on"))
-        self.approved = QCheckBox(self.tr("Approved on the same &day"))
+        self.approved = QCheckBox(self.tr("Approved on the same da&y"))
         self.approved.setAccessibleName(self.tr("Approved on the same day"))
         self.record_button = button(self.tr("Record"), "Ctrl+Shift+G")
         self.record_button.clicked.connect(self.record)

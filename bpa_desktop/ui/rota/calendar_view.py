@@ -82,14 +82,15 @@ class CalendarView(QWidget):
             top.addWidget(widget)
         top.addWidget(self.range_label, 1)
 
-        self.swap_button = button(self.tr("S&wap…"), "Ctrl+Shift+W",
+        # swap, extra and cancel go by their Ctrl+Shift keys: no Alt letter was free on the page
+        self.swap_button = button(self.tr("Swap…"), "Ctrl+Shift+W",
                                   self.tr("Select two shifts of different assistants, then swap them"))
-        self.substitute_button = button(self.tr("Give to &substitute…"), "Ctrl+Shift+U")
+        self.substitute_button = button(self.tr("Give to su&bstitute…"), "Ctrl+Shift+U")
         self.times_button = button(self.tr("New ti&mes…"), "Ctrl+Shift+T",
                                    self.tr("Give the selected shift other times this once"))
-        self.extra_button = button(self.tr("E&xtra shift…"), "Ctrl+Shift+X",
+        self.extra_button = button(self.tr("Extra shift…"), "Ctrl+Shift+X",
                                    self.tr("Select a free day of an assistant"))
-        self.cancel_button = button(self.tr("&Cancel shift…"), "Ctrl+Shift+Delete")
+        self.cancel_button = button(self.tr("Cancel shift…"), "Ctrl+Shift+Delete")
         self.sick_button = button(message("ui_sick_cover_button"), "Ctrl+Shift+D",
                                   message("ui_calendar_sick_help"))
         self.sick_button.clicked.connect(self.sick_cover)

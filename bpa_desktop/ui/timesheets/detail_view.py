@@ -14,7 +14,7 @@ from bpa_desktop.ui.timesheets.labels import confirmation_text, status_label
 from bpa_desktop.ui.timesheets.rows import Table, corrected_marker, day_table, history_table, hours_text, pay_line_table
 
 DAY_WRAPPING = (7, 9, 10)  # Supplement hours, Absence, Comment (rows.day_table)
-from bpa_desktop.ui.widgets.accessible import buddy_label, named
+from bpa_desktop.ui.widgets.accessible import buddy_label, named, named_tabs
 
 
 def fill(model: TextTableModel, table: Table) -> None:
@@ -72,8 +72,7 @@ class DetailView(QWidget):
         lines_layout = QVBoxLayout(lines_tab)
         lines_layout.addWidget(self.lines, 1)
         lines_layout.addWidget(self.lines_total)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Timesheet details"))
+        self.tabs = named_tabs(QTabWidget(), self.tr("Timesheet details"))
         self.tabs.addTab(self.days, self.tr("Da&ys"))
         self.tabs.addTab(lines_tab, self.tr("Pay &lines"))
         self.tabs.addTab(self.history, self.tr("H&istory"))

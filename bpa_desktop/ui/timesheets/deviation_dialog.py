@@ -164,7 +164,7 @@ class DeviationForm(ValidatedForm):
         for other in substitutes_first(others, day):
             self.other.addItem(other.name, other.id)
         self.add_field("assistant", self.tr("&Who worked it"), self.other)
-        self.reason = self.add_field("reason", self.tr("&Reason"), QLineEdit(),
+        self.reason = self.add_field("reason", self.tr("Reas&on"), QLineEdit(),
                                      self.tr("Why it differs from the plan; kept with the timesheet"))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.shift.currentIndexChanged.connect(self._shift_changed)

@@ -67,7 +67,7 @@ class TimesForm(ValidatedForm):
         self.start = self.add_field("start", self.tr("&Start"), make_time_edit())
         self.end = self.add_field("end", self.tr("&End"), make_time_edit(),
                                   self.tr("An end before the start means the next day"))
-        self.reason = self.add_field("reason", self.tr("&Reason for a change"), QLineEdit(),
+        self.reason = self.add_field("reason", self.tr("Reas&on for a change"), QLineEdit(),
                                      self.tr("Needed only when the times differ from the plan"))
 
 

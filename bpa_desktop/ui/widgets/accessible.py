@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QWidget
 
 from bpa_desktop.ui.plain import text_label, tooltip
 
@@ -18,6 +18,14 @@ def named(widget: QWidget, name: str, description: str | None = None) -> QWidget
     if description:
         widget.setAccessibleDescription(description)
     return widget
+
+
+def named_tabs(tabs: QTabWidget, name: str) -> QTabWidget:
+    """A tab widget and its tab bar named alike: the bar is what takes the focus and what a
+    screen reader announces ("Rota views, page tab list")."""
+    named(tabs, name)
+    named(tabs.tabBar(), name)
+    return tabs
 
 
 def button(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,

@@ -24,7 +24,7 @@ class ArrangementSwitcher(QWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumContentsLength(16)
         self.combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        label = buddy_label(self.tr("Arrangemen&t:"), self.combo)
+        label = buddy_label(self.tr("Arran&gement:"), self.combo)
         self.new_button = button(self.tr("Ne&w arrangement…"), "Ctrl+Shift+N",
                                  self.tr("Set up another arrangement with its vedtak and assistants"))
         self.new_button.clicked.connect(self.new_requested)
