@@ -100,8 +100,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages = _Pages(self)  # page_id -> Page, the ones built so far
         self._painted = False
-        for number, entry in enumerate(PAGES, start=1):
-            self.stack.addWidget(PageSlot(entry))
+        self._slots = [PageSlot(entry) for entry in PAGES]  # each gives its place to its page when built
+        for number, (entry, slot) in enumerate(zip(PAGES, self._slots), start=1):
+            self.stack.addWidget(slot)
             item = QListWidgetItem(entry.title())
             shortcut = QKeySequence(f"Ctrl+{number}")
             item.setToolTip(tooltip(f"{entry.title()} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"))
@@ -238,12 +239,18 @@ class MainWindow(QMainWindow):
 
     def _page_at(self, index: int) -> Page:
         """The page at `index`, built now if it was not yet."""
-        slot: PageSlot = self.stack.widget(index)  # type: ignore[assignment]
+        slot = self._slots[index]
         if slot.page is None:
             page = slot.build(self.ctx)
             self.pages[page.page_id] = page
             page.loaded.connect(lambda page_id=page.page_id: self._page_loaded(page_id))
             page.unsaved_changed.connect(self._update_title)
+            shown = self.stack.currentIndex() == index
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(slot)
+            slot.deleteLater()
+            if shown:
+                self.stack.setCurrentIndex(index)
         return slot.page
 
     def show_page(self, page_id: str, focus: bool = False) -> Page:
@@ -258,9 +265,9 @@ class MainWindow(QMainWindow):
     def _row_changed(self, row: int) -> None:
         if row < 0:
             return
-        previous: PageSlot = self.stack.currentWidget()  # type: ignore[assignment]
-        if previous is not None and previous.page is not None:
-            previous.page.set_active(False)
+        previous = self.stack.currentWidget()
+        if isinstance(previous, Page):
+            previous.set_active(False)
         self.stack.setCurrentIndex(row)
         if self.ctx.workspace is not None:  # else the slot shows the page's frame until it is open
             self.current_page.set_active(True)
