@@ -1,6 +1,7 @@
 """Start-up of `bpa-desktop --screenshot` beside a bare PySide6 window: first paint, page loaded.
 
-Both run as fresh processes, offscreen, several times. Each marks its moments through
+Both run as fresh processes, offscreen, in turn (so that a change in the machine's load
+touches both alike), several rounds. Each marks its moments through
 BPA_STARTUP_TRACE (bpa_desktop/ui/startup_trace.py): "first_paint" at the main window's first
 paintEvent, "loaded <page>" once the shown page has its data on the screen. A mark holds
 time.monotonic() (CLOCK_MONOTONIC, the same clock in parent and child) and the child's CPU time
@@ -78,24 +79,38 @@ def run_once(argv: list[str], env: dict[str, str], trace: Path) -> Run:
     return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, marks)
 
 
-def measure(label: str, argv: list[str], env: dict[str, str], runs: int, trace: Path,
-            bare: dict[str, float] | None = None) -> dict[str, float]:
-    """Print the medians (and ratios to the bare window's first paint); returns the medians."""
-    run_once(argv, env, trace)  # warm-up: bytecode cache, file cache
-    results = [run_once(argv, env, trace) for _ in range(runs)]
-    medians: dict[str, float] = {}
+def measure(commands: list[tuple[str, list[str]]], env: dict[str, str], runs: int, trace: Path) -> dict[str, list[Run]]:
+    """Run the commands in turn, `runs` rounds (so that a change in the machine's load touches
+    all of them alike), after one uncounted warm-up each (bytecode cache, file cache)."""
+    for _label, argv in commands:
+        run_once(argv, env, trace)
+    results: dict[str, list[Run]] = {label: [] for label, _ in commands}
+    for _ in range(runs):
+        for label, argv in commands:
+            results[label].append(run_once(argv, env, trace))
+    return results
+
+
+def medians(results: list[Run]) -> dict[str, float]:
+    found: dict[str, float] = {}
     for mark in ("first_paint", "loaded"):
         if all(mark in r.marks for r in results):
-            medians[mark] = statistics.median(r.marks[mark][0] for r in results)
-            medians[mark + "_cpu"] = statistics.median(r.marks[mark][1] for r in results)
-    print(f"{label}  ({runs} runs)")
+            found[mark] = statistics.median(r.marks[mark][0] for r in results)
+            found[mark + "_cpu"] = statistics.median(r.marks[mark][1] for r in results)
+    return found
+
+
+def report(label: str, results: list[Run], bare: dict[str, float] | None = None) -> dict[str, float]:
+    """Print the medians (and the ratios to the bare window's first paint); returns the medians."""
+    found = medians(results)
+    print(f"{label}  ({len(results)} runs)")
     for mark in ("first_paint", "loaded"):
-        if mark not in medians:
+        if mark not in found:
             continue
-        line = f"  {mark:<12} {medians[mark]:6.3f} s   CPU {medians[mark + '_cpu']:6.3f} s"
+        line = f"  {mark:<12} {found[mark]:6.3f} s   CPU {found[mark + '_cpu']:6.3f} s"
         if bare is not None:
-            wall_ratio = medians[mark] / bare["first_paint"]
-            cpu_ratio = medians[mark + "_cpu"] / bare["first_paint_cpu"]
+            wall_ratio = found[mark] / bare["first_paint"]
+            cpu_ratio = found[mark + "_cpu"] / bare["first_paint_cpu"]
             verdict = "ok" if cpu_ratio <= TARGETS[mark] else "over"
             line += f"   = {wall_ratio:4.1f}× wall, {cpu_ratio:4.1f}× CPU of the bare first paint " \
                     f"(target ≤ {TARGETS[mark]:g}×: {verdict})"
@@ -103,7 +118,7 @@ def measure(label: str, argv: list[str], env: dict[str, str], runs: int, trace: 
     times = [r.wall for r in results]
     print(f"  whole run    {statistics.median(times):6.3f} s   CPU {statistics.median(r.cpu for r in results):6.3f} s"
           f"   best {min(times):6.3f} s   peak RSS {max(r.rss for r in results):6.1f} MiB")
-    return medians
+    return found
 
 
 def main() -> None:
@@ -121,29 +136,30 @@ def main() -> None:
         trace = Path(tmp) / "trace.txt"
         shot = str(Path(tmp) / "shot.png")
         print(f"load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} CPUs")
-        bare = measure("bare PySide6 window + grab", [sys.executable, "-c", BARE_WINDOW, shot], env, args.runs, trace)
-        # The same window on a database that already exists: --demo rebuilds its sample data
-        # on every start, so the difference between the two is the demo builder.
+        # The window on a database that already exists: --demo rebuilds its sample data on every
+        # start, so the difference between the two is the demo builder.
         existing = str(Path(tmp) / "existing.sqlite")
         subprocess.run([sys.executable, "-m", "bpa_desktop.cli", "demo", "--db", existing],
                        env=env, check=True, stdout=subprocess.DEVNULL)
-        measure("bpa-desktop --db EXISTING --page oversikt --screenshot",
-                [sys.executable, "-m", "bpa_desktop", "--db", existing, "--page", "oversikt",
-                 "--screenshot", shot], env, args.runs, trace, bare)
+        bare_label = "bare PySide6 window + grab"
+        commands = [(bare_label, [sys.executable, "-c", BARE_WINDOW, shot]),
+                    ("bpa-desktop --db EXISTING --page oversikt --screenshot",
+                     [sys.executable, "-m", "bpa_desktop", "--db", existing, "--page", "oversikt", "--screenshot", shot])]
         if args.frozen is not None:
-            frozen = str(args.frozen.resolve() / "bpa-desktop")
-            measure("frozen bpa-desktop --db EXISTING --page oversikt --screenshot",
-                    [frozen, "--db", existing, "--page", "oversikt", "--screenshot", shot], env, args.runs, trace,
-                    bare)
-            measure("frozen bpa --version (CLI start)", [str(args.frozen.resolve() / "bpa"), "--version"], env,
-                    args.runs, trace)
+            dist = args.frozen.resolve()
+            commands += [("frozen bpa-desktop --db EXISTING --page oversikt --screenshot",
+                          [str(dist / "bpa-desktop"), "--db", existing, "--page", "oversikt", "--screenshot", shot]),
+                         ("frozen bpa --version (CLI start)", [str(dist / "bpa"), "--version"]),
+                         ("bpa --version (CLI start, unfrozen)", [sys.executable, "-m", "bpa_desktop.cli", "--version"])]
         if args.demo_pages:
-            for page in ("oversikt", "assistenter", "turnus"):
-                measure(f"bpa-desktop --demo --page {page} --screenshot",
-                        [sys.executable, "-m", "bpa_desktop", "--demo", "--page", page, "--screenshot", shot],
-                        env, args.runs, trace, bare)
+            commands += [(f"bpa-desktop --demo --page {page} --screenshot",
+                          [sys.executable, "-m", "bpa_desktop", "--demo", "--page", page, "--screenshot", shot])
+                         for page in ("oversikt", "assistenter", "turnus")]
+        results = measure(commands, env, args.runs, trace)
+        bare = report(bare_label, results[bare_label])
+        for label, _argv in commands[1:]:
+            report(label, results[label], bare)
         print(f"load average {os.getloadavg()[0]:.2f}")
-
 
 if __name__ == "__main__":
     main()
