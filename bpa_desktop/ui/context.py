@@ -3,13 +3,17 @@ history and the chosen arrangement; and the one broadcast of what a write change
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from bpa_desktop.core.model import Arrangement
 from bpa_desktop.ui.operations.changes import Changes
 from bpa_desktop.ui.operations.history import UndoHistory
 from bpa_desktop.ui.operations.jobs import JobManager
 from bpa_desktop.ui.workers import TaskRunner
+
+if TYPE_CHECKING:  # the window paints before the core's model is imported
+    from bpa_desktop.core.model import Arrangement
 
 
 class AppContext(QObject):
@@ -26,6 +30,7 @@ class AppContext(QObject):
     arrangement_changed = Signal(object)  # Arrangement | None
     changed = Signal(object, object)  # Changes, the initiating widget or None
     attestation_committed = Signal()
+    workspace_ready = Signal()  # set_workspace(): the database is open (app start opens it in a worker)
 
     def __init__(self, workspace, runner: TaskRunner | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,13 +42,26 @@ class AppContext(QObject):
         self.arrangement: Arrangement | None = None
         self.arrangements_loaded = False
         self.sync = None  # the SyncController, set by the main window (ui/sync/controller.py)
+        self._arrangements_wanted: tuple | None = None  # asked for before the workspace was open
+
+    def set_workspace(self, workspace) -> None:
+        """The Workspace opened in a worker after the window painted: read the arrangements now."""
+        self.workspace = workspace
+        self.workspace_ready.emit()
+        if self._arrangements_wanted is not None:
+            self.load_arrangements(*self._arrangements_wanted)
 
     @property
     def arrangement_id(self) -> int | None:
         return self.arrangement.id if self.arrangement else None
 
     def load_arrangements(self, select_id: int | None = None) -> None:
-        """Read the arrangement list in a worker; keeps the current choice when it still exists."""
+        """Read the arrangement list in a worker; keeps the current choice when it still exists.
+        Before the workspace is open, once it is."""
+        if self.workspace is None:
+            self._arrangements_wanted = (select_id,)
+            return
+        self._arrangements_wanted = None
         wanted = select_id if select_id is not None else self.arrangement_id
         self.runner.submit(
             self.workspace.people.list_arrangements,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QMenu,
@@ -15,32 +17,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpa_desktop.ui import startup_trace
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.dialogs.focus_return import FocusReturn
 from bpa_desktop.ui.errors import show_error
-from bpa_desktop.ui.first_run import ArrangementWizard
 from bpa_desktop.ui.operations.jobs import SYNC
 from bpa_desktop.ui.operations.progress_widget import JobProgress
 from bpa_desktop.ui.icon import app_icon
 from bpa_desktop.ui.menus import Menus
-from bpa_desktop.ui.pages.assistants import AssistantsPage
 from bpa_desktop.ui.pages.base import Page
-from bpa_desktop.ui.pages.overview import OverviewPage
-from bpa_desktop.ui.pages.reports import ReportsPage
-from bpa_desktop.ui.pages.rota import RotaPage
-from bpa_desktop.ui.pages.settings import SettingsPage
-from bpa_desktop.ui.pages.sync import SyncPage
-from bpa_desktop.ui.pages.timesheets import TimesheetsPage
-from bpa_desktop.ui.pages.vedtak import VedtakPage
+from bpa_desktop.ui.pages.registry import PAGE_IDS, PAGES
+from bpa_desktop.ui.pages.slot import PageSlot
 from bpa_desktop.ui.plain import text_label, tooltip
 from bpa_desktop.ui.sync.controller import SyncController
 from bpa_desktop.ui.sync.status_line import SyncStatusLine
 from bpa_desktop.ui.widgets.arrangement_switcher import ArrangementSwitcher
 
-PAGE_CLASSES: tuple[type[Page], ...] = (
-    OverviewPage, RotaPage, TimesheetsPage, AssistantsPage, VedtakPage, ReportsPage, SyncPage, SettingsPage,
-)
-PAGE_IDS = tuple(cls.page_id for cls in PAGE_CLASSES)
+if TYPE_CHECKING:
+    from bpa_desktop.ui.first_run import ArrangementWizard
+
+__all__ = ["PAGE_IDS", "MainWindow", "focus_first_control"]
+
+
+class _Pages(dict):
+    """`window.pages[page_id]` builds the page on first use; iteration knows only built pages."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self._window = window
+
+    def __missing__(self, page_id: str) -> Page:
+        return self._window._page_at(PAGE_IDS.index(page_id))
 
 
 def focus_first_control(container: QWidget) -> bool:
@@ -60,9 +67,13 @@ class MainWindow(QMainWindow):
 
     `start_sync=False` keeps the sync worker from ever starting (screenshots); otherwise it starts
     once an arrangement is enrolled. `sync_options` go to the SyncWorker (tests: interval, transport).
+
+    Pages are built when first shown (or asked for through `pages`). A context without a workspace
+    yet (app start opens it in a worker) shows the pages' frames until `ctx.set_workspace`.
     """
 
     page_loaded = Signal(str)
+    first_painted = Signal()  # the window's first frame is on the screen (app.py opens the database then)
 
     def __init__(self, ctx: AppContext, offer_first_run: bool = True, parent: QWidget | None = None, *,
                  start_sync: bool = True, sync_options: dict | None = None) -> None:
@@ -87,17 +98,15 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(self.tr("Pages"))
         self.navigation.setAccessibleDescription(self.tr("Choose a page; Ctrl+1 to Ctrl+8 jump straight to one"))
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
-        for number, cls in enumerate(PAGE_CLASSES, start=1):
-            page = cls(ctx)
-            self.pages[page.page_id] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.title())
+        self.pages = _Pages(self)  # page_id -> Page, the ones built so far
+        self._painted = False
+        self._slots = [PageSlot(entry) for entry in PAGES]  # each gives its place to its page when built
+        for number, (entry, slot) in enumerate(zip(PAGES, self._slots), start=1):
+            self.stack.addWidget(slot)
+            item = QListWidgetItem(entry.title())
             shortcut = QKeySequence(f"Ctrl+{number}")
-            item.setToolTip(tooltip(f"{page.title()} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"))
+            item.setToolTip(tooltip(f"{entry.title()} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"))
             self.navigation.addItem(item)
-            page.loaded.connect(lambda page_id=page.page_id: self._page_loaded(page_id))
-            page.unsaved_changed.connect(self._update_title)
             QShortcut(shortcut, self, lambda index=number - 1: self.show_page_index(index, focus=True))
         font = self.navigation.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)  # relative to the system size
@@ -133,11 +142,8 @@ class MainWindow(QMainWindow):
         # long texts in the status bar give way on a narrow window (the full text is the tooltip)
         self.sync_status.setMinimumWidth(120)
         self.statusBar().addWidget(self.sync_status, 1)
-        path = str(getattr(ctx.workspace, "path", ""))
-        self.path_label = path_label = text_label(path)
+        self.path_label = path_label = text_label()
         path_label.setAccessibleName(self.tr("Database file"))
-        path_label.setToolTip(tooltip(path))
-        path_label.setMinimumWidth(min(path_label.sizeHint().width(), 160))
         self.statusBar().addPermanentWidget(path_label)
         # bound methods, so that Qt drops the connections with the window (the context outlives it)
         ctx.runner.busy_changed.connect(self._show_busy)
@@ -146,12 +152,38 @@ class MainWindow(QMainWindow):
         ctx.jobs.job_failed.connect(self._job_failed)
         ctx.arrangements_changed.connect(self._arrangements_changed)
         ctx.arrangement_changed.connect(self._arrangement_changed)
+        ctx.workspace_ready.connect(self._workspace_ready)
 
         self.navigation.setCurrentRow(0)
+        if ctx.workspace is not None:
+            self._workspace_ready()
+        else:
+            self._enable_workspace_actions(False)
         ctx.load_arrangements()
 
+    def _workspace_ready(self) -> None:
+        path = str(getattr(self.ctx.workspace, "path", ""))
+        self.path_label.setText(path)
+        self.path_label.setToolTip(tooltip(path))
+        self.path_label.setMinimumWidth(min(self.path_label.sizeHint().width(), 160))
+        self._enable_workspace_actions(True)
+        self.current_page.set_active(True)
+
+    def _enable_workspace_actions(self, enabled: bool) -> None:
+        """What needs the open database waits for it (the File menu, a new arrangement)."""
+        self.switcher.setEnabled(enabled)
+        for action in self.menus.workspace_actions():
+            action.setEnabled(enabled)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            startup_trace.mark("first_paint")
+            QTimer.singleShot(0, self.first_painted.emit)  # after the frame, not inside the paint
+
     def closeEvent(self, event) -> None:
-        for page in self.pages.values():
+        for page in list(self.pages.values()):
             if page.has_unsaved() and not page.may_close():  # the page asks, and closes the window after
                 self.show_page(page.page_id)
                 event.ignore()
@@ -161,7 +193,7 @@ class MainWindow(QMainWindow):
         if self.remember_state:
             from bpa_desktop.ui import window_state
 
-            window_state.save(self, self.current_page.page_id)
+            window_state.save(self, self.current_page_id)
         super().closeEvent(event)
 
     def _selection_changed(self) -> None:
@@ -198,8 +230,28 @@ class MainWindow(QMainWindow):
 
     # pages
     @property
+    def current_page_id(self) -> str:
+        return PAGE_IDS[self.stack.currentIndex()]
+
+    @property
     def current_page(self) -> Page:
-        return self.stack.currentWidget()  # type: ignore[return-value]
+        return self._page_at(self.stack.currentIndex())
+
+    def _page_at(self, index: int) -> Page:
+        """The page at `index`, built now if it was not yet."""
+        slot = self._slots[index]
+        if slot.page is None:
+            page = slot.build(self.ctx)
+            self.pages[page.page_id] = page
+            page.loaded.connect(lambda page_id=page.page_id: self._page_loaded(page_id))
+            page.unsaved_changed.connect(self._update_title)
+            shown = self.stack.currentIndex() == index
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(slot)
+            slot.deleteLater()
+            if shown:
+                self.stack.setCurrentIndex(index)
+        return slot.page
 
     def show_page(self, page_id: str, focus: bool = False) -> Page:
         self.show_page_index(PAGE_IDS.index(page_id), focus)
@@ -207,19 +259,22 @@ class MainWindow(QMainWindow):
 
     def show_page_index(self, index: int, focus: bool = False) -> None:
         self.navigation.setCurrentRow(index)
-        if focus and not focus_first_control(self.current_page):
+        if focus and not focus_first_control(self.stack.currentWidget()):
             self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)  # a page with nothing to operate
 
     def _row_changed(self, row: int) -> None:
         if row < 0:
             return
-        previous = self.current_page
-        previous.set_active(False)
+        previous = self.stack.currentWidget()
+        if isinstance(previous, Page):
+            previous.set_active(False)
         self.stack.setCurrentIndex(row)
-        self.current_page.set_active(True)
+        if self.ctx.workspace is not None:  # else the slot shows the page's frame until it is open
+            self.current_page.set_active(True)
 
     def _page_loaded(self, page_id: str) -> None:
-        if self.current_page.page_id == page_id:
+        if self.current_page_id == page_id:
+            startup_trace.mark(f"loaded {page_id}")
             self.page_loaded.emit(page_id)
 
     # arrangements
@@ -240,6 +295,8 @@ class MainWindow(QMainWindow):
         self.setAccessibleDescription(" ".join(unsaved))
 
     def open_wizard(self, first_run: bool) -> ArrangementWizard:
+        from bpa_desktop.ui.first_run import ArrangementWizard
+
         wizard = ArrangementWizard(self.ctx, first_run, self)
         self.wizard = wizard
         wizard.finished.connect(lambda _result: self._wizard_closed(wizard))

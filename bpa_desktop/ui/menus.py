@@ -9,13 +9,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from bpa_desktop.ui.backups.backups_dialog import BackupsDialog
-from bpa_desktop.ui.backups.encryption_dialog import EncryptionDialog
-from bpa_desktop.ui.backups.erasure_dialog import ErasureDialog
-from bpa_desktop.ui.help.about_dialog import AboutDialog
 from bpa_desktop.ui.operations.changes import Changes
-from bpa_desktop.ui.help.shortcuts_dialog import NATIVE, ShortcutsDialog, page_shortcuts
+from bpa_desktop.ui.pages.registry import PAGES
 
+# the dialogs are imported when opened: the window paints sooner
 
 
 class Menus(QObject):
@@ -39,6 +36,11 @@ class Menus(QObject):
         self.shortcuts_action = self._action(self.help_menu, self.tr("&Keyboard shortcuts"), self.open_shortcuts,
                                              QKeySequence("F1"))  # the brief's key, on every platform
         self.about_action = self._action(self.help_menu, self.tr("&About bpa-desktop"), self.open_about)
+
+    def workspace_actions(self) -> tuple[QAction, ...]:
+        """The actions that need the open database (disabled while app start opens it)."""
+        return (self.backups_action, self.encryption_action, self.export_action, self.erasure_action,
+                self.assistant_mode_action, self.about_action)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self.window)
@@ -65,18 +67,23 @@ class Menus(QObject):
     # --- Help ------------------------------------------------------------------------------
 
     def window_shortcuts(self) -> list[tuple[str, str]]:
-        window = self.window
-        keys = [(f"Ctrl+{number}", page.title()) for number, page in enumerate(window.pages.values(), start=1)]
+        from bpa_desktop.ui.help.shortcuts_dialog import NATIVE
+
+        keys = [(f"Ctrl+{number}", entry.title()) for number, entry in enumerate(PAGES, start=1)]
         for action in (self.shortcuts_action, self.assistant_mode_action, self.quit_action):
             keys.append((action.shortcut().toString(NATIVE), action.text().replace("&", "")))
         keys.append(("Alt+F / Alt+H", self.tr("Open the File or Help menu")))
         return keys
 
-    def open_shortcuts(self) -> ShortcutsDialog:
+    def open_shortcuts(self):
+        from bpa_desktop.ui.help.shortcuts_dialog import ShortcutsDialog, page_shortcuts
+
         page = self.window.current_page
         return self._open(ShortcutsDialog(self.window_shortcuts(), page.title(), page_shortcuts(page), self.window))
 
-    def open_about(self) -> AboutDialog:
+    def open_about(self):
+        from bpa_desktop.ui.help.about_dialog import AboutDialog
+
         ws = self.window.ctx.workspace
         return self._open(AboutDialog(Path(ws.path), ws.backups.folder, self.window))
 
@@ -90,13 +97,19 @@ class Menus(QObject):
             return None
         return self._open(AssistantModeDialog(self.window.ctx, self.window, today))
 
-    def open_backups(self) -> BackupsDialog:
+    def open_backups(self):
+        from bpa_desktop.ui.backups.backups_dialog import BackupsDialog
+
         return self._open(BackupsDialog(self.window.ctx, self.reload_everything, self.window))
 
-    def open_encryption(self) -> EncryptionDialog:
+    def open_encryption(self):
+        from bpa_desktop.ui.backups.encryption_dialog import EncryptionDialog
+
         return self._open(EncryptionDialog(self.window.ctx, self.window))
 
-    def open_erasure(self) -> ErasureDialog:
+    def open_erasure(self):
+        from bpa_desktop.ui.backups.erasure_dialog import ErasureDialog
+
         return self._open(ErasureDialog(self.window.ctx, self.window))
 
     def reload_everything(self) -> None:

@@ -54,7 +54,7 @@ def fit_to_screen(window: QMainWindow) -> QRect | None:
     top = min(max(place.y(), available.y() + frame_allowance(window).height()),
               available.y() + available.height() - size.height())
     if (left, top) != (place.x(), place.y()):
-        window.move(left, top)
+        window.setGeometry(left, top, size.width(), size.height())  # move() would place the frame there
     return available
 
 

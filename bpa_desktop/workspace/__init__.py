@@ -24,7 +24,8 @@ actor (a role, never a person's name). Errors are in ``workspace/errors.py``.
 Adding an area (backups, an assistant portal …) is one module with a class that
 takes the ``Database`` and the sibling areas it uses, and one line below. ``sync`` and
 ``exports`` are built on first use, so httpx, pydantic, cryptography and ReportLab load
-only when sync runs or a file is written, not at start-up; ``planner`` likewise (OR-Tools).
+only when sync runs or a file is written, not at start-up; ``planner`` likewise (OR-Tools),
+and ``audit`` and ``undoable``, which the first page shown does not need.
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ from typing import TYPE_CHECKING
 
 from bpa_desktop.storage.paths import default_db_path
 from bpa_desktop.storage.unit_of_work import ROLES, Database
-from bpa_desktop.workspace.audit import Audit
 from bpa_desktop.workspace.backups import Backups
 from bpa_desktop.workspace.drafts import Drafts
 from bpa_desktop.workspace.encryption import Encryption
@@ -50,11 +50,12 @@ from bpa_desktop.workspace.people import People
 from bpa_desktop.workspace.reports import Reports
 from bpa_desktop.workspace.rota import Rota
 from bpa_desktop.workspace.timesheets import Timesheets
-from bpa_desktop.workspace.undoable import Undoable
 from bpa_desktop.workspace.vedtak import VedtakArea
 from bpa_desktop.workspace.worked_record import WorkedEntry
 
 if TYPE_CHECKING:
+    from bpa_desktop.workspace.audit import Audit
+    from bpa_desktop.workspace.undoable import Undoable
     from bpa_desktop.workspace.data_rights import DataRights
     from bpa_desktop.workspace.exports import Exports
     from bpa_desktop.workspace.participants import Participants
@@ -70,12 +71,22 @@ class Workspace:
         self.rota = Rota(db)
         self.timesheets = Timesheets(db, self.rota)
         self.reports = Reports(db, self.people, self.vedtak, self.rota, self.timesheets)
-        self.audit = Audit(db)
-        self.undoable = Undoable(db)
         self.backups = Backups(db, automatic=automatic_backups)
         self.timesheets.before_attest = self.backups.before_attestation
         self.encryption = Encryption(db, self.backups)
         self.drafts = Drafts(db.path)
+
+    @cached_property
+    def audit(self) -> Audit:
+        from bpa_desktop.workspace.audit import Audit  # read by the audit view only
+
+        return Audit(self._db)
+
+    @cached_property
+    def undoable(self) -> Undoable:
+        from bpa_desktop.workspace.undoable import Undoable  # the inverse use cases: on the first undo
+
+        return Undoable(self._db)
 
     @cached_property
     def sync(self) -> Sync:

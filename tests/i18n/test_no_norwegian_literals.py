@@ -22,6 +22,7 @@ ALLOWED_FILES = {
     "storage/unit_of_work.py": "the actor stored in the audit log",
     "ui/pages/assistants.py": "a page name",
     "ui/pages/overview.py": "a page name",
+    "ui/pages/registry.py": "the page names (--page timelister), listed without importing the pages",
     "ui/pages/settings.py": "the language's own name, Norsk bokmål, in every language",
     "ui/pages/sync.py": "file names suggested in a save dialog",
     "ui/pages/timesheets.py": "a page name and file names suggested in a save dialog",

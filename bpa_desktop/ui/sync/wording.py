@@ -12,7 +12,6 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from bpa_desktop.core.calendar import OSLO
 
 
 def state_labels() -> dict[str, str]:
@@ -42,6 +41,8 @@ def clock_text(moment: datetime | None, now: datetime) -> str:
     """'14:02' today, '21.05. 14:02' another day (Oslo time)."""
     if moment is None:
         return ""
+    from bpa_desktop.core.calendar import OSLO  # zoneinfo: not before the window's first paint
+
     local = moment.astimezone(OSLO)
     if local.date() == now.astimezone(OSLO).date():
         return f"{local:%H:%M}"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QWidget
 
-from bpa_desktop.core.model import Arrangement
 from bpa_desktop.ui.context import AppContext
 from bpa_desktop.ui.widgets.accessible import buddy_label, button
+
+if TYPE_CHECKING:
+    from bpa_desktop.core.model import Arrangement
 
 
 class ArrangementSwitcher(QWidget):
