@@ -14,7 +14,8 @@ and organisations are fictional.
 - A weekly need pattern (with one uncovered evening a week) and approvals of the rota: the
   employer and the union representative approved it, one assistant has only seen it.
 - Worked history = the planned shifts with deviations: a two-week sykmelding and a two-day
-  egenmelding covered by the vikar, one swap, one extra evening, a few shifts that ran late.
+  egenmelding covered by the vikar, one swap, one extra evening, a few shifts that ran late,
+  a weekend nobody worked (the recipient was away): the year ends a little under the grant.
 - Timesheets: every past pay period is attested (one was corrected and attested again as
   version 2); the current period is a draft, confirmed by the first assistant up to yesterday. The pay
   settings have numeric lønnsart codes and 2026 rates, so payroll files can be exported.
@@ -49,6 +50,7 @@ from bpa_desktop.core.pay_period import pay_period, periods_between
 from bpa_desktop.core.pay_settings import PaySettings
 from bpa_desktop.core.timesheet_lifecycle import can_confirm
 from bpa_desktop.core.rota import (
+    Cancel,
     ChangeTimes,
     ExtraShift,
     Override,
@@ -258,6 +260,8 @@ def _fill_demo(path: Path, today: date | None) -> int:
             ws.timesheets.add_absence(absence)
         reasons = {_target(o): o.reason for o in overrides}
         worked = apply_overrides(planned, overrides)
+        for cancel in (o for o in overrides if isinstance(o, Cancel)):  # registered as not worked
+            ws.timesheets.cancel_planned_shift(arrangement_id, cancel.shift_id, cancel.reason)
         ws.timesheets.record_worked_shifts(
             arrangement_id,
             [
@@ -471,4 +475,12 @@ def deviations(
                 reason="Ble 30 minutter lenger",
             )
         )
+
+    # Emil was away with his family for a weekend three to four weeks ago: from the Saturday
+    # day to the Sunday day nobody worked (so the year lands a little under the grant).
+    away = [today - timedelta(days=d) for d in range(22, 29)]
+    saturday = next(day for day in away if day.weekday() == SATURDAY)
+    for s in planned:
+        if s.id not in touched and saturday <= day_of[s.id] <= saturday + timedelta(days=1):
+            overrides.append(Cancel(shift_id=s.id, reason="Emil var bortreist med familien"))
     return overrides, absences
