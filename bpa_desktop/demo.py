@@ -1,9 +1,12 @@
 """The demo arrangement (``bpa demo``, ``bpa-desktop --demo``): realistic and always current.
 
-Every date is relative to ``today``, so the demo always shows the last six months as worked
-history and the rest of the vedtak as plan. All people and organisations are fictional.
+Every date is relative to ``today``, so the demo always shows a year in progress: worked
+history from 1 January (``history_start``) and the rest of the vedtak as plan. All people
+and organisations are fictional.
 
-- Vedtak of 70 h/week since the first of the month eight months ago; before that 62 h/week.
+- A two-year vedtak of 70 h/week from 1 January; the 62 h/week one before it ended on
+  31 December. The hour account is per calendar year and unused hours do not carry over
+  (docs/domain.md), so with records from 1 January it needs no start balance.
 - Four permanent assistants (70, 60, 50, 40 %) and one vikar; a 4-week rota of exactly
   70 h/week made by the planner (``PLANNED_ROTA``, from ``tools/make_demo_rota.py``): a day
   shift every day, an evening on Fridays, a passive night on Saturdays, no error under the
@@ -11,7 +14,8 @@ history and the rest of the vedtak as plan. All people and organisations are fic
 - A weekly need pattern (with one uncovered evening a week) and approvals of the rota: the
   employer and the union representative approved it, one assistant has only seen it.
 - Worked history = the planned shifts with deviations: a two-week sykmelding and a two-day
-  egenmelding covered by the vikar, one swap, one extra evening, a few shifts that ran late.
+  egenmelding covered by the vikar, one swap, one extra evening, a few shifts that ran late,
+  a weekend nobody worked (the recipient was away): the year ends a little under the grant.
 - Timesheets: every past pay period is attested (one was corrected and attested again as
   version 2); the current period is a draft, confirmed by the first assistant up to yesterday. The pay
   settings have numeric lønnsart codes and 2026 rates, so payroll files can be exported.
@@ -46,6 +50,7 @@ from bpa_desktop.core.pay_period import pay_period, periods_between
 from bpa_desktop.core.pay_settings import PaySettings
 from bpa_desktop.core.timesheet_lifecycle import can_confirm
 from bpa_desktop.core.rota import (
+    Cancel,
     ChangeTimes,
     ExtraShift,
     Override,
@@ -89,7 +94,10 @@ PLANNED_ROTAS: tuple[tuple[str, ...], ...] = (
         "............N.............DD",  # Hanne Øverby (vikar)
     ),
 )
-ROTA_CHECK_WEEKS = 96  # about what the demo rolls out: six months back, the vedtak ahead
+ROTA_CHECK_WEEKS = 105  # what the demo rolls out: from 1 January's week to the vedtak's end
+# In a year's first 14 weeks the history starts a year earlier: there are always attested
+# months, the sick period three months back and the other deviations (up to 97 days) to show.
+MIN_HISTORY_DAYS = 98
 FRIDAY, SATURDAY, SUNDAY = 4, 5, 6
 
 
@@ -148,6 +156,20 @@ def rota_problem(start: date, end: date, band=None):
     )
 
 
+def history_start(today: date) -> date:
+    """The first day of the worked history and of the 70 h vedtak: 1 January of today's year
+    (of the year before in the year's first MIN_HISTORY_DAYS days)."""
+    first = date(today.year, 1, 1)
+    return first if (today - first).days >= MIN_HISTORY_DAYS else date(today.year - 1, 1, 1)
+
+
+def demo_period(today: date) -> tuple[date, date]:
+    """The rota's period: from the Monday of the history's first week (a rota cycle starts on
+    a Monday) to the end of the two-year vedtak."""
+    start = history_start(today)
+    return cal.iso_monday(start), date(start.year + 1, 12, 31)
+
+
 def months_before(day: date, months: int) -> date:
     month_index = day.year * 12 + day.month - 1 - months
     year, month = divmod(month_index, 12)
@@ -171,10 +193,8 @@ def build_demo(path: Path, today: date | None = None) -> int:
 def _fill_demo(path: Path, today: date | None) -> int:
     today = today or date.today()
     rng = random.Random(SEED)
-    change = months_before(today, 8).replace(day=1)
-    vedtak_end = months_before(change, -24) - timedelta(days=1)
-    history_start = months_before(today, 6)
-    rota_start = cal.iso_monday(history_start)
+    change = history_start(today)  # the 70 h vedtak begins with the history
+    rota_start, vedtak_end = demo_period(today)
 
     with Workspace.open(path, actor="system") as ws:
         arrangement = ws.people.create_arrangement(
@@ -193,7 +213,7 @@ def _fill_demo(path: Path, today: date | None) -> int:
                 ),
                 Vedtak(
                     None, None, 62.0, months_before(change, 24), None,
-                    reference="2023/1187-4", services="Praktisk bistand, egenomsorg",
+                    reference=f"{change.year - 3}/1187-4", services="Praktisk bistand, egenomsorg",
                 ),
                 tuple(
                     Assistant(
@@ -215,7 +235,7 @@ def _fill_demo(path: Path, today: date | None) -> int:
         ws.vedtak.add_vedtak(  # ends the 62 h vedtak the day before: history is kept
             Vedtak(
                 None, arrangement_id, 70.0, change, vedtak_end,
-                reference="2025/0342-2", services="Praktisk bistand, egenomsorg, fritid",
+                reference=f"{change.year - 1}/0342-2", services="Praktisk bistand, egenomsorg, fritid",
             )
         )
         templates = {t.code: ws.rota.save_shift_template(arrangement_id, t) for t in TEMPLATES}
@@ -227,9 +247,12 @@ def _fill_demo(path: Path, today: date | None) -> int:
             arrangement_id, "Turnus 4 uker", 4, rota_start, vedtak_end,
             rota_cells(permanent_ids + [substitute_id], lines),
         )
+        if rota_start < change:  # last year's days of the first week: before the records begin
+            ws.rota.replace_planned_shifts(arrangement_id, rota_start, change - timedelta(days=1), [],
+                                           "Timelistene i appen begynner 1. januar")
         add_need_and_approvals(ws, arrangement_id, rota_start, permanent_ids)
 
-        planned = ws.rota.list_planned_shifts(arrangement_id, rota_start, today - timedelta(days=1))
+        planned = ws.rota.list_planned_shifts(arrangement_id, change, today - timedelta(days=1))
         overrides, absences = deviations(
             planned, templates, permanent_ids, substitute_id, today, rng
         )
@@ -237,6 +260,8 @@ def _fill_demo(path: Path, today: date | None) -> int:
             ws.timesheets.add_absence(absence)
         reasons = {_target(o): o.reason for o in overrides}
         worked = apply_overrides(planned, overrides)
+        for cancel in (o for o in overrides if isinstance(o, Cancel)):  # registered as not worked
+            ws.timesheets.cancel_planned_shift(arrangement_id, cancel.shift_id, cancel.reason)
         ws.timesheets.record_worked_shifts(
             arrangement_id,
             [
@@ -284,9 +309,8 @@ def attest_history(ws: Workspace, arrangement_id: int, today: date) -> None:
     }
     for period in periods:
         for assistant in assistants:
-            if (assistant.id, period) in with_work:
-                sheet = ws.timesheets.get_or_create_timesheet(assistant.id, period.start)
-                ws.timesheets.attest_timesheet(sheet.id, today=today, unconfirmed_reason=paper)
+            if (assistant.id, period) in with_work:  # one transaction a sheet
+                ws.timesheets.attest_period(assistant.id, period.start, today=today, unconfirmed_reason=paper)
 
     # A correction: the first assistant's first day shift two periods back ran an hour longer.
     sara = next(a for a in assistants if a.employee_no == PERMANENT[0][1])
@@ -451,4 +475,12 @@ def deviations(
                 reason="Ble 30 minutter lenger",
             )
         )
+
+    # Emil was away with his family for a weekend three to four weeks ago: from the Saturday
+    # day to the Sunday day nobody worked (so the year lands a little under the grant).
+    away = [today - timedelta(days=d) for d in range(22, 29)]
+    saturday = next(day for day in away if day.weekday() == SATURDAY)
+    for s in planned:
+        if s.id not in touched and saturday <= day_of[s.id] <= saturday + timedelta(days=1):
+            overrides.append(Cancel(shift_id=s.id, reason="Emil var bortreist med familien"))
     return overrides, absences

@@ -102,11 +102,12 @@ def test_a_flipped_byte_that_passes_quick_check_names_the_row(demo):
 
 def test_snapshot_content_that_is_not_json_names_the_version(demo):
     path, aid = demo
-    _sql(path, "UPDATE timesheet_snapshot SET content = '{not json' WHERE timesheet_id = 26")
+    # the demo attests January to April, five sheets a month: 16 is the first of April's
+    _sql(path, "UPDATE timesheet_snapshot SET content = '{not json' WHERE timesheet_id = 16")
     with Workspace.open(path) as ws:
         with pytest.raises(AttestedContentChangedError, match=r"april 2026 \(versjon 1\).*ikke gyldig JSON"):
-            ws.timesheets.timesheet_detail(26)
-        ws.timesheets.timesheet_detail(25)  # another version of the same period is fine
+            ws.timesheets.timesheet_detail(16)
+        ws.timesheets.timesheet_detail(17)  # another sheet of the same period is fine
 
 
 def test_a_missing_table_names_the_table_and_the_rest_works(demo):

@@ -1,5 +1,5 @@
 """Fixtures for the sync client: the real receiver (shared by many tests) behind a fault proxy,
-client databases from the demo (31 attested timesheets in the outbox) and a plaintext keyring
+client databases from the demo (21 attested timesheets in the outbox) and a plaintext keyring
 in tmp_path for subprocess tests. `live_receiver` (a receiver of one's own, on every backend)
 and `memory_keyring` come from tests/conftest.py; the helpers are in sync_client_helpers.py."""
 
@@ -38,7 +38,7 @@ def sync_env(tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def client_db(_demo_template, tmp_path: Path) -> Path:
-    """A copy of the demo database: 31 attested timesheets queued in the outbox."""
+    """A copy of the demo database: 21 attested timesheets queued in the outbox."""
     source, _arrangement_id = _demo_template
     target = tmp_path / "client.sqlite"
     shutil.copyfile(source, target)

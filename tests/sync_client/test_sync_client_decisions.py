@@ -28,8 +28,9 @@ from tests.sync_client.sync_client_helpers import (
     receiver_rows,
 )
 from tests.sync_client.sync_fault_proxy import FaultProxy
+from tests.sync_client.test_sync_client_live import DEMO_SUBMISSIONS
 
-TOTAL = 31
+TOTAL = DEMO_SUBMISSIONS
 
 
 @pytest.fixture

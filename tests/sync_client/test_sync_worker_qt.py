@@ -15,6 +15,7 @@ import httpx  # noqa: E402
 import pytest  # noqa: E402
 
 from bpa_desktop.sync import credentials, signing  # noqa: E402
+from tests.sync_client.test_sync_client_live import DEMO_SUBMISSIONS  # noqa: E402
 
 REMOTE = "7c3a0c55-1f7b-4d5e-8a4e-0c3a1f9b2d10"
 
@@ -62,9 +63,9 @@ def test_a_pass_runs_off_the_gui_thread_and_reports_by_signal(qtbot, enrolled_de
         with qtbot.waitSignal(worker.sync_summary, timeout=20_000) as summary, \
                 qtbot.waitSignal(worker.submission_changed, timeout=20_000):
             worker.start()
-        assert summary.args[0].delivered == len(fake.stored) == 31
+        assert summary.args[0].delivered == len(fake.stored) == DEMO_SUBMISSIONS
         assert len(fake.threads) == 1 and threading.get_ident() not in fake.threads  # one worker thread
-        assert enrolled_demo.sync.status()["delivered"] == 31
+        assert enrolled_demo.sync.status()["delivered"] == DEMO_SUBMISSIONS
         assert not worker.busy
     finally:
         worker.stop()

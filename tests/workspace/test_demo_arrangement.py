@@ -40,6 +40,8 @@ def test_demo_arrangement_content(demo_workspace, demo_arrangement_id, demo_toda
     assert org_no_is_valid(arrangement.employer_org_no)
     current = ws.vedtak.current_vedtak(arrangement_id, demo_today)
     assert current.hours_per_week == 70 and current.valid_to > demo_today
+    assert (current.valid_from, current.valid_to) == (date(demo_today.year, 1, 1), date(demo_today.year + 1, 12, 31))
+    assert ws.vedtak.account_start(arrangement_id) is None  # the account counts from 1 January
     earlier = [v for v in ws.vedtak.list_vedtak(arrangement_id) if v != current]
     assert [v.hours_per_week for v in earlier] == [62]
     assert earlier[0].valid_to == current.valid_from - timedelta(days=1)
@@ -70,9 +72,9 @@ def test_demo_rota_covers_the_vedtak_every_week(demo_workspace, demo_arrangement
 def test_demo_worked_history(demo_workspace, demo_arrangement_id, demo_today):
     ws, arrangement_id = demo_workspace, demo_arrangement_id
     worked = ws.timesheets.list_worked_shifts(arrangement_id, *EVERYTHING)
-    first_day = min(s.start.date() for s in worked)
-    assert demo.months_before(demo_today, 6) - timedelta(days=7) < first_day
-    assert first_day <= demo.months_before(demo_today, 6)
+    assert min(s.start.date() for s in worked) == date(demo_today.year, 1, 1)
+    planned = ws.rota.list_planned_shifts(arrangement_id, *EVERYTHING)
+    assert min(s.start.date() for s in planned) == date(demo_today.year, 1, 1)  # none last year
     assert max(s.start.date() for s in worked) < demo_today
     kinds = defaultdict(int)
     for s in worked:
@@ -126,10 +128,10 @@ def test_demo_deviations_fit_any_today(today, lines):
     ids = [1, 2, 3, 4, 5]
     templates = {t.code: t for t in demo.TEMPLATES}
     pattern = RotaPattern(4, {(str(a), w, d): c for (a, w, d), c in demo.rota_cells(ids, lines).items()})
-    start = cal.iso_monday(demo.months_before(today, 6))
+    start = demo.history_start(today)
     planned = [
         replace(s, id=f"p{n}")
-        for n, s in enumerate(roll_out(pattern, templates, start, today - timedelta(days=1)))
+        for n, s in enumerate(roll_out(pattern, templates, start, today - timedelta(days=1), cal.iso_monday(start)))
     ]
     overrides, absences = demo.deviations(planned, templates, ids[:4], 5, today, demo.random.Random(1))
     worked = apply_overrides(planned, overrides)
@@ -137,12 +139,24 @@ def test_demo_deviations_fit_any_today(today, lines):
     assert len(absences) == 2
 
 
+@pytest.mark.parametrize("today, first", [
+    (date(2026, 12, 31), date(2026, 1, 1)), (date(2026, 4, 9), date(2026, 1, 1)),
+    (date(2026, 4, 8), date(2025, 1, 1)), (date(2026, 1, 10), date(2025, 1, 1)),
+])
+def test_the_history_starts_on_1_january(today, first):
+    """This year's, or in the year's first 14 weeks last year's, so there are attested
+    months and the sick period three months back to show."""
+    assert demo.history_start(today) == first
+    assert (today - first).days >= demo.MIN_HISTORY_DAYS
+
+
 def test_bpa_demo_command(tmp_path, capsys):
     path = tmp_path / "demo.sqlite"
     assert cli.main(["demo", "--db", str(path), "--today", "2026-05-20"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["assistants"] == 5 and summary["vedtak"] == 2
-    assert summary["worked_shifts"] > 200 and summary["planned_shifts"] > summary["worked_shifts"]
+    weeks = (date(2026, 5, 20) - date(2026, 1, 1)).days / 7  # the rota has nine shifts a week
+    assert abs(summary["worked_shifts"] - 9 * weeks) < 5 and summary["planned_shifts"] > summary["worked_shifts"]
 
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     assert cli.main(["demo", "--db", str(path)]) == 2
