@@ -69,6 +69,7 @@ class PlanModel(RuleConstraints, ObjectiveTerms):
         ]
         self.group_lits: dict[GroupName, cp_model.IntVar] = {}
         self.terms: list[Term] = []
+        self.weekend_fair = None  # the switch of the weekends' hard promise (objective mode)
         self._above: dict[int, tuple[list, int]] = {}  # fairness var -> (its count, share)
         self.slack: list[tuple[object, object, bool]] = []  # cover slack (var, segment, of all present)
         self.x: list[dict[int, cp_model.IntVar]] = [{} for _ in self.people]
