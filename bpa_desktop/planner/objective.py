@@ -140,17 +140,6 @@ class ObjectiveTerms:
 
         return {term.name: term.offset + sum(value(var) * coef for var, coef in term.parts) for term in self.terms}
 
-    def least(self, warnings: int) -> int:
-        """A bound on the objective from the terms' constants, a floor under the weighted
-        warnings, and every other part at its least (no part is below 0 but a bonus)."""
-        low = warnings
-        for term in self.terms:
-            low += term.offset * term.weight
-            if not term.name.startswith("warnings"):
-                low += sum(coef * term.weight * self.m.proto.variables[var.Index()].domain[-1]
-                           for var, coef in term.parts if coef < 0)
-        return low
-
     def objective_value(self, values: list[int]) -> int:
         weights = {term.name: term.weight for term in self.terms}
         return sum(weights[name] * value for name, value in self.term_values(values).items())

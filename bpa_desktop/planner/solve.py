@@ -8,6 +8,9 @@ thread with a ``Progress`` on every new solution and every better bound.
 The loop: solve; roll the best answer out over the period and run ``core.rules.check`` and
 the coverage check; if the checker finds an error the model missed, add a cut per error and
 solve again (with the answer as a hint). Nothing with an error is ever returned as legal.
+While the objective is minimised, ``planner.floor`` bounds it from a thread of its own. The
+weekends' promise of the fairness table is a hard constraint from the first legal rota on,
+let go only when no rota keeps it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from bpa_desktop.core.model import Shift
 from bpa_desktop.core.rota import RotaPattern, Substitute
 from bpa_desktop.core.rules import Finding
 from bpa_desktop.planner.fairness import FairnessRow, fairness_table
+from bpa_desktop.planner.floor import WarningsFloor, least
 from bpa_desktop.planner.forms import NoGood, build_forms
 from bpa_desktop.planner.horizon import Horizon
 from bpa_desktop.planner.model import PlanModel
@@ -32,8 +36,7 @@ from bpa_desktop.planner.problem import PlanProblem, SolveOptions
 from bpa_desktop.planner.verify import Assignment, Verdict, cuts, judge
 
 LEGAL, NO_LEGAL_ROTA, UNKNOWN, CANCELLED = "legal", "no-legal-rota", "unknown", "cancelled"
-FLOOR_SHARE = 0.45  # of the time left: the bound on the warnings alone (``_warnings_floor``)
-FLAWLESS_SHARE = 0.5  # of the time left then: a rota with no warning and nobody above a share
+FLAWLESS_SHARE = 0.3  # of the time left: a rota with no warning and nobody above a share
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,9 @@ class Planner:
         self._solver: cp_model.CpSolver | None = None
         self._cancelled = threading.Event()
         self._state = _State()
-        self._held = False  # the weekends' promise is a hard constraint (see run)
+        self._held = self.problem_has_promise = False  # the weekends' promise is hard (see run)
+        self._phase = ""
+        self._floor_search: WarningsFloor | None = None
         self._floor: float | None = None  # a bound on the objective from the warnings' floor
         self._t0 = time.perf_counter()
 
@@ -150,6 +155,9 @@ class Planner:
         with self._lock:
             if self._solver is not None:
                 self._solver.stop_search()
+            floor = self._floor_search
+        if floor is not None:
+            floor.stop()
 
     @property
     def cancelled(self) -> bool:
@@ -192,7 +200,7 @@ class Planner:
         self._solves = 0
         # 1. A first legal rota: the model without its objective finds one fast; it keeps the
         # weekends' promise (``PlanModel.weekend_fair``) unless no rota can.
-        self._held = model.weekend_fair is not None
+        self._held = self.problem_has_promise = model.weekend_fair is not None
         if self._held:
             model.hold(model.weekend_fair, True)
         status, best = self._first_legal(model, horizon)
@@ -230,34 +238,40 @@ class Planner:
     def _let_go(self, model: PlanModel) -> None:
         model.hold(model.weekend_fair, False)
         self._held = False
-        self._floor = None  # the warnings' floor was found under the promise
+        with self._lock:
+            self._floor = self._state.bound = None  # bounds found under the promise lapse with it
 
     def _improve(self, model: PlanModel, horizon: Horizon, best):
-        """Minimise from the legal rota ``best``. First the warnings alone are bounded
-        (``_warnings_floor``); when a rota with no warning may exist, a flawless one (no
-        warning, nobody above their share) is sought. Fairness shares the totals of a rota:
-        the first legal one's, or the flawless one's, which may need fewer weekends in all.
-        While the weekends' promise is held (a hard constraint), a bound or an optimum is
-        among the rotas that keep it."""
-        status = cp_model.UNKNOWN
+        """Minimise from the legal rota ``best``, while a thread bounds the warnings alone
+        (``planner.floor``). Fairness shares the totals of a rota: first the first legal
+        one's, then, when a flawless rota (no warning, nobody above their share) exists,
+        that one's, which may need fewer weekends in all. While the weekends' promise is
+        held (a hard constraint), a bound or an optimum is among the rotas that keep it."""
         model.set_objective(best[0].values)
-        floor, hint = self._warnings_floor(model, best)
-        if floor == 0:
-            flawless = self._flawless(model, best)
-            if flawless is not best:
-                best, hint = flawless, None
-                model.set_objective(best[0].values)
+        self._floor_search = WarningsFloor(model, self._time_left(), self.options.seed, self._floor_found)
+        try:
+            return self._search(model, horizon, best)
+        finally:
+            self._floor_search.stop()
+
+    def _search(self, model: PlanModel, horizon: Horizon, best):
+        status = cp_model.UNKNOWN
+        self._phase = "flawless"
+        flawless = self._flawless(model, best)
+        if flawless is not best:
+            best = flawless
+            model.set_objective(best[0].values)
         best = (_Found(best[0].values, model.objective_value(best[0].values), 0.0), best[1], best[2])
         unfair = self._held and not model.weekends_fair(best[0].values)  # any fair rota beats it
-        self._floor = model.least(floor or 0)
-        self._state.objective, self._state.bound = best[0].objective, self._floor
+        self._phase = "improve"
+        # Best so far, with a bound: the objective's constants, or the floor once found.
+        self._state.objective = best[0].objective
+        self._state.bound = max(least(model), self._floor or -math.inf)
         self._report("solving")
-        if hint is not None and not unfair and model.objective_value(hint) >= best[0].objective:
-            hint = None
         while not self.cancelled and self._time_left() > 0.05:
             model.m.clear_hints()
             for var in _decision_vars(model):
-                model.m.add_hint(var, (hint or best[0].values)[var.Index()])
+                model.m.add_hint(var, best[0].values[var.Index()])
             collector = _Collector(self, stop_first=False, optimising=True)
             status = self._solve(model.m, collector, self._time_left())
             if status == cp_model.INFEASIBLE and self._held:
@@ -272,16 +286,31 @@ class Planner:
                 assignment = read_assignment(model, found.values)
                 verdict = judge(self.problem, assignment)
                 if verdict.legal:
-                    best, unfair, hint = (found, assignment, verdict), False, None
+                    best, unfair = (found, assignment, verdict), False
                     break
                 fresh |= self._cut(model, horizon, verdict, found.values)
+            floored = self._floor is not None and self._floor >= best[0].objective - 1e-9
             if not fresh:
-                # Proven optimal when the solver finished and the best answer was legal
-                # (or nothing beat the legal one we had).
-                return status, best, status == cp_model.OPTIMAL and not unfair
+                # Proven optimal when the solver finished (or the floor reached the best
+                # rota) and the best answer was legal (or nothing beat the legal one we had).
+                return status, best, (status == cp_model.OPTIMAL or floored) and not unfair
             if status != cp_model.OPTIMAL:
                 return status, best, False  # the time ran out; keep the best legal one
         return status, best, False
+
+    def _floor_found(self, bound: float) -> None:
+        """From the floor's thread: a bound on the objective. One that reaches the best rota
+        found proves it optimal: the main search can stop."""
+        with self._lock:
+            if not self._held and self.problem_has_promise:
+                return  # found under the promise, which has been let go
+            self._floor = bound
+            s = self._state
+            if s.bound is not None:
+                s.bound = max(s.bound, bound)
+            proven = self._phase == "improve" and s.objective is not None and bound >= s.objective - 1e-9
+            if proven and self._solver is not None:
+                self._solver.stop_search()
 
     def _flawless(self, model: PlanModel, best):
         """Try for a rota with no warning and everyone within their fair share, as a
@@ -301,35 +330,6 @@ class Planner:
                 return (_Found(collector.found[-1].values, math.inf, 0.0), assignment, verdict)
         return best
 
-    def _warnings_floor(self, model: PlanModel, best) -> tuple[int | None, list[int] | None]:
-        """Bound the warnings alone: core-guided search proves the fewest warnings in a few
-        seconds, where on the whole objective its bound stays at the constant part for the
-        whole time (24/7, 7 assistants: 4 proven in 2.4-4 s of CPU, against no progress
-        beyond the constant in 13 s). The bound becomes a constraint of the model (cuts only
-        take rotas away, and it lapses with the weekends' promise it was found under), so the
-        solver's bound on the whole starts from it. Returns the bound (None:
-        none found) and the solve's best rota, a hint for the whole."""
-        parts = [(var, coef * term.weight) for term in model.terms if term.name.startswith("warnings")
-                 for var, coef in term.parts]
-        if not parts:
-            return 0, None
-        alone = model.m.clone()
-        alone.clear_hints()  # measured: from the first legal rota as a hint, it proves more slowly
-        alone.minimize(sum(var * coef for var, coef in parts))
-        collector = _Collector(self, stop_first=False, optimising=False)
-        solver = self.new_solver(FLOOR_SHARE * self._time_left())
-        solver.parameters.subsolvers.extend(["core"])
-        status = self._solve(alone, collector, 0, main=False, solver=solver)
-        hint = collector.found[-1].values if collector.found else None
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return None, hint
-        floor = math.ceil(solver.best_objective_bound - 1e-6)
-        if floor > 0:
-            bounded = model.m.add(sum(var * coef for var, coef in parts) >= floor)
-            if self._held:
-                bounded.only_enforce_if(model.weekend_fair)  # a bound among the rotas that keep it
-        return floor, hint
-
     def _result(self, problem, horizon, model, status, best, first_legal, optimal) -> PlanResult:
         elapsed = self._elapsed()
         s = self._state
@@ -340,6 +340,8 @@ class Planner:
                 bound = found.objective
             else:
                 bound = s.bound if s.bound is not None and model.m.has_objective() else found.bound
+                if self._floor is not None:
+                    bound = max(bound, self._floor)
             if not math.isfinite(found.objective):
                 bound = None
             proposal = _proposal(problem, horizon, model, found, assignment, verdict, optimal, bound)
