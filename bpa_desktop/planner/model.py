@@ -14,6 +14,9 @@ Objective (minimised, integers): a weighted sum of small penalties, one unit eac
 the checker would give (per cycle of the pattern), a hand-over, a quarter hour
 beyond the need, a substitution, a preferred (bonus) or avoided shift, and for fairness every
 weekend, night, evening, holiday or hour above the assistant's share (``set_objective``).
+Hand-overs a cell must carry (it alone covers some need) are a constant offset of their term.
+Hard beside it, behind a switch literal: nobody more than one weekend above their share, as
+the fairness table counts (``weekend_fair``).
 
 The rules' constraints are written in ``planner.model_rules``, the objective's terms in
 ``planner.objective``; this module holds the variables, the need and the contract band.
@@ -69,6 +72,7 @@ class PlanModel(RuleConstraints, ObjectiveTerms):
         ]
         self.group_lits: dict[GroupName, cp_model.IntVar] = {}
         self.terms: list[Term] = []
+        self.weekend_fair = None  # the switch of the weekends' hard promise (objective mode)
         self._above: dict[int, tuple[list, int]] = {}  # fairness var -> (its count, share)
         self.slack: list[tuple[object, object, bool]] = []  # cover slack (var, segment, of all present)
         self.x: list[dict[int, cp_model.IntVar]] = [{} for _ in self.people]

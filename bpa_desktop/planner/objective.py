@@ -19,6 +19,7 @@ class Term:
     name: str
     weight: int
     parts: tuple[tuple[object, int], ...]
+    offset: int = 0  # a constant part of the term (in its unit), left out of ``parts``
 
 
 def _overlap(span: tuple[int, int], lower: int, upper: int) -> int:
@@ -58,6 +59,7 @@ class ObjectiveTerms:
                     self.m.add_max_equality(flag, lits)
                     flags.append((flag, 1))
             weekend[a] = flags
+        self.weekend_fair = self._fair_weekends(weekend)
         hours = {t: round((template_spans(tp, 0)[0][1] - template_spans(tp, 0)[0][0]) / 60)
                  for t, tp in enumerate(self.p.templates)}
         self.fair_counts = {
@@ -75,8 +77,7 @@ class ObjectiveTerms:
             self.fair_counts["holidays"] = (w.holidays, holiday)
         self._hours_slack = max(hours.values(), default=0) // 2
 
-        handover = set(self.cycle.handover_keys())
-        self._term("handovers", w.handovers, [(v, 1) for a in pattern for k, v in self.x[a].items() if k in handover])
+        self._handovers(w.handovers, pattern)
         prefs = []
         for a in pattern:
             person = self.people[a]
@@ -124,7 +125,8 @@ class ObjectiveTerms:
                     parts_out.append((above, 1))
                     self._above[above.Index()] = (parts, upper)
             self._term(f"fair:{name}", weight, parts_out)
-        self.m.minimize(sum(var * coef * term.weight for term in self.terms for var, coef in term.parts if coef))
+        self.m.minimize(sum(var * coef * term.weight for term in self.terms for var, coef in term.parts if coef)
+                        + sum(term.offset * term.weight for term in self.terms))
 
     def term_values(self, values: list[int]) -> dict[str, int]:
         """Each objective term of a solution vector in its own unit: fairness counted from
@@ -136,15 +138,76 @@ class ObjectiveTerms:
                 return max(0, sum(values[v.Index()] * c for v, c in parts) - upper)
             return values[var.Index()]
 
-        return {term.name: sum(value(var) * coef for var, coef in term.parts) for term in self.terms}
+        return {term.name: term.offset + sum(value(var) * coef for var, coef in term.parts) for term in self.terms}
 
     def objective_value(self, values: list[int]) -> int:
         weights = {term.name: term.weight for term in self.terms}
         return sum(weights[name] * value for name, value in self.term_values(values).items())
 
-    def _term(self, name: str, weight: int, parts: list) -> None:
-        if weight and parts:
-            self.terms.append(Term(name, weight, tuple(parts)))
+    def _term(self, name: str, weight: int, parts: list, offset: int = 0) -> None:
+        if weight and (parts or offset):
+            self.terms.append(Term(name, weight, tuple(parts), offset))
+
+    def _fair_weekends(self, weekend: dict) -> object | None:
+        """The fairness table's promise as a constraint: nobody works more than one weekend a
+        cycle above their share of all the weekends worked (shared by employment percent over
+        every assistant, as ``fairness_table`` shares). With P the percents' sum, linear in
+        the counts: count x P <= total x percent + P. It holds only while its literal is
+        fixed true (``hold``): the planner holds it, and lets go when no rota meets it."""
+        flags = {a: [v for v, _ in parts] for a, parts in weekend.items() if parts}
+        if len(flags) < 2:
+            return None
+        self._weekend_flags = flags
+        self._percent = {a: round(self.people[a].employment_percent * 100) for a in flags}
+        self._percents = sum(round(p.employment_percent * 100) for p in self.p.assistants)
+        total = sum(v for vs in flags.values() for v in vs)
+        lit = self.m.new_bool_var("fair-weekends")
+        for a, vs in flags.items():
+            self.m.add(sum(vs) * self._percents <= total * self._percent[a] + self._percents).only_enforce_if(lit)
+        return lit
+
+    def hold(self, lit, on: bool) -> None:
+        """Fix a switch literal true (its constraints hold) or let it go free."""
+        self.m.proto.variables[lit.Index()].domain[0] = 1 if on else 0  # [low, high]
+
+    def weekends_fair(self, values: list[int]) -> bool:
+        """Whether the rota ``values`` keeps the fairness table's weekend promise."""
+        if self.weekend_fair is None:
+            return True
+        counts = {a: sum(values[v.Index()] for v in vs) for a, vs in self._weekend_flags.items()}
+        total = sum(counts.values())
+        return all(c * self._percents <= total * self._percent[a] + self._percents for a, c in counts.items())
+
+    def _handovers(self, weight: int, pattern: list[int]) -> None:
+        """Shifts that start while the need runs on. A cell that alone covers some need
+        (nothing else is at work there) holds at least that many of them in every rota: that
+        many count as the term's constant offset, and only the people beyond it as a
+        variable, the same sum written so that the solver's bound starts from the constant
+        instead of having to find it one cell at a time (it did not, in 10 s, for 24/7)."""
+        if not weight:
+            return
+        handover = set(self.cycle.handover_keys())
+        by_key: dict[int, list] = defaultdict(list)
+        for a in pattern:
+            for key, var in self.x[a].items():
+                if key in handover:
+                    by_key[key].append(var)
+        floor: dict[int, int] = defaultdict(int)
+        if not self.groups and not self.cover_slack and len(pattern) == len(self.people):
+            for segment in self.cycle.segments:  # coverage is hard here: a sure floor
+                if len(segment.present) == 1 and segment.present[0] in by_key:
+                    key = segment.present[0]
+                    floor[key] = max(floor[key], min(segment.need_total, len(by_key[key])))
+        parts, offset = [], 0
+        for key, lits in by_key.items():
+            if floor[key] == 0:
+                parts.extend((v, 1) for v in lits)
+                continue
+            beyond = self.m.new_int_var(0, len(lits) - floor[key], "")
+            self.m.add(beyond == sum(lits) - floor[key])
+            parts.append((beyond, 1))
+            offset += floor[key]
+        self._term("handovers", weight, parts, offset)
 
     def _overstaffing(self, weight: int) -> None:
         if not weight:

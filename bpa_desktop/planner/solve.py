@@ -8,6 +8,9 @@ thread with a ``Progress`` on every new solution and every better bound.
 The loop: solve; roll the best answer out over the period and run ``core.rules.check`` and
 the coverage check; if the checker finds an error the model missed, add a cut per error and
 solve again (with the answer as a hint). Nothing with an error is ever returned as legal.
+While the objective is minimised, ``planner.floor`` bounds it from a thread of its own. The
+weekends' promise of the fairness table is a hard constraint from the first legal rota on,
+let go only when no rota keeps it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from bpa_desktop.core.model import Shift
 from bpa_desktop.core.rota import RotaPattern, Substitute
 from bpa_desktop.core.rules import Finding
 from bpa_desktop.planner.fairness import FairnessRow, fairness_table
+from bpa_desktop.planner.floor import WarningsFloor, least
 from bpa_desktop.planner.forms import NoGood, build_forms
 from bpa_desktop.planner.horizon import Horizon
 from bpa_desktop.planner.model import PlanModel
@@ -32,6 +36,7 @@ from bpa_desktop.planner.problem import PlanProblem, SolveOptions
 from bpa_desktop.planner.verify import Assignment, Verdict, cuts, judge
 
 LEGAL, NO_LEGAL_ROTA, UNKNOWN, CANCELLED = "legal", "no-legal-rota", "unknown", "cancelled"
+FLAWLESS_SHARE = 0.3  # of the time left: a rota with no warning and nobody above a share
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,10 @@ class Planner:
         self._solver: cp_model.CpSolver | None = None
         self._cancelled = threading.Event()
         self._state = _State()
+        self._held = self.problem_has_promise = False  # the weekends' promise is hard (see run)
+        self._phase = ""
+        self._floor_search: WarningsFloor | None = None
+        self._floor: float | None = None  # a bound on the objective from the warnings' floor
         self._t0 = time.perf_counter()
 
     # --- threads ------------------------------------------------------------------------
@@ -146,6 +155,9 @@ class Planner:
         with self._lock:
             if self._solver is not None:
                 self._solver.stop_search()
+            floor = self._floor_search
+        if floor is not None:
+            floor.stop()
 
     @property
     def cancelled(self) -> bool:
@@ -163,7 +175,7 @@ class Planner:
         s = self._state
         s.solutions += 1
         if found is not None:
-            s.objective, s.bound = found.objective, found.bound
+            s.objective, s.bound = found.objective, max(found.bound, self._floor or -math.inf)
         if s.first_solution is None:
             s.first_solution = self._elapsed()
         self._report("solving")
@@ -171,7 +183,7 @@ class Planner:
     def _bound(self, bound: float) -> None:
         if self._state.objective is None:
             return  # the feasibility phase has no objective
-        self._state.bound = bound
+        self._state.bound = max(bound, self._floor or -math.inf)
         self._report("solving")
 
     # --- the run ------------------------------------------------------------------------
@@ -186,8 +198,15 @@ class Planner:
         model = PlanModel(problem, horizon, forms, skip=options.skip_rules, objective=not options.first_legal)
         self._deadline = self._t0 + options.time_limit
         self._solves = 0
-        # 1. A first legal rota: the model without its objective finds one fast.
+        # 1. A first legal rota: the model without its objective finds one fast; it keeps the
+        # weekends' promise (``PlanModel.weekend_fair``) unless no rota can.
+        self._held = self.problem_has_promise = model.weekend_fair is not None
+        if self._held:
+            model.hold(model.weekend_fair, True)
         status, best = self._first_legal(model, horizon)
+        if best is None and status == cp_model.INFEASIBLE and self._held:
+            self._let_go(model)
+            status, best = self._first_legal(model, horizon)
         first_legal = self._elapsed() if best is not None else None
         optimal = False
         # 2. Improve it: the full objective, from the legal rota as a hint.
@@ -216,41 +235,82 @@ class Planner:
                 return cp_model.UNKNOWN, None
         return status, None
 
+    def _let_go(self, model: PlanModel) -> None:
+        model.hold(model.weekend_fair, False)
+        self._held = False
+        with self._lock:
+            self._floor = self._state.bound = None  # bounds found under the promise lapse with it
+
     def _improve(self, model: PlanModel, horizon: Horizon, best):
-        """Minimise from the legal rota ``best``. Fairness shares the totals of a rota:
-        first the first legal one's, then, when a flawless rota (no warning, nobody above
-        their share) exists, that one's, which may need fewer weekends in all."""
-        status = cp_model.UNKNOWN
+        """Minimise from the legal rota ``best``, while a thread bounds the warnings alone
+        (``planner.floor``). Fairness shares the totals of a rota: first the first legal
+        one's, then, when a flawless rota (no warning, nobody above their share) exists,
+        that one's, which may need fewer weekends in all. While the weekends' promise is
+        held (a hard constraint), a bound or an optimum is among the rotas that keep it."""
         model.set_objective(best[0].values)
+        self._floor_search = WarningsFloor(model, self._time_left(), self.options.seed, self._floor_found)
+        try:
+            return self._search(model, horizon, best)
+        finally:
+            self._floor_search.stop()
+
+    def _search(self, model: PlanModel, horizon: Horizon, best):
+        status = cp_model.UNKNOWN
+        self._phase = "flawless"
         flawless = self._flawless(model, best)
         if flawless is not best:
             best = flawless
             model.set_objective(best[0].values)
         best = (_Found(best[0].values, model.objective_value(best[0].values), 0.0), best[1], best[2])
+        unfair = self._held and not model.weekends_fair(best[0].values)  # any fair rota beats it
+        self._phase = "improve"
+        # Best so far, with a bound: the objective's constants, or the floor once found.
+        self._state.objective = best[0].objective
+        self._state.bound = max(least(model), self._floor or -math.inf)
+        self._report("solving")
         while not self.cancelled and self._time_left() > 0.05:
             model.m.clear_hints()
             for var in _decision_vars(model):
                 model.m.add_hint(var, best[0].values[var.Index()])
             collector = _Collector(self, stop_first=False, optimising=True)
             status = self._solve(model.m, collector, self._time_left())
+            if status == cp_model.INFEASIBLE and self._held:
+                self._let_go(model)  # no rota keeps the promise (with the cuts so far)
+                unfair = False
+                continue
             fresh: set = set()
             self._report("checking")
             for found in sorted(collector.found, key=lambda f: f.objective):
-                if found.objective >= best[0].objective:
+                if found.objective >= best[0].objective and not unfair:
                     break
                 assignment = read_assignment(model, found.values)
                 verdict = judge(self.problem, assignment)
                 if verdict.legal:
-                    best = (found, assignment, verdict)
+                    best, unfair = (found, assignment, verdict), False
                     break
                 fresh |= self._cut(model, horizon, verdict, found.values)
+            floored = self._floor is not None and self._floor >= best[0].objective - 1e-9
             if not fresh:
-                # Proven optimal when the solver finished and the best answer was legal
-                # (or nothing beat the legal one we had).
-                return status, best, status == cp_model.OPTIMAL
+                # Proven optimal when the solver finished (or the floor reached the best
+                # rota) and the best answer was legal (or nothing beat the legal one we had).
+                return status, best, (status == cp_model.OPTIMAL or floored) and not unfair
             if status != cp_model.OPTIMAL:
                 return status, best, False  # the time ran out; keep the best legal one
         return status, best, False
+
+    def _floor_found(self, bound: float) -> None:
+        """From the floor's thread: a bound on the objective. One that reaches the best rota
+        found proves it optimal: the main search can stop."""
+        with self._lock:
+            if not self._held and self.problem_has_promise:
+                return  # found under the promise, which has been let go
+            self._floor = bound
+            s = self._state
+            if s.bound is not None:
+                s.bound = max(s.bound, bound)
+            proven = self._phase == "improve" and s.objective is not None and bound >= s.objective - 1e-9
+            if proven and self._solver is not None:
+                self._solver.stop_search()
 
     def _flawless(self, model: PlanModel, best):
         """Try for a rota with no warning and everyone within their fair share, as a
@@ -262,7 +322,7 @@ class Planner:
                 for var, _ in term.parts:
                     flawless.add(var == 0)
         collector = _Collector(self, stop_first=True, optimising=False)
-        self._solve(flawless, collector, 0.5 * self._time_left())
+        self._solve(flawless, collector, FLAWLESS_SHARE * self._time_left(), main=False)
         if collector.found:
             assignment = read_assignment(model, collector.found[-1].values)
             verdict = judge(self.problem, assignment)
@@ -280,6 +340,8 @@ class Planner:
                 bound = found.objective
             else:
                 bound = s.bound if s.bound is not None and model.m.has_objective() else found.bound
+                if self._floor is not None:
+                    bound = max(bound, self._floor)
             if not math.isfinite(found.objective):
                 bound = None
             proposal = _proposal(problem, horizon, model, found, assignment, verdict, optimal, bound)
@@ -311,20 +373,24 @@ class Planner:
         self._state.cuts |= fresh
         return fresh
 
-    def _solve(self, model: cp_model.CpModel, collector: _Collector, seconds: float) -> int:
+    def _solve(self, model: cp_model.CpModel, collector: _Collector, seconds: float,
+               main: bool = True, solver: cp_model.CpSolver | None = None) -> int:
+        """Solve ``model``; ``main``: it is the plan's objective (progress and bound)."""
         self._solves += 1
-        solver = self.new_solver(seconds)
-        if model.has_objective():
+        if solver is None:
+            solver = self.new_solver(seconds)
+            self._portfolio(solver, model.has_objective())
+        main = main and model.has_objective()
+        if main:
             solver.best_bound_callback = self._bound
-        self._portfolio(solver, model.has_objective())
         with self._lock:
             if self.cancelled:
                 return cp_model.UNKNOWN
             self._solver = solver
         try:
             status = solver.solve(model, collector)
-            if model.has_objective() and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                self._state.bound = solver.best_objective_bound
+            if main and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                self._state.bound = max(solver.best_objective_bound, self._floor or -math.inf)
             return status
         finally:
             with self._lock:
