@@ -24,6 +24,7 @@ import os
 import pickle
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bpa_desktop import __version__
 from bpa_desktop.atomic_write import write_bytes
@@ -86,7 +87,9 @@ def save(db_path: str | Path, identity: tuple | None, arrangement_id: int, arran
         return False
     payload = {"format": FORMAT, "version": __version__, "identity": identity, "arrangement_id": arrangement_id,
                "arrangement_name": arrangement_name, "today": today, "fields": fields}
-    write_bytes(snapshot_path(db_path), pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(payload)
+    write_bytes(snapshot_path(db_path), buffer.getvalue())
     return True
 
 
@@ -115,6 +118,13 @@ def load(db_path: str | Path, today: date) -> Snapshot | None:
         discard(db_path)
         return None
     return Snapshot(payload["arrangement_id"], payload["arrangement_name"], today, payload["fields"])
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj):
+        if isinstance(obj, ZoneInfo):  # its own pickle goes through builtins.getattr, not let in below
+            return ZoneInfo, (obj.key,)
+        return NotImplemented
 
 
 class _CoreUnpickler(pickle.Unpickler):
