@@ -39,7 +39,8 @@ def start(db: Path, tmp_path: Path, monkeypatch) -> list[dict]:
             from bpa_desktop.ui.main_window import MainWindow
 
             window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
-            seen.append({"open": window.ctx.workspace is not None, "text": page_text(window.current_page)})
+            seen.append({"open": window.ctx.workspace is not None, "text": page_text(window.current_page),
+                         "controls": [window.switcher.isEnabled(), window.menus.backups_action.isEnabled()]})
 
     monkeypatch.setattr(startup_trace, "mark", mark)
     assert app.main(["--db", str(db), "--page", "oversikt", "--screenshot", str(tmp_path / "shot.png")]) == 0
@@ -62,6 +63,7 @@ def test_the_close_writes_it_and_the_next_start_shows_it_before_the_database_ope
     warm = start(demo_db, tmp_path, monkeypatch)
     assert [s["open"] for s in warm] == [False, True]  # the snapshot, then the read from the database
     assert warm[0]["text"] == warm[1]["text"] == cold[0]["text"]
+    assert warm[0]["controls"] == [False, False] and warm[1]["controls"] == [True, True]  # wait for the database
     assert "Emils ordning" in warm[0]["text"]["heading"] and any(warm[0]["text"]["lists"][0])
     assert overview_snapshot.load(demo_db, date.today()) is not None  # written again at this close
 
