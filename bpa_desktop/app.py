@@ -126,8 +126,9 @@ def _main(argv: list[str] | None, collecting: bool) -> int:
         window.resize(*args.size)
     window.show()
     workspace = None
+    snapshot_db = snapshot_db_path(args)
     try:
-        opened = open_after_first_paint(window, ctx, args)
+        opened = open_after_first_paint(window, ctx, args, snapshot_db if shown == "oversikt" else None)
         if isinstance(opened, DatabaseError):
             # the file is left untouched; say why in words and stop
             window.remember_state = False
@@ -155,7 +156,7 @@ def _main(argv: list[str] | None, collecting: bool) -> int:
         window.close()
         window.deleteLater()
         if workspace is not None:
-            workspace.close()
+            close_workspace(window, ctx, workspace, keep_snapshot=snapshot_db is not None)
         for translator in translators:
             app.removeTranslator(translator)
         _restore_translation(app, found)
@@ -182,8 +183,29 @@ def _restore_translation(app, state: tuple) -> None:
     QLocale.setDefault(locale)
 
 
-def open_after_first_paint(window, ctx, args):
+def snapshot_db_path(args: argparse.Namespace) -> Path | None:
+    """The database whose Oversikt snapshot the start may show and the close writes; none for
+    the demo (rebuilt on every start, so the last one's figures would be wrong)."""
+    if args.demo:
+        return None
+    if args.db is not None:
+        return args.db
+    from bpa_desktop.storage.paths import default_db_path
+
+    return default_db_path()
+
+
+def load_snapshot(db_path: Path):
+    from datetime import date
+
+    from bpa_desktop import overview_snapshot
+
+    return overview_snapshot.load(db_path, date.today())
+
+
+def open_after_first_paint(window, ctx, args, snapshot_db: Path | None = None):
     """Open the Workspace in a worker once the window has painted; the window stays live meanwhile.
+    With `snapshot_db`, Oversikt first shows its snapshot if one is valid (bpa_desktop/overview_snapshot.py).
     Returns the Workspace, the exception, or None (the application quit before it was open)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -193,7 +215,18 @@ def open_after_first_paint(window, ctx, args):
     def start() -> None:
         if not outcome:
             outcome["started"] = True
-            ctx.runner.submit(open_workspace, args, on_done=opened, on_error=failed)
+            if snapshot_db is None:
+                open_now()
+            else:  # read in a worker; the database opens after it (two threads would slow both)
+                ctx.runner.submit(load_snapshot, snapshot_db, on_done=show_snapshot, on_error=lambda _e: open_now())
+
+    def show_snapshot(snapshot) -> None:
+        if snapshot is not None and window.current_page_id == "oversikt":
+            window.current_page.show_snapshot(snapshot)
+        open_now()
+
+    def open_now() -> None:
+        ctx.runner.submit(open_workspace, args, on_done=opened, on_error=failed)
 
     def opened(workspace) -> None:
         outcome["result"] = workspace
@@ -210,6 +243,36 @@ def open_after_first_paint(window, ctx, args):
     if outcome and "result" not in outcome:  # the application quit (the window closed) while it opened
         ctx.runner.wait_for_done()
     return outcome.get("result")
+
+
+def close_workspace(window, ctx, workspace, keep_snapshot: bool) -> None:
+    """Close the database. When Oversikt is the page the next start shows, read it once more
+    (after the last write) and write its snapshot with the file's identity after the close
+    (the WAL is checkpointed into the file then, and gone)."""
+    arrangement = ctx.arrangement
+    if not (keep_snapshot and window.current_page_id == "oversikt" and arrangement is not None
+            and ctx.arrangements and ctx.arrangements[0].id == arrangement.id):
+        workspace.close()
+        return
+    from datetime import date
+
+    from bpa_desktop import overview_snapshot
+    from bpa_desktop.ui.pages import overview
+
+    path = workspace.path
+    try:
+        data = overview.read_overview(workspace, arrangement.id, date.today())
+    except Exception as error:  # noqa: BLE001 (no snapshot then; the next start reads the database)
+        log.warning("No overview snapshot at close: %s", type(error).__name__)
+        data = None
+    workspace.close()
+    if data is None:
+        overview_snapshot.discard(path)
+        return
+    try:
+        overview.save_snapshot(path, overview_snapshot.db_identity(path), arrangement, data)
+    except OSError as error:
+        log.warning("Could not write the overview snapshot: %s", error.strerror)
 
 
 def open_workspace(args: argparse.Namespace):

@@ -8,7 +8,8 @@
   Bookkeeping Act § 13), the name and employee number are replaced and free-text comments
   emptied. The attested content (and its SHA-256) names no person, only the assistant's id
   (core/timesheet.py), so every attested version stays verifiable; the erasure is its own audit
-  entry. Hours, pay lines and periods stay: they are the employer's accounts.
+  entry. Hours, pay lines and periods stay: they are the employer's accounts. The Oversikt
+  snapshot beside the file (overview_snapshot.py), which may hold the name, is deleted.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from bpa_desktop import overview_snapshot
 from bpa_desktop.atomic_write import write_bytes
 from bpa_desktop.i18n import message
 from bpa_desktop.message import Message
@@ -98,3 +100,4 @@ class DataRights:
             touched = queries.blank_personal_fields(uow.session, assistant_id, erased_name, f"slettet-{assistant_id}")
             uow.audit("erase_personal_data", "assistant", assistant_id, row.arrangement_id,
                       f"{touched} rows; retention ended {erasable.isoformat()}")
+        overview_snapshot.discard(self._db.path)  # it may hold the name (the app's Oversikt beside the file)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bpa_desktop import overview_snapshot
 from bpa_desktop.i18n import message
 from bpa_desktop.storage import encryption
 from bpa_desktop.storage.errors import DatabaseError
@@ -52,6 +53,7 @@ class Encryption:
         if encryption.is_encrypted(path) == encrypt:
             state = message("db_state_encrypted" if encrypt else "db_state_plain")
             raise WorkspaceError(message("db_already", path=path, state=state))
+        overview_snapshot.discard(path)  # no personal data in plain text beside an encrypted file
         try:
             self._db.swap_file(lambda: encryption.convert(path, encrypt=encrypt))
             converted = 0

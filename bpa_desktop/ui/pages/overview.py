@@ -6,8 +6,9 @@ this month's absence."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpa_desktop import overview_snapshot
 from bpa_desktop.core.budget import AccountStart, HourAccount, expiring_vedtak
 from bpa_desktop.core.calendar import OSLO
 from bpa_desktop.core.model import Absence, Assistant, Shift, Timesheet, TimesheetStatus, Vedtak
@@ -68,6 +70,33 @@ def read_overview(ws, arrangement_id: int, today: date) -> OverviewData:
         unregistered=reading.unregistered,
         start=reading.start,
     )
+
+
+def read_and_identify(ws, arrangement_id: int, today: date) -> tuple[OverviewData, tuple | None]:
+    """The page's data and the database file's identity taken before the read: a snapshot is
+    written only if the file is still so afterwards (no write came in between)."""
+    path = getattr(ws, "path", None)
+    identity = overview_snapshot.db_identity(path) if path is not None else None
+    return read_overview(ws, arrangement_id, today), identity
+
+
+def save_snapshot(db_path, identity: tuple | None, arrangement, data: OverviewData) -> bool:
+    return overview_snapshot.save(db_path, identity, arrangement.id, arrangement.name, data.today,
+                                  {f.name: getattr(data, f.name) for f in fields(OverviewData)})
+
+
+def snapshot_data(snapshot: overview_snapshot.Snapshot) -> OverviewData | None:
+    """The snapshot's fields as the page's data, or None when they are not what the page reads."""
+    try:
+        data = OverviewData(**snapshot.fields)
+    except TypeError:
+        return None
+    lists = (data.vedtak, data.assistants, data.timesheets, data.absences)
+    if (data.today != snapshot.today or not isinstance(data.account, HourAccount)
+            or not all(isinstance(items, list) for items in lists) or not isinstance(data.unregistered, tuple)
+            or not isinstance(data.start, (AccountStart, type(None)))):
+        return None
+    return data
 
 
 def waiting_for_confirmation(timesheets: list[Timesheet]) -> list[Timesheet]:
@@ -159,8 +188,26 @@ class OverviewPage(Page):
         if arrangement is None:
             self._show_nothing()
             return
-        self.ctx.runner.submit(read_overview, self.ctx.workspace, arrangement.id, self.today,
-                               on_done=lambda data: self._show(arrangement, data), on_error=self._failed, owner=self)
+        self.ctx.runner.submit(read_and_identify, self.ctx.workspace, arrangement.id, self.today,
+                               on_done=lambda found: self._read(arrangement, *found), on_error=self._failed,
+                               owner=self)
+
+    def _read(self, arrangement, data: OverviewData, identity: tuple | None) -> None:
+        self._show(arrangement, data)
+        # the next start shows the first arrangement: a snapshot of another would never be used
+        if identity is not None and self.ctx.arrangements and self.ctx.arrangements[0].id == arrangement.id:
+            self.ctx.runner.submit(save_snapshot, self.ctx.workspace.path, identity, arrangement, data,
+                                   on_error=lambda _error: None, owner=self)
+
+    def show_snapshot(self, snapshot: overview_snapshot.Snapshot) -> bool:
+        """At start, before the database is open: the last figures read from it (app.py checked
+        that nothing changed since). The page reads again once the database is open."""
+        data = snapshot_data(snapshot)
+        if data is None:
+            return False
+        self.today = data.today
+        self._show(SimpleNamespace(id=snapshot.arrangement_id, name=snapshot.arrangement_name), data)
+        return True
 
     def _failed(self, error: BaseException) -> None:
         self.finish_loading()
@@ -279,7 +326,7 @@ class OverviewPage(Page):
         """Show the timesheet on the Timelister page (the main window knows the pages)."""
         found = item.data(Qt.ItemDataRole.UserRole)
         window = self.window()
-        if not found or not hasattr(window, "show_page"):
+        if not found or not hasattr(window, "show_page") or self.ctx.workspace is None:  # a snapshot
             return
         page = window.show_page("timelister")
         row_day = date.fromisoformat(found[2]) if len(found) > 2 and found[2] else None
