@@ -93,3 +93,18 @@ def test_vedtak_expiry_warning(qtbot, demo_window, demo_workspace, demo_arrangem
     page = open_page(qtbot, demo_window, "oversikt", before)
     assert page.warning.isVisible()
     assert current.valid_to.strftime("%d.%m.%Y") in page.warning.text()
+
+
+def test_the_waiting_lists_wrap_long_lines_at_1280_px(qtbot, demo_window, demo_today):
+    demo_window.resize(1280, 800)
+    page = open_page(qtbot, demo_window, "oversikt", demo_today)
+    qtbot.wait(50)  # the layout settles
+    for widget in (page.to_confirm, page.to_attest, page.absence):
+        assert not widget.horizontalScrollBar().isVisible()
+        for row in range(widget.count()):
+            item = widget.item(row)
+            rect = widget.visualItemRect(item)
+            needed = widget.fontMetrics().horizontalAdvance(item.text())
+            # the whole text is on screen: on one line within the width, or wrapped onto more
+            assert rect.right() <= widget.viewport().width()
+            assert needed <= rect.width() or rect.height() > widget.fontMetrics().height() * 1.5, item.text()

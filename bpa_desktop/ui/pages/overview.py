@@ -177,6 +177,10 @@ class OverviewPage(Page):
 
     def _list(self, name: str) -> QListWidget:
         widget = named(QListWidget(), name)
+        # Four lists share the width: a long line wraps instead of hiding behind a scroll bar.
+        widget.setWordWrap(True)
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.setResizeMode(QListWidget.ResizeMode.Adjust)
         widget.itemActivated.connect(self._open_timesheet)
         return widget
 
