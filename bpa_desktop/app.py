@@ -17,10 +17,10 @@ from pathlib import Path
 
 from bpa_desktop.commands import cli_language
 from bpa_desktop.i18n import t
+from bpa_desktop.ui.pages.registry import PAGE_IDS
 
 log = logging.getLogger(__name__)
 
-PAGE_NAMES = ("oversikt", "turnus", "timelister", "assistenter", "vedtak", "rapporter", "synk", "innstillinger")
 SCREENSHOT_SIZE = (1280, 800)
 LOAD_TIMEOUT_MS = 30000
 FIRST_PAINT_WAIT_MS = 500  # the database opens after the first paint, or after this at the latest
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--demo", action="store_true", help=t("cli.app.demo"))
     source.add_argument("--db", type=Path, help=t("cli.app.db"))
-    parser.add_argument("--page", choices=PAGE_NAMES, help=t("cli.app.page"))
+    parser.add_argument("--page", choices=PAGE_IDS, help=t("cli.app.page"))
     parser.add_argument("--lang", choices=("nb", "en"), help=t("cli.app.lang"))
     parser.add_argument("--theme", choices=("light", "dark", "high-contrast"), help=t("cli.app.theme"))
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help=t("cli.app.screenshot"))
@@ -117,8 +117,8 @@ def _main(argv: list[str] | None, collecting: bool) -> int:
     window = MainWindow(ctx, offer_first_run=args.screenshot is None, start_sync=args.screenshot is None)
     window.page_loaded.connect(lambda _page_id: _collect_again(collecting))
     remembered = args.screenshot is None  # a screenshot neither reads nor changes the saved state
-    shown = args.page or (window_state.last_page(PAGE_NAMES) if remembered else None) or "oversikt"
-    window.show_page_index(PAGE_NAMES.index(shown))  # its frame now, the page once the database is open
+    shown = args.page or (window_state.last_page(PAGE_IDS) if remembered else None) or "oversikt"
+    window.show_page_index(PAGE_IDS.index(shown))  # its frame now, the page once the database is open
     if remembered:
         window.remember_state = True
         window_state.restore(window, SCREENSHOT_SIZE)

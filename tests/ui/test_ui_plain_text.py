@@ -102,7 +102,7 @@ def _check_everything_shown(window) -> int:
 
 
 def test_every_page_shows_hostile_text_literally(qtbot, hostile_demo, _bokmal):
-    from bpa_desktop.app import PAGE_NAMES
+    from bpa_desktop.ui.pages.registry import PAGE_IDS
     from bpa_desktop.ui.context import AppContext
     from bpa_desktop.ui.main_window import MainWindow
 
@@ -113,7 +113,7 @@ def test_every_page_shows_hostile_text_literally(qtbot, hostile_demo, _bokmal):
     window.show()
     qtbot.waitUntil(lambda: ctx.arrangements_loaded, timeout=15000)
     seen = {}
-    for name in PAGE_NAMES:
+    for name in PAGE_IDS:
         window.show_page(name)
         page = window.pages[name]
         qtbot.waitUntil(lambda: page.is_loaded and not ctx.runner.busy, timeout=20000)

@@ -1,12 +1,11 @@
 """The main window's pages, in order, named without importing them: a page's module (and what it
-imports: charts, the rota models, SQLAlchemy's areas) loads when the page is first shown."""
+imports: charts, the rota models, SQLAlchemy's areas) loads when the page is first shown. Qt
+loads only for a title, so `bpa-desktop --page` takes its choices from here before Qt starts."""
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-
-from PySide6.QtCore import QCoreApplication
 
 
 @dataclass(frozen=True)
@@ -17,6 +16,8 @@ class PageEntry:
     title_source: str  # the English text of the class's title(), for its tr() context
 
     def title(self) -> str:
+        from PySide6.QtCore import QCoreApplication
+
         return QCoreApplication.translate(self.class_name, self.title_source)
 
     def page_class(self):
