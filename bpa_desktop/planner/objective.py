@@ -163,7 +163,7 @@ class ObjectiveTerms:
         total = sum(v for vs in flags.values() for v in vs)
         lit = self.m.new_bool_var("fair-weekends")
         for a, vs in flags.items():
-            self.m.add(sum(vs) * self._percents <= total * self._percent[a] + self._percents).only_enforce_if(lit)
+            self.m.add(_within_share(sum(vs), total, self._percent[a], self._percents)).only_enforce_if(lit)
         return lit
 
     def hold(self, lit, on: bool) -> None:
@@ -176,7 +176,7 @@ class ObjectiveTerms:
             return True
         counts = {a: sum(values[v.Index()] for v in vs) for a, vs in self._weekend_flags.items()}
         total = sum(counts.values())
-        return all(c * self._percents <= total * self._percent[a] + self._percents for a, c in counts.items())
+        return all(_within_share(c, total, self._percent[a], self._percents) for a, c in counts.items())
 
     def _handovers(self, weight: int, pattern: list[int]) -> None:
         """Shifts that start while the need runs on. A cell that alone covers some need
@@ -242,3 +242,9 @@ class ObjectiveTerms:
             self.m.add(sum(lit * c for lit, c in terms) <= granted + (most - granted) * penalty)
             parts.append((penalty, 1))
         self._term("warnings:vedtak", weight, parts)
+
+
+def _within_share(count, total, percent: int, percents: int):
+    """At most one weekend above the share ``total x percent / percents``, multiplied out so that
+    it is linear: the model's constraint on its variables, and the same test on a rota's counts."""
+    return count * percents <= total * percent + percents

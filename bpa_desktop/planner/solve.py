@@ -178,7 +178,7 @@ class Planner:
         s = self._state
         s.solutions += 1
         if found is not None:
-            s.objective, s.bound = found.objective, max(found.bound, self._floor or -math.inf)
+            s.objective, s.bound = found.objective, self._floored(found.bound)
         if s.first_solution is None:
             s.first_solution = self._elapsed()
         self._report("solving")
@@ -186,7 +186,7 @@ class Planner:
     def _bound(self, bound: float) -> None:
         if self._state.objective is None:
             return  # the feasibility phase has no objective
-        self._state.bound = max(bound, self._floor or -math.inf)
+        self._state.bound = self._floored(bound)
         self._report("solving")
 
     # --- the run ------------------------------------------------------------------------
@@ -271,7 +271,7 @@ class Planner:
         self._phase = "improve"
         # Best so far, with a bound: the objective's constants, or the floor once found.
         self._state.objective = best[0].objective
-        self._state.bound = max(least(model), self._floor or -math.inf)
+        self._state.bound = self._floored(least(model))
         self._report("solving")
         while not self.cancelled and self._time_left() > 0.05:
             (hint_all if self._big else hint_decisions)(model, best[0].values)
@@ -300,6 +300,10 @@ class Planner:
             if status != cp_model.OPTIMAL:
                 return status, best, False  # the time ran out; keep the best legal one
         return status, best, False
+
+    def _floored(self, bound: float) -> float:
+        """A bound of the main search, raised to the floor's once the floor's thread has one."""
+        return bound if self._floor is None else max(bound, self._floor)
 
     def _floor_found(self, bound: float) -> None:
         """From the floor's thread: a bound on the objective. One that reaches the best rota
@@ -353,12 +357,8 @@ class Planner:
         common = dict(elapsed=elapsed, first_solution=s.first_solution, cuts=len(s.cuts), solves=self._solves)
         if best is not None:
             found, assignment, verdict = best
-            if optimal:
-                bound = found.objective
-            else:
-                bound = s.bound if s.bound is not None and model.m.has_objective() else found.bound
-                if self._floor is not None:
-                    bound = max(bound, self._floor)
+            bound = found.objective if optimal else self._floored(
+                s.bound if s.bound is not None and model.m.has_objective() else found.bound)
             if not math.isfinite(found.objective):
                 bound = None
             proposal = _proposal(problem, horizon, model, found, assignment, verdict, optimal, bound)
@@ -407,7 +407,7 @@ class Planner:
         try:
             status = solver.solve(model, collector)
             if main and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                self._state.bound = max(solver.best_objective_bound, self._floor or -math.inf)
+                self._state.bound = self._floored(solver.best_objective_bound)
             return status
         finally:
             with self._lock:
